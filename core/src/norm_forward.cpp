@@ -1,0 +1,181 @@
+// norm_forward.cpp — statistics and the forward pass of every kind.
+// Memory layout is [N][C][L]; for layer, rms, group and instance each normalization group is one
+// contiguous run of memory, for batch a channel is N runs of L values, C*L apart.
+#include <algorithm>
+
+#include "norm_stats.hpp"
+#include "normlab/errors.hpp"
+#include "stats.hpp"
+
+namespace normlab {
+
+namespace detail {
+
+GroupStats compute_stats(Kind kind, const float* x, Shape s, const NormOptions& opts,
+                         std::vector<double>* batch_var) {
+    const std::size_t count = stat_count(kind, s, opts.groups);
+    GroupStats st{std::vector<double>(count), std::vector<double>(count)};
+
+    if (kind == Kind::batch) {
+        if (!opts.training) {
+            for (std::size_t c = 0; c < s.c; ++c) {
+                st.mean[c] = opts.running_mean[c];
+                st.rstd[c] = rstd_of(opts.running_var[c], opts.eps);
+            }
+            return st;
+        }
+        // One streaming pass in memory order with one accumulator per channel.
+        std::vector<ShiftedSums> sums(s.c);
+        std::vector<double> shift(s.c);
+        for (std::size_t c = 0; c < s.c; ++c) shift[c] = x[c * s.l];
+        for (std::size_t n = 0; n < s.n; ++n) {
+            const float* row = x + n * s.c * s.l;
+            if (s.l == 1) {
+                for (std::size_t c = 0; c < s.c; ++c) {
+                    const double d = row[c] - shift[c];
+                    sums[c].sum += d;
+                    sums[c].sumsq += d * d;
+                }
+            } else {
+                for (std::size_t c = 0; c < s.c; ++c) accumulate_shifted(row + c * s.l, s.l, shift[c], sums[c]);
+            }
+        }
+        const double m = static_cast<double>(s.n * s.l);
+        if (batch_var) batch_var->resize(s.c);
+        for (std::size_t c = 0; c < s.c; ++c) {
+            const Moments mo = moments(sums[c], shift[c], m);
+            st.mean[c] = mo.mean;
+            st.rstd[c] = rstd_of(mo.var, opts.eps);
+            if (batch_var) (*batch_var)[c] = mo.var;
+        }
+        return st;
+    }
+
+    const std::size_t m = contiguous_group_size(kind, s, opts.groups);
+    for (std::size_t g = 0; g < count; ++g) {
+        const float* run = x + g * m;
+        if (kind == Kind::rms) {
+            st.mean[g] = 0;
+            st.rstd[g] = rstd_of(sum_squares(run, m) / static_cast<double>(m), opts.eps);
+        } else {
+            ShiftedSums sums;
+            accumulate_shifted(run, m, run[0], sums);
+            const Moments mo = moments(sums, run[0], static_cast<double>(m));
+            st.mean[g] = mo.mean;
+            st.rstd[g] = rstd_of(mo.var, opts.eps);
+        }
+    }
+    return st;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::SplitMean;
+
+float param_or(std::span<const float> p, std::size_t i, float fallback) { return p.empty() ? fallback : p[i]; }
+
+void batch_output(const float* x, Shape s, const detail::GroupStats& st, const NormOptions& o, float* y) {
+    // Per-channel constants once, so the element loop is a plain fused scale-and-shift.
+    std::vector<float> hi(s.c), lo(s.c), scale(s.c), shift(s.c);
+    for (std::size_t c = 0; c < s.c; ++c) {
+        const SplitMean sm(st.mean[c]);
+        hi[c] = sm.hi;
+        lo[c] = sm.lo;
+        scale[c] = static_cast<float>(st.rstd[c] * param_or(o.gamma, c, 1.0f));
+        shift[c] = param_or(o.beta, c, 0.0f);
+    }
+    for (std::size_t n = 0; n < s.n; ++n) {
+        const float* xr = x + n * s.c * s.l;
+        float* yr = y + n * s.c * s.l;
+        if (s.l == 1) {
+            for (std::size_t c = 0; c < s.c; ++c) yr[c] = ((xr[c] - hi[c]) - lo[c]) * scale[c] + shift[c];
+            continue;
+        }
+        for (std::size_t c = 0; c < s.c; ++c) {
+            const float h = hi[c], l = lo[c], sc = scale[c], sh = shift[c];
+            const float* xc = xr + c * s.l;
+            float* yc = yr + c * s.l;
+            for (std::size_t i = 0; i < s.l; ++i) yc[i] = ((xc[i] - h) - l) * sc + sh;
+        }
+    }
+}
+
+// layer, rms, group, instance: group g is x[g*m .. (g+1)*m).
+void contiguous_output(Kind kind, const float* x, Shape s, const detail::GroupStats& st, const NormOptions& o,
+                       float* y) {
+    const std::size_t m = detail::contiguous_group_size(kind, s, o.groups);
+    const std::size_t count = st.mean.size();
+    const bool per_element = kind == Kind::layer || kind == Kind::rms;
+    const std::size_t channels_per_group = m / s.l;
+    for (std::size_t g = 0; g < count; ++g) {
+        const SplitMean sm(st.mean[g]);
+        const float r = static_cast<float>(st.rstd[g]);
+        const float* xg = x + g * m;
+        float* yg = y + g * m;
+        if (per_element) {
+            // gamma/beta index = position within the sample, which is the position within the group.
+            if (o.gamma.empty() && o.beta.empty()) {
+                for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * r;
+            } else {
+                for (std::size_t j = 0; j < m; ++j)
+                    yg[j] = sm.center(xg[j]) * (r * param_or(o.gamma, j, 1.0f)) + param_or(o.beta, j, 0.0f);
+            }
+            continue;
+        }
+        // group/instance: per-channel affine; the group's first channel follows from its index.
+        const std::size_t first_channel = (g * channels_per_group) % s.c;
+        for (std::size_t k = 0; k < channels_per_group; ++k) {
+            const std::size_t c = first_channel + k;
+            const float sc = r * param_or(o.gamma, c, 1.0f), sh = param_or(o.beta, c, 0.0f);
+            const float* xc = xg + k * s.l;
+            float* yc = yg + k * s.l;
+            for (std::size_t i = 0; i < s.l; ++i) yc[i] = sm.center(xc[i]) * sc + sh;
+        }
+    }
+}
+
+void update_running(Shape s, const detail::GroupStats& st, const std::vector<double>& batch_var,
+                    const NormOptions& o) {
+    const double m = static_cast<double>(s.n * s.l);
+    const double unbias = m / (m - 1);  // PyTorch stores the unbiased variance
+    for (std::size_t c = 0; c < s.c; ++c) {
+        o.running_mean[c] = static_cast<float>((1 - o.momentum) * o.running_mean[c] + o.momentum * st.mean[c]);
+        o.running_var[c] =
+            static_cast<float>((1 - o.momentum) * o.running_var[c] + o.momentum * batch_var[c] * unbias);
+    }
+}
+
+}  // namespace
+
+void normalize_into(Kind kind, std::span<const float> input, Shape shape, const NormOptions& opts,
+                    std::span<float> output, std::span<float> mean, std::span<float> rstd) {
+    validate(kind, input.size(), shape, opts);
+    const std::size_t count = stat_count(kind, shape, opts.groups);
+    require(output.size() == shape.size(), "output", "buffer length must be N*C*L");
+    require(mean.size() == count && rstd.size() == count, "mean", "buffer length must be the statistics count");
+
+    std::vector<double> batch_var;
+    const bool track = kind == Kind::batch && opts.training && !opts.running_mean.empty();
+    const detail::GroupStats st = detail::compute_stats(kind, input.data(), shape, opts, track ? &batch_var : nullptr);
+    if (kind == Kind::batch)
+        batch_output(input.data(), shape, st, opts, output.data());
+    else
+        contiguous_output(kind, input.data(), shape, st, opts, output.data());
+    for (std::size_t g = 0; g < count; ++g) {
+        mean[g] = static_cast<float>(st.mean[g]);
+        rstd[g] = static_cast<float>(st.rstd[g]);
+    }
+    if (track) update_running(shape, st, batch_var, opts);
+}
+
+NormResult normalize(Kind kind, std::span<const float> input, Shape shape, const NormOptions& opts) {
+    validate(kind, input.size(), shape, opts);
+    const std::size_t count = stat_count(kind, shape, opts.groups);
+    NormResult r{std::vector<float>(shape.size()), std::vector<float>(count), std::vector<float>(count)};
+    normalize_into(kind, input, shape, opts, r.output, r.mean, r.rstd);
+    return r;
+}
+
+}  // namespace normlab

@@ -1,0 +1,46 @@
+// The playground's analysis: improvement figures on known inputs, batch-statistics spread, running stats.
+#include <cmath>
+
+#include "normlab/compare.hpp"
+#include "reference.hpp"
+
+using namespace normlab;
+
+TEST_CASE("improvement: percent closer to mean 0 and to std 1") {
+    const auto i = improvement(4.0, 3.0, 1.0, 1.5);
+    CHECK(i.mean_pct == doctest::Approx(75));  // |4| -> |1|
+    CHECK(i.std_pct == doctest::Approx(75));   // |3-1| = 2 -> |1.5-1| = 0.5
+    const auto worse = improvement(1.0, 1.2, 2.0, 1.0);
+    CHECK(worse.mean_pct == doctest::Approx(-100));
+    CHECK(worse.std_pct == doctest::Approx(100));
+    CHECK(std::isnan(improvement(0.0, 1.0, 0.0, 1.0).mean_pct));
+}
+
+TEST_CASE("batch statistics: noisy for BatchNorm at batch 2, batch-size independent for LayerNorm") {
+    SampleParams p;
+    p.seed = 5;
+    p.shift = 3;
+    p.scale = 2;
+    const auto bn2 = batch_statistics_spread(Kind::batch, Distribution::normal, p, 2, 16, 200);
+    const auto bn256 = batch_statistics_spread(Kind::batch, Distribution::normal, p, 256, 16, 200);
+    CHECK(bn2.mean_sd > 5 * bn256.mean_sd);
+    CHECK(bn2.mean_sd == doctest::Approx(2 / std::sqrt(2.0)).epsilon(0.2));  // σ/√N
+    const auto ln2 = batch_statistics_spread(Kind::layer, Distribution::normal, p, 2, 16, 200);
+    const auto ln256 = batch_statistics_spread(Kind::layer, Distribution::normal, p, 256, 16, 200);
+    CHECK(ln2.mean_sd == doctest::Approx(ln256.mean_sd).epsilon(0.25));  // depends on C only
+    CHECK(ref::thrown_argument([&] { batch_statistics_spread(Kind::batch, Distribution::normal, p, 2, 4, 1); }) ==
+          "repeats");
+}
+
+TEST_CASE("running statistics approach the population's with momentum 0.1") {
+    SampleParams p;
+    p.seed = 9;
+    p.shift = 5;
+    p.scale = 3;
+    const auto t = running_statistics_trace(Distribution::normal, p, 64, 4, 60, 0.1);
+    CHECK(t.running_mean.size() == 60);
+    CHECK(t.running_mean[0] == doctest::Approx(0.1 * t.batch_mean[0]).epsilon(1e-5));
+    CHECK(t.running_mean.back() == doctest::Approx(5).epsilon(0.05));  // 1 - 0.9^60 ≈ 0.998
+    CHECK(t.running_var.back() == doctest::Approx(9).epsilon(0.15));
+    CHECK(t.population_var == 9);
+}
