@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module (core + core/bindings/embind.cpp) into web/src/wasm/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# em++ runs Debian's acorn from here.
+export NODE_PATH=/usr/share/nodejs
+# em++ must not see /usr/include (it clashes with Emscripten's libc): give it a folder holding only
+# the xtensor, xtl and xsimd header trees.
+inc=build/xtensor-include
+mkdir -p "$inc"
+for d in xtensor xtl xsimd; do
+  [ -e "$inc/$d" ] || ln -s "/usr/include/$d" "$inc/$d"
+done
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DNORMLAB_XTENSOR_INCLUDE="$PWD/$inc" >/dev/null
+cmake --build build/wasm -j2 --target normlab_wasm
+mkdir -p web/src/wasm
+cp build/wasm/normlab.mjs build/wasm/normlab.wasm web/src/wasm/
+echo "wasm: web/src/wasm/normlab.wasm ($(stat -c %s web/src/wasm/normlab.wasm) bytes, $(gzip -9c web/src/wasm/normlab.wasm | wc -c) gzipped)"

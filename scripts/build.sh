@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the lesson into dist/web: the WASM module, the native tools that precompute shipped data,
+# the content check, then Vite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build-wasm.sh
+bash scripts/build-native.sh
+bash scripts/build-data.sh
+node scripts/validate-content.mjs
+npx vite build --config web/vite.config.js --logLevel warn
+echo "build: dist/web is ready (serve it from any static web server)"

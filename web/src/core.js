@@ -1,0 +1,320 @@
+// core.js — the one JavaScript module that talks to the WebAssembly core (web/src/wasm/, built by
+// scripts/build-wasm.sh from core/). It gives the lesson an idiomatic API with defaults, copies typed
+// arrays into the WASM heap and back (one copy each way, no per-element JS work), frees every
+// allocation, and turns the core's { error } results into thrown Errors. It never computes a statistic.
+// Works in browsers (the .wasm is fetched next to this module) and in Node >= 20 (read from disk).
+import createNormlabModule from './wasm/normlab.mjs';
+
+/** An invalid argument, named as in this API (e.g. "groups"); the message states the constraint. */
+export class NormlabError extends Error {
+  constructor(message, argument = '') {
+    super(message);
+    this.name = 'NormlabError';
+    this.argument = argument;
+  }
+}
+
+export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
+export const DISTRIBUTIONS = Object.freeze(['normal', 'uniform', 'skewed', 'bimodal', 'heavy']);
+
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' &&
+  typeof window === 'undefined';
+
+async function nodeWasmBinary() {
+  // A variable specifier keeps bundlers from trying to pull node:fs into the browser build.
+  const fsModule = 'node:fs/promises';
+  const { readFile } = await import(/* @vite-ignore */ fsModule);
+  return readFile(new URL('./wasm/normlab.wasm', import.meta.url));
+}
+
+/**
+ * Loads the WebAssembly core once per call.
+ * options.wasmBinary: the module's bytes (skips fetching); options.wasmUrl: where to fetch them from.
+ */
+export async function loadCore(options = {}) {
+  const args = {};
+  if (options.wasmBinary) args.wasmBinary = options.wasmBinary;
+  else if (isNode) args.wasmBinary = await nodeWasmBinary();
+  else if (options.wasmUrl) args.locateFile = () => String(options.wasmUrl);
+  const module = await createNormlabModule(args);
+  return createCore(module);
+}
+
+// ---- argument checks that only JavaScript can make (types); the core checks every value rule ----
+
+function fail(argument, constraint) {
+  throw new NormlabError(`${argument}: ${constraint}`, argument);
+}
+
+function float32(value, argument) {
+  if (value instanceof Float32Array) return value;
+  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
+    return Float32Array.from(value);
+  }
+  return fail(argument, 'must be a Float32Array (or an array of numbers)');
+}
+
+function number(value, argument, fallback) {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number') fail(argument, 'must be a number');
+  return value;
+}
+
+function checkKeys(opts, allowed, argument = 'opts') {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== 'object' || Array.isArray(opts)) fail(argument, 'must be an object');
+  for (const key of Object.keys(opts)) {
+    if (!allowed.includes(key)) fail(argument, `unknown option "${key}" (expected ${allowed.join(', ')})`);
+  }
+  return opts;
+}
+
+function toShape(shape) {
+  if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((d) => typeof d === 'number')) {
+    fail('shape', 'must be an array of three numbers [N, C, L]');
+  }
+  return { n: shape[0], c: shape[1], l: shape[2] };
+}
+
+function kindName(kind) {
+  if (typeof kind !== 'string') fail('kind', `must be one of ${KINDS.join(', ')}`);
+  return kind;
+}
+
+const SAMPLE_KEYS = ['seed', 'shift', 'scale', 'mean', 'std', 'shape', 'separation', 'weight', 'df'];
+
+// The core names shift/scale; a caller who wrote mean/std should see the name they used.
+function withAliases(opts, fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof NormlabError) {
+      const alias = { shift: 'mean', scale: 'std' }[e.argument];
+      if (alias && opts[alias] !== undefined) throw new NormlabError(e.message.replace(e.argument, alias), alias);
+    }
+    throw e;
+  }
+}
+
+function sampleParams(opts) {
+  if (opts.mean !== undefined && opts.shift !== undefined) fail('mean', 'give mean or shift, not both');
+  if (opts.std !== undefined && opts.scale !== undefined) fail('std', 'give std or scale, not both');
+  return {
+    seed: number(opts.seed, 'seed', 1),
+    shift: number(opts.mean ?? opts.shift, opts.mean !== undefined ? 'mean' : 'shift', 0),
+    scale: number(opts.std ?? opts.scale, opts.std !== undefined ? 'std' : 'scale', 1),
+    shape: number(opts.shape, 'shape', 2),
+    separation: number(opts.separation, 'separation', 4),
+    weight: number(opts.weight, 'weight', 0.5),
+    df: number(opts.df, 'df', 3),
+  };
+}
+
+// ---- the core object ----------------------------------------------------------------------------
+
+function createCore(M) {
+  const heapF32 = () => M.HEAPF32;
+
+  // One malloc per call for all of its arrays (sizes in floats), freed whatever happens.
+  function withHeap(sizes, fn) {
+    const offsets = [];
+    let total = 0;
+    for (const n of sizes) {
+      offsets.push(total);
+      total += (n + 3) & ~3; // keep every array 16-byte aligned for SIMD loads
+    }
+    const base = M._malloc(Math.max(16, total * 4));
+    if (!base) throw new NormlabError('out of memory: the arrays are too large for this page');
+    try {
+      return fn(offsets.map((o) => base + o * 4));
+    } finally {
+      M._free(base);
+    }
+  }
+
+  const put = (ptr, array) => heapF32().set(array, ptr >> 2);
+  const take = (ptr, n) => heapF32().slice(ptr >> 2, (ptr >> 2) + n);
+
+  function check(result) {
+    if (result && result.error !== undefined) throw new NormlabError(result.error, result.argument);
+    return result;
+  }
+
+  // Validates the options shared by normalize and backward; returns them with typed arrays.
+  const NORM_KEYS = ['eps', 'groups', 'gamma', 'beta', 'training', 'runningMean', 'runningVar', 'momentum'];
+  function normOptions(opts) {
+    const o = checkKeys(opts, NORM_KEYS);
+    if (o.training !== undefined && typeof o.training !== 'boolean') fail('training', 'must be true or false');
+    for (const name of ['runningMean', 'runningVar']) {
+      if (o[name] !== undefined && !(o[name] instanceof Float32Array)) {
+        fail(name, 'must be a Float32Array (it is updated in place)');
+      }
+    }
+    return {
+      eps: number(o.eps, 'eps', 1e-5),
+      groups: number(o.groups, 'groups', 0),
+      training: o.training ?? true,
+      momentum: number(o.momentum, 'momentum', 0.1),
+      gamma: o.gamma === undefined ? null : float32(o.gamma, 'gamma'),
+      beta: o.beta === undefined ? null : float32(o.beta, 'beta'),
+      runningMean: o.runningMean ?? null,
+      runningVar: o.runningVar ?? null,
+    };
+  }
+
+  // Copies the parameter arrays into their heap slots and builds the options object for the binding.
+  function paramsLayout(o) {
+    const running = o.runningMean || o.runningVar;
+    if (running && (!o.runningMean || !o.runningVar)) {
+      fail(o.runningMean ? 'runningVar' : 'runningMean', 'runningMean and runningVar must be given together');
+    }
+    if (running && o.runningMean.length !== o.runningVar.length) {
+      fail('runningVar', `length ${o.runningVar.length} must equal runningMean's (${o.runningMean.length})`);
+    }
+    return {
+      sizes: [o.gamma?.length ?? 0, o.beta?.length ?? 0, o.runningMean?.length ?? 0, o.runningVar?.length ?? 0],
+      fill([g, b, rm, rv]) {
+        if (o.gamma) put(g, o.gamma);
+        if (o.beta) put(b, o.beta);
+        if (running) {
+          put(rm, o.runningMean);
+          put(rv, o.runningVar);
+        }
+        return {
+          eps: o.eps, groups: o.groups, training: o.training, momentum: o.momentum,
+          gamma: g, gammaLength: o.gamma?.length ?? 0,
+          beta: b, betaLength: o.beta?.length ?? 0,
+          runningMean: rm, runningVar: rv, runningLength: running ? o.runningMean.length : 0,
+        };
+      },
+      copyBack([, , rm, rv]) {
+        if (!running) return;
+        o.runningMean.set(take(rm, o.runningMean.length));
+        o.runningVar.set(take(rv, o.runningVar.length));
+      },
+    };
+  }
+
+  function statCount(kind, shape, opts = {}) {
+    const o = checkKeys(opts, ['groups']);
+    return check(M.statCount(kindName(kind), toShape(shape), number(o.groups, 'groups', 0))).count;
+  }
+
+  return Object.freeze({
+    version: M.version(),
+
+    /** Forward pass: { output, mean, rstd } (one mean/rstd per normalization group). */
+    normalize(kind, input, shape, opts = {}) {
+      const x = float32(input, 'input');
+      const s = toShape(shape);
+      const o = normOptions(opts);
+      const count = statCount(kind, shape, { groups: o.groups });
+      const p = paramsLayout(o);
+      return withHeap([x.length, x.length, count, count, ...p.sizes], ([xp, yp, mp, rp, ...pp]) => {
+        put(xp, x);
+        check(M.normalize(kind, xp, x.length, s, p.fill(pp), yp, mp, rp));
+        p.copyBack(pp);
+        return { output: take(yp, x.length), mean: take(mp, count), rstd: take(rp, count) };
+      });
+    },
+
+    /** Gradients of the forward pass: { gradInput, gradGamma?, gradBeta? }. */
+    backward(kind, input, gradOutput, shape, opts = {}) {
+      const x = float32(input, 'input');
+      const g = float32(gradOutput, 'gradOutput');
+      const s = toShape(shape);
+      const o = normOptions(opts);
+      const p = paramsLayout(o);
+      const ng = o.gamma?.length ?? 0;
+      const nb = o.beta?.length ?? 0;
+      return withHeap([x.length, g.length, x.length, ng, nb, ...p.sizes], ([xp, gp, dxp, dgp, dbp, ...pp]) => {
+        put(xp, x);
+        put(gp, g);
+        check(M.backward(kindName(kind), xp, gp, x.length, g.length, s, p.fill(pp), dxp, dgp, dbp));
+        const result = { gradInput: take(dxp, x.length) };
+        if (o.gamma) result.gradGamma = take(dgp, ng);
+        if (o.beta) result.gradBeta = take(dbp, nb);
+        return result;
+      });
+    },
+
+    /** count, mean, std (population), min, max, median, skewness and a numpy-style histogram. */
+    describe(values, opts = {}) {
+      const v = float32(values, 'values');
+      const o = checkKeys(opts, ['bins', 'range']);
+      let range = null;
+      if (o.range !== undefined) {
+        if (!Array.isArray(o.range) || o.range.length !== 2 || !o.range.every((x) => typeof x === 'number')) {
+          fail('range', 'must be [lo, hi]');
+        }
+        range = o.range;
+      }
+      return withHeap([v.length], ([vp]) => {
+        put(vp, v);
+        return check(M.describe(vp, v.length, number(o.bins, 'bins', 40), range !== null, range?.[0] ?? 0,
+          range?.[1] ?? 0));
+      });
+    },
+
+    /** count draws from a seeded distribution (normal, uniform, skewed, bimodal, heavy). */
+    sample(distribution, count, opts = {}) {
+      const o = checkKeys(opts, SAMPLE_KEYS);
+      if (typeof distribution !== 'string') fail('distribution', `must be one of ${DISTRIBUTIONS.join(', ')}`);
+      const n = number(count, 'count');
+      const params = sampleParams(o);
+      if (!Number.isInteger(n) || n < 1) fail('count', 'must be an integer >= 1');
+      return withAliases(o, () => withHeap([n], ([op]) => {
+        check(M.sample(distribution, n, params, op));
+        return take(op, n);
+      }));
+    },
+
+    statCount,
+
+    /** For every element, the index of the normalization group whose mean/rstd it uses. */
+    groupIds(kind, shape, opts = {}) {
+      const o = checkKeys(opts, ['groups']);
+      return check(M.groupIds(kindName(kind), toShape(shape), number(o.groups, 'groups', 0))).ids;
+    },
+
+    /** Mean, std and skewness within each normalization group of values. */
+    groupMoments(kind, values, shape, opts = {}) {
+      const v = float32(values, 'values');
+      const o = checkKeys(opts, ['groups']);
+      const s = toShape(shape);
+      return withHeap([v.length], ([vp]) => {
+        put(vp, v);
+        return check(M.groupMoments(kindName(kind), vp, v.length, s, number(o.groups, 'groups', 0)));
+      });
+    },
+
+    /** Percent closer to mean 0 and to std 1 after normalization (NaN where nothing could improve). */
+    improvement(raw, normalized) {
+      for (const [name, v] of [['raw', raw], ['normalized', normalized]]) {
+        if (!v || typeof v.mean !== 'number' || typeof v.std !== 'number') fail(name, 'must be { mean, std }');
+      }
+      return check(M.improvement(raw.mean, raw.std, normalized.mean, normalized.std));
+    },
+
+    /** Per-repeat statistics of the group holding element [0,0,0] for fresh batches: BatchNorm's noise. */
+    batchSpread(kind, distribution, opts = {}) {
+      const o = checkKeys(opts, ['batch', 'features', 'repeats', 'groups', ...SAMPLE_KEYS]);
+      return withAliases(o, () => check(M.batchSpread(kindName(kind), String(distribution), sampleParams(o),
+        number(o.batch, 'batch'), number(o.features, 'features'), number(o.repeats, 'repeats', 200),
+        number(o.groups, 'groups', 0))));
+    },
+
+    /** BatchNorm running statistics of channel 0 over training steps, against the batch statistics. */
+    runningTrace(distribution, opts = {}) {
+      const o = checkKeys(opts, ['batch', 'features', 'steps', 'momentum', ...SAMPLE_KEYS]);
+      return withAliases(o, () => check(M.runningTrace(String(distribution), sampleParams(o),
+        number(o.batch, 'batch'), number(o.features, 'features'), number(o.steps, 'steps', 50),
+        number(o.momentum, 'momentum', 0.1))));
+    },
+
+    /** Current size of the WASM heap in bytes (it only grows; tests use it to prove nothing leaks). */
+    heapBytes() {
+      return M.HEAPU8.buffer.byteLength;
+    },
+  });
+}
