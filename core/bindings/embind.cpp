@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <new>
 #include <span>
 #include <string>
@@ -87,37 +88,65 @@ SampleParams to_sample_params(const val& o) {
     return p;
 }
 
-// The options object core.js builds: numbers, booleans and heap addresses (0 = absent).
-NormOptions to_norm_options(const val& o) {
-    NormOptions opts;
-    opts.eps = o["eps"].as<double>();
-    opts.groups = to_size(o["groups"].as<double>(), "groups");
-    opts.training = o["training"].as<bool>();
-    opts.momentum = o["momentum"].as<double>();
-    const double gl = o["gammaLength"].as<double>(), bl = o["betaLength"].as<double>(),
-                 rl = o["runningLength"].as<double>();
-    if (gl > 0) opts.gamma = heap_span<const float>(o["gamma"].as<double>(), gl);
-    if (bl > 0) opts.beta = heap_span<const float>(o["beta"].as<double>(), bl);
-    if (rl > 0) {
-        opts.running_mean = heap_span<float>(o["runningMean"].as<double>(), rl);
-        opts.running_var = heap_span<float>(o["runningVar"].as<double>(), rl);
-    }
-    return opts;
+// The error of the last failed call of a numeric-returning function (they return -1 on error).
+val& last_error() {
+    static val e = val::null();
+    return e;
 }
+
+// Runs f, which returns a non-negative number; on a core exception records it and returns -1.
+// The hot functions use this instead of guarded(): a plain number back is cheaper than a JS object.
+template <class F>
+double numeric(F&& f) {
+    val r = guarded([&] { return val(static_cast<double>(f())); });
+    if (r.isNumber()) return r.as<double>();
+    last_error() = r;
+    return -1;
+}
+
+// Options of normalize/backward: core.js writes these 11 doubles into the heap next to the arrays
+// (heap addresses for arrays, 0 = absent), which costs nothing to cross, unlike a JS object.
+struct RawNormOptions {
+    double eps, groups, training, momentum, gamma, gamma_length, beta, beta_length, running_mean, running_var,
+        running_length;
+
+    static RawNormOptions at(double address) {
+        RawNormOptions r;
+        std::memcpy(&r, reinterpret_cast<const void*>(static_cast<std::uintptr_t>(address)), sizeof r);
+        return r;
+    }
+
+    NormOptions convert() const {
+        NormOptions o;
+        o.eps = eps;
+        o.groups = to_size(groups, "groups");
+        o.training = training != 0;
+        o.momentum = momentum;
+        if (gamma_length > 0) o.gamma = heap_span<const float>(gamma, gamma_length);
+        if (beta_length > 0) o.beta = heap_span<const float>(beta, beta_length);
+        if (running_length > 0) {
+            o.running_mean = heap_span<float>(running_mean, running_length);
+            o.running_var = heap_span<float>(running_var, running_length);
+        }
+        return o;
+    }
+};
 
 // ---- functions -------------------------------------------------------------------------------------
 
-val js_normalize(std::string kind, double input, double length, val shape, val opts, double output, double mean,
-                 double rstd) {
-    return guarded([&] {
+// Returns the number of statistics written to mean/rstd, or -1 (see lastError).
+double js_normalize(std::string kind, double input, double length, double n, double c, double l,
+                    double options, double output, double mean, double rstd) {
+    return numeric([&] {
+        const RawNormOptions raw = RawNormOptions::at(options);
         const Kind k = parse_kind(kind);
-        const Shape s = to_shape(shape);
-        const NormOptions o = to_norm_options(opts);
+        const Shape s{to_size(n, "shape"), to_size(c, "shape"), to_size(l, "shape")};
+        const NormOptions o = raw.convert();
         validate(k, static_cast<std::size_t>(length), s, o);
         const std::size_t count = stat_count(k, s, o.groups);
         normalize_into(k, heap_span<const float>(input, length), s, o, heap_span<float>(output, length),
                        heap_span<float>(mean, count), heap_span<float>(rstd, count));
-        return val::object();
+        return count;
     });
 }
 
@@ -129,12 +158,15 @@ val js_stat_count(std::string kind, val shape, double groups) {
     });
 }
 
-val js_backward(std::string kind, double input, double grad_output, double length, double grad_output_length,
-                val shape, val opts, double grad_input, double grad_gamma, double grad_beta) {
-    return guarded([&] {
+// Returns 0, or -1 (see lastError).
+double js_backward(std::string kind, double input, double grad_output, double length, double grad_output_length,
+                   double n, double c, double l, double options, double grad_input, double grad_gamma,
+                   double grad_beta) {
+    return numeric([&] {
+        const RawNormOptions raw = RawNormOptions::at(options);
         const Kind k = parse_kind(kind);
-        const Shape s = to_shape(shape);
-        const NormOptions o = to_norm_options(opts);
+        const Shape s{to_size(n, "shape"), to_size(c, "shape"), to_size(l, "shape")};
+        const NormOptions o = raw.convert();
         validate(k, static_cast<std::size_t>(length), s, o);
         require(grad_output_length == length, "gradOutput",
                 "length " + std::to_string(static_cast<std::size_t>(grad_output_length)) +
@@ -143,7 +175,7 @@ val js_backward(std::string kind, double input, double grad_output, double lengt
                       heap_span<float>(grad_input, length),
                       heap_span<float>(grad_gamma, o.gamma.empty() ? 0 : o.gamma.size()),
                       heap_span<float>(grad_beta, o.beta.empty() ? 0 : o.beta.size()));
-        return val::object();
+        return 0;
     });
 }
 
@@ -171,14 +203,15 @@ val js_describe(double values, double length, double bins, bool has_range, doubl
     });
 }
 
-val js_sample(std::string distribution, double count, val params, double output) {
-    return guarded([&] {
+// Returns 0, or -1 (see lastError).
+double js_sample(std::string distribution, double count, val params, double output) {
+    return numeric([&] {
         const Distribution d = parse_distribution(distribution);
         const SampleParams p = to_sample_params(params);
         const std::size_t n = to_size(count, "count");
         validate(d, n, p);
         sample_into(d, p, heap_span<float>(output, static_cast<double>(n)));
-        return val::object();
+        return 0;
     });
 }
 
@@ -246,9 +279,12 @@ val js_running_trace(std::string distribution, val params, double batch, double 
 
 std::string js_version() { return version(); }
 
+val js_last_error() { return last_error(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(normlab) {
+    emscripten::function("lastError", &js_last_error);
     emscripten::function("version", &js_version);
     emscripten::function("normalize", &js_normalize);
     emscripten::function("statCount", &js_stat_count);

@@ -5,6 +5,7 @@
 
 #include "norm_stats.hpp"
 #include "normlab/errors.hpp"
+#include "batch_rows.hpp"
 #include "stats.hpp"
 
 namespace normlab {
@@ -28,17 +29,15 @@ GroupStats compute_stats(Kind kind, const float* x, Shape s, const NormOptions& 
         std::vector<ShiftedSums> sums(s.c);
         std::vector<double> shift(s.c);
         for (std::size_t c = 0; c < s.c; ++c) shift[c] = x[c * s.l];
-        for (std::size_t n = 0; n < s.n; ++n) {
-            const float* row = x + n * s.c * s.l;
-            if (s.l == 1) {
-                for (std::size_t c = 0; c < s.c; ++c) {
-                    const double d = row[c] - shift[c];
-                    sums[c].sum += d;
-                    sums[c].sumsq += d * d;
-                }
-            } else {
-                for (std::size_t c = 0; c < s.c; ++c) accumulate_shifted(row + c * s.l, s.l, shift[c], sums[c]);
-            }
+        if (s.l == 1) {
+            std::vector<float> k(shift.begin(), shift.end());
+            std::vector<double> sum(s.c, 0.0), sumsq(s.c, 0.0);
+            rows_shifted_sums(x, s.n, s.c, k.data(), sum.data(), sumsq.data());
+            for (std::size_t c = 0; c < s.c; ++c) sums[c] = {sum[c], sumsq[c]};
+        } else {
+            for (std::size_t n = 0; n < s.n; ++n)
+                for (std::size_t c = 0; c < s.c; ++c)
+                    accumulate_shifted(x + (n * s.c + c) * s.l, s.l, shift[c], sums[c]);
         }
         const double m = static_cast<double>(s.n * s.l);
         if (batch_var) batch_var->resize(s.c);
@@ -77,29 +76,27 @@ using detail::SplitMean;
 float param_or(std::span<const float> p, std::size_t i, float fallback) { return p.empty() ? fallback : p[i]; }
 
 void batch_output(const float* x, Shape s, const detail::GroupStats& st, const NormOptions& o, float* y) {
-    // Per-channel constants once, so the element loop is a plain fused scale-and-shift.
-    std::vector<float> hi(s.c), lo(s.c), scale(s.c), shift(s.c);
+    // Per-channel constants once: y = (x - hi) * scale + shift, where hi is the mean rounded to float
+    // (so x - hi is exact near the mean) and shift = beta - lo * scale carries the rounding remainder lo.
+    std::vector<float> hi(s.c), scale(s.c), shift(s.c);
     for (std::size_t c = 0; c < s.c; ++c) {
         const SplitMean sm(st.mean[c]);
+        const double sc = static_cast<float>(st.rstd[c] * param_or(o.gamma, c, 1.0f));
         hi[c] = sm.hi;
-        lo[c] = sm.lo;
-        scale[c] = static_cast<float>(st.rstd[c] * param_or(o.gamma, c, 1.0f));
-        shift[c] = param_or(o.beta, c, 0.0f);
+        scale[c] = static_cast<float>(sc);
+        shift[c] = static_cast<float>(param_or(o.beta, c, 0.0f) - double(sm.lo) * sc);
     }
-    for (std::size_t n = 0; n < s.n; ++n) {
-        const float* xr = x + n * s.c * s.l;
-        float* yr = y + n * s.c * s.l;
-        if (s.l == 1) {
-            for (std::size_t c = 0; c < s.c; ++c) yr[c] = ((xr[c] - hi[c]) - lo[c]) * scale[c] + shift[c];
-            continue;
-        }
+    if (s.l == 1) {
+        detail::rows_apply(x, y, s.n, s.c, hi.data(), scale.data(), shift.data());
+        return;
+    }
+    for (std::size_t n = 0; n < s.n; ++n)
         for (std::size_t c = 0; c < s.c; ++c) {
-            const float h = hi[c], l = lo[c], sc = scale[c], sh = shift[c];
-            const float* xc = xr + c * s.l;
-            float* yc = yr + c * s.l;
-            for (std::size_t i = 0; i < s.l; ++i) yc[i] = ((xc[i] - h) - l) * sc + sh;
+            const float h = hi[c], sc = scale[c], sh = shift[c];
+            const float* xc = x + (n * s.c + c) * s.l;
+            float* yc = y + (n * s.c + c) * s.l;
+            for (std::size_t i = 0; i < s.l; ++i) yc[i] = (xc[i] - h) * sc + sh;
         }
-    }
 }
 
 // layer, rms, group, instance: group g is x[g*m .. (g+1)*m).
@@ -122,6 +119,10 @@ void contiguous_output(Kind kind, const float* x, Shape s, const detail::GroupSt
                 for (std::size_t j = 0; j < m; ++j)
                     yg[j] = sm.center(xg[j]) * (r * param_or(o.gamma, j, 1.0f)) + param_or(o.beta, j, 0.0f);
             }
+            continue;
+        }
+        if (o.gamma.empty() && o.beta.empty()) {
+            for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * r;
             continue;
         }
         // group/instance: per-channel affine; the group's first channel follows from its index.

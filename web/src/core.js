@@ -133,15 +133,26 @@ function createCore(M) {
   }
 
   const put = (ptr, array) => heapF32().set(array, ptr >> 2);
-  const take = (ptr, n) => heapF32().slice(ptr >> 2, (ptr >> 2) + n);
+  // new + set is several times faster than TypedArray.prototype.slice on V8 for large arrays.
+  const take = (ptr, n, into = new Float32Array(n)) => {
+    into.set(heapF32().subarray(ptr >> 2, (ptr >> 2) + n));
+    return into;
+  };
 
   function check(result) {
     if (result && result.error !== undefined) throw new NormlabError(result.error, result.argument);
     return result;
   }
 
+  // The hot bindings return a number, or -1 with the error kept for lastError().
+  function checkNumber(result) {
+    if (result < 0) check(M.lastError());
+    return result;
+  }
+
   // Validates the options shared by normalize and backward; returns them with typed arrays.
-  const NORM_KEYS = ['eps', 'groups', 'gamma', 'beta', 'training', 'runningMean', 'runningVar', 'momentum'];
+  const NORM_KEYS = ['eps', 'groups', 'gamma', 'beta', 'training', 'runningMean', 'runningVar', 'momentum',
+    'output'];
   function normOptions(opts) {
     const o = checkKeys(opts, NORM_KEYS);
     if (o.training !== undefined && typeof o.training !== 'boolean') fail('training', 'must be true or false');
@@ -159,6 +170,7 @@ function createCore(M) {
       beta: o.beta === undefined ? null : float32(o.beta, 'beta'),
       runningMean: o.runningMean ?? null,
       runningVar: o.runningVar ?? null,
+      output: o.output ?? null,
     };
   }
 
@@ -172,20 +184,19 @@ function createCore(M) {
       fail('runningVar', `length ${o.runningVar.length} must equal runningMean's (${o.runningMean.length})`);
     }
     return {
-      sizes: [o.gamma?.length ?? 0, o.beta?.length ?? 0, o.runningMean?.length ?? 0, o.runningVar?.length ?? 0],
-      fill([g, b, rm, rv]) {
+      // The last slot holds the 11 option doubles the binding reads (RawNormOptions in embind.cpp).
+      sizes: [o.gamma?.length ?? 0, o.beta?.length ?? 0, o.runningMean?.length ?? 0, o.runningVar?.length ?? 0,
+        22],
+      fill([g, b, rm, rv, optionsPtr]) {
         if (o.gamma) put(g, o.gamma);
         if (o.beta) put(b, o.beta);
         if (running) {
           put(rm, o.runningMean);
           put(rv, o.runningVar);
         }
-        return {
-          eps: o.eps, groups: o.groups, training: o.training, momentum: o.momentum,
-          gamma: g, gammaLength: o.gamma?.length ?? 0,
-          beta: b, betaLength: o.beta?.length ?? 0,
-          runningMean: rm, runningVar: rv, runningLength: running ? o.runningMean.length : 0,
-        };
+        M.HEAPF64.set([o.eps, o.groups, o.training ? 1 : 0, o.momentum, g, o.gamma?.length ?? 0,
+          b, o.beta?.length ?? 0, rm, rv, running ? o.runningMean.length : 0], optionsPtr >> 3);
+        return optionsPtr;
       },
       copyBack([, , rm, rv]) {
         if (!running) return;
@@ -203,18 +214,26 @@ function createCore(M) {
   return Object.freeze({
     version: M.version(),
 
-    /** Forward pass: { output, mean, rstd } (one mean/rstd per normalization group). */
+    /**
+     * Forward pass: { output, mean, rstd } (one mean/rstd per normalization group).
+     * opts.output (a Float32Array of N*C*L) is filled and returned as output instead of a new array:
+     * live figures reuse one buffer and skip an allocation per redraw.
+     */
     normalize(kind, input, shape, opts = {}) {
       const x = float32(input, 'input');
       const s = toShape(shape);
       const o = normOptions(opts);
-      const count = statCount(kind, shape, { groups: o.groups });
+      if (o.output && (!(o.output instanceof Float32Array) || o.output.length !== x.length)) {
+        fail('output', `must be a Float32Array of the input's length (${x.length})`);
+      }
+      // Room for the largest statistics count any kind can need; the binding reports the real one.
+      const maxCount = Math.max(s.c, s.n * s.c);
       const p = paramsLayout(o);
-      return withHeap([x.length, x.length, count, count, ...p.sizes], ([xp, yp, mp, rp, ...pp]) => {
+      return withHeap([x.length, x.length, maxCount, maxCount, ...p.sizes], ([xp, yp, mp, rp, ...pp]) => {
         put(xp, x);
-        check(M.normalize(kind, xp, x.length, s, p.fill(pp), yp, mp, rp));
+        const count = checkNumber(M.normalize(kindName(kind), xp, x.length, s.n, s.c, s.l, p.fill(pp), yp, mp, rp));
         p.copyBack(pp);
-        return { output: take(yp, x.length), mean: take(mp, count), rstd: take(rp, count) };
+        return { output: take(yp, x.length, o.output ?? undefined), mean: take(mp, count), rstd: take(rp, count) };
       });
     },
 
@@ -223,6 +242,7 @@ function createCore(M) {
       const x = float32(input, 'input');
       const g = float32(gradOutput, 'gradOutput');
       const s = toShape(shape);
+      if (opts?.output !== undefined) fail('opts', 'unknown option "output" (backward returns new arrays)');
       const o = normOptions(opts);
       const p = paramsLayout(o);
       const ng = o.gamma?.length ?? 0;
@@ -230,7 +250,8 @@ function createCore(M) {
       return withHeap([x.length, g.length, x.length, ng, nb, ...p.sizes], ([xp, gp, dxp, dgp, dbp, ...pp]) => {
         put(xp, x);
         put(gp, g);
-        check(M.backward(kindName(kind), xp, gp, x.length, g.length, s, p.fill(pp), dxp, dgp, dbp));
+        checkNumber(M.backward(kindName(kind), xp, gp, x.length, g.length, s.n, s.c, s.l, p.fill(pp), dxp, dgp,
+          dbp));
         const result = { gradInput: take(dxp, x.length) };
         if (o.gamma) result.gradGamma = take(dgp, ng);
         if (o.beta) result.gradBeta = take(dbp, nb);
@@ -264,7 +285,7 @@ function createCore(M) {
       const params = sampleParams(o);
       if (!Number.isInteger(n) || n < 1) fail('count', 'must be an integer >= 1');
       return withAliases(o, () => withHeap([n], ([op]) => {
-        check(M.sample(distribution, n, params, op));
+        checkNumber(M.sample(distribution, n, params, op));
         return take(op, n);
       }));
     },
