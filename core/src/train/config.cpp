@@ -1,0 +1,93 @@
+// config.cpp — the TrainConfig contract: validate() names the offending field as JS spells it.
+#include <cmath>
+#include <string>
+
+#include "normlab/errors.hpp"
+#include "spec.hpp"
+
+namespace normlab {
+
+namespace {
+
+bool one_of(const std::string& v, std::initializer_list<const char*> options) {
+    for (const char* o : options)
+        if (v == o) return true;
+    return false;
+}
+
+void require_choice(const std::string& v, const char* field, std::initializer_list<const char*> options) {
+    if (one_of(v, options)) return;
+    std::string list;
+    for (const char* o : options) list += (list.empty() ? "" : " | ") + std::string("\"") + o + "\"";
+    throw invalid_argument(field, "must be one of " + list + ", got \"" + v + "\"");
+}
+
+void require_int(int v, const char* field, int lo, int hi) {
+    require(v >= lo && v <= hi, field,
+            "must be an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " +
+                std::to_string(v));
+}
+
+}  // namespace
+
+void validate(const TrainConfig& c) {
+    require_choice(c.dataset, "dataset", {"spirals", "digits"});
+    require_int(c.depth, "depth", 2, 16);
+    require_int(c.width, "width", 8, 256);
+    require_choice(c.activation, "activation", {"relu", "tanh", "sigmoid"});
+    require_choice(c.init, "init", {"he", "xavier", "poor"});
+    require_choice(c.architecture, "architecture", {"plain", "residual"});
+    require_choice(c.norm, "norm", {"none", "batch", "layer", "rms", "group"});
+    if (c.norm == "group") {
+        require(c.groups >= 1 && c.groups <= c.width && c.width % c.groups == 0, "groups",
+                "must divide width (" + std::to_string(c.width) + "), got " + std::to_string(c.groups));
+    }
+    require_choice(c.optimizer, "optimizer", {"sgd", "adam"});
+    require(std::isfinite(c.momentum) && c.momentum >= 0 && c.momentum < 1, "momentum",
+            "must be a number in [0, 1)");
+    require(std::isfinite(c.learning_rate) && c.learning_rate >= 1e-4 && c.learning_rate <= 3, "learningRate",
+            "must be a number in [1e-4, 3]");
+    require_int(c.batch_size, "batchSize", 1, 512);
+    require(!(c.norm == "batch" && c.batch_size < 2), "batchSize",
+            "BatchNorm needs at least 2 samples per batch (one sample has no batch statistics)");
+    require(std::isfinite(c.eps) && c.eps > 0 && c.eps <= 1, "eps", "must be a number in (0, 1]");
+    require(std::isfinite(c.bn_momentum) && c.bn_momentum > 0 && c.bn_momentum <= 1, "bnMomentum",
+            "must be a number in (0, 1]");
+    require_int(c.steps, "steps", 1, 1000000);
+    require_int(c.eval_every, "evalEvery", 1, 1000000);
+    require(std::isfinite(c.divergence_loss) && c.divergence_loss > 0, "divergenceLoss",
+            "must be a finite number > 0");
+    require(c.watch_layer >= -1 && c.watch_layer < c.depth, "watchLayer",
+            "must be -1 (the middle layer) or a layer index in [0, depth - 1]");
+    require_int(c.hist_bins, "histBins", 1, 1000);
+    require(std::isfinite(c.hist_range) && c.hist_range > 0, "histRange", "must be a finite number > 0");
+}
+
+namespace train {
+
+NetSpec net_spec(const TrainConfig& c, std::size_t inputs, std::size_t classes) {
+    NetSpec s;
+    s.inputs = inputs;
+    s.classes = classes;
+    s.depth = static_cast<std::size_t>(c.depth);
+    s.width = static_cast<std::size_t>(c.width);
+    s.activation = c.activation == "relu" ? Activation::relu
+                   : c.activation == "tanh" ? Activation::tanh
+                                            : Activation::sigmoid;
+    s.init = c.init == "he" ? Init::he : c.init == "xavier" ? Init::xavier : Init::poor;
+    s.arch = c.architecture == "residual" ? Arch::residual : Arch::plain;
+    s.normalized = c.norm != "none";
+    if (s.normalized) s.kind = parse_kind(c.norm);
+    s.groups = c.norm == "group" ? static_cast<std::size_t>(c.groups) : 0;
+    s.eps = c.eps;
+    s.bn_momentum = c.bn_momentum;
+    return s;
+}
+
+OptimizerKind optimizer_of(const TrainConfig& c) {
+    return c.optimizer == "adam" ? OptimizerKind::adam : OptimizerKind::sgd;
+}
+
+}  // namespace train
+
+}  // namespace normlab

@@ -1,0 +1,96 @@
+// network.hpp (private) — the MLP: parameters in one flat float array (so the optimizer and the gradient
+// check see a single vector), forward and backward for the plain and the residual pre-norm architecture.
+// Normalization layers call normalize_into/backward_into: the same kernels as the lesson's figures.
+//
+// Why float: normalize_into works on float, the lesson's figures use float, and float halves the memory
+// traffic; every sum that float would spoil (statistics, the loss) is accumulated in double.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "normlab/random.hpp"
+#include "spec.hpp"
+
+namespace normlab::train {
+
+// How a forward pass normalizes. train: batch statistics and BatchNorm running statistics updated;
+// probe: batch statistics, nothing updated (gradient check); infer: BatchNorm uses running statistics.
+enum class Pass { train, probe, infer };
+
+// Activations of one forward pass for up to `capacity` rows, kept for the backward pass.
+struct Workspace {
+    std::size_t capacity = 0;
+    // plain: z = linear out, n = normalized z, a = act(n).  residual: h[0..depth], n = Norm(h), u = W1·n,
+    // a = act(u), nf = Norm(h[depth]).  Unused vectors stay empty.
+    std::vector<std::vector<float>> z, n, a, u, h, mean, rstd;
+    std::vector<float> nf, mean_f, rstd_f, logits, dlogits;
+    std::vector<float> d1, d2, d3, d4, wt;  // backward scratch
+};
+
+class Network {
+public:
+    // Allocates and initializes every parameter from rng (weights per spec.init, biases 0, gamma 1, beta 0).
+    Network(const NetSpec& spec, Rng& rng);
+
+    const NetSpec& spec() const { return spec_; }
+    std::vector<float>& params() { return params_; }
+    std::vector<float>& grads() { return grads_; }
+    std::size_t hidden_layers() const { return spec_.depth; }
+
+    Workspace make_workspace(std::size_t capacity) const;
+    // Forward of rows (<= ws.capacity) samples; returns the logits [rows, classes] inside ws.
+    const float* forward(Workspace& ws, const float* x, std::size_t rows, Pass pass);
+    // Gradients of the loss whose d/dlogits the caller wrote into ws.dlogits, after forward(train|probe).
+    void backward(Workspace& ws, const float* x, std::size_t rows);
+    // The activation function's input of hidden layer (block) l after the last forward: [rows, width].
+    const float* preactivation(const Workspace& ws, std::size_t l) const;
+    // L2 norm of hidden layer (block) l's weight gradient(s), from the last backward.
+    double weight_grad_norm(std::size_t l) const;
+    // False once a parameter or a running statistic is NaN or infinite.
+    bool finite() const;
+    // Copies parameters and running statistics into / back from `saved` (sized on first use), so a
+    // diverged step can be undone and the last finite model stays evaluable.
+    void save(std::vector<float>& saved) const;
+    void restore(const std::vector<float>& saved);
+
+private:
+    struct LinearP {
+        std::size_t w = 0, b = 0, in = 0, out = 0;
+    };
+    struct NormP {
+        std::size_t gamma = 0, beta = 0;
+        bool has_beta = false;
+        std::vector<float> running_mean, running_var;  // BatchNorm only
+    };
+
+    // Calls f(norm) for every norm layer, the residual final norm included (no allocation).
+    template <class Self, class F>
+    static void for_each_norm(Self& self, F&& f) {
+        for (auto& p : self.norms_) f(p);
+        f(self.final_);
+    }
+    LinearP add_linear(std::size_t in, std::size_t out);
+    NormP add_norm();
+    void init(Rng& rng);
+    void linear(const LinearP& p, float* y, const float* x, std::size_t rows) const;
+    void linear_grad(const LinearP& p, float* dx, Workspace& ws, const float* x, const float* dy, std::size_t rows);
+    const float* norm_forward(NormP& p, float* out, float* mean, float* rstd, const float* in, std::size_t rows,
+                              Pass pass);
+    void norm_backward(const NormP& p, float* dx, const float* in, const float* dy, std::size_t rows);
+    void forward_plain(Workspace& ws, const float* x, std::size_t rows, Pass pass);
+    void forward_residual(Workspace& ws, const float* x, std::size_t rows, Pass pass);
+    void backward_plain(Workspace& ws, const float* x, std::size_t rows);
+    void backward_residual(Workspace& ws, const float* x, std::size_t rows);
+
+    NetSpec spec_;
+    std::vector<float> params_, grads_;
+    std::size_t size_ = 0;
+    // plain: hidden_[l], norms_[l], head_.  residual: in_, w1_[l], w2_[l], norms_[l], final_, head_.
+    std::vector<LinearP> hidden_, w1_, w2_;
+    std::vector<NormP> norms_;
+    LinearP in_, head_;
+    NormP final_;
+};
+
+}  // namespace normlab::train

@@ -1,0 +1,6 @@
+# The training simulation's doctest files (issue 5).
+set(NORMLAB_TRAIN_TEST_SOURCES
+  tests/core/test_trainer.cpp
+  tests/core/test_trainer_gradcheck.cpp
+  tests/core/test_trainer_sweep.cpp
+)

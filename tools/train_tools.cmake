@@ -1,0 +1,3 @@
+# normlab_sweep: runs the default preset's learning-rate sweep natively and writes the JSON the page ships.
+add_executable(normlab_sweep tools/sweep.cpp)
+target_link_libraries(normlab_sweep PRIVATE normlab)
