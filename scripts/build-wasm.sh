@@ -12,7 +12,9 @@ for d in xtensor xtl xsimd; do
   [ -e "$inc/$d" ] || ln -s "/usr/include/$d" "$inc/$d"
 done
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DNORMLAB_XTENSOR_INCLUDE="$PWD/$inc" >/dev/null
-cmake --build build/wasm -j2 --target normlab_wasm
+cmake --build build/wasm -j2 --target normlab_wasm normlab_train_wasm
 mkdir -p web/src/wasm
-cp build/wasm/normlab.mjs build/wasm/normlab.wasm web/src/wasm/
-echo "wasm: web/src/wasm/normlab.wasm ($(stat -c %s web/src/wasm/normlab.wasm) bytes, $(gzip -9c web/src/wasm/normlab.wasm | wc -c) gzipped)"
+for m in normlab normlab-train; do
+  cp "build/wasm/$m.mjs" "build/wasm/$m.wasm" web/src/wasm/
+  echo "wasm: web/src/wasm/$m.wasm ($(stat -c %s "web/src/wasm/$m.wasm") bytes, $(gzip -9c "web/src/wasm/$m.wasm" | wc -c) gzipped)"
+done

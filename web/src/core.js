@@ -339,3 +339,113 @@ function createCore(M) {
     },
   });
 }
+
+// ---- the training simulation (a second, lazily loaded module) ------------------------------------
+
+const TRAIN_KEYS = ['dataset', 'depth', 'width', 'activation', 'init', 'architecture', 'norm', 'groups',
+  'optimizer', 'momentum', 'learningRate', 'batchSize', 'eps', 'bnMomentum', 'steps', 'evalEvery', 'seed',
+  'dataSeed', 'divergenceLoss', 'watchLayer', 'histBins', 'histRange'];
+
+/**
+ * Loads the training simulation's WebAssembly module (separate from loadCore() so that the page's
+ * first load stays small; the lesson loads it inside a Web Worker).
+ * options.wasmBinary / options.wasmUrl as for loadCore().
+ */
+export async function loadTrainer(options = {}) {
+  const { default: createModule } = await import('./wasm/normlab-train.mjs');
+  const args = {};
+  if (options.wasmBinary) args.wasmBinary = options.wasmBinary;
+  else if (isNode) {
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(/* @vite-ignore */ fsModule);
+    args.wasmBinary = await readFile(new URL('./wasm/normlab-train.wasm', import.meta.url));
+  } else if (options.wasmUrl) args.locateFile = () => String(options.wasmUrl);
+  return createTrainerCore(await createModule(args));
+}
+
+function createTrainerCore(M) {
+  function check(result) {
+    if (result && result.error !== undefined) throw new NormlabError(result.error, result.argument);
+    return result;
+  }
+
+  function config(value) {
+    return checkKeys(value ?? {}, TRAIN_KEYS, 'config');
+  }
+
+  // Copies the digits bytes (when given) into the heap for the duration of fn(ptr, length).
+  function withDigits(options, fn) {
+    const o = checkKeys(options, ['digits']);
+    const digits = o.digits;
+    if (digits === undefined) return fn(0, 0);
+    if (!(digits instanceof Uint8Array)) fail('digits', 'must be a Uint8Array (data/digits/digits.bin)');
+    const ptr = M._malloc(Math.max(1, digits.length));
+    if (!ptr) throw new NormlabError('out of memory: the digits data does not fit');
+    try {
+      M.HEAPU8.set(digits, ptr);
+      return fn(ptr, digits.length);
+    } finally {
+      M._free(ptr);
+    }
+  }
+
+  return Object.freeze({
+    version: M.version(),
+
+    /**
+     * A trainer for one configuration (see TrainConfig in core/include/normlab/train.hpp; camelCase
+     * names). options.digits: the bytes of data/digits/digits.bin, required for dataset "digits".
+     * Call dispose() when done: the trainer's memory lives in the WASM heap.
+     */
+    createTrainer(cfg, options = {}) {
+      const created = withDigits(options, (ptr, len) => check(M.createTrainer(config(cfg), ptr, len)));
+      let id = created.id;
+      const live = () => {
+        if (id === 0) fail('trainer', 'has been disposed');
+        return id;
+      };
+      return Object.freeze({
+        config: created.config,
+        /** Runs n steps: { firstStep, loss, accuracy, evals, diverged, reason }. */
+        step: (n) => check(M.trainerStep(live(), number(n, 'steps'))),
+        /** Runs n steps without reports; false once diverged. */
+        run: (n) => check(M.trainerRun(live(), number(n, 'steps'))).ok,
+        /** Inference-mode metrics, per-layer statistics and the watched layer's histogram now. */
+        evaluate: () => check(M.trainerEvaluate(live())),
+        /** { stepsDone, diverged, reason }. */
+        status: () => check(M.trainerStatus(live())),
+        /** Full-training-set loss in inference mode. */
+        trainLoss: () => check(M.trainerTrainLoss(live())).loss,
+        /** The spirals model's class per cell of a resolution × resolution grid. */
+        predictGrid: (resolution) => check(M.trainerPredictGrid(live(), number(resolution, 'resolution'))),
+        /** The data set as the trainer sees it. */
+        data: () => check(M.trainerData(live())),
+        dispose() {
+          if (id !== 0) M.disposeTrainer(id);
+          id = 0;
+        },
+      });
+    },
+
+    /** One sweep cell: train until the inference-mode training loss <= targetLoss, the budget ends, or divergence. */
+    runToTarget(cfg, learningRate, seed, targetLoss, options = {}) {
+      return withDigits(options, (ptr, len) => check(M.runToTarget(config(cfg), number(learningRate, 'learningRate'),
+        number(seed, 'seed'), number(targetLoss, 'targetLoss'), ptr, len)));
+    },
+
+    /** Each variant's best rate, stable range and speed-up (against "none", each at its own best rate). */
+    summarizeSweep(sweeps) {
+      return check(M.summarizeSweep(sweeps)).variants;
+    },
+
+    /** The lesson's default sweep: { config, norms, learningRates, seeds, targetLoss }. */
+    defaultSweepPlan() {
+      return check(M.defaultSweepPlan());
+    },
+
+    /** Current size of the WASM heap in bytes. */
+    heapBytes() {
+      return M.HEAPU8.buffer.byteLength;
+    },
+  });
+}
