@@ -4,87 +4,162 @@
 //   RMSNorm:      dx = r · (ĝ - x̂ · mean(ĝ·x̂))          (x̂ = x·r, no centring)
 //   BN eval:      dx = g · γ · r                           (statistics are constants)
 //   dγ = Σ g·x̂ and dβ = Σ g over the elements that use each parameter.
+// Element-wise work is in float (SIMD); every sum is folded into double, as in stats.hpp.
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "norm_stats.hpp"
 #include "normlab/errors.hpp"
+#include "stats.hpp"
 
 namespace normlab {
 
 namespace {
 
-double param_or(std::span<const float> p, std::size_t i) { return p.empty() ? 1.0 : p[i]; }
+using detail::SplitMean;
+
+float param_or(std::span<const float> p, std::size_t i) { return p.empty() ? 1.0f : p[i]; }
 
 struct ParamGrads {
     std::vector<double> gamma, beta;  // accumulated in double, written once at the end
     explicit ParamGrads(std::size_t n) : gamma(n, 0.0), beta(n, 0.0) {}
 };
 
+// x̂ for one element: the mean split as in the forward pass keeps (x - μ) exact near μ.
+struct Centre {
+    float hi, lo, r;
+    Centre(double mean, double rstd) : hi(SplitMean(mean).hi), lo(SplitMean(mean).lo), r(static_cast<float>(rstd)) {}
+    float xhat(float x) const { return ((x - hi) - lo) * r; }
+};
+
 void batch_backward(const float* x, const float* g, Shape s, const detail::GroupStats& st, const NormOptions& o,
                     float* dx, ParamGrads& pg) {
-    const double m = static_cast<double>(s.n * s.l);
-    // First: two reductions per channel, Σg and Σg·x̂ (they are also dβ and dγ).
-    for (std::size_t n = 0; n < s.n; ++n)
-        for (std::size_t c = 0; c < s.c; ++c) {
-            const std::size_t base = (n * s.c + c) * s.l;
-            double sg = 0, sgx = 0;
-            for (std::size_t i = 0; i < s.l; ++i) {
-                const double xh = (x[base + i] - st.mean[c]) * st.rstd[c];
-                sg += g[base + i];
-                sgx += g[base + i] * xh;
-            }
-            pg.beta[c] += sg;
-            pg.gamma[c] += sgx;
-        }
-    for (std::size_t n = 0; n < s.n; ++n)
-        for (std::size_t c = 0; c < s.c; ++c) {
-            const std::size_t base = (n * s.c + c) * s.l;
-            const double gr = param_or(o.gamma, c) * st.rstd[c];
-            const double mean_g = pg.beta[c] / m, mean_gx = pg.gamma[c] / m;
-            for (std::size_t i = 0; i < s.l; ++i) {
-                if (!o.training) {
-                    dx[base + i] = static_cast<float>(g[base + i] * gr);
-                    continue;
+    const std::size_t stride = s.c * s.l;
+    // Per-channel constants as plain arrays, so loops across channels (L = 1) vectorize.
+    std::vector<float> hi(s.c), lo(s.c), r(s.c);
+    for (std::size_t c = 0; c < s.c; ++c) {
+        const Centre k(st.mean[c], st.rstd[c]);
+        hi[c] = k.hi;
+        lo[c] = k.lo;
+        r[c] = k.r;
+    }
+    // First: two reductions per channel, Σg and Σg·x̂ (they are also dβ and dγ), rows in memory order,
+    // float partial sums over blocks of rows folded into double.
+    constexpr std::size_t kRows = 64;
+    std::vector<float> sg(s.c), sgx(s.c);
+    for (std::size_t n0 = 0; n0 < s.n; n0 += kRows) {
+        std::fill(sg.begin(), sg.end(), 0.0f);
+        std::fill(sgx.begin(), sgx.end(), 0.0f);
+        const std::size_t n1 = std::min(s.n, n0 + kRows);
+        for (std::size_t n = n0; n < n1; ++n) {
+            const float* xr = x + n * stride;
+            const float* gr = g + n * stride;
+            if (s.l == 1) {
+                for (std::size_t c = 0; c < s.c; ++c) {
+                    sg[c] += gr[c];
+                    sgx[c] += gr[c] * (((xr[c] - hi[c]) - lo[c]) * r[c]);
                 }
-                const double xh = (x[base + i] - st.mean[c]) * st.rstd[c];
-                // term 1: the direct path; term 2: through the mean; term 3: through the variance.
-                dx[base + i] = static_cast<float>(gr * (g[base + i] - mean_g - xh * mean_gx));
+                continue;
+            }
+            for (std::size_t c = 0; c < s.c; ++c) {
+                const float h = hi[c], l = lo[c], rc = r[c];
+                float a = 0, b = 0;
+                for (std::size_t i = c * s.l; i < (c + 1) * s.l; ++i) {
+                    a += gr[i];
+                    b += gr[i] * (((xr[i] - h) - l) * rc);
+                }
+                sg[c] += a;
+                sgx[c] += b;
             }
         }
+        for (std::size_t c = 0; c < s.c; ++c) {
+            pg.beta[c] += sg[c];
+            pg.gamma[c] += sgx[c];
+        }
+    }
+    const double m = static_cast<double>(s.n * s.l);
+    std::vector<float> scale(s.c), mean_g(s.c), mean_gx(s.c);
+    for (std::size_t c = 0; c < s.c; ++c) {
+        scale[c] = static_cast<float>(param_or(o.gamma, c) * st.rstd[c]);
+        mean_g[c] = o.training ? static_cast<float>(pg.beta[c] / m) : 0.0f;
+        mean_gx[c] = o.training ? static_cast<float>(pg.gamma[c] / m) : 0.0f;
+    }
+    // Then: term 1 the direct path, term 2 through the mean, term 3 through the variance (eval: term 1).
+    for (std::size_t n = 0; n < s.n; ++n) {
+        const float* xr = x + n * stride;
+        const float* gr = g + n * stride;
+        float* dr = dx + n * stride;
+        if (s.l == 1) {
+            for (std::size_t c = 0; c < s.c; ++c)
+                dr[c] = scale[c] * ((gr[c] - mean_g[c]) - (((xr[c] - hi[c]) - lo[c]) * r[c]) * mean_gx[c]);
+            continue;
+        }
+        for (std::size_t c = 0; c < s.c; ++c) {
+            const float h = hi[c], l = lo[c], rc = r[c], a = scale[c], mg = mean_g[c], mgx = mean_gx[c];
+            for (std::size_t i = c * s.l; i < (c + 1) * s.l; ++i)
+                dr[i] = a * ((gr[i] - mg) - (((xr[i] - h) - l) * rc) * mgx);
+        }
+    }
 }
 
+// layer, rms, group, instance: group grp is the contiguous run [grp*m, (grp+1)*m).
 void contiguous_backward(Kind kind, const float* x, const float* g, Shape s, const detail::GroupStats& st,
                          const NormOptions& o, float* dx, ParamGrads& pg) {
     const std::size_t m = detail::contiguous_group_size(kind, s, o.groups);
-    const bool per_element = kind == Kind::layer || kind == Kind::rms;
+    const bool per_element = kind == Kind::layer || kind == Kind::rms;  // γ index = position in the sample
     const bool centred = kind != Kind::rms;
-    const std::size_t per_sample = s.c * s.l;
+    const std::size_t channels_per_group = m / s.l;
+    std::vector<float> gamma_run(m, 1.0f), xh(m);
     for (std::size_t grp = 0; grp < st.mean.size(); ++grp) {
-        const std::size_t base = grp * m;
-        const double mu = st.mean[grp], r = st.rstd[grp];
-        // The parameter index of element j of this group: position in the sample (layer, rms) or channel.
-        auto param_index = [&](std::size_t j) {
-            const std::size_t pos = (base + j) % per_sample;
-            return per_element ? pos : pos / s.l;
-        };
-        double sum_gh = 0, sum_ghx = 0;  // Σĝ and Σĝ·x̂
-        for (std::size_t j = 0; j < m; ++j) {
-            const std::size_t p = param_index(j);
-            const double xh = (x[base + j] - mu) * r;
-            const double gh = g[base + j] * param_or(o.gamma, p);
-            sum_gh += gh;
-            sum_ghx += gh * xh;
-            pg.gamma[p] += g[base + j] * xh;
-            pg.beta[p] += g[base + j];
+        const float* xg = x + grp * m;
+        const float* gg = g + grp * m;
+        float* dg = dx + grp * m;
+        const Centre k(st.mean[grp], st.rstd[grp]);
+        // γ of each element of this group, laid out like the group (per element, or repeated per channel).
+        const std::size_t first_channel = (grp * channels_per_group) % s.c;
+        if (!o.gamma.empty()) {
+            if (per_element) {
+                std::copy(o.gamma.begin(), o.gamma.begin() + static_cast<std::ptrdiff_t>(m), gamma_run.begin());
+            } else {
+                for (std::size_t ch = 0; ch < channels_per_group; ++ch)
+                    std::fill_n(gamma_run.begin() + static_cast<std::ptrdiff_t>(ch * s.l), s.l,
+                                o.gamma[first_channel + ch]);
+            }
         }
-        const double mean_gh = centred ? sum_gh / static_cast<double>(m) : 0.0;
-        const double mean_ghx = sum_ghx / static_cast<double>(m);
-        for (std::size_t j = 0; j < m; ++j) {
-            const double xh = (x[base + j] - mu) * r;
-            const double gh = g[base + j] * param_or(o.gamma, param_index(j));
-            dx[base + j] = static_cast<float>(r * (gh - mean_gh - xh * mean_ghx));
+        // First: the two reductions Σĝ and Σĝ·x̂, and the parameter gradients.
+        double sum_gh = 0, sum_ghx = 0;
+        for (std::size_t j0 = 0; j0 < m; j0 += 256) {
+            const std::size_t j1 = std::min(m, j0 + 256);
+            float a = 0, b = 0;
+            for (std::size_t j = j0; j < j1; ++j) {
+                xh[j] = k.xhat(xg[j]);
+                const float gh = gg[j] * gamma_run[j];
+                a += gh;
+                b += gh * xh[j];
+            }
+            sum_gh += a;
+            sum_ghx += b;
         }
+        if (per_element) {
+            for (std::size_t j = 0; j < m; ++j) {
+                pg.gamma[j] += gg[j] * xh[j];
+                pg.beta[j] += gg[j];
+            }
+        } else {
+            for (std::size_t ch = 0; ch < channels_per_group; ++ch) {
+                float a = 0, b = 0;
+                for (std::size_t i = ch * s.l; i < (ch + 1) * s.l; ++i) {
+                    a += gg[i] * xh[i];
+                    b += gg[i];
+                }
+                pg.gamma[first_channel + ch] += a;
+                pg.beta[first_channel + ch] += b;
+            }
+        }
+        const float mean_gh = centred ? static_cast<float>(sum_gh / static_cast<double>(m)) : 0.0f;
+        const float mean_ghx = static_cast<float>(sum_ghx / static_cast<double>(m));
+        for (std::size_t j = 0; j < m; ++j) dg[j] = k.r * ((gg[j] * gamma_run[j] - mean_gh) - xh[j] * mean_ghx);
     }
 }
 
