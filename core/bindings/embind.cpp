@@ -185,13 +185,14 @@ double js_backward(std::string kind, double input, double grad_output, double le
     });
 }
 
-val js_describe(double values, double length, double bins, bool has_range, double lo, double hi) {
+val js_describe(double values, double length, double bins, bool has_range, double lo, double hi, bool median) {
     return guarded([&] {
         DescribeOptions o;
         o.bins = to_size(bins, "bins");
         o.has_range = has_range;
         o.lo = lo;
         o.hi = hi;
+        o.median = median;
         const Summary s = describe(heap_span<const float>(values, length), o);
         val r = val::object();
         r.set("count", static_cast<double>(s.count));

@@ -1,12 +1,13 @@
 // compare.cpp — analysis for the playground; all statistics come from the normalization code itself.
 #include "normlab/compare.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
 
 #include "normlab/errors.hpp"
-#include "normlab/groups.hpp"
+#include "norm_stats.hpp"
 
 namespace normlab {
 
@@ -32,27 +33,59 @@ double percent_closer(double raw_distance, double norm_distance) {
 }  // namespace
 
 GroupMoments group_moments(Kind kind, std::span<const float> values, Shape shape, std::size_t groups) {
-    const std::vector<std::int32_t> ids = group_ids(kind, shape, groups);
-    require(values.size() == ids.size(), "values",
-            "length " + std::to_string(values.size()) + " does not match the shape (" + std::to_string(ids.size()) + ")");
-    const std::size_t count = stat_count(kind, shape, groups);
-    GroupMoments g{std::vector<double>(count, 0), std::vector<double>(count, 0), std::vector<double>(count, 0)};
-    std::vector<double> n(count, 0), m2(count, 0), m3(count, 0);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        g.mean[ids[i]] += values[i];
-        n[ids[i]] += 1;
-    }
-    for (std::size_t k = 0; k < count; ++k) g.mean[k] /= n[k];
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const double d = values[i] - g.mean[ids[i]];
-        m2[ids[i]] += d * d;
-        m3[ids[i]] += d * d * d;
-    }
+    validate_layout(kind, shape, groups);
+    require(values.size() == shape.size(), "values",
+            "length " + std::to_string(values.size()) + " does not match the shape (" + std::to_string(shape.size()) + ")");
+    // Mean and variance from the normalization code's own statistics (in double; eps as small as it
+    // gets so that var = 1/rstd² - eps is exact); RMSNorm pools like LayerNorm.
+    const Kind layout = kind == Kind::rms ? Kind::layer : kind;
+    NormOptions opts;
+    opts.groups = groups;
+    opts.eps = std::numeric_limits<double>::min();
+    const detail::GroupStats st = detail::compute_stats(layout, values.data(), shape, opts);
+    const std::size_t count = st.mean.size();
+    GroupMoments g{st.mean, std::vector<double>(count), std::vector<double>(count)};
+    std::vector<double> var(count), m3(count, 0.0);
     for (std::size_t k = 0; k < count; ++k) {
-        const double var = m2[k] / n[k];
-        g.std[k] = std::sqrt(var);
-        g.skewness[k] = var > 0 ? (m3[k] / n[k]) / (var * g.std[k]) : kNaN;
+        var[k] = std::max(0.0, 1.0 / (st.rstd[k] * st.rstd[k]) - opts.eps);
+        g.std[k] = std::sqrt(var[k]);
     }
+    // Third central moment: one more pass, cubes of centred values summed in float blocks, folded into double.
+    const float* x = values.data();
+    if (layout == Kind::batch) {
+        std::vector<float> mean_f(shape.c), acc(shape.c);
+        for (std::size_t c = 0; c < shape.c; ++c) mean_f[c] = static_cast<float>(st.mean[c]);
+        for (std::size_t n0 = 0; n0 < shape.n; n0 += 64) {
+            std::fill(acc.begin(), acc.end(), 0.0f);
+            for (std::size_t n = n0; n < std::min(shape.n, n0 + 64); ++n)
+                for (std::size_t c = 0; c < shape.c; ++c) {
+                    const float* xc = x + (n * shape.c + c) * shape.l;
+                    float a = 0;
+                    for (std::size_t i = 0; i < shape.l; ++i) {
+                        const float d = xc[i] - mean_f[c];
+                        a += d * d * d;
+                    }
+                    acc[c] += a;
+                }
+            for (std::size_t c = 0; c < shape.c; ++c) m3[c] += acc[c];
+        }
+    } else {
+        const std::size_t m = detail::contiguous_group_size(layout, shape, groups);
+        for (std::size_t k = 0; k < count; ++k) {
+            const float mu = static_cast<float>(st.mean[k]);
+            for (std::size_t j0 = 0; j0 < m; j0 += 256) {
+                float a = 0;
+                for (std::size_t j = j0; j < std::min(m, j0 + 256); ++j) {
+                    const float d = x[k * m + j] - mu;
+                    a += d * d * d;
+                }
+                m3[k] += a;
+            }
+        }
+    }
+    const double per_group = static_cast<double>(shape.size() / count);
+    for (std::size_t k = 0; k < count; ++k)
+        g.skewness[k] = var[k] > 0 ? (m3[k] / per_group) / (var[k] * g.std[k]) : kNaN;
     return g;
 }
 
@@ -64,10 +97,12 @@ Improvement improvement(double raw_mean, double raw_std, double norm_mean, doubl
 BatchSpread batch_statistics_spread(Kind kind, Distribution dist, const SampleParams& params, std::size_t batch,
                                     std::size_t features, std::size_t repeats, std::size_t groups) {
     require(repeats >= 2 && repeats <= kMaxRepeats, "repeats", "must be an integer in [2, 10000]");
-    const Shape shape{batch, features, 1};
     NormOptions opts;
     opts.groups = groups;
-    validate(kind, shape.size(), shape, opts);
+    validate(kind, batch * features, Shape{batch, features, 1}, opts);
+    // Element [0,0,0]'s group only depends on the values in that group, and the draws are i.i.d., so
+    // each repeat samples just that group: channel 0 over the batch (batch), or sample 0 (the others).
+    const Shape shape = kind == Kind::batch ? Shape{batch, 1, 1} : Shape{1, features, 1};
     BatchSpread out;
     std::vector<float> x(shape.size()), y(shape.size());
     std::vector<float> mean(stat_count(kind, shape, groups)), rstd(mean.size());

@@ -22,11 +22,12 @@ Histogram histogram(std::span<const float> v, std::size_t bins, double lo, doubl
     for (std::size_t i = 0; i <= bins; ++i) h.edges[i] = lo + static_cast<double>(i) * step;
     h.edges[bins] = hi;
     h.counts.assign(bins, 0);
-    const double width = hi - lo, nb = static_cast<double>(bins);
+    // A candidate bin by one multiplication; the edge comparisons below make the result numpy's exactly.
+    const double scale = static_cast<double>(bins) / (hi - lo);
     for (float f : v) {
         const double x = f;
         if (x < lo || x > hi) continue;
-        auto i = static_cast<std::ptrdiff_t>((x - lo) / width * nb);  // numpy's order of operations
+        auto i = static_cast<std::ptrdiff_t>((x - lo) * scale);
         if (i >= static_cast<std::ptrdiff_t>(bins)) i = static_cast<std::ptrdiff_t>(bins) - 1;
         // The computed index can be off by one next to an edge: compare with the edges themselves.
         if (x < h.edges[i]) --i;
@@ -43,37 +44,78 @@ Summary describe(std::span<const float> values, const DescribeOptions& opts) {
     require(opts.bins >= 1 && opts.bins <= 10000, "bins", "must be an integer in [1, 10000]");
     Summary s;
     s.count = values.size();
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo, sum = 0;
-    for (float f : values) {
-        require(std::isfinite(f), "values", "must contain only finite numbers (no NaN or Infinity)");
-        lo = std::min(lo, double(f));
-        hi = std::max(hi, double(f));
-        sum += f;
+    // Pass 1: min, max and the sum, with no branch per element so the loop vectorizes; a NaN or an
+    // infinity anywhere makes the double sum non-finite, which is how it is detected.
+    float lo_f = values[0], hi_f = values[0];
+    double sum = 0;
+    for (std::size_t i0 = 0; i0 < values.size(); i0 += 256) {
+        float block = 0;
+        for (std::size_t i = i0; i < std::min(values.size(), i0 + 256); ++i) {
+            const float f = values[i];
+            lo_f = f < lo_f ? f : lo_f;
+            hi_f = f > hi_f ? f : hi_f;
+            block += f;
+        }
+        sum += block;
+        require(std::isfinite(sum), "values", "must contain only finite numbers (no NaN or Infinity)");
     }
+    require(std::isfinite(lo_f) && std::isfinite(hi_f), "values", "must contain only finite numbers (no NaN or Infinity)");
+    const double lo = lo_f, hi = hi_f;
     const double n = static_cast<double>(s.count);
-    s.mean = sum / n;
-    s.min = lo;
-    s.max = hi;
-    double m2 = 0, m3 = 0;
-    for (float f : values) {
-        const double d = f - s.mean;
+    // Pass 2: moments about the first estimate, in float over runs of 16 values (SIMD) folded into
+    // double: each partial sum carries ~1e-6 relative error, well below what the figures show.
+    double s1 = 0, m2 = 0, m3 = 0;
+    const double guess = sum / n;
+    const float guess_f = static_cast<float>(guess);
+    constexpr std::size_t kRun = 16;
+    std::size_t i = 0;
+    for (; i + kRun <= values.size(); i += kRun) {
+        float a[kRun], b[kRun], c[kRun];
+        for (std::size_t j = 0; j < kRun; ++j) {
+            const float d = values[i + j] - guess_f;
+            a[j] = d;
+            b[j] = d * d;
+            c[j] = d * d * d;
+        }
+        float sa = 0, sb = 0, sc = 0;
+        for (std::size_t j = 0; j < kRun; ++j) {
+            sa += a[j];
+            sb += b[j];
+            sc += c[j];
+        }
+        s1 += sa;
+        m2 += sb;
+        m3 += sc;
+    }
+    for (; i < values.size(); ++i) {
+        const double d = values[i] - double(guess_f);
+        s1 += d;
         m2 += d * d;
         m3 += d * d * d;
     }
-    m2 /= n;
-    m3 /= n;
-    s.std = std::sqrt(m2);
+    // Correct for the guess's error: exact central moments about the true mean from moments about guess.
+    const double delta = s1 / n;
+    s.mean = double(guess_f) + delta;
+    m2 = m2 / n - delta * delta;
+    m3 = m3 / n - 3 * delta * (m2 + delta * delta) + 2 * delta * delta * delta;
+    s.min = lo;
+    s.max = hi;
+    s.std = std::sqrt(std::max(0.0, m2));
     s.skewness = m2 > 0 ? m3 / (m2 * std::sqrt(m2)) : std::numeric_limits<double>::quiet_NaN();
 
-    std::vector<float> sorted(values.begin(), values.end());
-    const std::size_t mid = s.count / 2;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid), sorted.end());
-    const double upper = sorted[mid];
-    if (s.count % 2 == 1) {
-        s.median = upper;
+    if (!opts.median) {
+        s.median = std::numeric_limits<double>::quiet_NaN();
     } else {
-        const double lower = *std::max_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid));
-        s.median = (lower + upper) / 2;
+        std::vector<float> sorted(values.begin(), values.end());
+        const std::size_t mid = s.count / 2;
+        std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid), sorted.end());
+        const double upper = sorted[mid];
+        if (s.count % 2 == 1) {
+            s.median = upper;
+        } else {
+            const double lower = *std::max_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid));
+            s.median = (lower + upper) / 2;
+        }
     }
 
     double rlo = lo, rhi = hi;

@@ -2,6 +2,9 @@
 #include <cmath>
 
 #include "normlab/compare.hpp"
+#include "normlab/describe.hpp"
+#include "normlab/groups.hpp"
+#include "normlab/sample.hpp"
 #include "reference.hpp"
 
 using namespace normlab;
@@ -43,4 +46,26 @@ TEST_CASE("running statistics approach the population's with momentum 0.1") {
     CHECK(t.running_mean.back() == doctest::Approx(5).epsilon(0.05));  // 1 - 0.9^60 ≈ 0.998
     CHECK(t.running_var.back() == doctest::Approx(9).epsilon(0.15));
     CHECK(t.population_var == 9);
+}
+
+TEST_CASE("group moments match describe() of each group, for every kind") {
+    SampleParams p;
+    p.seed = 12;
+    p.shift = 3;
+    const Shape s{4, 6, 5};
+    const auto x = sample(Distribution::skewed, s.size(), p);
+    for (Kind k : {Kind::batch, Kind::layer, Kind::rms, Kind::group, Kind::instance}) {
+        CAPTURE(kind_name(k));
+        const auto g = group_moments(k, x, s, 3);
+        const auto kid = group_ids(k == Kind::rms ? Kind::layer : k, s, 3);
+        for (std::size_t grp = 0; grp < g.mean.size(); ++grp) {
+            std::vector<float> members;
+            for (std::size_t i = 0; i < x.size(); ++i)
+                if (kid[i] == static_cast<std::int32_t>(grp)) members.push_back(x[i]);
+            const auto d = describe(members);
+            CHECK(g.mean[grp] == doctest::Approx(d.mean).epsilon(1e-6));
+            CHECK(g.std[grp] == doctest::Approx(d.std).epsilon(1e-5));
+            CHECK(g.skewness[grp] == doctest::Approx(d.skewness).epsilon(1e-4));
+        }
+    }
 }

@@ -65,3 +65,14 @@ TEST_CASE("describe errors") {
     o.hi = 1;
     CHECK(ref::thrown_argument([&] { describe(std::vector<float>{1}, o); }) == "range");
 }
+
+TEST_CASE("describe without the median, and moments of data far from zero") {
+    DescribeOptions o;
+    o.median = false;
+    const auto s = describe(std::vector<float>{1001, 1002, 1003, 1010}, o);
+    CHECK(std::isnan(s.median));
+    CHECK(s.mean == doctest::Approx(1004));
+    CHECK(s.std == doctest::Approx(std::sqrt(12.5)));
+    CHECK(s.skewness == doctest::Approx(45 / std::pow(12.5, 1.5)));
+    CHECK(ref::thrown_argument([] { describe(std::vector<float>{1, INFINITY}); }) == "values");
+}

@@ -259,10 +259,14 @@ function createCore(M) {
       });
     },
 
-    /** count, mean, std (population), min, max, median, skewness and a numpy-style histogram. */
+    /**
+     * count, mean, std (population), min, max, median, skewness and a numpy-style histogram.
+     * opts.bins (40), opts.range [lo, hi], opts.median (true; false skips the partial sort: median NaN).
+     */
     describe(values, opts = {}) {
       const v = float32(values, 'values');
-      const o = checkKeys(opts, ['bins', 'range']);
+      const o = checkKeys(opts, ['bins', 'range', 'median']);
+      if (o.median !== undefined && typeof o.median !== 'boolean') fail('median', 'must be true or false');
       let range = null;
       if (o.range !== undefined) {
         if (!Array.isArray(o.range) || o.range.length !== 2 || !o.range.every((x) => typeof x === 'number')) {
@@ -273,7 +277,7 @@ function createCore(M) {
       return withHeap([v.length], ([vp]) => {
         put(vp, v);
         return check(M.describe(vp, v.length, number(o.bins, 'bins', 40), range !== null, range?.[0] ?? 0,
-          range?.[1] ?? 0));
+          range?.[1] ?? 0, o.median ?? true));
       });
     },
 

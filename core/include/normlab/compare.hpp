@@ -26,8 +26,10 @@ struct BatchSpread {
     std::vector<double> mean, var;  // per repeat: the statistics of the group holding element [0, 0, 0]
     double mean_sd, var_sd;         // their standard deviations across repeats (population)
 };
-// Draws `repeats` independent batches of shape [batch, features, 1] from dist and records the mean and
-// biased variance that kind would normalize element [0,0,0] with: batch-size dependent only for batch.
+// For `repeats` independent batches of shape [batch, features, 1] from dist, the mean and biased variance
+// that kind would normalize element [0,0,0] with: batch-size dependent only for batch. Only that group's
+// values are drawn (channel 0 over the batch, or sample 0), which is the same in distribution and keeps
+// the cost independent of the other dimension.
 BatchSpread batch_statistics_spread(Kind kind, Distribution dist, const SampleParams& params, std::size_t batch,
                                     std::size_t features, std::size_t repeats, std::size_t groups = 0);
 

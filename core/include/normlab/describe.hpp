@@ -24,6 +24,7 @@ struct DescribeOptions {
     std::size_t bins = 40;
     bool has_range = false;  // false: the data's [min, max] (widened by 0.5 each way when min == max)
     double lo = 0, hi = 0;   // with has_range: values outside [lo, hi] are left out of the histogram only
+    bool median = true;      // false: skip the median (NaN), the one statistic that needs a partial sort
 };
 
 // Throws invalid_argument for empty or non-finite values, bins outside [1, 10000], or a bad range.
