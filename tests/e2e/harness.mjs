@@ -1,0 +1,146 @@
+// Shared browser-test harness: a tiny static server for dist/web and a Chromium launcher.
+//
+//   serve({ root?, csp? })  -> { url, port, close() }   127.0.0.1, port 0 (the OS picks), correct MIME types
+//                                                        (application/wasm included); sends a strict CSP by default
+//   launch(options?)        -> playwright Browser        Debian's /usr/bin/chromium, headless, fresh profile
+//   distDir, requireDist()                               dist/web (or $NORMLAB_DIST), or a clear error when not built
+//
+// The tests build nothing: `npm test` builds first (scripts/test.sh), or run `npm run build`.
+// The strict CSP blocks inline scripts, so a test that injects axe-core with page.addScriptTag needs a context
+// created with { bypassCSP: true } (pass serve({ csp: null }) to serve without the header altogether).
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const distDir = process.env.NORMLAB_DIST ? resolve(process.env.NORMLAB_DIST) : join(repoRoot, 'dist', 'web');
+export const resultsDir = join(repoRoot, 'test-results');
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.bin': 'application/octet-stream',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+/** The policy the lesson is meant to run under (docs: research/lms-embedding.md §7). */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Throw a clear error when dist/web has not been built. */
+export function requireDist(root = distDir) {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html not found: build the lesson first (npm run build, or ` +
+      'npx vite build --config web/vite.config.js). The browser tests do not build anything themselves.');
+  }
+  return root;
+}
+
+/** Serve `root` on 127.0.0.1 (random port). */
+export async function serve({ root = distDir, csp = STRICT_CSP } = {}) {
+  requireDist(root);
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      let path = decodeURIComponent(url.pathname);
+      if (path.endsWith('/')) path += 'index.html';
+      const file = normalize(join(base, path));
+      if (file !== base && !file.startsWith(base + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      const body = await readFile(file);
+      const headers = {
+        'Content-Type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      };
+      if (csp && extname(file) === '.html') headers['Content-Security-Policy'] = csp;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => {
+      server.closeAllConnections?.();
+      server.close(() => ok());
+    }),
+  };
+}
+
+/** Launch headless Chromium (never downloads a browser). */
+export async function launch(options = {}) {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath} (install Debian's chromium, or set CHROMIUM_PATH).`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    ...options,
+  });
+}
+
+/**
+ * Fail the page on requests to any other host and collect console errors, page errors and CSP violations.
+ * Returns { errors, foreignRequests, cspViolations }.
+ */
+export async function watchPage(page, baseUrl) {
+  const origin = new URL(baseUrl).origin;
+  const report = { errors: [], foreignRequests: [], cspViolations: [] };
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    report.foreignRequests.push(url);
+    return route.abort();
+  });
+  page.on('pageerror', (error) => report.errors.push(`pageerror: ${error.message}`));
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content Security Policy|Refused to/i.test(text)) report.cspViolations.push(text);
+    if (msg.type() === 'error') report.errors.push(`console: ${text}`);
+  });
+  return report;
+}

@@ -1,0 +1,599 @@
+// Browser tests of the lesson page (dist/web) in Debian's headless Chromium, under a strict CSP:
+// the content check in the page, the whole learner journey by keyboard only, the storage faults,
+// two tabs, a hostile learner name, axe-core (WCAG 2.x A/AA) in several states, and screenshots at
+// 1280 px and 360 px (saved in test-results/).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, repoRoot, requireDist, resultsDir, serve, watchPage } from './harness.mjs';
+import { SECTION_ORDER } from '../../web/src/content/schema.js';
+
+const KEY = 'normlab:normalization:v1';
+const BACKUP = `${KEY}:backup`;
+const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
+const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz').map((q) => ({ ...q, section: s.id })));
+const deepDives = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'deepdive'));
+const walkthrough = content.sections.flatMap((s) => s.blocks).find((b) => b.type === 'walkthrough');
+const TRACKED = content.sections.map((s) => s.id).filter((id) => id !== 'finish' && id !== 'references');
+const correctIndex = (q) => q.options.findIndex((o) => o.correct);
+const wrongIndex = (q) => q.options.findIndex((o) => !o.correct);
+
+requireDist();
+mkdirSync(resultsDir, { recursive: true });
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(options = {}, { initScript } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce', ...options });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const report = await watchPage(page, server.url);
+  const dialogs = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    await d.dismiss();
+  });
+  return { context, page, report, dialogs };
+}
+
+async function ready(page) {
+  await page.waitForSelector('#lesson[data-content-status]', { timeout: 15000 });
+  assert.equal(await page.getAttribute('#lesson', 'data-content-status'), 'valid');
+}
+
+const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
+const progressCount = (page) => page.textContent('.progress-count');
+const doneCount = async (page) => Number((await progressCount(page)).split(' ')[0]);
+const answeredLine = (page) => page.textContent('.completion-summary li:nth-child(2)');
+
+/** Press Tab (or Shift+Tab) until the focused element matches `selector`. */
+async function tabTo(page, selector, { reverse = false, max = 800 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(reverse ? 'Shift+Tab' : 'Tab');
+    if (await page.evaluate((sel) => !!document.activeElement?.matches(sel), selector)) return;
+  }
+  throw new Error(`keyboard focus never reached ${selector}`);
+}
+
+async function focused(page, selector) {
+  return page.evaluate((sel) => !!document.activeElement?.matches(sel), selector);
+}
+
+/** Read every tracked section by scrolling with PageDown, lingering where an unread section is in view. */
+async function readByScrolling(page) {
+  const unreadInView = () => page.evaluate(({ key, tracked }) => {
+    const read = new Set(JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || []);
+    const vh = window.innerHeight;
+    return tracked.filter((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      const seen = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
+      return !read.has(id) && seen > 0 && seen >= Math.min(vh * 0.4, r.height * 0.6);
+    });
+  }, { key: KEY, tracked: TRACKED });
+  const allRead = () => page.evaluate(({ key, tracked }) => {
+    const read = JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || [];
+    return tracked.every((id) => read.includes(id));
+  }, { key: KEY, tracked: TRACKED });
+  // Two passes at most: figures that mount while scrolling can move a section away before it counts.
+  for (let pass = 0; pass < 2 && !(await allRead()); pass++) {
+    if (pass > 0) await page.keyboard.press('Home');
+    for (let i = 0; i < 200; i++) {
+      for (let tries = 0; tries < 3; tries++) {
+        const pending = await unreadInView();
+        if (!pending.length) break;
+        await page.waitForFunction(({ key, ids }) => {
+          const read = JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || [];
+          return ids.every((id) => read.includes(id));
+        }, { key: KEY, ids: pending }, { timeout: 2500 }).catch(() => {});
+      }
+      const atEnd = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
+      if (atEnd) break;
+      await page.keyboard.press('PageDown');
+      await page.waitForTimeout(120);
+    }
+  }
+}
+
+async function axeCheck(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+  assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('content', () => {
+  test('the page validates the content and renders every section, check, step and deep dive in order', async () => {
+    const { context, page, report } = await open();
+    await page.goto(server.url);
+    await ready(page);
+    const ids = await page.$$eval('#lesson > section', (nodes) => nodes.map((n) => n.id));
+    assert.deepEqual(ids, [...SECTION_ORDER]);
+    assert.equal(await page.locator('.quick-check').count(), 8);
+    assert.equal(await page.locator('details.deepdive').count(), deepDives.length);
+    assert.equal(await page.textContent('.wt-count'), 'Step 1 of 6');
+    assert.equal(await page.locator('.toc-item').count(), SECTION_ORDER.length);
+    assert.equal(await page.locator('.references li').count(), content.references.length);
+    // Citations link to the References list; external links open a new tab safely.
+    const cite = page.locator('a.cite').first();
+    assert.match(await cite.getAttribute('href'), /^#[a-z0-9-]+$/);
+    for (const link of await page.locator('#lesson a[target="_blank"]').all()) {
+      assert.match(await link.getAttribute('rel'), /noopener/);
+    }
+    assert.equal(await page.textContent('#lesson-title'), content.title);
+    assert.deepEqual(report.foreignRequests, []);
+    assert.deepEqual(report.cspViolations, []);
+    assert.deepEqual(report.errors.filter((e) => !/figure "/.test(e)), []);
+    await context.close();
+  });
+
+  test('invalid content shows a clear error panel instead of a broken lesson', async () => {
+    const { context, page } = await open();
+    const broken = structuredClone(content);
+    const quiz = broken.sections.find((s) => s.id === 'ics').blocks.find((b) => b.type === 'quiz');
+    quiz.options.forEach((o) => { o.correct = true; });
+    broken.sections.pop();
+    await page.route('**/assets/lesson-*.json', (route) => route.fulfill({ json: broken }));
+    await page.goto(server.url);
+    await page.waitForSelector('#lesson[data-content-status="invalid"]');
+    const panel = page.locator('.content-error[role="alert"]');
+    assert.match(await panel.textContent(), /content has errors/);
+    assert.match(await panel.textContent(), /exactly one option must be correct/);
+    assert.match(await panel.textContent(), /in this order/);
+    assert.equal(await page.locator('.quick-check').count(), 0);
+    await context.close();
+  });
+
+  test('content that cannot be fetched shows an error panel with Try again', async () => {
+    const { context, page } = await open();
+    await page.route('**/assets/lesson-*.json', (route) => route.abort());
+    await page.goto(server.url);
+    await page.waitForSelector('#lesson[data-content-status="error"]');
+    const panel = page.locator('.content-error[role="alert"]');
+    assert.match(await panel.textContent(), /could not be loaded/);
+    assert.equal(await panel.getByRole('button', { name: 'Try again' }).count(), 1);
+    await context.close();
+  });
+});
+
+describe('learner journey, keyboard only', () => {
+  test('read, answer all checks (some wrong first), walkthrough, deep dives, complete, certificate, reload', async (t) => {
+    const { context, page, report, dialogs } = await open({ acceptDownloads: true });
+    await page.goto(server.url);
+    await ready(page);
+
+    // 1. Read: scroll with PageDown; each section counts after ~1.5 s in view.
+    await readByScrolling(page);
+    let progress = await stored(page);
+    assert.deepEqual([...progress.sectionsRead].sort(), [...TRACKED].sort());
+    assert.equal(await page.getAttribute('.toc-item[data-section="intro"]', 'data-state'), 'done');
+
+    // 2.–3. Quick checks in document order; the walkthrough comes before the check that follows it.
+    const wrongFirst = new Set([0, 3, 6]);
+    for (const [i, q] of quizzes.entries()) {
+      if (q.section === 'walkthrough') await doWalkthrough(page);
+      if (q.section === 'playground') await usePlayground(page);
+      await tabTo(page, `#${q.id} input[type="radio"]`);
+      const choose = async (idx) => {
+        if (idx === 0) await page.keyboard.press('Space');
+        else for (let k = 0; k < idx; k++) await page.keyboard.press('ArrowDown');
+        assert.equal(await page.$eval(`#${q.id} input:checked`, (el) => el.value), q.options[idx].id);
+      };
+      await choose(wrongFirst.has(i) ? wrongIndex(q) : correctIndex(q));
+      await tabTo(page, `#${q.id} .qc-check`);
+      await page.keyboard.press('Space');
+      const live = page.locator(`#${q.id} .qc-live`);
+      if (wrongFirst.has(i)) {
+        assert.match(await live.textContent(), /^Not quite\./);
+        assert.ok(await focused(page, `#${q.id} .qc-retry`), 'focus moves to Try again');
+        assert.equal(await page.getAttribute(`#${q.id} .qc-option[data-option="${q.options[wrongIndex(q)].id}"]`, 'data-result'), 'incorrect');
+        await page.keyboard.press('Enter');
+        assert.ok(await focused(page, `#${q.id} input[type="radio"]`));
+        await choose(correctIndex(q));
+        await tabTo(page, `#${q.id} .qc-check`);
+        await page.keyboard.press('Enter');
+      }
+      assert.match(await live.textContent(), /^Correct!/);
+      assert.equal(await live.getAttribute('role'), 'status');
+      // Once right, every option shows its explanation.
+      assert.equal(await page.locator(`#${q.id} .qc-feedback:not([hidden])`).count(), q.options.length);
+      const record = (await stored(page)).checks[q.id];
+      assert.equal(record.firstCorrect, !wrongFirst.has(i), `first answer counts for ${q.id}`);
+      assert.equal(record.lastCorrect, true);
+    }
+
+    // 4. Deep dives open with Enter on their summary.
+    for (const dd of deepDives) {
+      await tabTo(page, `#${dd.id} > summary`);
+      await page.keyboard.press('Enter');
+      assert.equal(await page.$eval(`#${dd.id}`, (el) => el.open), true);
+    }
+
+    // 5. Mark as complete, name, certificate.
+    await tabTo(page, '.mark-complete');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'cert-name');
+    progress = await stored(page);
+    assert.equal(progress.completion.score, 5);
+    assert.equal(progress.completion.total, 8);
+    await page.keyboard.type('Ada Lovelace');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.certificate-slot .certificate');
+    const cert = page.locator('.certificate-slot .certificate');
+    assert.equal(await cert.locator('.cert-name').textContent(), 'Ada Lovelace');
+    assert.equal(await cert.locator('.cert-title').textContent(), content.title);
+    assert.equal(await cert.locator('.cert-score').textContent(), '5 of 8quick checks right on the first try');
+    assert.match(await cert.textContent(), new RegExp(`${content.durationMinutes} minutes`));
+    const certId = await cert.locator('.cert-id').textContent();
+    assert.match(certId, /^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+    assert.equal((await stored(page)).certificate.id, certId);
+
+    // 6. Download the PDF.
+    await tabTo(page, '.download-pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const pdfPath = join(resultsDir, 'certificate.pdf');
+    await download.saveAs(pdfPath);
+    const pdf = readFileSync(pdfPath, 'latin1');
+    assert.ok(pdf.startsWith('%PDF-1.4'));
+    assert.ok(pdf.includes('(Ada Lovelace)'));
+    assert.ok(pdf.includes(`(${certId})`));
+
+    // 7. The print stylesheet prints only the certificate.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('#main'), false);
+    assert.equal(await page.isVisible('.site-header'), false);
+    assert.equal(await page.isVisible('#print-root .certificate'), true);
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.isVisible('#print-root .certificate'), false);
+
+    const countBefore = await progressCount(page);
+    const playgroundUsed = (await stored(page)).playgroundUsed;
+    assert.equal(countBefore, `${18 + (playgroundUsed ? 1 : 0)} of 19`);
+    t.diagnostic(`progress at completion: ${countBefore}${playgroundUsed ? '' : ' (the playground is not part of this build)'}`);
+
+    // 8. Reload: everything is kept.
+    await page.reload();
+    await ready(page);
+    assert.equal(await progressCount(page), countBefore);
+    for (const q of quizzes) {
+      assert.equal(await page.locator(`#${q.id} .qc-option[data-result="correct"]`).count() >= 1, true, q.id);
+    }
+    assert.equal(await page.getAttribute('.walkthrough', 'data-finished'), 'true');
+    assert.equal(await page.textContent('.certificate-slot .cert-id'), certId);
+    assert.equal(await page.textContent('.certificate-slot .cert-name'), 'Ada Lovelace');
+    assert.equal(await page.inputValue('#cert-name'), 'Ada Lovelace');
+    assert.equal(await page.textContent('.mark-complete'), 'Update completion');
+    for (const id of TRACKED.filter((s) => s !== 'playground' || playgroundUsed)) {
+      assert.equal(await page.getAttribute(`.toc-item[data-section="${id}"]`, 'data-state'), 'done', id);
+    }
+
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(report.foreignRequests, []);
+    assert.deepEqual(report.cspViolations, []);
+    await context.close();
+  });
+});
+
+/** Change the playground's first control by keyboard (when the playground is part of this build). */
+async function usePlayground(page) {
+  const state = await page.getAttribute('#playground .figure-host', 'data-state');
+  if (state !== 'ready') return;
+  await tabTo(page, '#playground .figure-slot select, #playground .figure-slot input');
+  const tag = await page.evaluate(() => document.activeElement.tagName);
+  await page.keyboard.press(tag === 'SELECT' ? 'ArrowDown' : 'ArrowRight');
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).playgroundUsed === true, KEY, { timeout: 5000 });
+}
+
+async function doWalkthrough(page) {
+  const steps = walkthrough.steps;
+  const count = () => page.textContent('.wt-count');
+  await tabTo(page, '.wt-next');
+  assert.equal(await count(), 'Step 1 of 6');
+  assert.equal(await page.getAttribute('.wt-figure', 'data-figure'), steps[0].figure.name);
+  await page.keyboard.press('Enter');
+  assert.equal(await count(), 'Step 2 of 6');
+  // Back to step 1: Back becomes disabled, so focus moves to the step heading.
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await focused(page, '.wt-back'));
+  await page.keyboard.press('Enter');
+  assert.equal(await count(), 'Step 1 of 6');
+  assert.ok(await focused(page, '.wt-title'), 'focus moves to the step heading when Back is disabled');
+  // Arrow keys on the heading.
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await count(), 'Step 2 of 6');
+  await tabTo(page, '.wt-next');
+  for (let k = 3; k <= 6; k++) {
+    await page.keyboard.press('Enter');
+    assert.equal(await count(), `Step ${k} of 6`);
+    assert.equal(await page.getAttribute('.wt-figure', 'data-figure'), steps[k - 1].figure.name);
+    assert.ok(await focused(page, '.wt-next'), 'focus stays on Next');
+  }
+  assert.match(await page.textContent('.wt-title'), new RegExp(steps[5].title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.equal(await page.textContent('.wt-next'), 'Finish');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await count(), 'Step 5 of 6');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await count(), 'Step 6 of 6');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.isVisible('.wt-done'), true);
+  assert.equal((await stored(page)).walkthrough.finished, true);
+}
+
+describe('storage faults', () => {
+  // Seed the key from another document of the same origin (the lesson itself would save on pagehide).
+  const seed = async (page, value) => {
+    await page.goto(`${server.url}favicon.svg`);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, value]);
+    await page.goto(server.url);
+    await ready(page);
+  };
+
+  test('corrupted JSON in the key: the page works, the bad value is kept under the backup key', async () => {
+    const { context, page, report } = await open();
+    await seed(page, '{"version":1,"sectionsRead":["intro"');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP), '{"version":1,"sectionsRead":["intro"');
+    assert.equal((await stored(page)).version, 1);
+    assert.match(await page.textContent('[data-notice="recovered"]'), /could not be read/);
+    await page.locator('.quick-check').first().locator('input').first().check();
+    await page.locator('.quick-check').first().locator('.qc-check').click();
+    assert.ok(Object.keys((await stored(page)).checks).length === 1);
+    assert.deepEqual(report.errors.filter((e) => !/figure "/.test(e)), []);
+    await context.close();
+  });
+
+  test('foreign JSON in the key: start fresh, keep a backup', async () => {
+    const { context, page } = await open();
+    const foreign = JSON.stringify({ version: 1, lesson: 'some-other-lesson', score: 99 });
+    await seed(page, foreign);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP), foreign);
+    const fresh = await stored(page);
+    assert.equal(fresh.lesson, 'normalization');
+    assert.deepEqual(fresh.checks, {});
+    assert.equal(fresh.completion, null);
+    assert.match(await answeredLine(page), /^Quick checks answered: 0 of 8/);
+    await context.close();
+  });
+
+  const faults = {
+    'localStorage methods throw (blocked)': () => {
+      const deny = () => { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+      Storage.prototype.getItem = deny;
+      Storage.prototype.setItem = deny;
+      Storage.prototype.removeItem = deny;
+    },
+    'the localStorage getter throws (sandboxed iframe)': () => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+      });
+    },
+    'quota exceeded on setItem': () => {
+      Storage.prototype.setItem = function setItem() {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    },
+  };
+  for (const [name, initScript] of Object.entries(faults)) {
+    test(`${name}: the lesson stays usable, a notice is shown, progress is kept in memory`, async () => {
+      const { context, page, report } = await open({}, { initScript });
+      await page.goto(server.url);
+      await ready(page);
+      const notice = page.locator('[data-notice="storage"]');
+      assert.match(await notice.textContent(), /can't be saved/);
+      assert.equal(await notice.getAttribute('role'), 'status');
+      assert.match(await answeredLine(page), /^Quick checks answered: 0 of 8/);
+      const before = await doneCount(page);
+      const quiz = page.locator('.quick-check').first();
+      await quiz.locator('input').first().check();
+      await quiz.locator('.qc-check').click();
+      assert.match(await answeredLine(page), /^Quick checks answered: 1 of 8/);
+      assert.ok(await doneCount(page) > before, 'the header progress counts the answer');
+      await page.locator('.mark-complete').click();
+      await page.fill('#cert-name', 'Grace Hopper');
+      await page.press('#cert-name', 'Enter');
+      await page.waitForSelector('.certificate-slot .certificate');
+      assert.equal(await page.textContent('.certificate-slot .cert-name'), 'Grace Hopper');
+      // Dismissable, discreet.
+      await notice.locator('button').click();
+      assert.equal(await page.locator('[data-notice="storage"]').count(), 0);
+      assert.deepEqual(report.errors.filter((e) => !/figure "/.test(e)), []);
+      await context.close();
+    });
+  }
+
+  test('two tabs stay in step (storage event), including a reset', async () => {
+    const { context, page: a } = await open();
+    const b = await context.newPage();
+    await a.goto(server.url);
+    await ready(a);
+    await b.goto(server.url);
+    await ready(b);
+    const q = quizzes[0];
+    await a.locator(`#${q.id} input[value="${q.options[correctIndex(q)].id}"]`).check();
+    await a.locator(`#${q.id} .qc-check`).click();
+    await b.waitForSelector(`#${q.id} .qc-option[data-result="correct"]`);
+    assert.equal(await progressCount(b), await progressCount(a));
+    // b answers another check; a follows.
+    const q2 = quizzes[1];
+    await b.locator(`#${q2.id} input[value="${q2.options[wrongIndex(q2)].id}"]`).check();
+    await b.locator(`#${q2.id} .qc-check`).click();
+    await a.waitForSelector(`#${q2.id} .qc-option[data-result="incorrect"]`);
+    const checksIn = async (page) => Object.keys((await stored(page)).checks).length;
+    assert.equal(await checksIn(a), 2);
+    await a.waitForFunction((n) => document.querySelector('.progress-count')?.textContent === n, await progressCount(b));
+    // Reset in a (with its confirmation dialog) clears b too.
+    await a.locator('.reset-progress').click();
+    assert.equal(await a.isVisible('dialog.reset-dialog'), true);
+    await a.locator('dialog.reset-dialog .button-danger').click();
+    await b.waitForFunction(() => document.querySelectorAll('.qc-option[data-result]').length === 0);
+    assert.equal(await a.locator('.qc-option[data-result]').count(), 0);
+    assert.equal(await b.textContent('.completion-summary li:nth-child(2)'), 'Quick checks answered: 0 of 8 (0 correct on the first try)');
+    assert.equal((await stored(b)).epoch, (await stored(a)).epoch);
+    await context.close();
+  });
+
+  test('a name like <img src=x onerror=alert(1)> is shown as text; no dialog fires', async () => {
+    const { context, page, dialogs } = await open();
+    const name = '<img src=x onerror=alert(1)>';
+    await page.goto(server.url);
+    await ready(page);
+    await page.locator('.mark-complete').click();
+    await page.fill('#cert-name', name);
+    await page.press('#cert-name', 'Enter');
+    await page.waitForSelector('.certificate-slot .certificate');
+    for (let round = 0; round < 2; round++) {
+      assert.equal(await page.textContent('.certificate-slot .cert-name'), name);
+      assert.equal(await page.locator('.certificate img, #print-root img').count(), 0);
+      await page.reload();
+      await ready(page);
+    }
+    await page.waitForTimeout(300);
+    assert.deepEqual(dialogs, []);
+    await context.close();
+  });
+
+  test('Reset asks for confirmation; Cancel keeps everything', async () => {
+    const { context, page } = await open();
+    await page.goto(server.url);
+    await ready(page);
+    const q = quizzes[0];
+    await page.locator(`#${q.id} input`).first().check();
+    await page.locator(`#${q.id} .qc-check`).click();
+    await page.locator('.reset-progress').click();
+    assert.equal(await page.isVisible('dialog.reset-dialog'), true);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.isVisible('dialog.reset-dialog'), false);
+    assert.match(await answeredLine(page), /^Quick checks answered: 1 of 8/);
+    assert.ok((await stored(page)).checks[q.id]);
+    assert.ok(await focused(page, '.reset-progress'), 'focus returns to the Reset button');
+    await context.close();
+  });
+});
+
+describe('figures', () => {
+  test('a figure whose core fails to load shows an accessible error with Retry; Retry recovers', async () => {
+    const { context, page } = await open();
+    let blockWasm = true;
+    await page.route('**/*.wasm', (route) => (blockWasm ? route.abort() : route.fallback()));
+    await page.goto(server.url);
+    await ready(page);
+    const host = page.locator('#techniques .figure-host').first();
+    await host.scrollIntoViewIfNeeded();
+    const error = host.locator('.figure-error');
+    await error.waitFor({ timeout: 15000 });
+    assert.match(await error.textContent(), /could not be loaded/);
+    assert.match(await error.textContent(), /The rest of the lesson works without it/);
+    const retry = error.getByRole('button', { name: /Retry/ });
+    assert.equal(await retry.isEnabled(), true);
+    // The rest of the page still works.
+    const q = quizzes[0];
+    await page.locator(`#${q.id} input`).first().check();
+    await page.locator(`#${q.id} .qc-check`).click();
+    assert.equal(await page.locator(`#${q.id} .qc-option[data-result]`).count() > 0, true);
+    blockWasm = false;
+    await retry.click();
+    const figureInBuild = !(await error.textContent()).includes('not part of this build');
+    if (figureInBuild) {
+      await page.waitForFunction(() => document.querySelector('#techniques .figure-host')?.dataset.state !== 'loading');
+      assert.equal(await host.getAttribute('data-state'), 'ready');
+      assert.equal(await host.locator('.figure-error').count(), 0);
+    } else {
+      assert.equal(await host.getAttribute('data-state'), 'error');
+    }
+    await context.close();
+  });
+});
+
+describe('accessibility and look', () => {
+  test('axe-core: no WCAG 2.x A/AA violations initially, with a check answered, deep dives open, certificate, dark theme', async () => {
+    // axe is injected as a script: allow it past the page's CSP in this context only.
+    const { context, page } = await open({ bypassCSP: true });
+    await page.goto(server.url);
+    await ready(page);
+    await axeCheck(page, 'initial');
+    const q = quizzes[0];
+    await page.locator(`#${q.id} input[value="${q.options[wrongIndex(q)].id}"]`).check();
+    await page.locator(`#${q.id} .qc-check`).click();
+    await axeCheck(page, 'check answered (wrong)');
+    for (const dd of deepDives) await page.locator(`#${dd.id} > summary`).click();
+    await axeCheck(page, 'deep dives open');
+    await page.locator('.mark-complete').click();
+    await page.fill('#cert-name', 'Ada Lovelace');
+    await page.press('#cert-name', 'Enter');
+    await page.waitForSelector('.certificate-slot .certificate');
+    await axeCheck(page, 'certificate shown');
+    await page.locator('#theme-toggle').click();
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'true');
+    await axeCheck(page, 'dark theme');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark', 'the theme choice persists');
+    await context.close();
+  });
+
+  test('screenshots at 1280 px and 360 px; no horizontal scroll at 360 px', async (t) => {
+    for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']]) {
+      const { context, page } = await open({ viewport: { width, height: width === 360 ? 780 : 900 }, colorScheme: scheme });
+      await page.goto(server.url);
+      await ready(page);
+      const tag = `${width}${scheme === 'dark' ? '-dark' : ''}`;
+      await page.screenshot({ path: join(resultsDir, `lesson-${tag}.png`) });
+      const q = quizzes[0];
+      await page.locator(`#${q.id} input[value="${q.options[wrongIndex(q)].id}"]`).check();
+      await page.locator(`#${q.id} .qc-check`).click();
+      await page.locator(`#${q.id}`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(resultsDir, `lesson-${tag}-quiz.png`) });
+      await page.locator('.walkthrough').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
+        null, { timeout: 10000 }).catch(() => {});
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(resultsDir, `lesson-${tag}-walkthrough.png`) });
+      await page.locator('.mark-complete').click();
+      await page.fill('#cert-name', 'Ada Lovelace');
+      await page.press('#cert-name', 'Enter');
+      await page.waitForSelector('.certificate-slot .certificate');
+      await page.locator('.certificate-slot .certificate').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(resultsDir, `lesson-${tag}-certificate.png`) });
+      // Scroll through the whole page so every lazy figure mounts, then measure.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 40));
+        }
+      });
+      await page.waitForFunction(() => [...document.querySelectorAll('.figure-host')]
+        .every((f) => !['waiting', 'loading'].includes(f.dataset.state)), null, { timeout: 15000 }).catch(() => {});
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `horizontal scroll at ${width}px (${scheme}): ${overflow}px`);
+      if (width === 360) {
+        const wide = await page.evaluate(() => [...document.querySelectorAll('#lesson *')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
+            getComputedStyle(el).position !== 'fixed' && !el.closest('.figure-slot, .formula'))
+          .slice(0, 5).map((el) => `${el.tagName}.${el.className}`));
+        assert.deepEqual(wide, [], 'elements sticking out at 360 px');
+        // Figures scroll inside their own box when they are wider than the column: report, don't fail.
+        const scrolling = await page.evaluate(() => [...document.querySelectorAll('.figure-slot')]
+          .filter((s) => s.scrollWidth > s.clientWidth + 1)
+          .map((s) => `${s.closest('[data-figure]').dataset.figure} (${s.scrollWidth - s.clientWidth}px wider)`));
+        if (scrolling.length) t.diagnostic(`figures that scroll sideways at 360 px (${scheme}): ${scrolling.join(', ')}`);
+      }
+      await context.close();
+    }
+    writeFileSync(join(resultsDir, 'lesson-screenshots.txt'),
+      'lesson-{1280,360}[-dark][-quiz|-walkthrough|-certificate].png: the lesson page at each width and theme\n');
+  });
+});

@@ -1,0 +1,207 @@
+// Typed content blocks (docs/content-schema.md) -> DOM.
+//
+// Only createElement/textContent: content text never reaches innerHTML, so a stray "<" in the lesson (or in
+// anything a learner types) is shown as text. Inline markup comes from parseInline (schema.js) as tokens.
+// Interactive blocks (quiz, walkthrough, figure, completion) are built by hooks that main.js passes in, so
+// this module stays a pure content renderer.
+
+import { parseInline } from './schema.js';
+
+/**
+ * @typedef {object} RenderContext
+ * @property {Map<string, object>} refs        references by id
+ * @property {object} hooks                    { quiz, walkthrough, figure, completion }(block, host, section)
+ */
+
+export function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'className') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key === 'hidden') node.hidden = true;
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child);
+  }
+  return node;
+}
+
+/** Append inline text (parsed markup) to `parent`. Citations become links to the References list. */
+export function renderInline(parent, text, ctx) {
+  for (const token of parseInline(text)) {
+    switch (token.type) {
+      case 'strong':
+        parent.append(h('strong', { text: token.text }));
+        break;
+      case 'em':
+        parent.append(h('em', { text: token.text }));
+        break;
+      case 'code':
+        parent.append(h('code', { text: token.text }));
+        break;
+      case 'link':
+        parent.append(renderLink(token));
+        break;
+      case 'cite': {
+        const ref = ctx?.refs?.get(token.ref);
+        const label = ref ? ref.short : token.ref;
+        const link = h('a', { className: 'cite', href: `#${token.ref}`, text: label });
+        if (ref) link.setAttribute('aria-label', `Reference: ${ref.short}`);
+        parent.append(link);
+        break;
+      }
+      default:
+        parent.append(document.createTextNode(token.text));
+    }
+  }
+  return parent;
+}
+
+function renderLink(token) {
+  if (token.href.startsWith('#')) return h('a', { href: token.href, text: token.text });
+  const link = h('a', { href: token.href, target: '_blank', rel: 'noopener noreferrer', className: 'external' });
+  link.append(document.createTextNode(token.text), h('span', { className: 'visually-hidden', text: ' (opens in a new tab)' }));
+  return link;
+}
+
+/** Inline text as plain text (markup removed; citations as their short form when refs are known). */
+export function plainText(text, ctx) {
+  return parseInline(text)
+    .map((t) => (t.type === 'cite' ? ctx?.refs?.get(t.ref)?.short ?? '' : t.text))
+    .join('')
+    .replace(/\(\s*(;\s*)*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .trim();
+}
+
+/** A new element of `tag` holding inline text. */
+export function inline(tag, text, ctx, attrs = {}) {
+  return renderInline(h(tag, attrs), text, ctx);
+}
+
+function renderList(items, ordered, ctx, className) {
+  const list = h(ordered ? 'ol' : 'ul', { className });
+  for (const item of items) list.append(inline('li', item, ctx));
+  return list;
+}
+
+function renderReferences(ctx) {
+  const list = h('ol', { className: 'references' });
+  for (const ref of ctx.refs.values()) {
+    const item = h('li', { id: ref.id, tabindex: '-1' });
+    item.append(
+      h('span', { className: 'ref-authors', text: `${ref.authors} (${ref.year}). ` }),
+      h('cite', { className: 'ref-title', text: ref.title }),
+      document.createTextNode(`. ${ref.venue}. `),
+      renderLink({ href: ref.url, text: ref.url.replace(/^https:\/\//, '') }),
+    );
+    list.append(item);
+  }
+  return list;
+}
+
+/**
+ * Render one block into `parent`.
+ * @param {object} block
+ * @param {HTMLElement} parent
+ * @param {RenderContext} ctx
+ * @param {object} section the section the block belongs to
+ */
+export function renderBlock(block, parent, ctx, section) {
+  switch (block.type) {
+    case 'paragraph':
+      parent.append(inline('p', block.text, ctx));
+      break;
+    case 'heading':
+      parent.append(inline('h3', block.text, ctx, { className: 'block-heading' }));
+      break;
+    case 'list':
+      parent.append(renderList(block.items, block.ordered, ctx));
+      break;
+    case 'callout': {
+      const box = h('div', { className: `callout callout-${block.variant}`, role: 'note' });
+      box.append(h('p', { className: 'callout-title', text: block.title }), inline('p', block.text, ctx));
+      parent.append(box);
+      break;
+    }
+    case 'formula': {
+      // Authors separate several formulas on one line with runs of spaces: each part wraps as a unit.
+      const p = h('p', { className: 'formula' });
+      const shown = h('span', { className: 'formula-text', 'aria-hidden': 'true' });
+      for (const part of block.text.split(/\s{3,}/)) shown.append(h('span', { className: 'formula-part', text: part }));
+      p.append(shown, h('span', { className: 'visually-hidden', text: block.label }));
+      parent.append(p);
+      break;
+    }
+    case 'figure': {
+      const fig = h('figure', { className: 'lesson-figure' });
+      const host = h('div', { className: 'figure-mount' });
+      fig.append(host, inline('figcaption', block.caption, ctx));
+      parent.append(fig);
+      ctx.hooks.figure?.(block, host, section);
+      break;
+    }
+    case 'quiz': {
+      const host = h('div', { className: 'quiz-host' });
+      parent.append(host);
+      ctx.hooks.quiz?.(block, host, section);
+      break;
+    }
+    case 'walkthrough': {
+      const host = h('div', { className: 'walkthrough-host' });
+      parent.append(host);
+      ctx.hooks.walkthrough?.(block, host, section);
+      break;
+    }
+    case 'deepdive': {
+      const details = h('details', { className: 'deepdive', id: block.id });
+      const summary = h('summary', {}, h('span', { className: 'deepdive-title', text: block.title }));
+      const body = h('div', { className: 'deepdive-body' });
+      renderBlocks(block.blocks, body, ctx, section);
+      details.append(summary, body);
+      parent.append(details);
+      break;
+    }
+    case 'takeaways':
+      parent.append(renderList(block.items, false, ctx, 'takeaways'));
+      break;
+    case 'completion': {
+      const host = h('div', { className: 'completion-host' });
+      parent.append(host);
+      ctx.hooks.completion?.(block, host, section);
+      break;
+    }
+    case 'references':
+      parent.append(renderReferences(ctx));
+      break;
+    default:
+      // validateContent rejects unknown types; render nothing rather than guess.
+      break;
+  }
+}
+
+export function renderBlocks(blocks, parent, ctx, section) {
+  for (const block of blocks) renderBlock(block, parent, ctx, section);
+}
+
+/** A whole section: <section id aria-labelledby><h2/>blocks</section>. */
+export function renderSection(section, ctx) {
+  const titleId = `${section.id}-title`;
+  const node = h('section', { className: 'lesson-section', id: section.id, 'aria-labelledby': titleId, 'data-section': section.id });
+  node.append(h('h2', { id: titleId, tabindex: '-1', text: section.title }));
+  renderBlocks(section.blocks, node, ctx, section);
+  return node;
+}
+
+/** Every quiz block with its section, in document order (deep dives cannot hold quizzes). */
+export function collectQuizzes(content) {
+  const out = [];
+  for (const section of content.sections) {
+    for (const block of section.blocks) if (block.type === 'quiz') out.push({ quiz: block, section });
+  }
+  return out;
+}

@@ -1,0 +1,227 @@
+// The figure registry: mounts a live figure into a container, loading the WASM core and the figure's module
+// lazily, once.
+//
+// Contract (shared with the figure modules):
+//   figure module:  export async function mount(container, { core, text, state, onInteract })
+//                     -> { setState(state), destroy() }
+//   this module:    mountFigure(name, container, ctx) -> handle { setState(state), destroy(), ready }
+//                   mountFigureWhenVisible(name, container, ctx) -> the same handle, mounted when the container
+//                   approaches the viewport
+//   ctx:            { text: content.figureText, state?: initial figure state, onInteract?: () => void }
+//
+// A missing or failing core or figure module never blanks the box or breaks the page: the container shows an
+// accessible message with a Retry button. Module loaders come from import.meta.glob, so a build in which a
+// figure (or the core) does not exist yet still builds, and the page says so where the figure would be.
+
+const FIGURE_MODULES = {
+  grouping: './grouping-figure.js',
+  distributions: './distribution-figure.js',
+  playground: './playground.js',
+  training: '../training/training-panel.js',
+};
+
+const moduleLoaders = import.meta.glob([
+  './grouping-figure.js',
+  './distribution-figure.js',
+  './playground.js',
+  '../training/training-panel.js',
+]);
+const coreLoaders = import.meta.glob('../core.js');
+
+export const FIGURE_LABELS = {
+  grouping: 'What gets normalized',
+  distributions: 'Activations before and after normalization',
+  playground: 'Normalization playground',
+  training: 'Training simulation',
+};
+
+let corePromise = null;
+
+/** The loaded WASM core, shared by all figures; a failed load is forgotten so Retry can try again. */
+export function getCore() {
+  if (!corePromise) {
+    corePromise = (async () => {
+      const loader = coreLoaders['../core.js'];
+      if (!loader) throw new Error('The computation core is not part of this build.');
+      const mod = await loader();
+      if (typeof mod.loadCore !== 'function') throw new Error('The computation core has no loadCore().');
+      return mod.loadCore();
+    })();
+    corePromise.catch(() => { corePromise = null; });
+  }
+  return corePromise;
+}
+
+async function loadFigureModule(name) {
+  const path = FIGURE_MODULES[name];
+  if (!path) throw new RangeError(`Unknown figure "${name}".`);
+  const loader = moduleLoaders[path];
+  if (!loader) throw new Error('This figure is not part of this build.');
+  const mod = await loader();
+  if (typeof mod.mount !== 'function') throw new Error('The figure module has no mount().');
+  return mod;
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * Mount figure `name` into `container` now. Returns a handle at once; `handle.ready` settles when mounted.
+ * setState calls made before the figure is ready are kept and applied once it is.
+ */
+export function mountFigure(name, container, ctx = {}) {
+  const label = FIGURE_LABELS[name] || 'Figure';
+  let inner = null;
+  let destroyed = false;
+  let pendingState = ctx.state;
+  let interacted = false;
+  container.classList.add('figure-host');
+  container.dataset.figure = name;
+  container.replaceChildren();
+
+  const status = el('div', 'figure-status');
+  status.setAttribute('role', 'status');
+  const statusText = el('p', 'figure-status-text', `Loading the figure “${label}”…`);
+  status.append(statusText);
+  const slot = el('div', 'figure-slot');
+  container.append(status, slot);
+
+  let retryButton = null;
+  let errorBox = null;
+
+  const onInteract = () => {
+    if (interacted) return;
+    interacted = true;
+    try { ctx.onInteract?.(); } catch (error) { console.error(error); }
+  };
+
+  function showError(error, afterRetry) {
+    container.dataset.state = 'error';
+    status.hidden = true;
+    slot.replaceChildren();
+    if (!errorBox) {
+      errorBox = el('div', 'figure-error');
+      const heading = el('p', 'figure-error-title', `The figure “${label}” could not be loaded.`);
+      const detail = el('p', 'figure-error-detail');
+      retryButton = el('button', 'button', 'Retry');
+      retryButton.type = 'button';
+      retryButton.setAttribute('aria-label', `Retry loading the figure “${label}”`);
+      retryButton.addEventListener('click', () => attempt(true));
+      errorBox.append(heading, detail, retryButton);
+      container.append(errorBox);
+    }
+    errorBox.hidden = false;
+    errorBox.setAttribute('role', afterRetry ? 'alert' : 'group');
+    errorBox.setAttribute('aria-label', `${label}: error`);
+    const message = error && error.message ? error.message : String(error);
+    errorBox.querySelector('.figure-error-detail').textContent =
+      `${message} The rest of the lesson works without it.`;
+    retryButton.disabled = false;
+  }
+
+  async function attempt(isRetry) {
+    if (destroyed) return;
+    container.dataset.state = 'loading';
+    status.hidden = false;
+    if (retryButton) retryButton.disabled = true;
+    if (errorBox) errorBox.setAttribute('aria-busy', 'true');
+    try {
+      const [core, mod] = await Promise.all([getCore(), loadFigureModule(name)]);
+      if (destroyed) return;
+      slot.replaceChildren();
+      const handle = await mod.mount(slot, { core, text: ctx.text, state: pendingState, onInteract });
+      if (destroyed) {
+        handle?.destroy?.();
+        return;
+      }
+      inner = handle || null;
+      status.hidden = true;
+      statusText.textContent = '';
+      if (errorBox) {
+        errorBox.remove();
+        errorBox = null;
+        retryButton = null;
+      }
+      container.dataset.state = 'ready';
+    } catch (error) {
+      if (destroyed) return;
+      console.error(`figure "${name}":`, error);
+      showError(error, isRetry);
+      if (errorBox) errorBox.removeAttribute('aria-busy');
+      if (isRetry && retryButton) retryButton.focus();
+    }
+  }
+
+  const handle = {
+    name,
+    ready: null,
+    setState(state) {
+      pendingState = state;
+      if (inner && typeof inner.setState === 'function') {
+        try { inner.setState(state); } catch (error) { console.error(error); }
+      }
+    },
+    destroy() {
+      destroyed = true;
+      try { inner?.destroy?.(); } catch (error) { console.error(error); }
+      inner = null;
+      container.replaceChildren();
+      delete container.dataset.state;
+    },
+  };
+  handle.ready = attempt(false);
+  return handle;
+}
+
+/**
+ * Like mountFigure, but waits until the container comes within ~300 px of the viewport
+ * (keeps the first load light). The handle works immediately: setState is remembered.
+ */
+export function mountFigureWhenVisible(name, container, ctx = {}) {
+  let real = null;
+  let destroyed = false;
+  let state = ctx.state;
+  container.classList.add('figure-host');
+  container.dataset.figure = name;
+  container.dataset.state = 'waiting';
+  const label = FIGURE_LABELS[name] || 'Figure';
+  const placeholder = el('p', 'figure-placeholder', `The figure “${label}” will load here.`);
+  container.replaceChildren(placeholder);
+
+  const start = () => {
+    if (real || destroyed) return;
+    real = mountFigure(name, container, { ...ctx, state });
+    proxy.ready = real.ready;
+  };
+  let observer = null;
+  if (typeof IntersectionObserver === 'function') {
+    observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        start();
+      }
+    }, { rootMargin: '300px 0px' });
+    observer.observe(container);
+  } else {
+    start();
+  }
+
+  const proxy = {
+    name,
+    ready: Promise.resolve(),
+    setState(next) {
+      state = next;
+      real?.setState(next);
+    },
+    destroy() {
+      destroyed = true;
+      observer?.disconnect();
+      real?.destroy();
+    },
+  };
+  return proxy;
+}

@@ -1,0 +1,121 @@
+// The header progress indicator ("x of y" and a bar) and the table of contents with done marks.
+//
+// What counts (issue 3): sections read, checks answered, walkthrough finished, playground used.
+//   summarize(progress, model) -> { done, total, sectionsRead, sectionsTotal, answered, correct, checksTotal,
+//                                   walkthrough, playground, unanswered: quiz[], unread: section[] }
+//   model = lessonModel(content): the trackable sections and quizzes, derived from the content once.
+
+import { h } from '../content/render.js';
+
+/** Sections that are "read" by scrolling: all but the finish area and the reference list. */
+const NOT_TRACKED = new Set(['finish', 'references']);
+
+export function lessonModel(content) {
+  const sections = content.sections.filter((s) => !NOT_TRACKED.has(s.id));
+  const quizzes = [];
+  const sectionQuizzes = new Map();
+  content.sections.forEach((section) => {
+    const ids = [];
+    for (const block of section.blocks) {
+      if (block.type === 'quiz') {
+        quizzes.push({ id: block.id, question: block.question, sectionId: section.id, index: quizzes.length + 1 });
+        ids.push(block.id);
+      }
+    }
+    sectionQuizzes.set(section.id, ids);
+  });
+  return { sections, quizzes, sectionQuizzes, allSections: content.sections };
+}
+
+export function summarize(progress, model) {
+  const read = new Set(progress.sectionsRead);
+  const sectionsRead = model.sections.filter((s) => read.has(s.id)).length;
+  let answered = 0;
+  let correct = 0;
+  const unanswered = [];
+  for (const q of model.quizzes) {
+    const record = progress.checks[q.id];
+    if (record) {
+      answered += 1;
+      if (record.firstCorrect) correct += 1;
+    } else {
+      unanswered.push(q);
+    }
+  }
+  const walkthrough = progress.walkthrough.finished;
+  const playground = progress.playgroundUsed;
+  const total = model.sections.length + model.quizzes.length + 2;
+  const done = sectionsRead + answered + (walkthrough ? 1 : 0) + (playground ? 1 : 0);
+  return {
+    done, total, sectionsRead, sectionsTotal: model.sections.length, answered, correct,
+    checksTotal: model.quizzes.length, walkthrough, playground, unanswered,
+    unread: model.sections.filter((s) => !read.has(s.id)),
+  };
+}
+
+/** A section is done when it was read and its own tasks (checks, walkthrough, playground) are done. */
+export function sectionDone(sectionId, progress, model) {
+  if (!progress.sectionsRead.includes(sectionId)) return false;
+  const quizzes = model.sectionQuizzes.get(sectionId) || [];
+  if (quizzes.some((id) => !progress.checks[id])) return false;
+  if (sectionId === 'walkthrough' && !progress.walkthrough.finished) return false;
+  if (sectionId === 'playground' && !progress.playgroundUsed) return false;
+  return true;
+}
+
+/** Fill the header progress widget (#progress) and keep it updated. */
+export function createProgressBar(root, model) {
+  const label = h('span', { className: 'progress-label', id: 'progress-label', text: 'Progress' });
+  const fill = h('span', { className: 'progress-fill' });
+  const bar = h('span', {
+    className: 'progress-bar', role: 'progressbar', 'aria-labelledby': 'progress-label',
+    'aria-valuemin': '0',
+  }, fill);
+  const count = h('span', { className: 'progress-count', 'aria-hidden': 'true' });
+  root.replaceChildren(label, bar, count);
+  return {
+    update(progress) {
+      const s = summarize(progress, model);
+      bar.setAttribute('aria-valuemax', String(s.total));
+      bar.setAttribute('aria-valuenow', String(s.done));
+      bar.setAttribute('aria-valuetext',
+        `${s.done} of ${s.total} done: ${s.sectionsRead} of ${s.sectionsTotal} sections read, ` +
+        `${s.answered} of ${s.checksTotal} checks answered (${s.correct} correct on the first try), ` +
+        `walkthrough ${s.walkthrough ? 'finished' : 'not finished'}, playground ${s.playground ? 'used' : 'not used yet'}`);
+      fill.style.width = `${s.total ? (100 * s.done) / s.total : 0}%`;
+      count.textContent = `${s.done} of ${s.total}`;
+      root.dataset.complete = s.done === s.total ? 'true' : 'false';
+    },
+  };
+}
+
+/** Build the table of contents into `list` (an <ol>), with a done mark per section. */
+export function createToc(list, content, model) {
+  const items = new Map();
+  for (const section of content.sections) {
+    const status = h('span', { className: 'toc-status visually-hidden' });
+    const link = h('a', { href: `#${section.id}`, className: 'toc-link' },
+      h('span', { className: 'toc-mark', 'aria-hidden': 'true' }), h('span', { className: 'toc-text', text: section.title }), status);
+    const li = h('li', { className: 'toc-item', 'data-section': section.id }, link);
+    items.set(section.id, { li, status });
+    list.append(li);
+  }
+  return {
+    update(progress) {
+      for (const [id, { li, status }] of items) {
+        const tracked = model.sections.some((s) => s.id === id);
+        const done = tracked && sectionDone(id, progress, model);
+        const read = progress.sectionsRead.includes(id);
+        li.dataset.state = done ? 'done' : read ? 'read' : 'open';
+        status.textContent = done ? ' (done)' : read ? ' (read, tasks open)' : '';
+      }
+    },
+    setCurrent(id) {
+      for (const [sid, { li }] of items) {
+        const link = li.firstElementChild;
+        if (sid === id) link.setAttribute('aria-current', 'location');
+        else link.removeAttribute('aria-current');
+      }
+    },
+  };
+}

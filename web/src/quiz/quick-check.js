@@ -1,0 +1,184 @@
+// A quick check: one question, 3–5 options, Check, per-option feedback and explanation, Try again.
+//
+// Markup is a native radio group in a <fieldset> (arrow keys move and select, Tab enters/leaves the group),
+// so the radio-group semantics come from the platform. The result is announced through a polite live region.
+// The FIRST answer is what counts for the score (recorded by the progress store); the learner may retry.
+//
+//   new QuickCheck(host, quiz, { ctx, store, index, total })   ctx: render context for inline text
+//   .sync(progressState)   follow the stored record (reload, another tab, reset)
+
+import { h, inline, plainText, renderInline } from '../content/render.js';
+
+export class QuickCheck {
+  #quiz;
+  #store;
+  #ctx;
+  #root;
+  #form;
+  #inputs = new Map();
+  #feedback = new Map();
+  #checkButton;
+  #retryButton;
+  #live;
+  #hint;
+  #scoreNote;
+  #seen = '';
+  #checked = false;
+
+  constructor(host, quiz, { ctx, store, index, total }) {
+    this.#quiz = quiz;
+    this.#store = store;
+    this.#ctx = ctx;
+    const qid = quiz.id;
+    this.#root = h('div', { className: 'quick-check', id: qid, 'data-quiz': qid, tabindex: '-1' });
+    const fieldset = h('fieldset', { className: 'qc-fieldset' });
+    const legend = h('legend', { className: 'qc-legend' });
+    legend.append(h('span', { className: 'qc-kicker', text: `Quick check ${index} of ${total}` }));
+    legend.append(inline('span', quiz.question, ctx, { className: 'qc-question' }));
+    fieldset.append(legend);
+
+    const options = h('div', { className: 'qc-options' });
+    for (const option of quiz.options) {
+      const inputId = `${qid}--${option.id}`;
+      const input = h('input', { type: 'radio', name: `qc-${qid}`, id: inputId, value: option.id });
+      const label = inline('label', option.text, ctx, { for: inputId });
+      const fb = h('div', { className: 'qc-feedback', id: `${inputId}--feedback`, hidden: true });
+      const row = h('div', { className: 'qc-option', 'data-option': option.id }, input, label, fb);
+      options.append(row);
+      this.#inputs.set(option.id, input);
+      this.#feedback.set(option.id, fb);
+    }
+    fieldset.append(options);
+
+    this.#checkButton = h('button', { type: 'submit', className: 'button button-primary qc-check', text: 'Check' });
+    this.#retryButton = h('button', { type: 'button', className: 'button qc-retry', text: 'Try again', hidden: true });
+    const actions = h('div', { className: 'qc-actions' }, this.#checkButton, this.#retryButton);
+    // The announcement (verdict + explanation) is for screen readers; sighted learners read the inline feedback.
+    this.#live = h('p', { className: 'qc-live visually-hidden', role: 'status', 'aria-live': 'polite' });
+    this.#hint = h('p', { className: 'qc-hint', hidden: true, text: 'Choose an answer first, then press Check.' });
+    this.#scoreNote = h('p', { className: 'qc-score-note', hidden: true });
+
+    this.#form = h('form', { className: 'qc-form', 'aria-label': `Quick check ${index}` }, fieldset, actions);
+    this.#root.append(this.#form, this.#hint, this.#live, this.#scoreNote);
+    host.append(this.#root);
+
+    this.#form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#check();
+    });
+    this.#retryButton.addEventListener('click', () => this.#retry(true));
+    options.addEventListener('change', () => {
+      this.#hint.hidden = true;
+      if (!this.#checked) this.#live.textContent = '';
+    });
+  }
+
+  get element() { return this.#root; }
+
+  #selected() {
+    for (const [id, input] of this.#inputs) if (input.checked) return id;
+    return null;
+  }
+
+  #check() {
+    if (this.#checked) return;
+    const chosen = this.#selected();
+    if (!chosen) {
+      this.#live.textContent = 'Choose an answer first, then press Check.';
+      this.#hint.hidden = false;
+      this.#inputs.values().next().value?.focus();
+      return;
+    }
+    const option = this.#quiz.options.find((o) => o.id === chosen);
+    // Record first so that sync() (called by the store's change event) already sees this answer.
+    const record = this.#store.state.checks[this.#quiz.id];
+    const isFirst = !record;
+    this.#store.recordAnswer(this.#quiz.id, chosen, option.correct);
+    this.#showResult(chosen, { announce: true, isFirst });
+    this.#retryButton.focus();
+  }
+
+  #retry(focus) {
+    this.#checked = false;
+    for (const input of this.#inputs.values()) {
+      input.checked = false;
+      input.disabled = false;
+    }
+    for (const fb of this.#feedback.values()) {
+      fb.hidden = true;
+      fb.replaceChildren();
+    }
+    for (const row of this.#root.querySelectorAll('.qc-option')) row.removeAttribute('data-result');
+    this.#checkButton.hidden = false;
+    this.#retryButton.hidden = true;
+    if (!focus) return;
+    this.#live.textContent = 'Choose another answer and press Check. Your first answer still counts for the score.';
+    this.#inputs.values().next().value?.focus();
+  }
+
+  #showResult(chosen, { announce, isFirst = false }) {
+    this.#checked = true;
+    this.#hint.hidden = true;
+    const option = this.#quiz.options.find((o) => o.id === chosen);
+    for (const [id, input] of this.#inputs) {
+      input.checked = id === chosen;
+      input.disabled = true;
+    }
+    for (const o of this.#quiz.options) {
+      const fb = this.#feedback.get(o.id);
+      const row = fb.parentElement;
+      fb.replaceChildren();
+      // The chosen option always explains itself; once the answer is right, every option does.
+      const show = o.id === chosen || option.correct;
+      fb.hidden = !show;
+      if (!show) {
+        row.removeAttribute('data-result');
+        continue;
+      }
+      const verdict = o.correct ? 'Correct.' : o.id === chosen ? 'Not quite.' : 'Not this one.';
+      row.dataset.result = o.correct ? 'correct' : 'incorrect';
+      fb.append(h('strong', { className: 'qc-verdict', text: `${verdict} ` }));
+      renderInline(fb, o.explanation, this.#ctx);
+    }
+    this.#checkButton.hidden = true;
+    this.#retryButton.hidden = false;
+    const record = this.#store.state.checks[this.#quiz.id];
+    this.#seen = JSON.stringify(record || null);
+    this.#updateScoreNote(record);
+    if (announce) {
+      const lead = option.correct ? 'Correct!' : 'Not quite.';
+      const tail = isFirst ? ' This first answer counts for your score.' : '';
+      this.#live.textContent = `${lead} ${plainText(option.explanation, this.#ctx)}${option.correct ? '' : ' You can try again.'}${tail}`;
+    }
+  }
+
+  #updateScoreNote(record) {
+    if (!record) {
+      this.#scoreNote.hidden = true;
+      return;
+    }
+    this.#scoreNote.hidden = false;
+    this.#scoreNote.textContent = record.firstCorrect
+      ? 'First answer: correct — it counts for your score.'
+      : 'First answer: not correct — it counts for your score, but keep practising.';
+  }
+
+  /** Follow the stored record: restore on load, mirror another tab, clear on reset. */
+  sync(progress) {
+    const record = progress.checks[this.#quiz.id] || null;
+    const key = JSON.stringify(record);
+    if (key === this.#seen) return;
+    this.#seen = key;
+    if (!record) {
+      if (this.#checked || this.#selected()) this.#retry(false);
+      this.#live.textContent = '';
+      this.#updateScoreNote(null);
+      return;
+    }
+    if (this.#quiz.options.some((o) => o.id === record.last)) {
+      this.#showResult(record.last, { announce: false });
+    } else {
+      this.#updateScoreNote(record);
+    }
+  }
+}

@@ -1,0 +1,327 @@
+// The learner's progress: one versioned localStorage key holding validated JSON.
+//
+// Shape (version 1; every field is checked by validateProgress, unknown fields are dropped):
+//   { version: 1, lesson: 'normalization', epoch, startedAt, updatedAt,
+//     sectionsRead: string[],                        sections seen for ~1.5 s
+//     checks: { [quizId]: { first, firstCorrect, firstAt, last, lastCorrect, lastAt, attempts } },
+//     walkthrough: { step, finished }, playgroundUsed, timeSpentMs,
+//     completion: null | { date, score, total, timeSpentMs },
+//     learnerName, certificate: null | { id, hash, name, title, date, score, total, durationMinutes } }
+//
+// Robustness rules (issue 3): a corrupted or foreign value never breaks the page — the store starts fresh and
+// keeps the bad value under BACKUP_KEY; a failing localStorage leaves the store working in memory (see
+// storage.js); a `storage` event from another tab is merged in (applyExternal) so two tabs stay in step.
+// Merging is a join (union, OR, max, latest-wins by updatedAt), so two tabs converge without ping-pong;
+// a different `epoch` means the other tab reset (or started fresh), and its state is adopted as is.
+
+export const STORAGE_KEY = 'normlab:normalization:v1';
+export const BACKUP_KEY = `${STORAGE_KEY}:backup`;
+export const PROGRESS_VERSION = 1;
+export const LESSON_ID = 'normalization';
+export const MAX_NAME_LENGTH = 120;
+
+const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CERT_ID_RE = /^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/;
+const HASH_RE = /^[0-9a-f]{64}$/;
+const MAX_TIME_MS = 1000 * 60 * 60 * 24 * 365;
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isIso = (v) => typeof v === 'string' && ISO_RE.test(v) && !Number.isNaN(Date.parse(v));
+const isCount = (v) => Number.isInteger(v) && v >= 0 && v <= 10000;
+const isShortString = (v, max = 500) => typeof v === 'string' && v.length <= max;
+
+function makeEpoch() {
+  const bytes = new Uint8Array(8);
+  if (globalThis.crypto && typeof globalThis.crypto.getRandomValues === 'function') {
+    globalThis.crypto.getRandomValues(bytes);
+  } else {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  }
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A new, empty progress record. */
+export function freshProgress(now = new Date()) {
+  const iso = now.toISOString();
+  return {
+    version: PROGRESS_VERSION,
+    lesson: LESSON_ID,
+    epoch: makeEpoch(),
+    startedAt: iso,
+    updatedAt: iso,
+    sectionsRead: [],
+    checks: {},
+    walkthrough: { step: 0, finished: false },
+    playgroundUsed: false,
+    timeSpentMs: 0,
+    completion: null,
+    learnerName: '',
+    certificate: null,
+  };
+}
+
+function validCheck(c) {
+  return isObject(c) && isShortString(c.first, 100) && c.first !== '' && typeof c.firstCorrect === 'boolean' &&
+    isIso(c.firstAt) && isShortString(c.last, 100) && c.last !== '' && typeof c.lastCorrect === 'boolean' &&
+    isIso(c.lastAt) && Number.isInteger(c.attempts) && c.attempts >= 1 && c.attempts <= 100000;
+}
+
+function validCertificate(c) {
+  return isObject(c) && typeof c.id === 'string' && CERT_ID_RE.test(c.id) && typeof c.hash === 'string' &&
+    HASH_RE.test(c.hash) && c.hash.slice(0, 12).toUpperCase() === c.id.replace(/-/g, '') &&
+    isShortString(c.name, MAX_NAME_LENGTH) && c.name.trim() !== '' && isShortString(c.title) && c.title !== '' &&
+    typeof c.date === 'string' && DAY_RE.test(c.date) && isCount(c.score) && isCount(c.total) &&
+    c.score <= c.total && typeof c.durationMinutes === 'number' && Number.isFinite(c.durationMinutes) &&
+    c.durationMinutes > 0 && c.durationMinutes < 10000;
+}
+
+/**
+ * Check a parsed value against the version-1 shape.
+ * @returns {{ ok: true, progress: object } | { ok: false, error: string }} progress is a normalized copy
+ */
+export function validateProgress(value) {
+  const bad = (error) => ({ ok: false, error });
+  if (!isObject(value)) return bad('not an object');
+  if (value.version !== PROGRESS_VERSION) return bad(`unsupported version ${JSON.stringify(value.version)}`);
+  if (value.lesson !== LESSON_ID) return bad(`belongs to lesson ${JSON.stringify(value.lesson)}`);
+  if (typeof value.epoch !== 'string' || !/^[0-9a-f]{8,32}$/.test(value.epoch)) return bad('bad epoch');
+  if (!isIso(value.startedAt) || !isIso(value.updatedAt)) return bad('bad timestamps');
+  if (!Array.isArray(value.sectionsRead) || value.sectionsRead.length > 200 ||
+      !value.sectionsRead.every((id) => typeof id === 'string' && ID_RE.test(id))) return bad('bad sectionsRead');
+  if (!isObject(value.checks) || Object.keys(value.checks).length > 200) return bad('bad checks');
+  for (const [id, c] of Object.entries(value.checks)) {
+    if (!ID_RE.test(id) || !validCheck(c)) return bad(`bad check ${JSON.stringify(id)}`);
+  }
+  const wt = value.walkthrough;
+  if (!isObject(wt) || !Number.isInteger(wt.step) || wt.step < 0 || wt.step > 100 ||
+      typeof wt.finished !== 'boolean') return bad('bad walkthrough');
+  if (typeof value.playgroundUsed !== 'boolean') return bad('bad playgroundUsed');
+  if (typeof value.timeSpentMs !== 'number' || !Number.isFinite(value.timeSpentMs) || value.timeSpentMs < 0 ||
+      value.timeSpentMs > MAX_TIME_MS) return bad('bad timeSpentMs');
+  const comp = value.completion;
+  if (comp !== null && !(isObject(comp) && isIso(comp.date) && isCount(comp.score) && isCount(comp.total) &&
+      comp.score <= comp.total && typeof comp.timeSpentMs === 'number' && Number.isFinite(comp.timeSpentMs) &&
+      comp.timeSpentMs >= 0 && comp.timeSpentMs <= MAX_TIME_MS)) return bad('bad completion');
+  if (!isShortString(value.learnerName, MAX_NAME_LENGTH)) return bad('bad learnerName');
+  if (value.certificate !== null && !validCertificate(value.certificate)) return bad('bad certificate');
+  return { ok: true, progress: normalize(value) };
+}
+
+// A canonical copy: known fields only, fixed key order, sorted ids — so JSON.stringify compares states.
+function normalize(v) {
+  const checks = {};
+  for (const id of Object.keys(v.checks).sort()) {
+    const c = v.checks[id];
+    checks[id] = {
+      first: c.first, firstCorrect: c.firstCorrect, firstAt: c.firstAt,
+      last: c.last, lastCorrect: c.lastCorrect, lastAt: c.lastAt, attempts: c.attempts,
+    };
+  }
+  const comp = v.completion;
+  const cert = v.certificate;
+  return {
+    version: PROGRESS_VERSION,
+    lesson: LESSON_ID,
+    epoch: v.epoch,
+    startedAt: v.startedAt,
+    updatedAt: v.updatedAt,
+    sectionsRead: [...new Set(v.sectionsRead)].sort(),
+    checks,
+    walkthrough: { step: v.walkthrough.step, finished: v.walkthrough.finished },
+    playgroundUsed: v.playgroundUsed,
+    timeSpentMs: Math.round(v.timeSpentMs),
+    completion: comp && { date: comp.date, score: comp.score, total: comp.total, timeSpentMs: Math.round(comp.timeSpentMs) },
+    learnerName: v.learnerName,
+    certificate: cert && {
+      id: cert.id, hash: cert.hash, name: cert.name, title: cert.title, date: cert.date,
+      score: cert.score, total: cert.total, durationMinutes: cert.durationMinutes,
+    },
+  };
+}
+
+const later = (a, b) => (a > b ? a : b);
+const earlier = (a, b) => (a < b ? a : b);
+
+function mergeCheck(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  const firstFrom = a.firstAt !== b.firstAt ? (a.firstAt < b.firstAt ? a : b) : (a.first <= b.first ? a : b);
+  const lastFrom = a.attempts !== b.attempts ? (a.attempts > b.attempts ? a : b)
+    : a.lastAt !== b.lastAt ? (a.lastAt > b.lastAt ? a : b) : (a.last >= b.last ? a : b);
+  return {
+    first: firstFrom.first, firstCorrect: firstFrom.firstCorrect, firstAt: firstFrom.firstAt,
+    last: lastFrom.last, lastCorrect: lastFrom.lastCorrect, lastAt: lastFrom.lastAt, attempts: lastFrom.attempts,
+  };
+}
+
+/**
+ * Join two valid progress records of the same epoch (commutative, associative, idempotent).
+ * Records of different epochs are not merged: the caller adopts the newer one.
+ */
+export function mergeProgress(a, b) {
+  const newer = a.updatedAt !== b.updatedAt ? (a.updatedAt > b.updatedAt ? a : b)
+    : JSON.stringify(a) >= JSON.stringify(b) ? a : b;
+  const checks = {};
+  for (const id of new Set([...Object.keys(a.checks), ...Object.keys(b.checks)])) {
+    checks[id] = mergeCheck(a.checks[id], b.checks[id]);
+  }
+  const pick = (x, y, keyOf) => (!x ? y : !y ? x : keyOf(x) >= keyOf(y) ? x : y);
+  return normalize({
+    epoch: a.epoch,
+    startedAt: earlier(a.startedAt, b.startedAt),
+    updatedAt: later(a.updatedAt, b.updatedAt),
+    sectionsRead: [...a.sectionsRead, ...b.sectionsRead],
+    checks,
+    walkthrough: { step: newer.walkthrough.step, finished: a.walkthrough.finished || b.walkthrough.finished },
+    playgroundUsed: a.playgroundUsed || b.playgroundUsed,
+    timeSpentMs: Math.max(a.timeSpentMs, b.timeSpentMs),
+    completion: pick(a.completion, b.completion, (c) => `${c.date}|${JSON.stringify(c)}`),
+    learnerName: newer.learnerName,
+    certificate: pick(a.certificate, b.certificate, (c) => `${c.date}|${c === newer.certificate ? 1 : 0}|${c.hash}`),
+  });
+}
+
+/**
+ * The progress store.
+ * @param {{ storage: ReturnType<import('./storage.js').createSafeStorage>, key?: string, backupKey?: string,
+ *           now?: () => Date }} options
+ */
+export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BACKUP_KEY, now = () => new Date() }) {
+  const listeners = new Set();
+  /** 'corrupt' | 'foreign' | null: what was found in storage at start-up */
+  let recovered = null;
+  let state;
+
+  const raw = storage.get(key);
+  if (raw === null || raw === undefined) {
+    state = freshProgress(now());
+    save();
+  } else {
+    let parsed;
+    let ok = false;
+    try {
+      parsed = JSON.parse(raw);
+      ok = true;
+    } catch {
+      recovered = 'corrupt';
+    }
+    const checked = ok ? validateProgress(parsed) : null;
+    if (checked && checked.ok) {
+      state = checked.progress;
+    } else {
+      if (ok) recovered = 'foreign';
+      storage.set(backupKey, raw);
+      state = freshProgress(now());
+      save();
+    }
+  }
+
+  function save() {
+    storage.set(key, JSON.stringify(state));
+  }
+  function emit() {
+    for (const fn of [...listeners]) {
+      try { fn(state); } catch (error) { console.error(error); }
+    }
+  }
+  function update(mutator) {
+    const draft = structuredClone(state);
+    mutator(draft);
+    const before = JSON.stringify(state);
+    draft.updatedAt = state.updatedAt;
+    const next = normalize(draft);
+    if (JSON.stringify(next) === before) return false;
+    next.updatedAt = later(now().toISOString(), state.updatedAt);
+    state = next;
+    save();
+    emit();
+    return true;
+  }
+
+  return {
+    /** The current progress (treat as read-only). */
+    get state() { return state; },
+    /** 'corrupt' | 'foreign' | null */
+    get recovered() { return recovered; },
+    /** Subscribe to changes; returns the unsubscribe function. */
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    markSectionRead(id) {
+      if (!ID_RE.test(id)) throw new RangeError(`bad section id ${JSON.stringify(id)}`);
+      return update((d) => { if (!d.sectionsRead.includes(id)) d.sectionsRead.push(id); });
+    },
+    /** Record an answer; the first answer of a check is kept for the score, later ones only as "last". */
+    recordAnswer(quizId, optionId, correct) {
+      if (!ID_RE.test(quizId)) throw new RangeError(`bad quiz id ${JSON.stringify(quizId)}`);
+      const at = now().toISOString();
+      return update((d) => {
+        const prev = d.checks[quizId];
+        d.checks[quizId] = prev
+          ? { ...prev, last: optionId, lastCorrect: !!correct, lastAt: at, attempts: prev.attempts + 1 }
+          : { first: optionId, firstCorrect: !!correct, firstAt: at, last: optionId, lastCorrect: !!correct,
+              lastAt: at, attempts: 1 };
+      });
+    },
+    setWalkthroughStep(step) {
+      return update((d) => { d.walkthrough.step = Math.max(0, Math.min(100, step | 0)); });
+    },
+    finishWalkthrough() {
+      return update((d) => { d.walkthrough.finished = true; });
+    },
+    markPlaygroundUsed() {
+      return update((d) => { d.playgroundUsed = true; });
+    },
+    addTime(ms) {
+      if (!(ms > 0) || !Number.isFinite(ms)) return false;
+      return update((d) => { d.timeSpentMs = Math.min(MAX_TIME_MS, d.timeSpentMs + Math.min(ms, 10 * 60 * 1000)); });
+    },
+    /** Record the completion now, with the given score. */
+    complete({ score, total }) {
+      const date = now().toISOString();
+      return update((d) => { d.completion = { date, score, total, timeSpentMs: d.timeSpentMs }; });
+    },
+    setLearnerName(name) {
+      return update((d) => { d.learnerName = String(name).slice(0, MAX_NAME_LENGTH); });
+    },
+    saveCertificate(certificate) {
+      if (!validCertificate(certificate)) throw new RangeError('invalid certificate record');
+      return update((d) => {
+        d.certificate = certificate;
+        d.learnerName = certificate.name;
+      });
+    },
+    /** Forget everything: a fresh record with a new epoch (other tabs adopt it). */
+    reset() {
+      state = freshProgress(now());
+      save();
+      emit();
+    },
+    /**
+     * Apply a value another tab wrote to the key (from a `storage` event). Invalid values are ignored;
+     * null (the key was removed) resets. Returns true when the local state changed.
+     */
+    applyExternal(newValue) {
+      if (newValue === null || newValue === undefined) {
+        state = freshProgress(now());
+        save();
+        emit();
+        return true;
+      }
+      let parsed;
+      try { parsed = JSON.parse(newValue); } catch { return false; }
+      const checked = validateProgress(parsed);
+      if (!checked.ok) return false;
+      const incoming = checked.progress;
+      const merged = incoming.epoch === state.epoch ? mergeProgress(state, incoming) : incoming;
+      const changed = JSON.stringify(merged) !== JSON.stringify(state);
+      state = merged;
+      if (JSON.stringify(merged) !== JSON.stringify(incoming)) save();
+      if (changed) emit();
+      return changed;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Safe key-value storage over localStorage, with an in-memory fallback.
+//
+// localStorage can fail in three ways that a lesson page must survive:
+//   - the getter itself throws (sandboxed iframe without allow-same-origin, storage blocked by the browser);
+//   - getItem/setItem throw SecurityError (blocked after load);
+//   - setItem throws QuotaExceededError (quota exhausted).
+// After the first failure the adapter switches to "memory" mode: every value lives in a Map for the rest of
+// the visit, reads still try the real storage for keys the Map does not know, and listeners are told once
+// so the page can show a discreet notice.
+//
+//   createSafeStorage(getBackend?) -> { get, set, remove, mode, failure, onFailure }
+
+/** @typedef {{ reason: 'blocked'|'quota'|'unavailable', message: string }} StorageFailure */
+
+function classify(error) {
+  const name = error && error.name;
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || (error && error.code === 22)) {
+    return { reason: 'quota', message: 'The browser storage for this site is full.' };
+  }
+  if (name === 'SecurityError') {
+    return { reason: 'blocked', message: 'The browser does not allow this page to store data.' };
+  }
+  return { reason: 'unavailable', message: 'Browser storage is not available here.' };
+}
+
+/**
+ * @param {() => Storage | null | undefined} [getBackend] returns the Storage to use (default: window.localStorage)
+ */
+export function createSafeStorage(getBackend = () => globalThis.localStorage) {
+  const memory = new Map();
+  const listeners = new Set();
+  /** @type {Storage | null} */
+  let backend = null;
+  let mode = 'persistent';
+  /** @type {StorageFailure | null} */
+  let failure = null;
+
+  function fail(error) {
+    if (mode === 'memory') return;
+    mode = 'memory';
+    failure = classify(error);
+    for (const fn of listeners) {
+      try { fn(failure); } catch { /* a listener's error must not break storage */ }
+    }
+  }
+
+  try {
+    backend = getBackend() || null;
+    if (!backend) throw Object.assign(new Error('no localStorage'), { name: 'NotSupportedError' });
+  } catch (error) {
+    backend = null;
+    fail(error);
+  }
+
+  return {
+    /** 'persistent' while localStorage works, 'memory' after it failed */
+    get mode() { return mode; },
+    /** @returns {StorageFailure | null} why storage fell back to memory */
+    get failure() { return failure; },
+    /** Register a callback for the (single) switch to memory mode. */
+    onFailure(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    /** @returns {string | null} */
+    get(key) {
+      if (mode === 'memory' && memory.has(key)) return memory.get(key) ?? null;
+      if (!backend) return null;
+      try {
+        return backend.getItem(key);
+      } catch (error) {
+        fail(error);
+        return memory.has(key) ? memory.get(key) : null;
+      }
+    },
+    /** Store a string; returns true when it reached localStorage, false when it is held in memory only. */
+    set(key, value) {
+      memory.set(key, String(value));
+      if (mode === 'memory' || !backend) return false;
+      try {
+        backend.setItem(key, String(value));
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+    remove(key) {
+      memory.set(key, null); // remembered as absent, so memory mode never falls back to a stale stored value
+      if (mode === 'memory' || !backend) return;
+      try {
+        backend.removeItem(key);
+      } catch (error) {
+        fail(error);
+      }
+    },
+  };
+}
