@@ -1,0 +1,43 @@
+// chart-theme.js — chart colours from the page's CSS custom properties (read at creation and again when the theme
+// changes), and the reduced-motion preference. Shared by histogram-chart.js and line-chart.js.
+
+/** The value of CSS custom property `name` on `node`, or `fallback`. */
+export function cssVar(node, name, fallback) {
+  const value = getComputedStyle(node).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+export const reducedMotion = () =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Call `onChange` when the page theme (data-theme / color-scheme / system preference) changes; returns stop(). */
+export function watchTheme(onChange) {
+  const observer = new MutationObserver(() => onChange());
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'style', 'class'] });
+  const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  media?.addEventListener?.('change', onChange);
+  return () => {
+    observer.disconnect();
+    media?.removeEventListener?.('change', onChange);
+  };
+}
+
+/** Axis, grid and text colours for a chart inside `node`. */
+export function axisColors(node) {
+  return {
+    text: cssVar(node, '--text', '#1b2130'),
+    muted: cssVar(node, '--muted', '#4a5366'),
+    grid: cssVar(node, '--border', '#cfd5e1'),
+  };
+}
+
+/** Apply axisColors to every scale of a chart's options. */
+export function styleScales(options, colors) {
+  for (const scale of Object.values(options.scales)) {
+    scale.ticks.color = colors.muted;
+    scale.grid.color = colors.grid;
+    scale.border = { color: colors.grid };
+    if (scale.title) scale.title.color = colors.text;
+  }
+  if (options.plugins?.legend?.labels) options.plugins.legend.labels.color = colors.text;
+}

@@ -1,0 +1,190 @@
+// "How normalization changes activations": a seeded batch drawn from one of five activation-like
+// distributions (core.sample), normalized by the chosen kind (core.normalize), summarised by core.describe
+// and drawn as two histograms (raw, normalized) with a statistics table. γ and β apply the affine step; the
+// normalized chart keeps a fixed x range and a faint γ = 1, β = 0 reference, so the shift and stretch are
+// visible. Skewness is shown for both: normalization moves and rescales, it does not change the shape.
+//
+// state: { distribution, kind, gamma, beta, seed? }. Charts are created once and updated in place.
+
+import '../../styles/figures.css';
+import { createHistogramChart } from '../charts/histogram-chart.js';
+import {
+  constantArray, DIST_SHAPE, DISTRIBUTION_ORDER, el, fmt, INPUT_PRESETS, KIND_ORDER, nextId, selectControl, steppedSlider,
+} from './playground/dom.js';
+
+const SHAPE = DIST_SHAPE; // N samples × C channels × L positions = 4096 values
+const [N, C, L] = SHAPE;
+const GROUPS = 4;
+const RAW_BINS = 40;
+const NORM_BINS = 64;
+const NORM_RANGE = [-8, 8];
+const GAMMAS = Array.from({ length: 61 }, (_, i) => Math.round(i * 5) / 100); // 0 … 3 step 0.05
+const BETAS = Array.from({ length: 61 }, (_, i) => Math.round((i - 30) * 10) / 100); // −3 … 3 step 0.1
+const ROWS = [['mean', 'Mean'], ['std', 'Std dev'], ['min', 'Min'], ['max', 'Max'], ['median', 'Median'], ['skewness', 'Skewness']];
+
+/** The options normalize() gets for this figure (γ/β per channel, or per element for layer/rms). */
+export function figureOptions(kind, gamma, beta, cache = new Map()) {
+  const affine = kind === 'layer' || kind === 'rms' ? C * L : C;
+  const opts = { gamma: constantArray(cache, 'g', affine, gamma) };
+  if (kind !== 'rms') opts.beta = constantArray(cache, 'b', affine, beta);
+  if (kind === 'group') opts.groups = GROUPS;
+  return opts;
+}
+
+function cleanState(s, fallback) {
+  const out = { ...fallback };
+  if (!s || typeof s !== 'object') return out;
+  if (DISTRIBUTION_ORDER.includes(s.distribution)) out.distribution = s.distribution;
+  if (KIND_ORDER.includes(s.kind)) out.kind = s.kind;
+  for (const [key, lo, hi] of [['gamma', 0, 3], ['beta', -3, 3]]) {
+    const v = Number(s[key]);
+    if (s[key] !== undefined && Number.isFinite(v)) out[key] = Math.min(hi, Math.max(lo, v));
+  }
+  if (Number.isInteger(s.seed) && s.seed >= 1 && s.seed < 2 ** 31) out.seed = s.seed;
+  return out;
+}
+
+export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
+  let state = cleanState(initial, { distribution: 'normal', kind: 'batch', gamma: 1, beta: 0, seed: 1 });
+  const arrays = new Map();
+  const cache = { rawKey: '', raw: null, rawDesc: null, hatKey: '', hatDesc: null };
+  let frame = 0;
+
+  const root = el('div', { className: 'fig fig-distributions' });
+  const controls = el('div', { className: 'fig-controls' });
+  const distControl = selectControl('Raw activations',
+    DISTRIBUTION_ORDER.map((d) => ({ value: d, label: text.distributions[d].label })),
+    (d) => change({ distribution: d }));
+  const caption = el('p', { className: 'fig-caption', attrs: { id: nextId('dist-caption') } });
+  distControl.select.setAttribute('aria-describedby', caption.id);
+  const kindControl = selectControl('Normalization',
+    KIND_ORDER.map((k) => ({ value: k, label: text.kinds[k].label })), (k) => change({ kind: k }));
+  const gammaSlider = steppedSlider('Scale γ', GAMMAS, (v) => fmt(v, 2), (v) => change({ gamma: v }));
+  const betaSlider = steppedSlider('Shift β', BETAS, (v) => fmt(v, 2), (v) => change({ beta: v }));
+  gammaSlider.input.dataset.control = 'gamma';
+  betaSlider.input.dataset.control = 'beta';
+  const betaNote = el('p', { className: 'fig-hint', text: `${text.kinds.rms.label} has no β.` });
+  betaSlider.root.append(betaNote);
+  const resample = el('button', { className: 'button fig-button', text: 'Resample', attrs: { type: 'button' } });
+  const seedText = el('span', { className: 'fig-seed', attrs: { 'aria-live': 'polite' } });
+  resample.addEventListener('click', () => change({ seed: state.seed + 1 }));
+  controls.append(distControl.root, kindControl.root, gammaSlider.root, betaSlider.root,
+    el('div', { className: 'fig-control fig-resample' }, resample, seedText));
+
+  const charts = el('div', { className: 'fig-chart-pair' });
+  const rawBox = el('div', { className: 'fig-chart-box' }, el('h4', { className: 'fig-chart-title', text: 'Raw' }));
+  const normBox = el('div', { className: 'fig-chart-box' }, el('h4', { className: 'fig-chart-title', text: 'Normalized (after γ, β)' }));
+  charts.append(rawBox, normBox);
+
+  const table = el('table', { className: 'fig-table fig-stats' });
+  const tableCaption = el('caption', { text: `Statistics of all ${N * C * L} values (a batch of N = ${N}, C = ${C}, L = ${L})` });
+  const head = el('thead', {}, el('tr', {}, el('th', { text: 'Statistic', attrs: { scope: 'col' } }),
+    el('th', { text: 'Raw', attrs: { scope: 'col' } }), el('th', { text: 'Normalized', attrs: { scope: 'col' } })));
+  const body = el('tbody');
+  const cells = {};
+  for (const [key, label] of ROWS) {
+    const raw = el('td', { attrs: { 'data-stat': key, 'data-side': 'raw' } });
+    const norm = el('td', { attrs: { 'data-stat': key, 'data-side': 'normalized' } });
+    cells[key] = { raw, norm };
+    body.append(el('tr', { className: key === 'skewness' ? 'fig-row-shape' : undefined },
+      el('th', { text: label, attrs: { scope: 'row' } }), raw, norm));
+  }
+  table.append(tableCaption, head, body);
+  const shapeNote = el('p', { className: 'fig-note fig-shape-note', text: text.hints?.skewness || '' });
+  const errorBox = el('p', { className: 'fig-error', attrs: { role: 'alert' } });
+  errorBox.hidden = true;
+  root.append(controls, caption, errorBox, charts, table, shapeNote);
+  container.append(root);
+
+  const rawChart = createHistogramChart(rawBox, {
+    name: 'Histogram of the raw activations', xLabel: 'value',
+    series: [{ label: 'Raw', color: '--fig-raw', fallback: '#b4561b' }],
+  });
+  const normChart = createHistogramChart(normBox, {
+    name: 'Histogram of the normalized activations', xLabel: 'value', xRange: NORM_RANGE, xStep: 2,
+    series: [{ label: 'Normalized', color: '--fig-norm', fallback: '#28498a' },
+      { label: 'γ = 1, β = 0', color: '--fig-ref', fallback: 'rgb(120 130 150 / 0.35)' }],
+  });
+
+  function compute() {
+    const { distribution: d, kind, gamma, beta, seed } = state;
+    const rawKey = `${d}|${seed}`;
+    if (cache.rawKey !== rawKey) {
+      cache.raw = core.sample(d, N * C * L, { seed, ...INPUT_PRESETS[d] });
+      cache.rawDesc = core.describe(cache.raw, { bins: RAW_BINS });
+      cache.rawKey = rawKey;
+      cache.hatKey = '';
+    }
+    const hatKey = kind;
+    if (cache.hatKey !== hatKey) {
+      const hat = core.normalize(kind, cache.raw, SHAPE, kind === 'group' ? { groups: GROUPS } : {}).output;
+      cache.hatDesc = core.describe(hat, { bins: NORM_BINS, range: NORM_RANGE });
+      cache.hatKey = hatKey;
+    }
+    const y = core.normalize(kind, cache.raw, SHAPE, figureOptions(kind, gamma, beta, arrays)).output;
+    return { raw: cache.rawDesc, norm: core.describe(y, { bins: NORM_BINS, range: NORM_RANGE }), hat: cache.hatDesc };
+  }
+
+  const summary = (label, s) => `${label}: mean ${fmt(s.mean, 2)}, standard deviation ${fmt(s.std, 2)}, ` +
+    `from ${fmt(s.min, 2)} to ${fmt(s.max, 2)}, median ${fmt(s.median, 2)}, skewness ${fmt(s.skewness, 2)}.`;
+
+  function draw() {
+    frame = 0;
+    const { distribution: d, kind } = state;
+    distControl.set(d);
+    caption.textContent = text.distributions[d].caption;
+    kindControl.set(kind);
+    gammaSlider.set(state.gamma);
+    betaSlider.set(kind === 'rms' ? 0 : state.beta);
+    betaSlider.input.disabled = kind === 'rms';
+    betaNote.hidden = kind !== 'rms';
+    seedText.textContent = `Seed ${state.seed}`;
+    root.dataset.seed = String(state.seed);
+    root.dataset.kind = kind;
+    root.dataset.distribution = d;
+    let result;
+    try {
+      result = compute();
+      errorBox.hidden = true;
+    } catch (error) {
+      errorBox.textContent = error.message;
+      errorBox.hidden = false;
+      return;
+    }
+    for (const [key] of ROWS) {
+      for (const [side, s] of [['raw', result.raw], ['norm', result.norm]]) {
+        cells[key][side].textContent = fmt(s[key], 3);
+        cells[key][side].dataset.value = String(s[key]);
+      }
+    }
+    rawChart.update([result.raw.histogram], summary(`Raw ${text.distributions[d].label} activations`, result.raw));
+    normChart.update([result.norm.histogram, result.hat.histogram],
+      `${summary(`After ${text.kinds[kind].label} with γ = ${fmt(state.gamma, 2)}, β = ${fmt(state.beta, 2)}`, result.norm)} ` +
+      `Values outside ${NORM_RANGE[0]} to ${NORM_RANGE[1]} are not drawn.`);
+  }
+
+  function schedule() {
+    if (!frame) frame = requestAnimationFrame(draw);
+  }
+
+  function change(patch) {
+    onInteract();
+    state = cleanState({ ...state, ...patch }, state);
+    schedule();
+  }
+
+  draw();
+
+  return {
+    setState(next) {
+      state = cleanState({ ...state, ...next }, state);
+      schedule();
+    },
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      rawChart.destroy();
+      normChart.destroy();
+      root.remove();
+    },
+  };
+}

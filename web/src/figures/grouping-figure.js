@@ -1,0 +1,192 @@
+// "What gets normalized?": a batch of N samples × C channels × L positions drawn as N blocks of C×L cells.
+// Cells that share one mean and variance (the same group id from core.groupIds) share a colour. Hover, click
+// or the arrow keys select a cell and highlight its whole group; the status line names the kind's reduction
+// axes (figureText.kinds[kind].axes) and the group's size. The cell nodes are built once: a kind change
+// recolours them and a hover only toggles attributes.
+//
+// Keyboard: the grid is one ARIA grid (rows = one sample's channel, cells = positions) with
+// aria-activedescendant. ←/→ move along positions (and on to the neighbouring sample), ↑/↓ change channel,
+// Home/End jump to the first/last position, Enter/Space selects. All numbers come from the core.
+
+import '../../styles/figures.css';
+import { divisors, el, KIND_ORDER, nextId, radioGroup, selectControl } from './playground/dom.js';
+
+const N = 4;
+const C = 6;
+const L = 4;
+const SHAPE = [N, C, L];
+
+function cleanState(state, fallback) {
+  const s = { ...fallback };
+  if (state && KIND_ORDER.includes(state.kind)) s.kind = state.kind;
+  if (state && divisors(C).includes(Number(state.groups))) s.groups = Number(state.groups);
+  return s;
+}
+
+export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
+  const kinds = text.kinds;
+  let state = cleanState(initial, { kind: 'batch', groups: 2 });
+  let ids = null;
+  let selected = 0; // flat index n*C*L + c*L + l of the selected cell
+  let hovered = -1;
+  const interact = () => onInteract();
+
+  const root = el('div', { className: 'fig fig-grouping' });
+  const controls = el('div', { className: 'fig-controls' });
+  const kindGroup = radioGroup('Normalization', nextId('grp-kind'),
+    KIND_ORDER.map((k) => ({ value: k, label: kinds[k].label })), (k) => { interact(); setState({ ...state, kind: k }); });
+  const groupsControl = selectControl('Groups (G)', divisors(C).map((g) => ({ value: g, label: String(g) })),
+    (g) => { interact(); setState({ ...state, groups: Number(g) }); }, text.hints?.groups);
+  groupsControl.root.classList.add('fig-groups-control');
+  controls.append(kindGroup.root, groupsControl.root);
+
+  const legend = el('p', { className: 'fig-note',
+    text: `A batch of N = ${N} samples, C = ${C} channels, L = ${L} positions (H·W flattened): one block per sample, ` +
+      'one row per channel, one column per position. Cells of the same colour share one mean and variance.' });
+
+  const gridId = nextId('grp-grid');
+  const grid = el('div', { className: 'fig-cells', attrs: { role: 'grid', id: gridId, tabindex: '0',
+    'aria-label': `Batch of ${N} samples × ${C} channels × ${L} positions`, 'aria-describedby': `${gridId}-status` } });
+  const cells = [];
+  for (let n = 0; n < N; n++) {
+    const block = el('div', { className: 'fig-sample', attrs: { role: 'rowgroup', 'aria-label': `Sample ${n + 1}`, 'data-caption': `sample ${n + 1}` } });
+    for (let c = 0; c < C; c++) {
+      const row = el('div', { className: 'fig-row', attrs: { role: 'row', 'data-caption': `c${c + 1}` } });
+      for (let l = 0; l < L; l++) {
+        const index = (n * C + c) * L + l;
+        const cell = el('div', { className: 'fig-cell', attrs: { role: 'gridcell', id: `${gridId}-${index}`,
+          'aria-label': `Sample ${n + 1}, channel ${c + 1}, position ${l + 1}`, 'aria-selected': 'false', 'data-index': String(index) } });
+        cells.push(cell);
+        row.append(cell);
+      }
+      block.append(row);
+    }
+    grid.append(block);
+  }
+  const status = el('p', { className: 'fig-status', attrs: { id: `${gridId}-status` } });
+  const alt = el('p', { className: 'visually-hidden', attrs: { 'aria-live': 'polite' } });
+  root.append(controls, legend, grid, status, alt);
+  container.append(root);
+
+  // ---- drawing: recolour (kind/groups change) and highlight (selection/hover) on the existing nodes ----
+
+  function recolour() {
+    ids = core.groupIds(state.kind, SHAPE, { groups: state.kind === 'group' ? state.groups : 0 });
+    const groupCount = core.statCount(state.kind, SHAPE, { groups: state.kind === 'group' ? state.groups : 0 });
+    for (let i = 0; i < cells.length; i++) {
+      // Spread the hues of neighbouring group ids around the colour wheel (golden angle).
+      cells[i].style.setProperty('--cell-hue', String(Math.round((ids[i] * 137.508) % 360)));
+    }
+    grid.dataset.groups = String(groupCount);
+    return groupCount;
+  }
+
+  const where = (i) => ({ n: Math.floor(i / (C * L)), c: Math.floor(i / L) % C, l: i % L });
+
+  function highlight(index) {
+    const id = ids[index];
+    let size = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const inGroup = ids[i] === id;
+      if (inGroup) size++;
+      cells[i].classList.toggle('is-group', inGroup);
+      cells[i].classList.toggle('is-focus', i === index);
+    }
+    const k = kinds[state.kind];
+    const p = where(index);
+    const groupsText = state.kind === 'group' ? ` (G = ${state.groups})` : '';
+    status.textContent = `${k.label}${groupsText}: ${k.axes} · this group: ${size} cells ` +
+      `(selected: sample ${p.n + 1}, channel ${p.c + 1}, position ${p.l + 1})`;
+    return size;
+  }
+
+  function select(index, announce = true) {
+    cells[selected].setAttribute('aria-selected', 'false');
+    selected = index;
+    cells[selected].setAttribute('aria-selected', 'true');
+    grid.setAttribute('aria-activedescendant', cells[selected].id);
+    const size = highlight(selected);
+    if (announce) {
+      const p = where(index);
+      alt.textContent = `Sample ${p.n + 1}, channel ${p.c + 1}, position ${p.l + 1}: its group has ${size} cells.`;
+    }
+  }
+
+  function describe(groupCount) {
+    const k = kinds[state.kind];
+    const groupsText = state.kind === 'group' ? ` with G = ${state.groups} groups of ${C / state.groups} channels` : '';
+    const size = highlight(selected);
+    alt.textContent = `${k.label}${groupsText} on a batch of ${N} samples × ${C} channels × ${L} positions: ` +
+      `${k.axes}. ${groupCount} groups of ${size} cells; each group shares one colour.`;
+  }
+
+  function render() {
+    kindGroup.set(state.kind);
+    groupsControl.set(state.groups);
+    groupsControl.root.hidden = state.kind !== 'group';
+    root.dataset.kind = state.kind;
+    const groupCount = recolour();
+    select(selected, false);
+    describe(groupCount);
+  }
+
+  function setState(next) {
+    const merged = cleanState({ ...state, ...next }, state);
+    state = merged;
+    render();
+  }
+
+  // ---- input ----
+
+  const cellOf = (target) => (target instanceof Element ? target.closest('.fig-cell') : null);
+  grid.addEventListener('pointerover', (e) => {
+    const cell = cellOf(e.target);
+    if (!cell) return;
+    hovered = Number(cell.dataset.index);
+    highlight(hovered);
+  });
+  grid.addEventListener('pointerleave', () => {
+    if (hovered >= 0) highlight(selected);
+    hovered = -1;
+  });
+  grid.addEventListener('click', (e) => {
+    const cell = cellOf(e.target);
+    if (!cell) return;
+    interact();
+    select(Number(cell.dataset.index));
+  });
+  grid.addEventListener('keydown', (e) => {
+    let { n, c, l } = where(selected);
+    switch (e.key) {
+      case 'ArrowRight':
+        if (l < L - 1) l++; else if (n < N - 1) { n++; l = 0; }
+        break;
+      case 'ArrowLeft':
+        if (l > 0) l--; else if (n > 0) { n--; l = L - 1; }
+        break;
+      case 'ArrowDown': c = Math.min(C - 1, c + 1); break;
+      case 'ArrowUp': c = Math.max(0, c - 1); break;
+      case 'Home': l = 0; if (e.ctrlKey) { n = 0; c = 0; } break;
+      case 'End': l = L - 1; if (e.ctrlKey) { n = N - 1; c = C - 1; } break;
+      case 'PageDown': n = Math.min(N - 1, n + 1); break;
+      case 'PageUp': n = Math.max(0, n - 1); break;
+      case 'Enter':
+      case ' ':
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    interact();
+    select((n * C + c) * L + l);
+  });
+
+  render();
+
+  return {
+    setState,
+    destroy() {
+      root.remove();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// The playground's core calls, with caches so that a slider only recomputes what it changes:
+//   stream   core.sample(dist, rows·C) per (dist, C, seed); a batch of n is its first n rows (the core's
+//            sampler is a stream: sample(d, k) is a prefix of sample(d, m ≥ k) — tests/wasm checks this)
+//   raw      describe + groupMoments of the batch, per (stream, n, kind, groups)
+//   output   normalize + describe + groupMoments of the output, on every change
+//   noise    core.batchSpread for BatchNorm and LayerNorm, per (dist, n, C, seed)
+//   running  BatchNorm running statistics for eval mode, per (dist, C, seed): WARMUP_STEPS training steps
+//            of batches of WARMUP_BATCH through core.normalize (which updates them in place), and the
+//            core.runningTrace of channel 0 over the same batches.
+// Shape is [n, C, 1] (feature vectors). Errors from the core propagate as NormlabError.
+
+import { constantArray, INPUT_PRESETS } from './dom.js';
+
+export const MAX_BATCH = 512;
+export const SPREAD_REPEATS = 200;
+export const WARMUP_STEPS = 30;
+export const WARMUP_BATCH = 32;
+export const MOMENTUM = 0.1;
+
+/** The normalize() options for a playground state (γ, β per channel; running statistics in eval mode). */
+export function normOptions(state, arrays, running) {
+  const { kind, c, eps, gamma, beta, g, mode } = state;
+  const opts = { eps, gamma: constantArray(arrays, 'gamma', c, gamma) };
+  if (kind !== 'rms') opts.beta = constantArray(arrays, 'beta', c, beta);
+  if (kind === 'group') opts.groups = g;
+  if (kind === 'batch' && mode === 'eval') {
+    opts.training = false;
+    opts.runningMean = running.mean.slice();
+    opts.runningVar = running.var.slice();
+  }
+  return opts;
+}
+
+export function createEngine(core) {
+  const arrays = new Map();
+  const memo = new Map();
+  // One cached value per slot; recomputed when its key changes.
+  const cached = (slot, key, make) => {
+    const hit = memo.get(slot);
+    if (hit && hit.key === key) return hit.value;
+    memo.delete(slot); // drop the old value before making the new one (large arrays)
+    const value = make();
+    memo.set(slot, { key, value });
+    return value;
+  };
+  const groupsOf = (s) => (s.kind === 'group' ? s.g : 0);
+  // A group of one value (or of equal values) has no skewness: the core reports NaN, which describe()
+  // rejects. That summary is then shown as undefined (null) rather than failing the whole view.
+  const summarise = (values) => {
+    try {
+      return core.describe(values, { bins: 1 });
+    } catch (error) {
+      if (error?.argument === 'values') return null;
+      throw error;
+    }
+  };
+  const spreadOf = (moments) => ({
+    mean: summarise(moments.mean),
+    std: summarise(moments.std),
+    skewness: summarise(moments.skewness),
+    count: moments.mean.length,
+  });
+
+  // Rows are drawn ahead (at least 64, doubling as the batch grows, at most MAX_BATCH) so that dragging the
+  // batch-size slider mostly slices an existing draw instead of sampling again.
+  function stream(s) {
+    const key = `${s.dist}|${s.c}|${s.seed}`;
+    const hit = memo.get('stream');
+    if (hit && hit.key === key && hit.value.length >= s.n * s.c) return hit.value;
+    const rows = Math.min(MAX_BATCH, Math.max(64, s.n, hit && hit.key === key ? 2 * (hit.value.length / s.c) : 0));
+    memo.delete('stream');
+    const value = core.sample(s.dist, rows * s.c, { seed: s.seed, ...INPUT_PRESETS[s.dist] });
+    memo.set('stream', { key, value });
+    return value;
+  }
+
+  function running(s) {
+    return cached('running', `${s.dist}|${s.c}|${s.seed}`, () => {
+      const mean = new Float32Array(s.c); // PyTorch's initial running statistics: mean 0, variance 1
+      const variance = new Float32Array(s.c).fill(1);
+      for (let step = 0; step < WARMUP_STEPS; step++) {
+        // The same batches as core.runningTrace draws (seed + step), so its channel-0 trace is this run's.
+        const batch = core.sample(s.dist, WARMUP_BATCH * s.c, { seed: s.seed + step, ...INPUT_PRESETS[s.dist] });
+        core.normalize('batch', batch, [WARMUP_BATCH, s.c, 1],
+          { training: true, runningMean: mean, runningVar: variance, momentum: MOMENTUM });
+      }
+      const trace = core.runningTrace(s.dist, { batch: WARMUP_BATCH, features: s.c, steps: WARMUP_STEPS,
+        momentum: MOMENTUM, seed: s.seed, ...INPUT_PRESETS[s.dist] });
+      return { mean, var: variance, trace };
+    });
+  }
+
+  function noise(s) {
+    return cached('noise', `${s.dist}|${s.n}|${s.c}|${s.seed}`, () => {
+      const sample = { seed: s.seed, ...INPUT_PRESETS[s.dist] };
+      const out = { batch: null, batchError: null, layer: null };
+      // The statistics of channel 0 use only channel 0's N values, and a sample's only its own C values:
+      // asking for features 1 (BatchNorm) and batch 1 (LayerNorm) gives the same statistics for less sampling.
+      try {
+        out.batch = core.batchSpread('batch', s.dist, { batch: s.n, features: 1, repeats: SPREAD_REPEATS, ...sample });
+      } catch (error) {
+        out.batchError = error;
+      }
+      out.layer = core.batchSpread('layer', s.dist, { batch: 1, features: s.c, repeats: SPREAD_REPEATS, ...sample });
+      return out;
+    });
+  }
+
+  // A NormlabError (an invalid setting, e.g. BatchNorm training on a batch of 1) becomes a value.
+  const attempt = (fn) => {
+    try {
+      return { value: fn() };
+    } catch (error) {
+      if (error?.name !== 'NormlabError') throw error;
+      return { error };
+    }
+  };
+
+  /**
+   * Everything the playground shows for state s. For a setting the core rejects, `error` holds its
+   * NormlabError and only the raw side (and the noise panel) is filled in; norm, improvement and
+   * normGroups are null.
+   */
+  function run(s) {
+    const shape = [s.n, s.c, 1];
+    const x = stream(s).subarray(0, s.n * s.c);
+    const rawKey = `${s.dist}|${s.c}|${s.seed}|${s.n}`;
+    const raw = cached('raw', rawKey, () => core.describe(x, { bins: 1 }));
+    const rawGroups = attempt(() => cached('rawGroups', `${rawKey}|${s.kind}|${groupsOf(s)}`,
+      () => spreadOf(core.groupMoments(s.kind, x, shape, { groups: groupsOf(s) })))).value ?? null;
+    const result = { raw, rawGroups, norm: null, improvement: null, normGroups: null, error: null, running: null };
+    result.noise = noise(s);
+    const eval_ = s.kind === 'batch' && s.mode === 'eval';
+    const out = attempt(() => {
+      const run_ = eval_ ? running(s) : null;
+      return { y: core.normalize(s.kind, x, shape, normOptions(s, arrays, run_)).output, run_ };
+    });
+    if (out.error) return { ...result, error: out.error };
+    const { y, run_ } = out.value;
+    result.norm = core.describe(y, { bins: 1 });
+    result.improvement = core.improvement(raw, result.norm);
+    result.normGroups = spreadOf(core.groupMoments(s.kind, y, shape, { groups: groupsOf(s) }));
+    result.running = run_;
+    return result;
+  }
+
+  return { run, noise };
+}
