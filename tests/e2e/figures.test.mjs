@@ -344,9 +344,9 @@ describe('playground', () => {
     await context.close();
   });
 
-  // web/src/main.js follows the fragment with decodeURIComponent(location.hash) before the figures mount; a
-  // malformed escape throws there and stops the page from booting (not in the playground's code).
-  test('an undecodable fragment falls back to the defaults', { todo: 'main.js: decodeURIComponent of a malformed fragment throws' }, async () => {
+  // A malformed percent-escape in the fragment must neither stop the page from booting (main.js follows
+  // the fragment) nor break the playground: both fall back.
+  test('an undecodable fragment falls back to the defaults', async () => {
     const { context, host, report } = await openFigure('playground', { hash: '#pg=kind:%E0%A4%A' });
     await check(host, DEFAULTS, 'undecodable');
     noErrors(report);

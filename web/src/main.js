@@ -270,11 +270,26 @@ function renderLesson(content, { lesson, store }) {
   trackTime(store);
 
   // The content arrived after the browser tried to follow the URL fragment: follow it now.
-  if (location.hash.length > 1) {
-    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    target?.scrollIntoView();
-  }
+  const target = fragmentTarget(location.hash);
+  if (target) document.getElementById(target)?.scrollIntoView();
   document.documentElement.dataset.lessonReady = 'true';
+}
+
+/**
+ * The section a URL fragment points at: "#playground" → "playground"; a shared playground link
+ * ("#pg=kind:batch,…", possibly beside other "&"-separated parts) → "playground". A fragment that is not
+ * valid percent-encoding is ignored rather than stopping the lesson.
+ */
+function fragmentTarget(hash) {
+  if (hash.length <= 1) return null;
+  let text;
+  try {
+    text = decodeURIComponent(hash.slice(1));
+  } catch {
+    return null;
+  }
+  if (text.split('&').some((part) => part.startsWith('pg='))) return 'playground';
+  return text;
 }
 
 boot().catch((error) => {
