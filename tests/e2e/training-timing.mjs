@@ -1,0 +1,86 @@
+// Training figure wall times in Chromium (a benchmark script, not a test): opens the built lesson
+// (dist/web), runs the default comparison (the "fair" preset, its variants, learning rate 0.03, default
+// steps) a few times, then the full default learning-rate sweep (8 rates × 4 norms × 3 seeds, live in the
+// page's workers) and checks that it reproduced the shipped sweep exactly. The times are the page's own
+// (Start click → last result, "Re-run" click → summary), read from data-compare-ms / data-sweep-ms.
+//
+//   node tests/e2e/training-timing.mjs [--json] [--runs 3] [--workers 1|2] [--no-sweep]
+//   (NORMLAB_DIST=folder to serve another build). Build first (npm run build).
+// Targets (issue 5): comparison < 2 s, full sweep < 30 s.
+import { distDir, launch, requireDist, serve, watchPage } from './harness.mjs';
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const RUNS = Math.max(1, Number(option('--runs', 3)) || 3);
+const WORKERS = option('--workers', '');
+const SWEEP = !args.includes('--no-sweep');
+const HOST = 'section#training .figure-host[data-figure="training"]';
+
+const root = process.env.NORMLAB_DIST || distDir;
+requireDist(root);
+const server = await serve({ root });
+const browser = await launch();
+const rows = [];
+let failed = false;
+try {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const report = await watchPage(page, server.url);
+  const query = WORKERS ? `?trainWorkers=${WORKERS}` : '';
+  await page.goto(`${server.url}${query}#training`);
+  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 30000 });
+  const host = page.locator(HOST);
+  await host.scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${HOST}[data-state="ready"]`, { timeout: 60000 });
+  const workers = await page.evaluate(() => Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)));
+  const figure = host.locator('.fig-training');
+
+  const compare = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (i > 0) await host.getByRole('button', { name: 'Reset' }).click();
+    await host.getByRole('button', { name: 'Start' }).click();
+    await page.waitForSelector(`${HOST} .fig-training[data-phase="done"]`, { timeout: 120000 });
+    compare.push(Number(await figure.getAttribute('data-compare-ms')));
+  }
+  const variants = await host.locator('.tr-legend li').count();
+  const steps = await host.getByLabel('Training steps').inputValue();
+  compare.sort((a, b) => a - b);
+  rows.push({ what: `default comparison (${variants} variants × ${steps} steps, lr 0.03), median of ${RUNS}`,
+    ms: compare[Math.floor(compare.length / 2)], all: compare, target: 2000 });
+
+  if (SWEEP) {
+    const sweep = host.locator('.tr-part').filter({ hasText: 'Learning-rate sweep' });
+    await sweep.getByRole('button', { name: 'Re-run live in your browser' }).click();
+    await page.waitForSelector(`${HOST} [data-sweep="done"]`, { timeout: 600000 });
+    const ms = Number(await host.locator('[data-sweep="done"]').getAttribute('data-sweep-ms'));
+    const match = await host.locator('.tr-verdict').getAttribute('data-match');
+    rows.push({ what: `full default sweep (96 runs, ${WORKERS || workers} worker(s)); reproduced shipped: ${match}`, ms, target: 30000 });
+    if (match !== 'true') failed = true;
+  }
+  if (report.errors.length) {
+    failed = true;
+    console.error(report.errors.join('\n'));
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+if (asJson) {
+  console.log(JSON.stringify(rows, null, 2));
+} else {
+  const fmt = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
+  console.log('Training figure wall times in Chromium (headless)');
+  console.log('| measurement | wall time | target | within |');
+  console.log('|---|---:|---:|---|');
+  for (const r of rows) {
+    const extra = r.all ? ` (runs: ${r.all.map(fmt).join(', ')})` : '';
+    console.log(`| ${r.what}${extra} | ${fmt(r.ms)} | < ${fmt(r.target)} | ${r.ms < r.target ? 'yes' : 'no'} |`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

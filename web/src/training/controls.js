@@ -1,0 +1,48 @@
+// controls.js — the training figure's controls: preset (with its honest label), learning rate (the
+// sweep's rates, from the core's plan), batch size, data set, steps, the variants to compare and the
+// log-scale toggle. Every control is a labelled native element (keyboard operable as is); input events
+// only call onChange(patch) — the panel owns the one state object and calls set(state) to mirror it.
+import { checkboxes, el, radios, select } from './dom.js';
+import {
+  BATCH_SIZES, DATASETS, fmtRate, NORM_ORDER, NORM_SHORT, PRESET_ORDER, PRESETS, STEP_CHOICES,
+} from './presets.js';
+
+const uid = () => Math.random().toString(36).slice(2, 8);
+
+export function createControls(plan, onChange) {
+  const preset = radios('Preset', `tr-preset-${uid()}`, PRESET_ORDER.map((p) => ({ value: p, label: PRESETS[p].name })),
+    (p) => onChange({ preset: p }), 'fig-radios tr-presets');
+  const presetText = el('div', { className: 'tr-preset-text' });
+  const rate = select('Learning rate', plan.learningRates.map((r) => ({ value: r, label: fmtRate(r) })),
+    (v) => onChange({ rate: Number(v) }), `The ${plan.learningRates.length} rates of the sweep; constant, ` +
+    `momentum SGD ${plan.config.momentum}.`);
+  const batch = select('Batch size', BATCH_SIZES.map((b) => ({ value: b, label: String(b) })),
+    (v) => onChange({ batch: Number(v) }), 'Drop it to 2–4 to watch BatchNorm break (1: it cannot run).');
+  const dataset = select('Data set', DATASETS, (v) => onChange({ dataset: v }));
+  const steps = select('Training steps', STEP_CHOICES.map((s) => ({ value: s, label: String(s) })),
+    (v) => onChange({ steps: Number(v) }));
+  const variants = checkboxes('Variants to compare', NORM_ORDER.map((n) => ({ value: n, label: NORM_SHORT[n] })),
+    (v) => onChange({ variants: v }), 'fig-radios tr-variants');
+  const logInput = el('input', { attrs: { type: 'checkbox', id: `tr-log-${uid()}` } });
+  logInput.addEventListener('change', () => onChange({ log: logInput.checked }));
+  const log = el('div', { className: 'fig-control tr-check' }, logInput,
+    el('label', { text: 'Logarithmic loss axis', attrs: { for: logInput.id } }));
+  const grid = el('div', { className: 'fig-controls tr-controls' },
+    rate.root, batch.root, dataset.root, steps.root, variants.root, log);
+
+  return {
+    nodes: [preset.root, presetText, grid],
+    set(state) {
+      preset.set(state.preset);
+      const p = PRESETS[state.preset];
+      presetText.replaceChildren(el('p', { text: `${p.name}: ${p.summary}` }),
+        el('p', { className: 'fig-note', text: p.expectation }));
+      rate.set(state.rate);
+      batch.set(state.batch);
+      dataset.set(state.dataset);
+      steps.set(state.steps);
+      variants.set(state.variants);
+      logInput.checked = state.log;
+    },
+  };
+}

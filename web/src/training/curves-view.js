@@ -1,0 +1,143 @@
+// curves-view.js — the loss curves of the compared variants in one Chart.js line chart (created once,
+// updated in place with update('none')): the mini-batch training loss per step (thinned to at most
+// MAX_POINTS shown points per series) as a line, and the evaluation loss (full training set, inference
+// mode, every evalEvery steps) as dots. A diverged run's line simply ends; the HTML legend under the
+// chart says "diverged at step N (reason)". Linear or logarithmic loss axis.
+import {
+  Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip,
+} from 'chart.js';
+import { axisColors, cssVar, reducedMotion, styleScales, watchTheme } from '../charts/chart-theme.js';
+import { el, fmt } from './dom.js';
+import { NORM_SHORT } from './presets.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip);
+
+export const MAX_POINTS = 500;
+export const NORM_COLORS = Object.freeze({
+  none: ['--tr-none', '#b4561b'], batch: ['--tr-batch', '#28498a'], layer: ['--tr-layer', '#1b6e3a'],
+  rms: ['--tr-rms', '#8a2b7a'], group: ['--tr-group', '#5c5f00'],
+});
+export const normColor = (node, norm) => cssVar(node, ...NORM_COLORS[norm]);
+
+/** [r, g, b] of any CSS colour (through a canvas context, which normalizes it). */
+export function rgbOf(color) {
+  const probe = document.createElement('canvas').getContext('2d');
+  probe.fillStyle = color;
+  const c = probe.fillStyle; // #rrggbb, or rgba(...) for translucent colours
+  if (c.startsWith('#')) return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+  return (c.match(/\d+/g) || [0, 0, 0]).slice(0, 3).map(Number);
+}
+const translucent = (color, a) => `rgb(${rgbOf(color).join(' ')} / ${a})`;
+
+/** Indices of at most `max` evenly spaced points of an n-point series, always including the last. */
+export function thin(n, max = MAX_POINTS) {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const stride = Math.ceil(n / max);
+  const out = [];
+  for (let i = 0; i < n; i += stride) out.push(i);
+  if (out[out.length - 1] !== n - 1) out.push(n - 1);
+  return out;
+}
+
+export function createCurvesView(container, { log = true } = {}) {
+  const wrap = el('div', { className: 'fig-chart tr-chart' });
+  const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': 'Training loss per step of each variant' } });
+  const summaryId = `tr-curves-summary-${Math.random().toString(36).slice(2, 8)}`;
+  canvas.setAttribute('aria-describedby', summaryId);
+  wrap.append(canvas);
+  const legend = el('ul', { className: 'tr-legend', attrs: { 'aria-label': 'Variants' } });
+  const note = el('p', { className: 'fig-note' });
+  const summary = el('p', { className: 'visually-hidden', attrs: { id: summaryId } });
+  container.append(wrap, legend, note, summary);
+
+  const options = {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    parsing: false,
+    normalized: true,
+    interaction: { mode: 'nearest', intersect: false },
+    scales: {
+      x: { type: 'linear', min: 0, title: { display: true, text: 'Training step' }, ticks: { maxTicksLimit: 8 }, grid: {} },
+      y: { type: log ? 'logarithmic' : 'linear', title: { display: true, text: 'Cross-entropy loss' },
+        ticks: { maxTicksLimit: 7, callback: (v) => fmt(Number(v), 2) }, grid: {} },
+    },
+    plugins: { legend: { display: false }, tooltip: { animation: reducedMotion() ? false : {} } },
+  };
+  styleScales(options, axisColors(container));
+  const chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
+  let norms = [];
+
+  const recolor = () => {
+    chart.data.datasets.forEach((d) => {
+      const color = d.norm ? normColor(container, d.norm) : axisColors(container).muted;
+      d.borderColor = d.faint ? translucent(color, 0.4) : color;
+      d.backgroundColor = d.borderColor;
+    });
+    styleScales(chart.options, axisColors(container));
+    for (const item of legend.children) item.style.setProperty('--swatch', normColor(container, item.dataset.norm));
+    chart.update('none');
+  };
+  const stopWatching = watchTheme(recolor);
+
+  return {
+    chart,
+    canvas,
+    /** Start over with these variants (empty curves). */
+    reset(variants, maxSteps, evalEvery, targetLoss) {
+      norms = [...variants];
+      note.textContent = 'Faint lines: the mini-batch training loss of every step. Bold lines with dots: the loss ' +
+        'on the full training set in inference mode (BatchNorm with running statistics), measured every ' +
+        `${evalEvery} steps — the sweep's criterion. Dashed: the sweep's target loss, ${targetLoss}.`;
+      chart.data.datasets = norms.flatMap((norm) => [
+        { norm, faint: true, label: `${NORM_SHORT[norm]}: mini-batch loss`, data: [], borderWidth: 1, pointRadius: 0,
+          tension: 0, order: 2 },
+        { norm, label: `${NORM_SHORT[norm]}: evaluation loss`, data: [], borderWidth: 2.5, pointRadius: 2.5,
+          pointHoverRadius: 4, tension: 0, order: 1 },
+      ]);
+      // The sweep's target loss as a reference line (the plan's value; nothing is computed from it here).
+      chart.data.datasets.push({ norm: null, label: `target loss ${targetLoss}`, borderDash: [6, 4], borderWidth: 1.5,
+        pointRadius: 0, data: [{ x: 0, y: targetLoss }, { x: maxSteps, y: targetLoss }], order: 3 });
+      chart.options.scales.x.max = maxSteps;
+      legend.replaceChildren(...norms.map((norm) => el('li', { attrs: { 'data-norm': norm } },
+        el('span', { className: 'tr-swatch', attrs: { 'aria-hidden': 'true' } }),
+        el('span', { className: 'tr-legend-name', text: NORM_SHORT[norm] }),
+        el('span', { className: 'tr-legend-status', text: 'waiting' }))));
+      recolor();
+    },
+    /**
+     * series[norm]: { loss: number[] (step k + 1 at index k), evalSteps, evalLoss, status: text }.
+     * summaryText: the chart's text description.
+     */
+    update(series, summaryText) {
+      norms.forEach((norm, i) => {
+        const s = series[norm];
+        if (!s) return;
+        const line = chart.data.datasets[2 * i].data;
+        const idx = thin(s.loss.length);
+        line.length = idx.length;
+        idx.forEach((k, j) => { line[j] = { x: k + 1, y: s.loss[k] }; });
+        const dots = chart.data.datasets[2 * i + 1].data;
+        dots.length = s.evalSteps.length;
+        s.evalSteps.forEach((x, j) => { dots[j] = { x, y: s.evalLoss[j] }; });
+        const item = legend.children[i];
+        item.querySelector('.tr-legend-status').textContent = s.status;
+        item.classList.toggle('is-diverged', Boolean(s.diverged));
+      });
+      chart.update('none');
+      summary.textContent = summaryText;
+    },
+    setLog(on) {
+      chart.options.scales.y.type = on ? 'logarithmic' : 'linear';
+      chart.update('none');
+    },
+    destroy() {
+      stopWatching();
+      chart.destroy();
+      wrap.remove();
+      legend.remove();
+      note.remove();
+      summary.remove();
+    },
+  };
+}
