@@ -6,9 +6,21 @@ bash scripts/setup.sh
 bash scripts/build-wasm.sh >/dev/null
 # The native baseline gets the machine's best: -O3 -march=native, in its own build folder.
 cmake -S . -B build/bench-native -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="-march=native" >/dev/null
-cmake --build build/bench-native -j2 --target normlab_bench >/dev/null
+cmake --build build/bench-native -j2 --target normlab_bench normlab_sweep >/dev/null
 node bench/kernels.mjs build/bench-native/normlab_bench
 for extra in bench/*.bench.mjs; do
   [ -e "$extra" ] && node "$extra"
 done
+
+# In Chromium, on a build of the page in its own folder (dist/web may be in use by tests).
+bash scripts/build-native.sh >/dev/null
+bash scripts/build-data.sh >/dev/null
+out=build/bench-dist
+npx vite build --config web/vite.config.js --logLevel warn --outDir "$PWD/$out" --emptyOutDir
+echo
+echo "### Playground: input-to-paint in Chromium"
+NORMLAB_DIST="$out" node tests/e2e/playground-timing.mjs
+echo
+echo "### Training figure: wall times in Chromium"
+NORMLAB_DIST="$out" node tests/e2e/training-timing.mjs
 exit 0
