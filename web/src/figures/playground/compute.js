@@ -44,6 +44,11 @@ export function createEngine(core) {
     return value;
   };
   const groupsOf = (s) => (s.kind === 'group' ? s.g : 0);
+  let output = null;
+  const outputBuffer = (length) => {
+    if (!output || output.length !== length) output = new Float32Array(length);
+    return output;
+  };
   // A group of one value (or of equal values) has no skewness: the core reports NaN, which describe()
   // rejects. That summary is then shown as undefined (null) rather than failing the whole view.
   const summarise = (values) => {
@@ -125,7 +130,8 @@ export function createEngine(core) {
     const shape = [s.n, s.c, 1];
     const x = stream(s).subarray(0, s.n * s.c);
     const rawKey = `${s.dist}|${s.c}|${s.seed}|${s.n}`;
-    const raw = cached('raw', rawKey, () => core.describe(x, { bins: 1 }));
+    // The table shows no median: skipping it spares the core a partial sort of up to 2M values per frame.
+    const raw = cached('raw', rawKey, () => core.describe(x, { bins: 1, median: false }));
     const rawGroups = attempt(() => cached('rawGroups', `${rawKey}|${s.kind}|${groupsOf(s)}`,
       () => spreadOf(core.groupMoments(s.kind, x, shape, { groups: groupsOf(s) })))).value ?? null;
     const result = { raw, rawGroups, norm: null, improvement: null, normGroups: null, error: null, running: null };
@@ -133,11 +139,13 @@ export function createEngine(core) {
     const eval_ = s.kind === 'batch' && s.mode === 'eval';
     const out = attempt(() => {
       const run_ = eval_ ? running(s) : null;
-      return { y: core.normalize(s.kind, x, shape, normOptions(s, arrays, run_)).output, run_ };
+      // One output buffer reused across frames (the core writes into it): no 8 MB allocation per redraw.
+      const output = outputBuffer(x.length);
+      return { y: core.normalize(s.kind, x, shape, { ...normOptions(s, arrays, run_), output }).output, run_ };
     });
     if (out.error) return { ...result, error: out.error };
     const { y, run_ } = out.value;
-    result.norm = core.describe(y, { bins: 1 });
+    result.norm = core.describe(y, { bins: 1, median: false });
     result.improvement = core.improvement(raw, result.norm);
     result.normGroups = spreadOf(core.groupMoments(s.kind, y, shape, { groups: groupsOf(s) }));
     result.running = run_;
