@@ -9,4 +9,7 @@ bash scripts/build-native.sh
 bash scripts/build-data.sh
 node scripts/validate-content.mjs
 npx vite build --config web/vite.config.js --logLevel warn
-echo "build: dist/web is ready (serve it from any static web server)"
+# For course sites: one self-contained HTML file, and SCORM 1.2 / 2004 packages of dist/web.
+node scripts/build-single.mjs
+node scripts/package-scorm.mjs --from dist/web
+echo "build: dist/web is ready (serve it from any static web server); dist/ also holds the single file and SCORM zips"

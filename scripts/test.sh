@@ -31,7 +31,8 @@ run_node() {  # $1: label, rest: node --test arguments
   failed=$((failed + ${f:-1}))
 }
 
-run_node wasm tests/wasm/
+# No code generation from strings: the module and core.js must run under a strict CSP.
+run_node wasm --disallow-code-generation-from-strings tests/wasm/
 run_node web tests/web/
 # One browser test file at a time: the machine has two cores.
 run_node e2e --test-concurrency=1 tests/e2e/

@@ -2,14 +2,28 @@
 // (base './'), so the folder works from any path on any static host (or inside a course package).
 // Assets are never inlined: the .wasm module and the content file must stay files (a strict CSP allows
 // no data: fetches, and a course author may want to read the built lesson.json).
+// The single-file offline build (web/vite.single.config.js) reuses this config and inlines everything; the
+// virtual module below is its data hook, empty here (the page fetches web/public/data/* as files).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 
+/** 'virtual:normlab-offline-data': the inlined data files of the single-file build; none in this build. */
+export function emptyOfflineData() {
+  const id = 'virtual:normlab-offline-data';
+  return {
+    name: 'normlab:offline-data-empty',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (resolved) => (resolved === `\0${id}` ? 'export default {};' : null),
+  };
+}
+
 export default defineConfig({
   root: webRoot,
+  plugins: [emptyOfflineData()],
+  define: { __NORMLAB_SINGLE_FILE__: 'false' },
   base: './',
   publicDir: 'public',
   build: {

@@ -1,6 +1,8 @@
 // Boot: theme, progress store, content (load + validate, or a clear error panel), sections in order,
 // quick checks, walkthrough, figures (lazily), progress bar + table of contents, reading and time tracking,
-// and keeping two tabs in step.
+// and keeping two tabs in step. Embedding (web/src/embed/): URL parameters, layout, the host message
+// channel and auto-height; the LMS layer (web/src/lms/) picks SCORM 2004 / 1.2 / standalone and supplies the
+// progress store's storage backend under an LMS.
 
 import { validateContent } from './content/schema.js';
 import { h, renderSection } from './content/render.js';
@@ -12,6 +14,14 @@ import { createProgressStore, STORAGE_KEY } from './state/progress.js';
 import { createProgressBar, createToc, lessonModel } from './progress/progress-bar.js';
 import { createCompletion } from './certificate/certificate.js';
 import { initTheme } from './ui/theme.js';
+import { parseEmbedParams } from './embed/params.js';
+import {
+  applyLayout, createEmbedBridge, externalLinksInNewTab, newTabUrl, readAllowedOrigins, themeStorage,
+} from './embed/embed-mode.js';
+import { createProgressTransfer } from './embed/progress-transfer.js';
+import { installOfflineData } from './embed/offline-data.js';
+import { connectLms } from './lms/index.js';
+import { summarize } from './progress/progress-bar.js';
 
 // The content file is emitted as its own asset (so it can be inspected, and replaced in tests).
 const contentUrls = import.meta.glob('../content/lesson.json', { query: '?url', import: 'default', eager: true });
@@ -52,7 +62,16 @@ function storageNotice(failure) {
     : failure?.reason === 'blocked' ? 'this browser or embedding page does not allow it'
       : 'browser storage is not available here';
   return `Your progress can't be saved in this browser (${why}). It is kept while this page stays open; ` +
-    'open the lesson in its own tab to keep it between visits.';
+    'open the lesson in its own tab to keep it between visits, or save your progress code (under “Finished this lesson?”).';
+}
+
+/** "Open in a new tab" in the toolbar, for a lesson inside a frame (not under an LMS: it tracks the frame). */
+function addNewTabLink() {
+  const toolbar = document.querySelector('#toolbar .toolbar-inner');
+  if (!toolbar || document.getElementById('open-new-tab')) return;
+  const link = h('a', { id: 'open-new-tab', className: 'button open-new-tab', href: newTabUrl(location.href),
+    target: '_blank', rel: 'noopener', text: 'Open in a new tab' });
+  toolbar.insertBefore(link, document.getElementById('theme-toggle'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,10 +189,21 @@ function setupStickyToolbar() {
 }
 
 async function boot() {
-  const storage = createSafeStorage(() => window.localStorage);
-  initTheme($('theme-toggle'), storage);
+  if (__NORMLAB_SINGLE_FILE__) installOfflineData(window);
+  const params = parseEmbedParams(location.search);
+  if (params.ignored.length) console.warn(`Normlab: ignored invalid parameters: ${params.ignored.join(', ')}`);
+  const framed = window.parent !== window;
+  applyLayout(document, params, { framed });
+  // SCORM 2004 / 1.2 when an LMS API is found, else standalone; under an LMS the progress lives in
+  // suspend_data (lms.backend keeps it in memory for the page) and nothing reaches localStorage.
+  const lms = connectLms({ storageKey: STORAGE_KEY });
+  document.documentElement.dataset.lms = lms.kind;
+  const storage = createSafeStorage(() => lms.backend || window.localStorage);
+  initTheme($('theme-toggle'), themeStorage(storage, params.theme));
   const notices = createNotices($('notices'));
   storage.onFailure((failure) => notices.show('storage', storageNotice(failure)));
+  if (framed && lms.kind === 'standalone') addNewTabLink();
+  if (lms.restored === 'unreadable') notices.show('recovered', 'The lesson state saved by your course site could not be read, so the lesson starts fresh.');
 
   const store = createProgressStore({ storage });
   if (storage.mode === 'memory') notices.show('storage', storageNotice(storage.failure));
@@ -209,10 +239,12 @@ async function boot() {
     });
     return;
   }
-  renderLesson(content, { lesson, store });
+  const passMark = lms.passMark ?? params.pass;
+  renderLesson(content, { lesson, store, embed: { params, framed, lms, passMark, storage } });
 }
 
-function renderLesson(content, { lesson, store }) {
+function renderLesson(content, { lesson, store, embed }) {
+  const { params, framed, lms, passMark, storage } = embed;
   document.title = `${content.title} · Normlab`;
   document.documentElement.lang = content.lang;
   $('lesson-title').textContent = content.title;
@@ -239,13 +271,20 @@ function renderLesson(content, { lesson, store }) {
   };
   ctx.hooks.figure = (block, host, section) => {
     const countsAsPlayground = block.figure === 'playground' && section.id === 'playground';
+    const preset = params.preset && params.preset.figure === block.figure ? params.preset.state : undefined;
     mountFigureWhenVisible(block.figure, host, {
       text: content.figureText,
+      ...(preset ? { state: preset } : {}),
       onInteract: countsAsPlayground ? () => store.markPlaygroundUsed() : undefined,
     });
   };
   ctx.hooks.completion = (block, host) => {
-    completions.push(createCompletion(host, { content, model, store }));
+    completions.push(createCompletion(host, {
+      content, model, store, passMark,
+      learnerName: lms.learnerName,
+      nameHint: lms.kind === 'standalone' ? undefined : 'Filled in from your course site; it is saved there, not in this browser.',
+    }));
+    if (lms.kind === 'standalone') createProgressTransfer(host, { store });
   };
 
   const nodes = content.sections.map((section) => renderSection(section, ctx));
@@ -269,10 +308,20 @@ function renderLesson(content, { lesson, store }) {
   trackReading(nodes.filter((n) => tracked.has(n.id)), store, toc);
   trackTime(store);
 
+  if (params.embed || framed) externalLinksInNewTab(lesson);
+  if (params.step && walkthroughs[0]) {
+    try { walkthroughs[0].go(params.step - 1); } catch (error) { console.warn(error); }
+  }
+  const bridge = createEmbedBridge({
+    framed, origins: readAllowedOrigins(document, params), lms, store, model, summarize, passMark,
+    storageMode: storage.mode, embed: params.embed,
+  });
+
   // The content arrived after the browser tried to follow the URL fragment: follow it now.
-  const target = fragmentTarget(location.hash);
+  const target = fragmentTarget(location.hash) || (params.step ? 'walkthrough' : null);
   if (target) document.getElementById(target)?.scrollIntoView();
   document.documentElement.dataset.lessonReady = 'true';
+  bridge.ready();
 }
 
 /**

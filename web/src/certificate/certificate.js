@@ -8,8 +8,11 @@
 //   record and says so: the id detects alteration of the fields, not identity.
 // - Print uses a copy in #print-root and a print stylesheet that prints only that copy.
 // - Reset asks for confirmation in a <dialog>.
+// - Pass mark (embed parameter pass=…, or the LMS's mastery score): when set, "Mark as complete" and the
+//   certificate are enabled only once the quick-check score (first tries) reaches it; otherwise always enabled.
+// - Under an LMS the name field is prefilled with the LMS's learner name (still editable).
 //
-//   createCompletion(host, { content, model, store }) -> { sync(progress) }
+//   createCompletion(host, { content, model, store, passMark?, learnerName?, nameHint? }) -> { sync(progress) }
 // The id helpers live in certificate-id.js, the PDF writer in pdf.js (loaded on demand).
 
 import { h, plainText } from '../content/render.js';
@@ -78,7 +81,13 @@ export function renderCertificate(cert, { lang, idPrefix }) {
 // ---------------------------------------------------------------------------------------------
 // The completion area
 
-export function createCompletion(host, { content, model, store }) {
+/** Percent of the checks right on the first try, and whether it reaches the pass mark (null: no pass mark). */
+export function passState(summary, passMark) {
+  const percent = summary.checksTotal ? (100 * summary.correct) / summary.checksTotal : 0;
+  return { percent, passing: passMark === null || passMark === undefined || percent >= passMark - 1e-9 };
+}
+
+export function createCompletion(host, { content, model, store, passMark = null, learnerName = '', nameHint = 'It is stored only in this browser.' }) {
   const lang = content.lang || 'en';
   const root = h('div', { className: 'completion' });
 
@@ -87,6 +96,7 @@ export function createCompletion(host, { content, model, store }) {
   const openBox = h('div', { className: 'still-open' });
   const markButton = h('button', { type: 'button', className: 'button button-primary mark-complete', text: 'Mark as complete' });
   const status = h('p', { className: 'completion-status', role: 'status' });
+  const passNote = h('p', { className: 'pass-note', id: 'pass-note', hidden: true });
   const statusBox = h('div', { className: 'completion-actions' }, markButton, status);
 
   // Name and certificate.
@@ -99,7 +109,7 @@ export function createCompletion(host, { content, model, store }) {
   const form = h('form', { className: 'cert-form', 'aria-labelledby': 'cert-form-title', hidden: true },
     h('h3', { id: 'cert-form-title', text: 'Your certificate' }),
     h('label', { for: 'cert-name', text: 'Your name, as it should appear on the certificate' }),
-    h('p', { className: 'hint', id: 'cert-name-hint', text: 'It is stored only in this browser.' }),
+    h('p', { className: 'hint', id: 'cert-name-hint', text: nameHint }),
     h('div', { className: 'form-row' }, nameInput, createButton),
     nameError,
   );
@@ -120,13 +130,14 @@ export function createCompletion(host, { content, model, store }) {
   );
   const resetArea = h('div', { className: 'reset-area' }, resetButton);
 
-  root.append(h('h3', { text: 'Where you are' }), summaryList, openBox, statusBox, form, certArea, resetArea, dialog);
+  root.append(h('h3', { text: 'Where you are' }), summaryList, openBox, passNote, statusBox, form, certArea, resetArea, dialog);
   host.append(root);
 
   let busy = false;
 
   markButton.addEventListener('click', async () => {
     const s = summarize(store.state, model);
+    if (!passState(s, passMark).passing) return;
     store.complete({ score: s.correct, total: s.checksTotal });
     const comp = store.state.completion;
     status.textContent = `Marked as complete on ${formatDay(localDay(comp.date), lang)}: ` +
@@ -155,7 +166,7 @@ export function createCompletion(host, { content, model, store }) {
 
   async function refreshCertificate(name) {
     const comp = store.state.completion;
-    if (!comp || busy) return;
+    if (!comp || busy || !passState(summarize(store.state, model), passMark).passing) return;
     busy = true;
     try {
       const cert = await makeCertificate({
@@ -221,14 +232,30 @@ export function createCompletion(host, { content, model, store }) {
     }
 
     const comp = progress.completion;
+    const gate = passState(s, passMark);
     markButton.textContent = comp ? 'Update completion' : 'Mark as complete';
+    markButton.disabled = !gate.passing;
+    if (gate.passing) markButton.removeAttribute('aria-describedby');
+    else markButton.setAttribute('aria-describedby', 'pass-note');
     root.dataset.completed = comp ? 'true' : 'false';
-    form.hidden = !comp;
+    root.dataset.passing = gate.passing ? 'true' : 'false';
+    passNote.hidden = passMark === null;
+    if (passMark !== null) {
+      const score = `${Math.round(gate.percent)}% (${s.correct} of ${s.checksTotal} right on the first try)`;
+      passNote.textContent = gate.passing
+        ? `Pass mark ${passMark}% reached: your score is ${score}.`
+        : s.answered === s.checksTotal
+          ? `This lesson needs ${passMark}% on the quick checks to be marked complete; your score is ${score}. ` +
+            'First answers count, so reset your progress to try the checks again.'
+          : `This lesson needs ${passMark}% on the quick checks (first answers count) before it can be marked complete ` +
+            `and the certificate created; so far: ${score}.`;
+    }
+    form.hidden = !comp || !gate.passing;
     if (comp && !status.textContent) {
       status.textContent = `Completed on ${formatDay(localDay(comp.date), lang)} with ${comp.score} of ${comp.total} checks correct on the first try (time spent ${formatDuration(comp.timeSpentMs)}).`;
     }
     if (!comp) status.textContent = status.textContent.startsWith('Your progress has been reset') ? status.textContent : '';
-    if (comp && document.activeElement !== nameInput && !nameInput.value) nameInput.value = progress.learnerName;
+    if (comp && document.activeElement !== nameInput && !nameInput.value) nameInput.value = progress.learnerName || learnerName;
     createButton.textContent = progress.certificate ? 'Update certificate' : 'Create certificate';
 
     const cert = progress.certificate;
@@ -244,7 +271,7 @@ export function createCompletion(host, { content, model, store }) {
         printRoot?.append(renderCertificate(cert, { lang, idPrefix: 'print-certificate' }));
       }
     }
-    certArea.hidden = !cert;
+    certArea.hidden = !cert || !gate.passing;
     document.documentElement.classList.toggle('has-certificate', !!cert);
   }
 

@@ -9,6 +9,11 @@
 // so the page can show a discreet notice.
 //
 //   createSafeStorage(getBackend?) -> { get, set, remove, mode, failure, onFailure }
+//
+// The backend is the seam between the progress store and where progress lives: anything with the Storage
+// methods getItem(key) / setItem(key, value) / removeItem(key). The page passes window.localStorage when it
+// runs standalone, and the LMS layer's in-memory backend under SCORM (web/src/lms/index.js: the progress is
+// saved to cmi.suspend_data there, so nothing about the learner reaches localStorage).
 
 /** @typedef {{ reason: 'blocked'|'quota'|'unavailable', message: string }} StorageFailure */
 

@@ -1,0 +1,88 @@
+// "Your progress on another device or browser": export the progress as a short code or a file, and import
+// one (validated by progress-code.js → validateProgress before anything changes). Useful where storage is
+// partitioned or blocked (an embed on a course site, Safari's 7-day deletion), and to move between browsers.
+//
+//   createProgressTransfer(host, { store }) -> { element }
+// Import merges with the current progress when both come from the same start (same epoch), otherwise the
+// imported progress replaces it (store.applyExternal does both).
+
+import { h } from '../content/render.js';
+import { decodeProgressCode, encodeProgressCode, progressFile, readProgressFile } from '../state/progress-code.js';
+
+const MAX_FILE_BYTES = 64 * 1024;
+
+export function createProgressTransfer(host, { store }) {
+  const codeId = 'progress-code';
+  const statusId = 'progress-transfer-status';
+  const output = h('textarea', {
+    id: codeId, className: 'progress-code', rows: '3', spellcheck: 'false', autocomplete: 'off',
+    'aria-describedby': 'progress-code-hint',
+  });
+  const status = h('p', { className: 'transfer-status', id: statusId, role: 'status' });
+  const copyButton = h('button', { type: 'button', className: 'button copy-code', text: 'Copy my progress code' });
+  const downloadButton = h('button', { type: 'button', className: 'button download-progress', text: 'Download progress file' });
+  const importButton = h('button', { type: 'button', className: 'button import-code', text: 'Load the code above' });
+  const fileInput = h('input', { type: 'file', id: 'progress-file', accept: '.json,application/json,text/plain', className: 'progress-file' });
+  const fileLabel = h('label', { for: 'progress-file', text: 'Or load a progress file:' });
+
+  const root = h('details', { className: 'progress-transfer', id: 'progress-transfer' },
+    h('summary', { text: 'Your progress in another browser or tab' }),
+    h('div', { className: 'transfer-body' },
+      h('p', { id: 'progress-code-hint', className: 'hint', text: 'Your progress as a code: copy it (or download it as a file) and load it in another browser, or in this lesson opened in its own tab. Paste a code here and press “Load the code above” to continue where you left off. The code holds your answers, time and certificate name — share it only with yourself.' }),
+      h('label', { for: codeId, text: 'Progress code' }),
+      output,
+      h('div', { className: 'transfer-actions' }, copyButton, downloadButton, importButton),
+      h('div', { className: 'transfer-file' }, fileLabel, fileInput),
+      status));
+  host.append(root);
+
+  const fillCode = () => { output.value = encodeProgressCode(store.state); };
+  root.addEventListener('toggle', () => { if (root.open) fillCode(); });
+
+  copyButton.addEventListener('click', async () => {
+    fillCode();
+    output.select();
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(output.value);
+      copied = true;
+    } catch { /* clipboard not allowed (e.g. an iframe without clipboard-write): the code is selected */ }
+    status.textContent = copied ? 'Your progress code is copied.' : 'Your progress code is selected: copy it with Ctrl+C (⌘C).';
+  });
+
+  downloadButton.addEventListener('click', () => {
+    const url = URL.createObjectURL(new Blob([progressFile(store.state)], { type: 'application/json' }));
+    const link = h('a', { href: url, download: 'normlab-progress.json', hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    status.textContent = 'The progress file has been downloaded.';
+  });
+
+  function apply(result) {
+    if (!result.ok) {
+      status.textContent = `That is not a valid progress code: ${result.error}. Nothing was changed.`;
+      root.dataset.import = 'invalid';
+      return;
+    }
+    store.applyExternal(JSON.stringify(result.progress));
+    root.dataset.import = 'ok';
+    fillCode();
+    status.textContent = 'Progress loaded.';
+  }
+
+  importButton.addEventListener('click', () => apply(decodeProgressCode(output.value)));
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      apply({ ok: false, error: 'the file is too large' });
+      return;
+    }
+    apply(readProgressFile(await file.text()));
+  });
+
+  return { element: root };
+}
