@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <memory>
 #include <new>
@@ -33,9 +34,11 @@ namespace {
 
 // ---- conversions -----------------------------------------------------------------------------------
 
+// size_t is 32-bit in WebAssembly: anything above its range is an error, never a wrapped value.
 std::size_t to_size(double v, const char* argument) {
-    require(std::isfinite(v) && v >= 0 && v == std::floor(v) && v <= 9007199254740992.0, argument,
-            "must be a non-negative integer");
+    constexpr double kMax = static_cast<double>(std::numeric_limits<std::size_t>::max());
+    require(std::isfinite(v) && v >= 0 && v == std::floor(v) && v <= kMax, argument,
+            "must be an integer in [0, " + std::to_string(std::numeric_limits<std::size_t>::max()) + "]");
     return static_cast<std::size_t>(v);
 }
 

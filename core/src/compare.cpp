@@ -124,12 +124,13 @@ RunningTrace running_statistics_trace(Distribution dist, const SampleParams& par
                                       std::size_t features, std::size_t steps, double momentum) {
     require(steps >= 1 && steps <= kMaxRepeats, "steps", "must be an integer in [1, 10000]");
     const Shape shape{batch, features, 1};
-    std::vector<float> running_mean(features, 0.0f), running_var(features, 1.0f);
     NormOptions opts;
     opts.momentum = momentum;
+    // Validate the shape and momentum before allocating anything sized by them.
+    validate(Kind::batch, shape.size(), shape, opts);
+    std::vector<float> running_mean(features, 0.0f), running_var(features, 1.0f);
     opts.running_mean = running_mean;
     opts.running_var = running_var;
-    validate(Kind::batch, shape.size(), shape, opts);
     RunningTrace t;
     std::vector<float> x(shape.size()), y(shape.size()), mean(features), rstd(features);
     SampleParams p = params;

@@ -125,10 +125,18 @@ Summary describe(std::span<const float> values, const DescribeOptions& opts) {
         rlo = opts.lo;
         rhi = opts.hi;
     }
-    if (rlo == rhi) {  // numpy widens an empty range by 0.5 on each side
-        rlo -= 0.5;
-        rhi += 0.5;
+    if (rlo == rhi) {
+        // numpy widens an empty range by 0.5 on each side; far from zero (beyond ~1e13 for 40 bins) a half
+        // is too small for doubles to tell the bins apart, so widen by enough ulps for every bin.
+        const double half = std::max(0.5, std::abs(rlo) * 0x1p-50 * static_cast<double>(opts.bins));
+        rlo -= half;
+        rhi += half;
     }
+    // Every bin needs a positive, finite width that a double can resolve.
+    const double width = rhi - rlo;
+    require(std::isfinite(width) && width > 0 && std::isfinite(static_cast<double>(opts.bins) / width) &&
+                rlo + width / static_cast<double>(opts.bins) > rlo,
+            "range", "is too narrow or too wide to split into " + std::to_string(opts.bins) + " bins");
     s.histogram = histogram(values, opts.bins, rlo, rhi);
     return s;
 }

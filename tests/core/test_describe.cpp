@@ -76,3 +76,19 @@ TEST_CASE("describe without the median, and moments of data far from zero") {
     CHECK(s.skewness == doctest::Approx(45 / std::pow(12.5, 1.5)));
     CHECK(ref::thrown_argument([] { describe(std::vector<float>{1, INFINITY}); }) == "values");
 }
+
+TEST_CASE("describe: histograms at the edges of double precision (found by fuzzing)") {
+    // Constant values beyond 2^53, where +-0.5 does not widen the range: still one full bin.
+    const auto big = describe(std::vector<float>{1e16f, 1e16f});
+    std::uint32_t total = 0;
+    for (auto c : big.histogram.counts) total += c;
+    CHECK(total == 2);
+    DescribeOptions o;
+    o.has_range = true;
+    o.lo = 0;
+    o.hi = 2e-308;  // bins of this width are not representable
+    CHECK(ref::thrown_argument([&] { describe(std::vector<float>{0}, o); }) == "range");
+    o.lo = -1e308;
+    o.hi = 1e308;  // hi - lo overflows
+    CHECK(ref::thrown_argument([&] { describe(std::vector<float>{0}, o); }) == "range");
+}
