@@ -19,6 +19,12 @@ else
   failed=$((failed + 1))
 fi
 
+echo "== native: doctest under AddressSanitizer + UndefinedBehaviorSanitizer"
+if bash scripts/sanitize.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== native: libFuzzer over the core's API for 60 s (docs/robustness.md)"
+if bash scripts/fuzz.sh 60; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 run_node() {  # $1: label, rest: node --test arguments
   local label=$1; shift
   echo "== $label"

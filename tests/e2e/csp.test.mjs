@@ -94,6 +94,8 @@ test('a full learner journey under the strict CSP header: no violation, no error
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.download-pdf').click()]);
   assert.match(download.suggestedFilename(), /\.pdf$/);
   await page.locator('#progress-transfer > summary').click();
+  // The code is filled on the details element's toggle event, which the browser fires asynchronously.
+  await page.waitForFunction(() => document.querySelector('#progress-code')?.value.startsWith('NL1.'));
   await page.locator('.copy-code').click();
   const code = await page.inputValue('#progress-code');
   assert.match(code, /^NL1\./);

@@ -241,6 +241,8 @@ describe('progress across the storage partition', () => {
       await frame.locator(`#${q.id} .qc-check`).click();
     }
     await frame.locator('#progress-transfer > summary').click();
+    // The code is filled on the details element's toggle event, which the browser fires asynchronously.
+    await frame.waitForFunction(() => document.querySelector('#progress-code')?.value.startsWith('NL1.'));
     const code = await frame.inputValue('#progress-code');
     assert.match(code, /^NL1\./);
 
