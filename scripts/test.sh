@@ -19,6 +19,9 @@ else
   failed=$((failed + 1))
 fi
 
+echo "== size budget of the built page"
+if node scripts/size-budget.mjs dist/web; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 echo "== native: doctest under AddressSanitizer + UndefinedBehaviorSanitizer"
 if bash scripts/sanitize.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
