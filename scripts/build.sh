@@ -3,11 +3,7 @@
 # the content check, then Vite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-bash scripts/build-wasm.sh
-bash scripts/build-native.sh
-bash scripts/build-data.sh
-node scripts/validate-content.mjs
+bash scripts/prepare.sh
 npx vite build --config web/vite.config.js --logLevel warn
 # For course sites: one self-contained HTML file, and SCORM 1.2 / 2004 packages of dist/web.
 node scripts/build-single.mjs

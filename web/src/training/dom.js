@@ -1,19 +1,9 @@
 // dom.js — small DOM helpers of the training figure: an element builder (textContent only, never
 // innerHTML), labelled controls, and number formatting for display.
 
-let uid = 0;
-/** A page-unique id with a readable prefix. */
-export const nextId = (prefix) => `${prefix}-${++uid}`;
+import { el, nextId } from '../ui/el.js';
 
-/** createElement + className + textContent + attributes. */
-export function el(tag, { className, text, attrs } = {}, ...children) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  if (attrs) for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v);
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
+export { el, nextId };
 
 /** A labelled <select>; options [{ value, label }]. onChange(value as string). */
 export function select(label, options, onChange, hint) {

@@ -4,19 +4,9 @@
 
 import { parseInline } from '../../content/schema.js';
 
-let uid = 0;
-/** A page-unique id with a readable prefix. */
-export const nextId = (prefix) => `${prefix}-${++uid}`;
+import { el, nextId } from '../../ui/el.js';
 
-/** createElement + className + textContent + attributes (never innerHTML). */
-export function el(tag, { className, text, attrs } = {}, ...children) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  if (attrs) for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, v);
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
+export { el, nextId };
 
 /** A number for display: fixed decimals, a real minus sign, "—" for NaN/undefined. */
 export function fmt(value, digits = 3) {
