@@ -52,7 +52,22 @@ void batch_backward(const float* x, const float* g, Shape s, const detail::Group
         std::fill(sg.begin(), sg.end(), 0.0f);
         std::fill(sgx.begin(), sgx.end(), 0.0f);
         const std::size_t n1 = std::min(s.n, n0 + kRows);
-        for (std::size_t n = n0; n < n1; ++n) {
+        std::size_t n = n0;
+        if (s.l == 1) {
+            // Four rows per trip: the per-channel constants and sums are loaded once for four elements.
+            for (; n + 4 <= n1; n += 4) {
+                const float *x0 = x + n * stride, *x1 = x0 + stride, *x2 = x1 + stride, *x3 = x2 + stride;
+                const float *g0 = g + n * stride, *g1 = g0 + stride, *g2 = g1 + stride, *g3 = g2 + stride;
+                for (std::size_t c = 0; c < s.c; ++c) {
+                    const float h = hi[c], l = lo[c], rc = r[c];
+                    const float e0 = ((x0[c] - h) - l) * rc, e1 = ((x1[c] - h) - l) * rc;
+                    const float e2 = ((x2[c] - h) - l) * rc, e3 = ((x3[c] - h) - l) * rc;
+                    sg[c] += (g0[c] + g1[c]) + (g2[c] + g3[c]);
+                    sgx[c] += (g0[c] * e0 + g1[c] * e1) + (g2[c] * e2 + g3[c] * e3);
+                }
+            }
+        }
+        for (; n < n1; ++n) {
             const float* xr = x + n * stride;
             const float* gr = g + n * stride;
             if (s.l == 1) {
@@ -86,15 +101,35 @@ void batch_backward(const float* x, const float* g, Shape s, const detail::Group
         mean_gx[c] = o.training ? static_cast<float>(pg.gamma[c] / m) : 0.0f;
     }
     // Then: term 1 the direct path, term 2 through the mean, term 3 through the variance (eval: term 1).
+    if (s.l == 1) {
+        // The same sum regrouped per channel as dx = scale·g + k1·(x - hi) + k0, so each element needs
+        // three constants; x - hi stays exact near the mean, which keeps inputs like mean 1000 / std 0.01 safe.
+        std::vector<float> k1(s.c), k0(s.c);
+        for (std::size_t c = 0; c < s.c; ++c) {
+            const double rm = double(r[c]) * mean_gx[c];
+            k1[c] = static_cast<float>(-double(scale[c]) * rm);
+            k0[c] = static_cast<float>(double(scale[c]) * (rm * lo[c] - mean_g[c]));
+        }
+        std::size_t n = 0;
+        for (; n + 4 <= s.n; n += 4) {
+            const float* x0 = x + n * stride;
+            const float* g0 = g + n * stride;
+            float* d0 = dx + n * stride;
+            for (std::size_t c = 0; c < s.c; ++c) {
+                const float a = scale[c], b = k1[c], h = hi[c], k = k0[c];
+                for (std::size_t j = 0; j < 4; ++j)
+                    d0[c + j * stride] = a * g0[c + j * stride] + b * (x0[c + j * stride] - h) + k;
+            }
+        }
+        for (; n < s.n; ++n)
+            for (std::size_t c = 0; c < s.c; ++c)
+                dx[n * stride + c] = scale[c] * g[n * stride + c] + k1[c] * (x[n * stride + c] - hi[c]) + k0[c];
+        return;
+    }
     for (std::size_t n = 0; n < s.n; ++n) {
         const float* xr = x + n * stride;
         const float* gr = g + n * stride;
         float* dr = dx + n * stride;
-        if (s.l == 1) {
-            for (std::size_t c = 0; c < s.c; ++c)
-                dr[c] = scale[c] * ((gr[c] - mean_g[c]) - (((xr[c] - hi[c]) - lo[c]) * r[c]) * mean_gx[c]);
-            continue;
-        }
         for (std::size_t c = 0; c < s.c; ++c) {
             const float h = hi[c], l = lo[c], rc = r[c], a = scale[c], mg = mean_g[c], mgx = mean_gx[c];
             for (std::size_t i = c * s.l; i < (c + 1) * s.l; ++i)
