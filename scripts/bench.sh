@@ -23,4 +23,11 @@ NORMLAB_DIST="$out" node tests/e2e/playground-timing.mjs
 echo
 echo "### Training figure: wall times in Chromium"
 NORMLAB_DIST="$out" node tests/e2e/training-timing.mjs
+echo
+echo "### Start-up: navigation to the first figure drawn from the core"
+NORMLAB_DIST="$out" node tests/e2e/startup-timing.mjs --runs 5
+echo
+echo "### Lighthouse (mobile and desktop presets)"
+node scripts/lighthouse.mjs "$out" --runs 3 || true
+node scripts/lighthouse.mjs "$out" --runs 3 --preset desktop || true
 exit 0

@@ -22,6 +22,9 @@ fi
 echo "== size budget of the built page"
 if node scripts/size-budget.mjs dist/web; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
+echo "== Lighthouse on the built page (mobile preset, median of 3 runs)"
+if node scripts/lighthouse.mjs dist/web --runs 3; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 echo "== native: doctest under AddressSanitizer + UndefinedBehaviorSanitizer"
 if bash scripts/sanitize.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
