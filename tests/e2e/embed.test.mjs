@@ -237,8 +237,15 @@ describe('progress across the storage partition', () => {
     const frame = await (await page.waitForSelector('#normlab-lesson')).contentFrame();
     await frame.waitForSelector('#lesson[data-content-status="valid"]', { timeout: 20000 });
     for (const q of quizzes.slice(0, 2)) {
-      await frame.locator(`#${q.id} input[value="${right(q)}"]`).check();
+      // The host resizes the iframe after every answer (auto-height); a click that lands while it does may
+      // miss the radio, so check again until it is checked (a real learner would simply click again).
+      const radio = frame.locator(`#${q.id} input[value="${right(q)}"]`);
+      for (let attempt = 0; attempt < 3 && !(await radio.isChecked()); attempt++) {
+        await radio.check().catch(() => {});
+      }
+      assert.equal(await radio.isChecked(), true, `${q.id}: the right option could not be selected`);
       await frame.locator(`#${q.id} .qc-check`).click();
+      await frame.waitForSelector(`#${q.id} .qc-option[data-result]`);
     }
     await frame.locator('#progress-transfer > summary').click();
     // The code is filled on the details element's toggle event, which the browser fires asynchronously.
