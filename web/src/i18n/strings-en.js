@@ -1,0 +1,48 @@
+// strings-en.js — the UI string catalogue (English). Every button, label, message and ARIA text of the
+// page is here, by feature; lesson content lives in web/content/lesson.json. Placeholders are {name};
+// an object { one, other } is a plural chosen by {count}. Keep keys stable: tests check every key used
+// in web/src exists here and every entry here is used.
+
+export default {
+  format: {
+    times: '{value}×',
+  },
+  // Shared words (page shell, notices, generic controls).
+  common: {
+  },
+  // The lesson page: boot, content problems, notices, table of contents, progress.
+  page: {
+  },
+  quiz: {
+  },
+  mastery: {
+  },
+  predict: {
+  },
+  walkthrough: {
+  },
+  figures: {
+  },
+  grouping: {
+  },
+  distributions: {
+  },
+  playground: {
+  },
+  inspector: {
+  },
+  everyNorm: {
+  },
+  training: {
+  },
+  modelMap: {
+  },
+  teacher: {
+  },
+  completion: {
+  },
+  embed: {
+  },
+  lms: {
+  },
+};
