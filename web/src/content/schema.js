@@ -13,7 +13,9 @@ export const SECTION_ORDER = Object.freeze([
   'intro', 'ics', 'techniques', 'activations', 'training', 'walkthrough', 'playground',
   'deep-dives', 'takeaways', 'finish', 'references',
 ]);
-export const FIGURE_NAMES = Object.freeze(['grouping', 'distributions', 'training', 'playground']);
+export const FIGURE_NAMES = Object.freeze([
+  'grouping', 'distributions', 'training', 'playground', 'every-norm', 'inspector', 'model-map',
+]);
 export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
 export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);
 export const CONCEPTS = Object.freeze([

@@ -18,6 +18,9 @@ const FIGURE_MODULES = {
   distributions: './distribution-figure.js',
   playground: './playground.js',
   training: '../training/training-panel.js',
+  'every-norm': './every-norm-figure.js',
+  inspector: './tensor-inspector.js',
+  'model-map': '../model-map/model-map.js',
 };
 
 const moduleLoaders = import.meta.glob([
@@ -25,6 +28,9 @@ const moduleLoaders = import.meta.glob([
   './distribution-figure.js',
   './playground.js',
   '../training/training-panel.js',
+  './every-norm-figure.js',
+  './tensor-inspector.js',
+  '../model-map/model-map.js',
 ]);
 const coreLoaders = import.meta.glob('../core.js');
 
@@ -33,6 +39,9 @@ export const FIGURE_LABELS = {
   distributions: 'Activations before and after normalization',
   playground: 'Normalization playground',
   training: 'Training simulation',
+  'every-norm': 'One tensor, every norm',
+  inspector: 'Paste a tensor',
+  'model-map': 'Where each norm is used',
 };
 
 let corePromise = null;
