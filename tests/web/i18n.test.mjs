@@ -94,3 +94,15 @@ test('numbers follow the locale, with a real minus sign and a dash for non-finit
   assert.equal(formatDate(new Date(2026, 10, 26)), '26 November 2026');
   setLocale(null);
 });
+
+test('the "matches PyTorch" note claims what the parity test checks', async () => {
+  const { PARITY } = await import('../../web/src/figures/parity-note.js');
+  const golden = JSON.parse(readFileSync(path.join(root, 'tests/golden/torch-vectors.json'), 'utf8'));
+  assert.equal(golden.vectors.length, PARITY.vectors);
+  assert.ok(golden.torchPackage.includes(PARITY.torch), golden.torchPackage);
+  const parity = readFileSync(path.join(root, 'tests/wasm/torch-parity.test.mjs'), 'utf8');
+  const tol = parity.match(/TOL = Object\.freeze\(\{ forward: ([\d.e-]+), stats: ([\d.e-]+), grad: ([\d.e-]+)/);
+  assert.ok(tol, 'the parity test states its tolerances');
+  assert.equal(Number(tol[1]), PARITY.forwardTolerance);
+  assert.equal(Number(tol[3]), PARITY.gradientTolerance);
+});

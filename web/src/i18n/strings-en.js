@@ -22,6 +22,8 @@ export default {
   walkthrough: {
   },
   figures: {
+    parityBadge: 'Matches PyTorch',
+    parityText: 'The core gives the same outputs, statistics and gradients as PyTorch {torch} on {vectors} test vectors (outputs within {forward} and gradients within {gradient}, relative to the largest value), checked on every build.',
   },
   grouping: {
   },
