@@ -21,6 +21,7 @@
 #include "normlab/compare.hpp"
 #include "normlab/describe.hpp"
 #include "normlab/errors.hpp"
+#include "normlab/explain.hpp"
 #include "normlab/groups.hpp"
 #include "normlab/normalize.hpp"
 #include "normlab/sample.hpp"
@@ -287,6 +288,36 @@ val js_running_trace(std::string distribution, val params, double batch, double 
     });
 }
 
+
+val js_explain_element(std::string kind, double input, double length, double n, double c, double l, double index,
+                       double options) {
+    return guarded([&] {
+        const Kind k = parse_kind(kind);
+        const Shape s{to_size(n, "shape"), to_size(c, "shape"), to_size(l, "shape")};
+        const ElementExplanation e = explain_element(k, heap_span<const float>(input, length), s,
+                                                     to_size(index, "index"), RawNormOptions::at(options).convert());
+        val r = val::object();
+        r.set("x", e.x);
+        r.set("group", static_cast<double>(e.group));
+        r.set("groupSize", static_cast<double>(e.group_size));
+        r.set("mean", e.mean);
+        r.set("rstd", e.rstd);
+        r.set("centered", e.centered);
+        r.set("normalized", e.normalized);
+        r.set("param", static_cast<double>(e.param));
+        r.set("gamma", e.gamma);
+        r.set("beta", e.beta);
+        r.set("output", e.output);
+        return r;
+    });
+}
+
+// Returns max |a - b| (NaN when an element is NaN), or -1 (see lastError).
+double js_max_abs_difference(double a, double a_length, double b, double b_length) {
+    return numeric([&] {
+        return max_abs_difference(heap_span<const float>(a, a_length), heap_span<const float>(b, b_length));
+    });
+}
 
 #endif  // NORMLAB_BIND_CORE
 
@@ -645,6 +676,8 @@ EMSCRIPTEN_BINDINGS(normlab) {
     emscripten::function("improvement", &js_improvement);
     emscripten::function("batchSpread", &js_batch_spread);
     emscripten::function("runningTrace", &js_running_trace);
+    emscripten::function("explainElement", &js_explain_element);
+    emscripten::function("maxAbsDifference", &js_max_abs_difference);
 #endif
 #if NORMLAB_BIND_TRAIN
     emscripten::function("createTrainer", &js_create_trainer);

@@ -32,6 +32,19 @@ double percent_closer(double raw_distance, double norm_distance) {
 
 }  // namespace
 
+double max_abs_difference(std::span<const float> a, std::span<const float> b) {
+    require(!a.empty(), "a", "must not be empty");
+    require(b.size() == a.size(), "b",
+            "length " + std::to_string(b.size()) + " must equal a's (" + std::to_string(a.size()) + ")");
+    double worst = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const double d = std::fabs(double(a[i]) - double(b[i]));
+        if (std::isnan(d)) return kNaN;
+        if (d > worst) worst = d;
+    }
+    return worst;
+}
+
 GroupMoments group_moments(Kind kind, std::span<const float> values, Shape shape, std::size_t groups) {
     validate_layout(kind, shape, groups);
     require(values.size() == shape.size(), "values",

@@ -296,6 +296,35 @@ function createCore(M) {
 
     statCount,
 
+    /**
+     * Element `index` of normalize(kind, input, shape, opts), step by step: { x, group, groupSize, mean, rstd,
+     * centered, normalized, param, gamma, beta, output }, with output/mean/rstd exactly normalize()'s.
+     * Running statistics are read (BatchNorm eval) but never updated; opts.output is not accepted.
+     */
+    explainElement(kind, input, shape, index, opts = {}) {
+      const x = float32(input, 'input');
+      const s = toShape(shape);
+      if (opts?.output !== undefined) fail('opts', 'unknown option "output" (explainElement returns one element)');
+      const i = number(index, 'index');
+      const o = normOptions(opts);
+      const p = paramsLayout(o);
+      return withHeap([x.length, ...p.sizes], ([xp, ...pp]) => {
+        put(xp, x);
+        return check(M.explainElement(kindName(kind), xp, x.length, s.n, s.c, s.l, i, p.fill(pp)));
+      });
+    },
+
+    /** max |a[i] − b[i]| (NaN when an element is NaN): how far two outputs are apart. */
+    maxAbsDifference(a, b) {
+      const x = float32(a, 'a');
+      const y = float32(b, 'b');
+      return withHeap([x.length, y.length], ([ap, bp]) => {
+        put(ap, x);
+        put(bp, y);
+        return checkNumber(M.maxAbsDifference(ap, x.length, bp, y.length));
+      });
+    },
+
     /** For every element, the index of the normalization group whose mean/rstd it uses. */
     groupIds(kind, shape, opts = {}) {
       const o = checkKeys(opts, ['groups']);

@@ -22,6 +22,10 @@ struct Improvement {
 // NaN for a figure whose raw value is already exactly at its target (nothing to improve).
 Improvement improvement(double raw_mean, double raw_std, double norm_mean, double norm_std);
 
+// max |a[i] − b[i]| in double: how far two outputs are apart (e.g. GroupNorm with G = 1 against LayerNorm).
+// NaN when any element is NaN; a and b must have the same, non-zero length (errors name "a" or "b").
+double max_abs_difference(std::span<const float> a, std::span<const float> b);
+
 struct BatchSpread {
     std::vector<double> mean, var;  // per repeat: the statistics of the group holding element [0, 0, 0]
     double mean_sd, var_sd;         // their standard deviations across repeats (population)
