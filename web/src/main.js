@@ -273,7 +273,8 @@ function renderLesson(content, { lesson, store, embed }) {
     const countsAsPlayground = block.figure === 'playground' && section.id === 'playground';
     const preset = params.preset && params.preset.figure === block.figure ? params.preset.state : undefined;
     mountFigureWhenVisible(block.figure, host, {
-      text: content.figureText,
+      // refs: figures that cite papers (the model map) link to the References list.
+      text: { ...content.figureText, refs },
       ...(preset ? { state: preset } : {}),
       onInteract: countsAsPlayground ? () => store.markPlaygroundUsed() : undefined,
     });

@@ -551,6 +551,30 @@ export function validateContent(content) {
       }
       for (const [key, value] of Object.entries(ft.hints)) checkInline(value, `figureText.hints.${key}`);
     }
+    // The model map's entries (web/src/model-map/): title, norm, and inline summary/playground/training notes;
+    // optional diagrams of block orders ({ label, steps: [string] }).
+    if ('modelMap' in ft) {
+      const entries = ft.modelMap?.entries;
+      if (!isObject(entries) || !Object.keys(entries).length) err('figureText.modelMap.entries', 'must be a non-empty object');
+      else {
+        for (const [id, entry] of Object.entries(entries)) {
+          const p = `figureText.modelMap.entries.${id}`;
+          if (!isObject(entry)) {
+            err(p, 'must be an object');
+            continue;
+          }
+          for (const key of ['title', 'norm']) if (!isNonEmptyString(entry[key])) err(`${p}.${key}`, 'must be a non-empty string');
+          for (const key of ['summary', 'playground', 'training']) checkInline(entry[key], `${p}.${key}`);
+          if ('diagrams' in entry && (!Array.isArray(entry.diagrams) || !entry.diagrams.every((d) => isObject(d) &&
+            isNonEmptyString(d.label) && Array.isArray(d.steps) && d.steps.length > 0 && d.steps.every(isNonEmptyString)))) {
+            err(`${p}.diagrams`, 'must be an array of { label, steps: [non-empty strings] }');
+          }
+          for (const key of Object.keys(entry)) {
+            if (!['title', 'norm', 'summary', 'playground', 'training', 'diagrams'].includes(key)) err(`${p}.${key}`, 'unknown field');
+          }
+        }
+      }
+    }
   }
 
   return errors;

@@ -38,6 +38,16 @@ export default {
   training: {
   },
   modelMap: {
+    legend: 'Choose a model family',
+    hint: 'Choosing one loads a matching set-up into the playground and the training simulation.',
+    entryTitle: '{title}: {norm}',
+    diagrams: 'Block orders',
+    inPlayground: 'In the playground',
+    inTraining: 'In the training simulation',
+    goPlayground: 'Go to the playground',
+    goTraining: 'Go to the training simulation',
+    loaded: 'Loaded “{title}” ({norm}) into the playground and the training simulation.',
+    noContent: 'The lesson content has no entries for the model map (figureText.modelMap).',
   },
   teacher: {
   },
