@@ -1,27 +1,30 @@
 // The normalization playground: kind, batch size (log scale), feature dimension, groups, eps, γ, β, input
-// distribution and BatchNorm train/eval mode → the core (playground/compute.js) → the statistics table,
-// the "About this normalization" text, per-group statistics, the batch-size noise panel and, in BatchNorm
-// eval mode, the running-statistics chart. Shape [batch, features, 1].
+// distribution and BatchNorm train/eval mode → the core (playground/compute.js) → three tabs (ARIA tabs):
+// "Statistics" (the statistics table, the "About this normalization" text, per-group statistics, the
+// batch-size noise panel and, in BatchNorm eval mode, the running-statistics chart), "Gradients" (core.backward
+// for a chosen upstream gradient, computed only while that tab is shown) and "PyTorch code" (the equivalent
+// torch.nn call). Shape [batch, features, 1]. A preset from the model map (ui/preset-bus.js) sets the state.
 //
 // One state object (playground/hash.js) mirrors the URL fragment's "pg=" part, so a link reproduces the
 // view. Input events only update the state and request a frame; the recompute and redraw run once per
 // animation frame. Core errors (e.g. BatchNorm training with batch 1) show as an inline alert.
 
 import '../../styles/figures.css';
+import '../../styles/playground.css';
+import { t } from '../i18n/i18n.js';
+import { subscribePreset } from '../ui/preset-bus.js';
 import {
   DISTRIBUTION_ORDER, divisors, el, fmt, fmtEps, KIND_ORDER, nextId, radioGroup, selectControl, setInline, steppedSlider,
 } from './playground/dom.js';
 import {
   BATCH_SIZES, BETAS, cleanState, DEFAULTS, EPSILONS, FEATURES, GAMMAS, readHash, writeHash,
 } from './playground/hash.js';
-import { createEngine, MOMENTUM, WARMUP_BATCH, WARMUP_STEPS } from './playground/compute.js';
+import { createEngine, MOMENTUM, SPREAD_REPEATS, UPSTREAM, WARMUP_BATCH, WARMUP_STEPS } from './playground/compute.js';
 import { groupsTable, noisePanel, runningPanel, statsTable } from './playground/panels.js';
-
-const PYTORCH_BATCH_1 = 'PyTorch stops with “ValueError: Expected more than 1 value per channel when training”: ' +
-  'the mean of a single value is that value, so every output would be 0. Use a batch of 2 or more, switch ' +
-  'BatchNorm to eval mode (running statistics), or pick a kind that does not depend on the batch.';
-const INSTANCE_L1 = 'These are feature vectors (one position per channel, L = 1), so InstanceNorm would ' +
-  'normalize single values. It is meant for images and sequences with many positions.';
+import { gradientPanel } from './playground/gradient-panel.js';
+import { codePanel } from './playground/code-panel.js';
+import { createTabs } from './playground/tabs.js';
+import { parityNote } from './parity-note.js';
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
   const fromHash = typeof location === 'object' ? readHash(location.hash) : null;
@@ -29,42 +32,49 @@ export async function mount(container, { core, text, state: initial, onInteract 
   let frame = 0;
   let interacted = false;
   const shown = { c: 0, kind: '', noise: null, running: null }; // what the DOM shows now
+  let upstream = UPSTREAM[0]; // the gradient tab's ∂L/∂y (not part of the link: the tab opens on the default)
   const engine = createEngine(core);
 
   const root = el('div', { className: 'fig fig-playground' });
   const controls = el('div', { className: 'fig-controls pg-controls' });
-  const change = (patch) => {
+  const interact = () => {
     if (!interacted) {
       interacted = true;
       onInteract();
     }
+  };
+  const update = (patch) => {
     const next = { ...state, ...patch };
-    if (patch.c !== undefined && next.c % next.g !== 0) delete next.g; // fall back to the default groups
+    if (patch.c !== undefined && patch.g === undefined && next.c % next.g !== 0) delete next.g; // default groups
     state = cleanState(next, { ...DEFAULTS, ...next });
     history.replaceState(history.state, '', writeHash(location.hash, state));
     schedule();
   };
+  const change = (patch) => {
+    interact();
+    update(patch);
+  };
 
-  const kind = selectControl('Normalization', KIND_ORDER.map((k) => ({ value: k, label: text.kinds[k].label })),
+  const kind = selectControl(t('playground.normalization'), KIND_ORDER.map((k) => ({ value: k, label: text.kinds[k].label })),
     (k) => change({ kind: k }));
-  const mode = radioGroup(`${text.kinds.batch.label} mode`, nextId('pg-mode'),
-    [{ value: 'train', label: 'Training' }, { value: 'eval', label: 'Eval' }],
+  const mode = radioGroup(t('playground.mode', { kind: text.kinds.batch.label }), nextId('pg-mode'),
+    [{ value: 'train', label: t('playground.training') }, { value: 'eval', label: t('playground.eval') }],
     (m) => change({ mode: m }), 'fig-radios pg-mode');
-  const dist = selectControl('Input distribution', DISTRIBUTION_ORDER.map((d) => ({ value: d, label: text.distributions[d].label })),
+  const dist = selectControl(t('playground.distribution'), DISTRIBUTION_ORDER.map((d) => ({ value: d, label: text.distributions[d].label })),
     (d) => change({ dist: d }));
-  const batch = steppedSlider('Batch size', BATCH_SIZES, String, (n) => change({ n }), text.hints.batchSize);
-  const features = steppedSlider('Feature dimension', FEATURES, String, (c) => change({ c }), text.hints.features);
-  const groups = selectControl('Groups', [], (g) => change({ g: Number(g) }), text.hints.groups);
-  const eps = steppedSlider('eps (ε)', EPSILONS, fmtEps, (e) => change({ eps: e }));
-  const gamma = steppedSlider('Scale γ', GAMMAS, (v) => fmt(v, 2), (v) => change({ gamma: v }));
-  const beta = steppedSlider('Shift β', BETAS, (v) => fmt(v, 2), (v) => change({ beta: v }));
+  const batch = steppedSlider(t('playground.batchSize'), BATCH_SIZES, String, (n) => change({ n }), text.hints.batchSize);
+  const features = steppedSlider(t('playground.features'), FEATURES, String, (c) => change({ c }), text.hints.features);
+  const groups = selectControl(t('playground.groups'), [], (g) => change({ g: Number(g) }), text.hints.groups);
+  const eps = steppedSlider(t('playground.eps'), EPSILONS, fmtEps, (e) => change({ eps: e }));
+  const gamma = steppedSlider(t('playground.gamma'), GAMMAS, (v) => fmt(v, 2), (v) => change({ gamma: v }));
+  const beta = steppedSlider(t('playground.beta'), BETAS, (v) => fmt(v, 2), (v) => change({ beta: v }));
   for (const [key, slider] of Object.entries({ batch, features, eps, gamma, beta })) slider.input.dataset.control = key;
-  const betaNote = el('p', { className: 'fig-hint', text: `${text.kinds.rms.label} has no β.` });
+  const betaNote = el('p', { className: 'fig-hint', text: t('playground.noBeta', { kind: text.kinds.rms.label }) });
   beta.root.append(betaNote);
-  const resample = el('button', { className: 'button fig-button', text: 'Resample', attrs: { type: 'button' } });
+  const resample = el('button', { className: 'button fig-button', text: t('playground.resample'), attrs: { type: 'button' } });
   const seedText = el('span', { className: 'fig-seed' });
   resample.addEventListener('click', () => change({ seed: state.seed + 1 }));
-  const link = el('a', { className: 'pg-link', text: 'Link to this view', attrs: { href: '#' } });
+  const link = el('a', { className: 'pg-link', text: t('playground.link'), attrs: { href: '#' } });
   controls.append(kind.root, mode.root, dist.root, batch.root, features.root, groups.root, eps.root, gamma.root, beta.root,
     el('div', { className: 'fig-control fig-resample' }, resample, seedText, link));
 
@@ -76,11 +86,24 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const aboutAxes = el('p', { className: 'fig-note' });
   about.append(aboutTitle, aboutAxes, aboutText);
   const groupStats = groupsTable(text);
-  const noise = noisePanel(text);
-  const running = runningPanel(text, { steps: WARMUP_STEPS, batch: WARMUP_BATCH, momentum: MOMENTUM });
+  const noise = noisePanel(text, SPREAD_REPEATS);
+  const warmup = { steps: WARMUP_STEPS, batch: WARMUP_BATCH, momentum: MOMENTUM };
+  const running = runningPanel(text, warmup);
   const outputs = el('div', { className: 'pg-outputs' }, stats.root, about, groupStats.root, noise.root, running.root);
-  root.append(controls, alert, outputs);
+  const gradient = gradientPanel({ onUpstream: (u) => { interact(); upstream = u; schedule(); } });
+  const code = codePanel(warmup);
+  const tabs = createTabs([
+    { id: 'stats', label: t('playground.tabs.stats'), panel: outputs },
+    { id: 'gradient', label: t('playground.tabs.gradient'), panel: el('div', {}, gradient.root) },
+    { id: 'code', label: t('playground.tabs.code'), panel: el('div', {}, code.root) },
+  ], t('playground.tabs.label'), () => schedule());
+  root.append(controls, alert, tabs.root, parityNote());
   container.append(root);
+
+  // A model-map preset sets the fields it names (cleanState checks them) and keeps the others.
+  const unsubscribe = subscribePreset((preset) => {
+    if (preset?.playground && typeof preset.playground === 'object') update(preset.playground);
+  });
 
   const onHash = () => {
     const next = readHash(location.hash);
@@ -94,8 +117,8 @@ export async function mount(container, { core, text, state: initial, onInteract 
   function showError(error) {
     alert.replaceChildren(el('p', { className: 'fig-error-title', text: error.message }));
     const s = state;
-    if (s.kind === 'batch' && s.mode === 'train' && s.n === 1) alert.append(el('p', { text: PYTORCH_BATCH_1 }));
-    else if (s.kind === 'instance') alert.append(el('p', { text: INSTANCE_L1 }));
+    if (s.kind === 'batch' && s.mode === 'train' && s.n === 1) alert.append(el('p', { text: t('playground.batch1') }));
+    else if (s.kind === 'instance') alert.append(el('p', { text: t('playground.instanceL1') }));
     alert.hidden = false;
   }
 
@@ -115,12 +138,12 @@ export async function mount(container, { core, text, state: initial, onInteract 
     beta.set(s.kind === 'rms' ? 0 : s.beta);
     beta.input.disabled = s.kind === 'rms';
     betaNote.hidden = s.kind !== 'rms';
-    seedText.textContent = `Seed ${s.seed}`;
+    seedText.textContent = t('playground.seed', { seed: String(s.seed) });
     link.href = writeHash(location.hash, s);
     Object.assign(root.dataset, { kind: s.kind, n: String(s.n), c: String(s.c), seed: String(s.seed), dist: s.dist, mode: s.mode });
     if (shown.kind !== s.kind) {
-      aboutTitle.textContent = `About ${text.kinds[s.kind].label}`;
-      aboutAxes.textContent = `${text.kinds[s.kind].label}: ${text.kinds[s.kind].axes}.`;
+      aboutTitle.textContent = t('playground.about', { kind: text.kinds[s.kind].label });
+      aboutAxes.textContent = t('playground.axes', { kind: text.kinds[s.kind].label, axes: text.kinds[s.kind].axes });
       setInline(aboutText, text.kinds[s.kind].about);
     }
     shown.c = s.c;
@@ -157,6 +180,9 @@ export async function mount(container, { core, text, state: initial, onInteract 
     running.root.hidden = !result.running;
     if (result.running && result.running !== shown.running) running.update(result.running.trace);
     shown.running = result.running;
+    // The backward pass runs only while its tab is shown (a 512 × 4096 batch costs tens of milliseconds).
+    if (tabs.selected === 'gradient') gradient.update(engine.gradient(s, upstream), s, upstream);
+    if (tabs.selected === 'code') code.update(s);
     performance.measure('normlab:playground-draw', 'normlab:playground-start');
     root.dispatchEvent(new CustomEvent('normlab:figure-drawn', { bubbles: true }));
   }
@@ -175,7 +201,9 @@ export async function mount(container, { core, text, state: initial, onInteract 
     destroy() {
       if (frame) cancelAnimationFrame(frame);
       window.removeEventListener('hashchange', onHash);
+      unsubscribe();
       noise.destroy();
+      gradient.destroy();
       running.destroy();
       root.remove();
     },

@@ -7,6 +7,8 @@
 //   running  BatchNorm running statistics for eval mode, per (dist, C, seed): WARMUP_STEPS training steps
 //            of batches of WARMUP_BATCH through core.normalize (which updates them in place), and the
 //            core.runningTrace of channel 0 over the same batches.
+//   gradient core.backward with the forward's exact input and options, for one of UPSTREAM's gradients
+//            ∂L/∂y, + describe/groupMoments of ∂L/∂x; only asked for while the gradient tab is shown.
 // Shape is [n, C, 1] (feature vectors). Errors from the core propagate as NormlabError.
 
 import { constantArray, INPUT_PRESETS } from './dom.js';
@@ -16,6 +18,11 @@ export const SPREAD_REPEATS = 200;
 export const WARMUP_STEPS = 30;
 export const WARMUP_BATCH = 32;
 export const MOMENTUM = 0.1;
+/** The upstream gradients ∂L/∂y the playground offers (loss = sum of outputs, random, one element, ½‖y‖²). */
+export const UPSTREAM = Object.freeze(['ones', 'random', 'one', 'output']);
+// The random upstream gradient is a standard normal stream of its own, not the input's (same seed).
+export const UPSTREAM_SEED_OFFSET = 1000003;
+export const GRADIENT_BINS = 30;
 
 /** The normalize() options for a playground state (γ, β per channel; running statistics in eval mode). */
 export function normOptions(state, arrays, running) {
@@ -152,5 +159,47 @@ export function createEngine(core) {
     return result;
   }
 
-  return { run, noise };
+  // ∂L/∂y for state s: filled constant arrays and the seeded stream are kept while their size/seed stay.
+  function upstream(s, which, x, shape, opts) {
+    const length = x.length;
+    if (which === 'ones') return constantArray(arrays, 'ones', length, 1);
+    if (which === 'random') {
+      return cached('upstreamRandom', `${length}|${s.seed}`,
+        () => core.sample('normal', length, { seed: s.seed + UPSTREAM_SEED_OFFSET }));
+    }
+    if (which === 'one') {
+      return cached('upstreamOne', String(length), () => {
+        const g = new Float32Array(length);
+        g[0] = 1; // output element [0, 0, 0]
+        return g;
+      });
+    }
+    // loss = ½‖y‖² has ∂L/∂y = y: the forward output, in a buffer of its own (the table's stays untouched).
+    const buffer = cached('upstreamOutput', String(length), () => new Float32Array(length));
+    return core.normalize(s.kind, x, shape, { ...opts, output: buffer }).output;
+  }
+
+  /**
+   * The gradient view for state s and upstream gradient `which` (one of UPSTREAM): { upstream, input,
+   * inputGroups } summaries, or { error } when the core rejects the setting (as the forward does).
+   */
+  function gradient(s, which) {
+    const shape = [s.n, s.c, 1];
+    const x = stream(s).subarray(0, s.n * s.c);
+    const key = `${s.kind}|${s.dist}|${s.n}|${s.c}|${groupsOf(s)}|${s.eps}|${s.gamma}|${s.beta}|${s.mode}|${s.seed}|${which}`;
+    const result = attempt(() => cached('gradient', key, () => {
+      // Eval mode normalizes with running statistics of their own copy (normOptions copies them).
+      const opts = normOptions(s, arrays, s.kind === 'batch' && s.mode === 'eval' ? running(s) : null);
+      const g = upstream(s, which, x, shape, opts);
+      const { gradInput } = core.backward(s.kind, x, g, shape, opts);
+      return {
+        upstream: core.describe(g, { bins: 1, median: false }),
+        input: core.describe(gradInput, { bins: GRADIENT_BINS, median: false }),
+        inputGroups: spreadOf(core.groupMoments(s.kind, gradInput, shape, { groups: groupsOf(s) })),
+      };
+    }));
+    return result.error ? { error: result.error } : result.value;
+  }
+
+  return { run, noise, gradient };
 }

@@ -3,27 +3,20 @@
 // input presets. No statistic is computed here; text reaches the DOM only through textContent.
 
 import { parseInline } from '../../content/schema.js';
+import { formatNumber, formatPercent } from '../../i18n/i18n.js';
 
 import { el, nextId } from '../../ui/el.js';
 
 export { el, nextId };
 
-/** A number for display: fixed decimals, a real minus sign, "—" for NaN/undefined. */
-export function fmt(value, digits = 3) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  const abs = Math.abs(value);
-  let s;
-  if (abs >= 1e5) s = value.toExponential(2);
-  else s = value.toFixed(digits);
-  if (/^-0(\.0+)?$/.test(s)) s = s.slice(1);
-  return s.replace('-', '−');
-}
+/** A number for display in the page's locale: fixed decimals, a real minus sign, "—" for NaN/undefined. */
+export const fmt = (value, digits = 3) => formatNumber(value, { digits });
 
 /** eps for display: 1e-5 → "1e−5". */
 export const fmtEps = (eps) => eps.toExponential(0).replace('e-', 'e−').replace('e+0', '');
 
 /** A percentage from the core's improvement (NaN → "—"). */
-export const fmtPercent = (value) => (Number.isFinite(value) ? `${fmt(value, 1)}%` : '—');
+export const fmtPercent = (value) => formatPercent(value, 1);
 
 /** Fill `parent` with lesson inline text; citations link to the References list. */
 export function setInline(parent, text) {
