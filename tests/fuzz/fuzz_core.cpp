@@ -28,6 +28,7 @@
 #include "normlab/describe.hpp"
 #include "normlab/detmath.hpp"
 #include "normlab/errors.hpp"
+#include "normlab/explain.hpp"
 #include "normlab/groups.hpp"
 #include "normlab/normalize.hpp"
 #include "normlab/sample.hpp"
@@ -242,6 +243,13 @@ void fuzz_normalize(Reader& r) {
         const NormResult res = normalize(t.kind, t.input, t.shape, t.opts);
         if (core_must_reject(t.shape)) finding("normalize accepted shape", std::to_string(t.shape.n));
         if (res.output.size() != t.input.size()) finding("normalize: output length");
+        // One element explained: the same output bits (or an "index" error beyond the tensor).
+        const std::size_t index = r.count();
+        const ElementExplanation e = explain_element(t.kind, t.input, t.shape, index, t.opts);
+        if (index >= res.output.size()) finding("explain_element accepted an index out of range");
+        if (std::memcmp(&e.output, &res.output[index], sizeof(float)) != 0) finding("explain_element: output");
+        const double d = max_abs_difference(res.output, res.output);
+        if (!(d == 0 || std::isnan(d))) finding("max_abs_difference of an array with itself");
         return;
     }
     std::vector<float> out(buffer_length(r, t.input.size()));

@@ -8,9 +8,13 @@
 
 import '../../styles/figures.css';
 import { createHistogramChart } from '../charts/histogram-chart.js';
+import { formatInteger, formatNumber, t } from '../i18n/i18n.js';
+import { parityNote } from './parity-note.js';
 import {
-  constantArray, DIST_SHAPE, DISTRIBUTION_ORDER, el, fmt, INPUT_PRESETS, KIND_ORDER, nextId, selectControl, steppedSlider,
+  constantArray, DIST_SHAPE, DISTRIBUTION_ORDER, el, INPUT_PRESETS, KIND_ORDER, nextId, selectControl, steppedSlider,
 } from './playground/dom.js';
+
+const fmt = (value, digits) => formatNumber(value, { digits });
 
 const SHAPE = DIST_SHAPE; // N samples × C channels × L positions = 4096 values
 const [N, C, L] = SHAPE;
@@ -20,7 +24,7 @@ const NORM_BINS = 64;
 const NORM_RANGE = [-8, 8];
 const GAMMAS = Array.from({ length: 61 }, (_, i) => Math.round(i * 5) / 100); // 0 … 3 step 0.05
 const BETAS = Array.from({ length: 61 }, (_, i) => Math.round((i - 30) * 10) / 100); // −3 … 3 step 0.1
-const ROWS = [['mean', 'Mean'], ['std', 'Std dev'], ['min', 'Min'], ['max', 'Max'], ['median', 'Median'], ['skewness', 'Skewness']];
+const ROWS = ['mean', 'std', 'min', 'max', 'median', 'skewness']; // keys of core.describe and of distributions.stats
 
 /** The options normalize() gets for this figure (γ/β per channel, or per element for layer/rms). */
 export function figureOptions(kind, gamma, beta, cache = new Map()) {
@@ -52,58 +56,60 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   const root = el('div', { className: 'fig fig-distributions' });
   const controls = el('div', { className: 'fig-controls' });
-  const distControl = selectControl('Raw activations',
+  const distControl = selectControl(t('distributions.raw'),
     DISTRIBUTION_ORDER.map((d) => ({ value: d, label: text.distributions[d].label })),
     (d) => change({ distribution: d }));
   const caption = el('p', { className: 'fig-caption', attrs: { id: nextId('dist-caption') } });
   distControl.select.setAttribute('aria-describedby', caption.id);
-  const kindControl = selectControl('Normalization',
+  const kindControl = selectControl(t('distributions.normalization'),
     KIND_ORDER.map((k) => ({ value: k, label: text.kinds[k].label })), (k) => change({ kind: k }));
-  const gammaSlider = steppedSlider('Scale γ', GAMMAS, (v) => fmt(v, 2), (v) => change({ gamma: v }));
-  const betaSlider = steppedSlider('Shift β', BETAS, (v) => fmt(v, 2), (v) => change({ beta: v }));
+  const gammaSlider = steppedSlider(t('distributions.gamma'), GAMMAS, (v) => fmt(v, 2), (v) => change({ gamma: v }));
+  const betaSlider = steppedSlider(t('distributions.beta'), BETAS, (v) => fmt(v, 2), (v) => change({ beta: v }));
   gammaSlider.input.dataset.control = 'gamma';
   betaSlider.input.dataset.control = 'beta';
-  const betaNote = el('p', { className: 'fig-hint', text: `${text.kinds.rms.label} has no β.` });
+  const betaNote = el('p', { className: 'fig-hint', text: t('distributions.noBeta', { label: text.kinds.rms.label }) });
   betaSlider.root.append(betaNote);
-  const resample = el('button', { className: 'button fig-button', text: 'Resample', attrs: { type: 'button' } });
+  const resample = el('button', { className: 'button fig-button', text: t('distributions.resample'), attrs: { type: 'button' } });
   const seedText = el('span', { className: 'fig-seed', attrs: { 'aria-live': 'polite' } });
   resample.addEventListener('click', () => change({ seed: state.seed + 1 }));
   controls.append(distControl.root, kindControl.root, gammaSlider.root, betaSlider.root,
     el('div', { className: 'fig-control fig-resample' }, resample, seedText));
 
   const charts = el('div', { className: 'fig-chart-pair' });
-  const rawBox = el('div', { className: 'fig-chart-box' }, el('h4', { className: 'fig-chart-title', text: 'Raw' }));
-  const normBox = el('div', { className: 'fig-chart-box' }, el('h4', { className: 'fig-chart-title', text: 'Normalized (after γ, β)' }));
+  const rawBox = el('div', { className: 'fig-chart-box' }, el('h4', { className: 'fig-chart-title', text: t('distributions.rawTitle') }));
+  const normBox = el('div', { className: 'fig-chart-box' },
+    el('h4', { className: 'fig-chart-title', text: t('distributions.normTitle') }));
   charts.append(rawBox, normBox);
 
   const table = el('table', { className: 'fig-table fig-stats' });
-  const tableCaption = el('caption', { text: `Statistics of all ${N * C * L} values (a batch of N = ${N}, C = ${C}, L = ${L})` });
-  const head = el('thead', {}, el('tr', {}, el('th', { text: 'Statistic', attrs: { scope: 'col' } }),
-    el('th', { text: 'Raw', attrs: { scope: 'col' } }), el('th', { text: 'Normalized', attrs: { scope: 'col' } })));
+  const tableCaption = el('caption', { text: t('distributions.tableCaption', { count: formatInteger(N * C * L), n: N, c: C, l: L }) });
+  const head = el('thead', {}, el('tr', {}, ...['statistic', 'rawColumn', 'normColumn']
+    .map((key) => el('th', { text: t(`distributions.${key}`), attrs: { scope: 'col' } }))));
   const body = el('tbody');
   const cells = {};
-  for (const [key, label] of ROWS) {
+  for (const key of ROWS) {
     const raw = el('td', { attrs: { 'data-stat': key, 'data-side': 'raw' } });
     const norm = el('td', { attrs: { 'data-stat': key, 'data-side': 'normalized' } });
     cells[key] = { raw, norm };
     body.append(el('tr', { className: key === 'skewness' ? 'fig-row-shape' : undefined },
-      el('th', { text: label, attrs: { scope: 'row' } }), raw, norm));
+      el('th', { text: t(`distributions.stats.${key}`), attrs: { scope: 'row' } }), raw, norm));
   }
   table.append(tableCaption, head, body);
   const shapeNote = el('p', { className: 'fig-note fig-shape-note', text: text.hints?.skewness || '' });
   const errorBox = el('p', { className: 'fig-error', attrs: { role: 'alert' } });
   errorBox.hidden = true;
-  root.append(controls, caption, errorBox, charts, table, shapeNote);
+  root.append(controls, caption, errorBox, charts, table, shapeNote, parityNote());
   container.append(root);
 
   const rawChart = createHistogramChart(rawBox, {
-    name: 'Histogram of the raw activations', xLabel: 'value',
-    series: [{ label: 'Raw', color: '--fig-raw', fallback: '#b4561b' }],
+    name: t('distributions.rawChart'), xLabel: t('distributions.xLabel'), yLabel: t('distributions.yLabel'),
+    series: [{ label: t('distributions.rawColumn'), color: '--fig-raw', fallback: '#b4561b' }],
   });
   const normChart = createHistogramChart(normBox, {
-    name: 'Histogram of the normalized activations', xLabel: 'value', xRange: NORM_RANGE, xStep: 2,
-    series: [{ label: 'Normalized', color: '--fig-norm', fallback: '#28498a' },
-      { label: 'γ = 1, β = 0', color: '--fig-ref', fallback: 'rgb(120 130 150 / 0.35)' }],
+    name: t('distributions.normChart'), xLabel: t('distributions.xLabel'), yLabel: t('distributions.yLabel'),
+    xRange: NORM_RANGE, xStep: 2,
+    series: [{ label: t('distributions.normColumn'), color: '--fig-norm', fallback: '#28498a' },
+      { label: t('distributions.reference'), color: '--fig-ref', fallback: 'rgb(120 130 150 / 0.35)' }],
   });
 
   function compute() {
@@ -125,8 +131,8 @@ export async function mount(container, { core, text, state: initial, onInteract 
     return { raw: cache.rawDesc, norm: core.describe(y, { bins: NORM_BINS, range: NORM_RANGE }), hat: cache.hatDesc };
   }
 
-  const summary = (label, s) => `${label}: mean ${fmt(s.mean, 2)}, standard deviation ${fmt(s.std, 2)}, ` +
-    `from ${fmt(s.min, 2)} to ${fmt(s.max, 2)}, median ${fmt(s.median, 2)}, skewness ${fmt(s.skewness, 2)}.`;
+  const summary = (label, s) => t('distributions.summary', { label, mean: fmt(s.mean, 2), std: fmt(s.std, 2),
+    min: fmt(s.min, 2), max: fmt(s.max, 2), median: fmt(s.median, 2), skewness: fmt(s.skewness, 2) });
 
   function draw() {
     frame = 0;
@@ -138,7 +144,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     betaSlider.set(kind === 'rms' ? 0 : state.beta);
     betaSlider.input.disabled = kind === 'rms';
     betaNote.hidden = kind !== 'rms';
-    seedText.textContent = `Seed ${state.seed}`;
+    seedText.textContent = t('distributions.seed', { seed: formatInteger(state.seed) });
     root.dataset.seed = String(state.seed);
     root.dataset.kind = kind;
     root.dataset.distribution = d;
@@ -147,20 +153,21 @@ export async function mount(container, { core, text, state: initial, onInteract 
       result = compute();
       errorBox.hidden = true;
     } catch (error) {
-      errorBox.textContent = error.message;
+      errorBox.textContent = t('distributions.error', { message: error.message });
       errorBox.hidden = false;
       return;
     }
-    for (const [key] of ROWS) {
+    for (const key of ROWS) {
       for (const [side, s] of [['raw', result.raw], ['norm', result.norm]]) {
         cells[key][side].textContent = fmt(s[key], 3);
         cells[key][side].dataset.value = String(s[key]);
       }
     }
-    rawChart.update([result.raw.histogram], summary(`Raw ${text.distributions[d].label} activations`, result.raw));
-    normChart.update([result.norm.histogram, result.hat.histogram],
-      `${summary(`After ${text.kinds[kind].label} with γ = ${fmt(state.gamma, 2)}, β = ${fmt(state.beta, 2)}`, result.norm)} ` +
-      `Values outside ${NORM_RANGE[0]} to ${NORM_RANGE[1]} are not drawn.`);
+    rawChart.update([result.raw.histogram], summary(t('distributions.rawLabel', { label: text.distributions[d].label }), result.raw));
+    const after = t('distributions.normLabel', { label: text.kinds[kind].label, gamma: fmt(state.gamma, 2),
+      beta: fmt(state.beta, 2) });
+    normChart.update([result.norm.histogram, result.hat.histogram], `${summary(after, result.norm)} ${t('distributions.outside', {
+      lo: formatNumber(NORM_RANGE[0]), hi: formatNumber(NORM_RANGE[1]) })}`);
   }
 
   function schedule() {

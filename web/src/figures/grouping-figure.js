@@ -9,6 +9,7 @@
 // Home/End jump to the first/last position, Enter/Space selects. All numbers come from the core.
 
 import '../../styles/figures.css';
+import { formatInteger, t } from '../i18n/i18n.js';
 import { divisors, el, KIND_ORDER, nextId, radioGroup, selectControl } from './playground/dom.js';
 
 const N = 4;
@@ -33,29 +34,28 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   const root = el('div', { className: 'fig fig-grouping' });
   const controls = el('div', { className: 'fig-controls' });
-  const kindGroup = radioGroup('Normalization', nextId('grp-kind'),
+  const kindGroup = radioGroup(t('grouping.normalization'), nextId('grp-kind'),
     KIND_ORDER.map((k) => ({ value: k, label: kinds[k].label })), (k) => { interact(); setState({ ...state, kind: k }); });
-  const groupsControl = selectControl('Groups (G)', divisors(C).map((g) => ({ value: g, label: String(g) })),
+  const groupsControl = selectControl(t('grouping.groups'), divisors(C).map((g) => ({ value: g, label: formatInteger(g) })),
     (g) => { interact(); setState({ ...state, groups: Number(g) }); }, text.hints?.groups);
   groupsControl.root.classList.add('fig-groups-control');
   controls.append(kindGroup.root, groupsControl.root);
 
-  const legend = el('p', { className: 'fig-note',
-    text: `A batch of N = ${N} samples, C = ${C} channels, L = ${L} positions (H·W flattened): one block per sample, ` +
-      'one row per channel, one column per position. Cells of the same colour share one mean and variance.' });
+  const legend = el('p', { className: 'fig-note', text: t('grouping.legend', { n: N, c: C, l: L }) });
 
   const gridId = nextId('grp-grid');
   const grid = el('div', { className: 'fig-cells', attrs: { role: 'grid', id: gridId, tabindex: '0',
-    'aria-label': `Batch of ${N} samples × ${C} channels × ${L} positions`, 'aria-describedby': `${gridId}-status` } });
+    'aria-label': t('grouping.gridLabel', { n: N, c: C, l: L }), 'aria-describedby': `${gridId}-status` } });
   const cells = [];
   for (let n = 0; n < N; n++) {
-    const block = el('div', { className: 'fig-sample', attrs: { role: 'rowgroup', 'aria-label': `Sample ${n + 1}`, 'data-caption': `sample ${n + 1}` } });
+    const block = el('div', { className: 'fig-sample', attrs: { role: 'rowgroup', 'aria-label': t('grouping.sample', { n: n + 1 }),
+      'data-caption': t('grouping.sampleCaption', { n: n + 1 }) } });
     for (let c = 0; c < C; c++) {
-      const row = el('div', { className: 'fig-row', attrs: { role: 'row', 'data-caption': `c${c + 1}` } });
+      const row = el('div', { className: 'fig-row', attrs: { role: 'row', 'data-caption': t('grouping.channelCaption', { c: c + 1 }) } });
       for (let l = 0; l < L; l++) {
         const index = (n * C + c) * L + l;
         const cell = el('div', { className: 'fig-cell', attrs: { role: 'gridcell', id: `${gridId}-${index}`,
-          'aria-label': `Sample ${n + 1}, channel ${c + 1}, position ${l + 1}`, 'aria-selected': 'false', 'data-index': String(index) } });
+          'aria-label': t('grouping.cell', { n: n + 1, c: c + 1, l: l + 1 }), 'aria-selected': 'false', 'data-index': String(index) } });
         cells.push(cell);
         row.append(cell);
       }
@@ -94,9 +94,8 @@ export async function mount(container, { core, text, state: initial, onInteract 
     }
     const k = kinds[state.kind];
     const p = where(index);
-    const groupsText = state.kind === 'group' ? ` (G = ${state.groups})` : '';
-    status.textContent = `${k.label}${groupsText}: ${k.axes} · this group: ${size} cells ` +
-      `(selected: sample ${p.n + 1}, channel ${p.c + 1}, position ${p.l + 1})`;
+    const label = state.kind === 'group' ? t('grouping.labelWithGroups', { label: k.label, g: state.groups }) : k.label;
+    status.textContent = t('grouping.status', { label, axes: k.axes, count: size, n: p.n + 1, c: p.c + 1, l: p.l + 1 });
     return size;
   }
 
@@ -108,16 +107,16 @@ export async function mount(container, { core, text, state: initial, onInteract 
     const size = highlight(selected);
     if (announce) {
       const p = where(index);
-      alt.textContent = `Sample ${p.n + 1}, channel ${p.c + 1}, position ${p.l + 1}: its group has ${size} cells.`;
+      alt.textContent = t('grouping.selected', { n: p.n + 1, c: p.c + 1, l: p.l + 1, count: size });
     }
   }
 
   function describe(groupCount) {
     const k = kinds[state.kind];
-    const groupsText = state.kind === 'group' ? ` with G = ${state.groups} groups of ${C / state.groups} channels` : '';
     const size = highlight(selected);
-    alt.textContent = `${k.label}${groupsText} on a batch of ${N} samples × ${C} channels × ${L} positions: ` +
-      `${k.axes}. ${groupCount} groups of ${size} cells; each group shares one colour.`;
+    const label = state.kind === 'group'
+      ? t('grouping.labelGroupsOf', { label: k.label, g: state.groups, count: C / state.groups }) : k.label;
+    alt.textContent = t('grouping.describe', { label, n: N, c: C, l: L, axes: k.axes, groups: groupCount, size });
   }
 
   function render() {

@@ -13,6 +13,8 @@
 // accessible message with a Retry button. Module loaders come from import.meta.glob, so a build in which a
 // figure (or the core) does not exist yet still builds, and the page says so where the figure would be.
 
+import { t } from '../i18n/i18n.js';
+
 const FIGURE_MODULES = {
   grouping: './grouping-figure.js',
   distributions: './distribution-figure.js',
@@ -34,15 +36,16 @@ const moduleLoaders = import.meta.glob([
 ]);
 const coreLoaders = import.meta.glob('../core.js');
 
-export const FIGURE_LABELS = {
-  grouping: 'What gets normalized',
-  distributions: 'Activations before and after normalization',
-  playground: 'Normalization playground',
-  training: 'Training simulation',
-  'every-norm': 'One tensor, every norm',
-  inspector: 'Paste a tensor',
-  'model-map': 'Where each norm is used',
+// Catalogue keys of the figures' names (figures.names.*), in the order of FIGURE_MODULES.
+const LABEL_KEYS = {
+  grouping: 'grouping', distributions: 'distributions', playground: 'playground', training: 'training',
+  'every-norm': 'everyNorm', inspector: 'inspector', 'model-map': 'modelMap',
 };
+
+/** The figure's name for messages ("Paste a tensor"), from the catalogue. */
+export function figureLabel(name) {
+  return LABEL_KEYS[name] ? t(`figures.names.${LABEL_KEYS[name]}`) : t('figures.names.fallback');
+}
 
 let corePromise = null;
 
@@ -51,9 +54,9 @@ export function getCore() {
   if (!corePromise) {
     corePromise = (async () => {
       const loader = coreLoaders['../core.js'];
-      if (!loader) throw new Error('The computation core is not part of this build.');
+      if (!loader) throw new Error(t('figures.coreMissing'));
       const mod = await loader();
-      if (typeof mod.loadCore !== 'function') throw new Error('The computation core has no loadCore().');
+      if (typeof mod.loadCore !== 'function') throw new Error(t('figures.coreBroken'));
       return mod.loadCore();
     })();
     corePromise.catch(() => { corePromise = null; });
@@ -63,11 +66,11 @@ export function getCore() {
 
 async function loadFigureModule(name) {
   const path = FIGURE_MODULES[name];
-  if (!path) throw new RangeError(`Unknown figure "${name}".`);
+  if (!path) throw new RangeError(t('figures.unknown', { name }));
   const loader = moduleLoaders[path];
-  if (!loader) throw new Error('This figure is not part of this build.');
+  if (!loader) throw new Error(t('figures.moduleMissing'));
   const mod = await loader();
-  if (typeof mod.mount !== 'function') throw new Error('The figure module has no mount().');
+  if (typeof mod.mount !== 'function') throw new Error(t('figures.moduleBroken'));
   return mod;
 }
 
@@ -83,7 +86,7 @@ function el(tag, className, text) {
  * setState calls made before the figure is ready are kept and applied once it is.
  */
 export function mountFigure(name, container, ctx = {}) {
-  const label = FIGURE_LABELS[name] || 'Figure';
+  const label = figureLabel(name);
   let inner = null;
   let destroyed = false;
   let pendingState = ctx.state;
@@ -94,7 +97,7 @@ export function mountFigure(name, container, ctx = {}) {
 
   const status = el('div', 'figure-status');
   status.setAttribute('role', 'status');
-  const statusText = el('p', 'figure-status-text', `Loading the figure “${label}”…`);
+  const statusText = el('p', 'figure-status-text', t('figures.loading', { label }));
   status.append(statusText);
   const slot = el('div', 'figure-slot');
   container.append(status, slot);
@@ -114,21 +117,20 @@ export function mountFigure(name, container, ctx = {}) {
     slot.replaceChildren();
     if (!errorBox) {
       errorBox = el('div', 'figure-error');
-      const heading = el('p', 'figure-error-title', `The figure “${label}” could not be loaded.`);
+      const heading = el('p', 'figure-error-title', t('figures.loadFailed', { label }));
       const detail = el('p', 'figure-error-detail');
-      retryButton = el('button', 'button', 'Retry');
+      retryButton = el('button', 'button', t('figures.retry'));
       retryButton.type = 'button';
-      retryButton.setAttribute('aria-label', `Retry loading the figure “${label}”`);
+      retryButton.setAttribute('aria-label', t('figures.retryLabel', { label }));
       retryButton.addEventListener('click', () => attempt(true));
       errorBox.append(heading, detail, retryButton);
       container.append(errorBox);
     }
     errorBox.hidden = false;
     errorBox.setAttribute('role', afterRetry ? 'alert' : 'group');
-    errorBox.setAttribute('aria-label', `${label}: error`);
+    errorBox.setAttribute('aria-label', t('figures.errorLabel', { label }));
     const message = error && error.message ? error.message : String(error);
-    errorBox.querySelector('.figure-error-detail').textContent =
-      `${message} The rest of the lesson works without it.`;
+    errorBox.querySelector('.figure-error-detail').textContent = t('figures.errorDetail', { message });
     retryButton.disabled = false;
   }
 
@@ -197,8 +199,7 @@ export function mountFigureWhenVisible(name, container, ctx = {}) {
   container.classList.add('figure-host');
   container.dataset.figure = name;
   container.dataset.state = 'waiting';
-  const label = FIGURE_LABELS[name] || 'Figure';
-  const placeholder = el('p', 'figure-placeholder', `The figure “${label}” will load here.`);
+  const placeholder = el('p', 'figure-placeholder', t('figures.placeholder', { label: figureLabel(name) }));
   container.replaceChildren(placeholder);
 
   const start = () => {

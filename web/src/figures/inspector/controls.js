@@ -1,0 +1,98 @@
+// The inspector's form: where the numbers come from (pasted text or a seeded sample), the shape, the kind,
+// G, ε and optional γ/β. Native inputs with visible labels; read() returns the raw strings, set() fills them.
+
+import { t } from '../../i18n/i18n.js';
+import { el, nextId } from '../../ui/el.js';
+
+const KIND_ORDER = ['batch', 'layer', 'rms', 'group', 'instance'];
+const DISTRIBUTIONS = ['normal', 'skewed', 'bimodal', 'heavy', 'uniform'];
+
+function field(labelText, input, hint) {
+  const id = input.id || nextId('insp-field');
+  input.id = id;
+  const root = el('div', { className: 'fig-control' }, el('label', { text: labelText, attrs: { for: id } }), input);
+  if (hint) {
+    const hintId = `${id}-hint`;
+    root.append(el('p', { className: 'fig-hint', text: hint, attrs: { id: hintId } }));
+    input.setAttribute('aria-describedby', hintId);
+  }
+  return root;
+}
+
+const textInput = (name, extra = {}) => el('input', { attrs: { type: 'text', 'data-control': name,
+  autocomplete: 'off', spellcheck: 'false', ...extra } });
+const select = (name, options) => {
+  const s = el('select', { attrs: { 'data-control': name } });
+  s.append(...options.map(([value, label]) => el('option', { text: label, attrs: { value } })));
+  return s;
+};
+
+export function createControls(text, onChange) {
+  const name = nextId('insp-source');
+  const radios = {};
+  const sourceSet = el('fieldset', { className: 'fig-radios' }, el('legend', { text: t('inspector.source') }));
+  for (const value of ['paste', 'sample']) {
+    radios[value] = el('input', { attrs: { type: 'radio', name, value, 'data-control': `source-${value}` } });
+    sourceSet.append(el('label', { className: 'fig-radio' }, radios[value],
+      el('span', { text: t(value === 'paste' ? 'inspector.sourcePaste' : 'inspector.sourceSample') })));
+  }
+  const inputs = {
+    numbers: el('textarea', { className: 'insp-text', attrs: { rows: '5', spellcheck: 'false', 'data-control': 'numbers' } }),
+    distribution: select('distribution', DISTRIBUTIONS.map((d) => [d, text.distributions[d].label])),
+    seed: textInput('seed', { inputmode: 'numeric' }),
+    n: textInput('n', { inputmode: 'numeric' }),
+    c: textInput('c', { inputmode: 'numeric' }),
+    l: textInput('l', { inputmode: 'numeric' }),
+    kind: select('kind', KIND_ORDER.map((k) => [k, text.kinds[k].label])),
+    groups: textInput('groups', { inputmode: 'numeric' }),
+    eps: textInput('eps'),
+    gamma: textInput('gamma'),
+    beta: textInput('beta'),
+  };
+  const pasteBox = field(t('inspector.numbers'), inputs.numbers, t('inspector.numbersHint'));
+  const sampleBox = el('div', { className: 'insp-sample-controls' },
+    field(t('inspector.distribution'), inputs.distribution), field(t('inspector.seed'), inputs.seed));
+  const groupsBox = field(t('inspector.groups'), inputs.groups, t('inspector.groupsHint'));
+  const betaBox = field(t('inspector.beta'), inputs.beta);
+  const button = el('button', { className: 'button fig-button', text: t('inspector.compute'),
+    attrs: { type: 'button', 'data-control': 'compute' } });
+
+  const root = el('div', { className: 'insp-controls' },
+    sourceSet, pasteBox, sampleBox,
+    el('div', { className: 'fig-controls' },
+      field(t('inspector.n'), inputs.n), field(t('inspector.c'), inputs.c), field(t('inspector.l'), inputs.l),
+      field(t('inspector.kind'), inputs.kind), groupsBox, field(t('inspector.eps'), inputs.eps),
+      field(t('inspector.gamma'), inputs.gamma, t('inspector.paramHint')), betaBox),
+    button);
+
+  const visibility = () => {
+    const source = radios.sample.checked ? 'sample' : 'paste';
+    pasteBox.hidden = source !== 'paste';
+    sampleBox.hidden = source !== 'sample';
+    groupsBox.hidden = inputs.kind.value !== 'group';
+  };
+  for (const r of Object.values(radios)) r.addEventListener('change', () => { visibility(); onChange(); });
+  for (const input of Object.values(inputs)) {
+    input.addEventListener('change', () => { visibility(); onChange(); });
+  }
+  // Enter in a one-line field recomputes at once (change may not fire when the value did not change).
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'text') onChange();
+  });
+  button.addEventListener('click', () => onChange());
+
+  return {
+    root,
+    inputs,
+    read() {
+      const out = { source: radios.sample.checked ? 'sample' : 'paste' };
+      for (const [key, input] of Object.entries(inputs)) out[key] = input.value;
+      return out;
+    },
+    set(values) {
+      if (values.source) radios[values.source === 'sample' ? 'sample' : 'paste'].checked = true;
+      for (const [key, input] of Object.entries(inputs)) if (values[key] !== undefined) input.value = String(values[key]);
+      visibility();
+    },
+  };
+}
