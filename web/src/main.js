@@ -6,6 +6,13 @@
 
 import { validateContent } from './content/schema.js';
 import { h, renderSection } from './content/render.js';
+import { loadContent } from './content/load-content.js';
+import { t } from './i18n/i18n.js';
+import { applyStaticText } from './i18n/apply-static.js';
+import { createNotices, storageNotice } from './ui/notices.js';
+import { showContentProblem } from './ui/content-problem.js';
+import { addNewTabLink, setupStickyToolbar, setupTocDisclosure } from './ui/page-layout.js';
+import { trackReading, trackTime } from './ui/reading-tracker.js';
 import { QuickCheck } from './quiz/quick-check.js';
 import { LessonWalkthrough } from './walkthrough/lesson-walkthrough.js';
 import { mountFigureWhenVisible } from './figures/registry.js';
@@ -16,7 +23,7 @@ import { createCompletion } from './certificate/certificate.js';
 import { initTheme } from './ui/theme.js';
 import { parseEmbedParams } from './embed/params.js';
 import {
-  applyLayout, createEmbedBridge, externalLinksInNewTab, newTabUrl, readAllowedOrigins, themeStorage,
+  applyLayout, createEmbedBridge, externalLinksInNewTab, readAllowedOrigins, themeStorage,
 } from './embed/embed-mode.js';
 import { createProgressTransfer } from './embed/progress-transfer.js';
 import { installOfflineData } from './embed/offline-data.js';
@@ -27,168 +34,13 @@ import { summarize } from './progress/progress-bar.js';
 const contentUrls = import.meta.glob('../content/lesson.json', { query: '?url', import: 'default', eager: true });
 const CONTENT_URL = Object.values(contentUrls)[0] || null;
 
-const READ_AFTER_MS = 1500;
-const TIME_TICK_MS = 15000;
-
 const $ = (id) => document.getElementById(id);
-
-// ---------------------------------------------------------------------------------------------
-// Notices (storage problems): discreet, polite, dismissible.
-
-function createNotices(root) {
-  const shown = new Map();
-  return {
-    show(key, text) {
-      if (shown.has(key)) {
-        shown.get(key).querySelector('.notice-text').textContent = text;
-        return;
-      }
-      const close = h('button', { type: 'button', className: 'notice-close', 'aria-label': 'Dismiss this notice' });
-      close.textContent = '×';
-      const box = h('div', { className: 'notice', role: 'status', 'data-notice': key },
-        h('p', { className: 'notice-text', text }), close);
-      close.addEventListener('click', () => {
-        box.remove();
-        shown.delete(key);
-      });
-      shown.set(key, box);
-      root.append(box);
-    },
-  };
-}
-
-function storageNotice(failure) {
-  const why = failure?.reason === 'quota' ? 'the browser storage for this site is full'
-    : failure?.reason === 'blocked' ? 'this browser or embedding page does not allow it'
-      : 'browser storage is not available here';
-  return `Your progress can't be saved in this browser (${why}). It is kept while this page stays open; ` +
-    'open the lesson in its own tab to keep it between visits, or save your progress code (under “Finished this lesson?”).';
-}
-
-/** "Open in a new tab" in the toolbar, for a lesson inside a frame (not under an LMS: it tracks the frame). */
-function addNewTabLink() {
-  const toolbar = document.querySelector('#toolbar .toolbar-inner');
-  if (!toolbar || document.getElementById('open-new-tab')) return;
-  const link = h('a', { id: 'open-new-tab', className: 'button open-new-tab', href: newTabUrl(location.href),
-    target: '_blank', rel: 'noopener', text: 'Open in a new tab' });
-  toolbar.insertBefore(link, document.getElementById('theme-toggle'));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Content
-
-async function loadContent() {
-  if (!CONTENT_URL) throw new Error('This build does not include the lesson content file (web/content/lesson.json).');
-  const response = await fetch(CONTENT_URL, { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`The lesson content could not be fetched (HTTP ${response.status}).`);
-  try {
-    return await response.json();
-  } catch {
-    throw new Error('The lesson content file is not valid JSON.');
-  }
-}
-
-function showContentProblem(lesson, { title, message, errors = [], retry }) {
-  const panel = h('div', { className: 'content-error', role: 'alert' },
-    h('h2', { text: title }), h('p', { text: message }));
-  if (errors.length) {
-    const list = h('ul', { className: 'content-error-list' });
-    for (const e of errors.slice(0, 50)) list.append(h('li', {}, h('code', { text: e })));
-    if (errors.length > 50) list.append(h('li', { text: `… and ${errors.length - 50} more.` }));
-    panel.append(list);
-  }
-  if (retry) {
-    const button = h('button', { type: 'button', className: 'button', text: 'Try again' });
-    button.addEventListener('click', retry);
-    panel.append(button);
-  }
-  lesson.replaceChildren(panel);
-  lesson.dataset.contentStatus = errors.length ? 'invalid' : 'error';
-  lesson.removeAttribute('aria-busy');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading and time tracking
-
-function trackReading(sectionNodes, store, toc) {
-  if (typeof IntersectionObserver !== 'function') return;
-  const timers = new Map();
-  const visibleHeights = new Map();
-  const thresholds = Array.from({ length: 41 }, (_, i) => i / 40);
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      const id = entry.target.id;
-      const viewport = entry.rootBounds ? entry.rootBounds.height : window.innerHeight;
-      const seen = entry.isIntersecting ? entry.intersectionRect.height : 0;
-      visibleHeights.set(id, seen);
-      // "In view": a good part of the screen, or most of a short section.
-      const inView = seen > 0 && seen >= Math.min(viewport * 0.4, entry.boundingClientRect.height * 0.6);
-      if (inView && !timers.has(id)) {
-        timers.set(id, setTimeout(() => {
-          timers.delete(id);
-          if (document.visibilityState !== 'hidden') store.markSectionRead(id);
-        }, READ_AFTER_MS));
-      } else if (!inView && timers.has(id)) {
-        clearTimeout(timers.get(id));
-        timers.delete(id);
-      }
-    }
-    let best = null;
-    for (const [id, height] of visibleHeights) if (height > 0 && (!best || height > visibleHeights.get(best))) best = id;
-    if (best) toc.setCurrent(best);
-  }, { threshold: thresholds });
-  for (const node of sectionNodes) observer.observe(node);
-}
-
-function trackTime(store) {
-  let since = document.visibilityState === 'visible' ? performance.now() : null;
-  const tick = () => {
-    const now = performance.now();
-    if (since !== null) store.addTime(now - since);
-    since = document.visibilityState === 'visible' ? now : null;
-  };
-  setInterval(tick, TIME_TICK_MS);
-  document.addEventListener('visibilitychange', tick);
-  window.addEventListener('pagehide', tick);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Boot
 
-function setupTocDisclosure() {
-  const details = $('toc-details');
-  if (!details || typeof matchMedia !== 'function') return;
-  const wide = matchMedia('(min-width: 1100px)');
-  const summary = details.querySelector('summary');
-  // Wide screens: a permanent sidebar (the disclosure is neither collapsible nor a tab stop).
-  const apply = () => {
-    details.open = wide.matches;
-    if (wide.matches) summary.setAttribute('tabindex', '-1');
-    else summary.removeAttribute('tabindex');
-  };
-  apply();
-  wide.addEventListener('change', apply);
-  details.addEventListener('toggle', () => {
-    if (wide.matches && !details.open) details.open = true;
-  });
-  // On narrow screens, close the contents after jumping to a section.
-  details.addEventListener('click', (event) => {
-    if (!wide.matches && event.target.closest('a')) details.open = false;
-  });
-}
-
-/** Keep the header's toolbar (progress, theme) on screen: the header sticks at minus its title block's height. */
-function setupStickyToolbar() {
-  const header = $('site-header');
-  const title = header?.querySelector('.header-inner');
-  if (!header || !title) return;
-  const place = () => { header.style.top = `-${title.offsetHeight}px`; };
-  place();
-  if (typeof ResizeObserver === 'function') new ResizeObserver(place).observe(title);
-  header.classList.add('is-sticky');
-}
-
 async function boot() {
+  applyStaticText(document);
   if (__NORMLAB_SINGLE_FILE__) installOfflineData(window);
   const params = parseEmbedParams(location.search);
   if (params.ignored.length) console.warn(`Normlab: ignored invalid parameters: ${params.ignored.join(', ')}`);
@@ -203,13 +55,12 @@ async function boot() {
   const notices = createNotices($('notices'));
   storage.onFailure((failure) => notices.show('storage', storageNotice(failure)));
   if (framed && lms.kind === 'standalone') addNewTabLink();
-  if (lms.restored === 'unreadable') notices.show('recovered', 'The lesson state saved by your course site could not be read, so the lesson starts fresh.');
+  if (lms.restored === 'unreadable') notices.show('recovered', t('page.lmsStateUnreadable'));
 
   const store = createProgressStore({ storage });
   if (storage.mode === 'memory') notices.show('storage', storageNotice(storage.failure));
   if (store.recovered) {
-    notices.show('recovered', 'Progress saved earlier in this browser could not be read, so the lesson starts fresh. ' +
-      'The unreadable data has been kept aside.');
+    notices.show('recovered', t('page.progressUnreadable'));
   }
   window.addEventListener('storage', (event) => {
     if (event.key === STORAGE_KEY || event.key === null) store.applyExternal(event.key === null ? null : event.newValue);
@@ -220,11 +71,11 @@ async function boot() {
   const lesson = $('lesson');
   let content;
   try {
-    content = await loadContent();
+    content = await loadContent(CONTENT_URL);
   } catch (error) {
     showContentProblem(lesson, {
-      title: 'The lesson could not be loaded',
-      message: `${error.message} Check your connection and try again.`,
+      title: t('page.loadFailedTitle'),
+      message: t('page.loadFailedMessage', { reason: error.message }),
       retry: () => window.location.reload(),
     });
     return;
@@ -232,9 +83,8 @@ async function boot() {
   const errors = validateContent(content);
   if (errors.length) {
     showContentProblem(lesson, {
-      title: 'The lesson content has errors',
-      message: `The content file does not match the lesson schema (${errors.length} problem${errors.length === 1 ? '' : 's'}). ` +
-        'A course author can fix it in web/content/lesson.json; see docs/content-schema.md.',
+      title: t('page.invalidTitle'),
+      message: t('page.invalidMessage', { count: errors.length }),
       errors,
     });
     return;
@@ -245,8 +95,12 @@ async function boot() {
 
 function renderLesson(content, { lesson, store, embed }) {
   const { params, framed, lms, passMark, storage } = embed;
-  document.title = `${content.title} · Normlab`;
-  document.documentElement.lang = content.lang;
+  // Strings and Intl formats follow the content's language from here on (i18n.js reads <html lang>).
+  if (document.documentElement.lang !== content.lang) {
+    document.documentElement.lang = content.lang;
+    applyStaticText(document);
+  }
+  document.title = t('page.documentTitle', { title: content.title });
   $('lesson-title').textContent = content.title;
   const badges = $('lesson-badges');
   badges.replaceChildren(...content.badges.map((b) => h('li', { text: b })));
@@ -283,7 +137,7 @@ function renderLesson(content, { lesson, store, embed }) {
     completions.push(createCompletion(host, {
       content, model, store, passMark,
       learnerName: lms.learnerName,
-      nameHint: lms.kind === 'standalone' ? undefined : 'Filled in from your course site; it is saved there, not in this browser.',
+      nameHint: lms.kind === 'standalone' ? undefined : t('page.lmsNameHint'),
     }));
     if (lms.kind === 'standalone') createProgressTransfer(host, { store });
   };
@@ -347,8 +201,8 @@ boot().catch((error) => {
   const lesson = $('lesson');
   if (lesson) {
     showContentProblem(lesson, {
-      title: 'Something went wrong',
-      message: `The lesson could not start: ${error.message}`,
+      title: t('page.crashTitle'),
+      message: t('page.crashMessage', { reason: error.message }),
       retry: () => window.location.reload(),
     });
   }

@@ -1,5 +1,11 @@
 // chart-theme.js — chart colours from the page's CSS custom properties (read at creation and again when the theme
-// changes), and the reduced-motion preference. Shared by histogram-chart.js and line-chart.js.
+// changes), the reduced-motion preference, and the page's locale for Chart.js's own number formatting (default
+// ticks and tooltips). Shared by histogram-chart.js and line-chart.js.
+
+import { locale } from '../i18n/i18n.js';
+
+/** The locale Chart.js formats numbers in (its `locale` option): the page's, as every other number on it. */
+export const chartLocale = () => locale();
 
 /** The value of CSS custom property `name` on `node`, or `fallback`. */
 export function cssVar(node, name, fallback) {

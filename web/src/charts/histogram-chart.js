@@ -4,18 +4,20 @@
 //
 //   createHistogramChart(container, { name, xLabel, yLabel?, series: [{ label, color, fallback }], xRange?, xStep? })
 //     -> { update(histograms, summary), setXRange([lo, hi] | null), destroy() }
-// `name` is the canvas's accessible name; `summary` (text) is read out as its description.
+// `name` is the canvas's accessible name; `summary` (text) is read out as its description. yLabel defaults to
+// the catalogue's "Count"; ticks and tooltips are formatted for the page's locale.
 
 import { Chart, BarController, BarElement, LinearScale, Tooltip, Legend } from 'chart.js';
-import { axisColors, cssVar, reducedMotion, styleScales, watchTheme } from './chart-theme.js';
+import { axisColors, chartLocale, cssVar, reducedMotion, styleScales, watchTheme } from './chart-theme.js';
+import { formatNumber, t } from '../i18n/i18n.js';
 
 Chart.register(BarController, BarElement, LinearScale, Tooltip, Legend);
 
 let count = 0;
 
-const tick = (v) => String(Math.round(v * 100) / 100).replace('-', '−');
+const tick = (v) => formatNumber(v, { maxDigits: 2 });
 
-export function createHistogramChart(container, { name, xLabel, yLabel = 'Count', series, xRange = null, xStep }) {
+export function createHistogramChart(container, { name, xLabel, yLabel = t('charts.count'), series, xRange = null, xStep }) {
   const id = `fig-hist-${++count}`;
   const wrap = document.createElement('div');
   wrap.className = 'fig-chart';
@@ -41,6 +43,7 @@ export function createHistogramChart(container, { name, xLabel, yLabel = 'Count'
     order: series.length - i,
   }));
   const options = {
+    locale: chartLocale(),
     responsive: true,
     maintainAspectRatio: false,
     animation: reducedMotion() ? false : { duration: 250 },
@@ -56,9 +59,9 @@ export function createHistogramChart(container, { name, xLabel, yLabel = 'Count'
         callbacks: {
           title: (items) => {
             const p = items[0]?.raw;
-            return p ? `${tick(p.lo)} to ${tick(p.hi)}` : '';
+            return p ? t('charts.binRange', { lo: tick(p.lo), hi: tick(p.hi) }) : '';
           },
-          label: (item) => `${item.dataset.label}: ${item.raw.y}`,
+          label: (item) => t('charts.seriesValue', { series: item.dataset.label, value: formatNumber(item.raw.y) }),
         },
       },
     },

@@ -5,9 +5,10 @@
 //     -> { update(x, ys, summary), destroy() }
 // x: array-like of x values; ys[i]: array-like of series i's y values (same length as x), or a number for a
 // horizontal reference line. `name` is the canvas's accessible name; `summary` its text description.
+// Ticks and tooltips are formatted by Chart.js for the page's locale.
 
 import { Chart, LineController, LineElement, PointElement, LinearScale, Tooltip, Legend } from 'chart.js';
-import { axisColors, cssVar, reducedMotion, styleScales, watchTheme } from './chart-theme.js';
+import { axisColors, chartLocale, cssVar, reducedMotion, styleScales, watchTheme } from './chart-theme.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
 
@@ -40,6 +41,7 @@ export function createLineChart(container, { name, xLabel, yLabel, series }) {
     tension: 0,
   }));
   const options = {
+    locale: chartLocale(),
     responsive: true,
     maintainAspectRatio: false,
     animation: reducedMotion() ? false : { duration: 250 },

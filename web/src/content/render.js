@@ -6,6 +6,7 @@
 // this module stays a pure content renderer.
 
 import { parseInline } from './schema.js';
+import { t } from '../i18n/i18n.js';
 
 /**
  * @typedef {object} RenderContext
@@ -49,7 +50,7 @@ export function renderInline(parent, text, ctx) {
         const ref = ctx?.refs?.get(token.ref);
         const label = ref ? ref.short : token.ref;
         const link = h('a', { className: 'cite', href: `#${token.ref}`, text: label });
-        if (ref) link.setAttribute('aria-label', `Reference: ${ref.short}`);
+        if (ref) link.setAttribute('aria-label', t('common.reference', { short: ref.short }));
         parent.append(link);
         break;
       }
@@ -63,14 +64,14 @@ export function renderInline(parent, text, ctx) {
 function renderLink(token) {
   if (token.href.startsWith('#')) return h('a', { href: token.href, text: token.text });
   const link = h('a', { href: token.href, target: '_blank', rel: 'noopener noreferrer', className: 'external' });
-  link.append(document.createTextNode(token.text), h('span', { className: 'visually-hidden', text: ' (opens in a new tab)' }));
+  link.append(document.createTextNode(token.text), h('span', { className: 'visually-hidden', text: ` ${t('common.opensInNewTab')}` }));
   return link;
 }
 
 /** Inline text as plain text (markup removed; citations as their short form when refs are known). */
 export function plainText(text, ctx) {
   return parseInline(text)
-    .map((t) => (t.type === 'cite' ? ctx?.refs?.get(t.ref)?.short ?? '' : t.text))
+    .map((tok) => (tok.type === 'cite' ? ctx?.refs?.get(tok.ref)?.short ?? '' : tok.text))
     .join('')
     .replace(/\(\s*(;\s*)*\)/g, '')
     .replace(/\s+/g, ' ')

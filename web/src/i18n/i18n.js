@@ -69,9 +69,11 @@ export function t(key, params = {}) {
 // ---------------------------------------------------------------------------------------------
 // Numbers and dates (Intl). NaN/±Infinity/undefined show as "—".
 
+// Keyed by locale too: the page's lang can change after the first number was formatted (the content file's
+// lang is applied when it arrives).
 const numberFormats = new Map();
 function numberFormat(options) {
-  const key = JSON.stringify(options);
+  const key = `${locale()} ${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale(), options);
@@ -85,10 +87,11 @@ const DASH = '—';
 const tidy = (s) => s.replace(/^[-−](?=0(?:\D0+)?$)/, '').replace(/-/g, '−');
 
 /**
- * A number for display. `digits`: fixed fraction digits; `significant`: significant digits instead.
- * Very large or tiny magnitudes switch to scientific notation. Default: up to 3 fraction digits.
+ * A number for display. `digits`: fixed fraction digits; `significant`: significant digits instead;
+ * `maxDigits`: at most that many fraction digits (an axis tick: "0.5", "1"). Very large or tiny magnitudes
+ * switch to scientific notation. Default: up to 3 fraction digits.
  */
-export function formatNumber(value, { digits, significant, grouping = true } = {}) {
+export function formatNumber(value, { digits, significant, maxDigits = 3, grouping = true } = {}) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return DASH;
   const abs = Math.abs(value);
   // Fixed digits show a tiny value as 0.000 (a normalized mean is "0", not "1.2E−8").
@@ -97,7 +100,7 @@ export function formatNumber(value, { digits, significant, grouping = true } = {
   if (scientific) options = { notation: 'scientific', maximumFractionDigits: significant ? Math.max(0, significant - 1) : 2 };
   else if (significant) options = { maximumSignificantDigits: significant, useGrouping: grouping };
   else if (digits !== undefined) options = { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: grouping };
-  else options = { maximumFractionDigits: 3, useGrouping: grouping };
+  else options = { maximumFractionDigits: maxDigits, useGrouping: grouping };
   return tidy(numberFormat(options).format(value));
 }
 

@@ -9,9 +9,52 @@ export default {
   },
   // Shared words (page shell, notices, generic controls).
   common: {
+    appName: 'Normlab',
+    tryAgain: 'Try again',
+    dismissNotice: 'Dismiss this notice',
+    opensInNewTab: '(opens in a new tab)',
+    reference: 'Reference: {short}',
   },
   // The lesson page: boot, content problems, notices, table of contents, progress.
   page: {
+    documentTitle: '{title} · Normlab',
+    metaDescription: 'An interactive lesson on BatchNorm, LayerNorm, RMSNorm, GroupNorm and InstanceNorm: what each one normalizes, how it changes activations and training, with live figures computed by a C++ core in WebAssembly.',
+    skipLink: 'Skip to the lesson',
+    badges: 'About this lesson',
+    progress: 'Progress',
+    darkTheme: 'Dark theme',
+    contents: 'Contents',
+    noscriptTitle: 'This lesson needs JavaScript.',
+    noscriptText: 'Its text, live figures, quick checks and progress are built by scripts on this page. Please enable JavaScript, or open the lesson in a browser that runs it.',
+    loading: 'Loading the lesson…',
+    footer: 'Normlab · every number in the figures is computed in your browser by a C++ core compiled to WebAssembly. Your progress is stored only in this browser.',
+    openInNewTab: 'Open in a new tab',
+    storageNotice: 'Your progress can\'t be saved in this browser ({reason}). It is kept while this page stays open; open the lesson in its own tab to keep it between visits, or save your progress code (under “Finished this lesson?”).',
+    storageQuota: 'the browser storage for this site is full',
+    storageBlocked: 'this browser or embedding page does not allow it',
+    storageUnavailable: 'browser storage is not available here',
+    lmsStateUnreadable: 'The lesson state saved by your course site could not be read, so the lesson starts fresh.',
+    progressUnreadable: 'Progress saved earlier in this browser could not be read, so the lesson starts fresh. The unreadable data has been kept aside.',
+    lmsNameHint: 'Filled in from your course site; it is saved there, not in this browser.',
+    contentMissing: 'This build does not include the lesson content file (web/content/lesson.json).',
+    contentHttp: 'The lesson content could not be fetched (HTTP {status}).',
+    contentNotJson: 'The lesson content file is not valid JSON.',
+    loadFailedTitle: 'The lesson could not be loaded',
+    loadFailedMessage: '{reason} Check your connection and try again.',
+    invalidTitle: 'The lesson content has errors',
+    invalidMessage: {
+      one: 'The content file does not match the lesson schema ({count} problem). A course author can fix it in web/content/lesson.json; see docs/content-schema.md.',
+      other: 'The content file does not match the lesson schema ({count} problems). A course author can fix it in web/content/lesson.json; see docs/content-schema.md.',
+    },
+    moreErrors: '… and {count} more.',
+    crashTitle: 'Something went wrong',
+    crashMessage: 'The lesson could not start: {reason}',
+  },
+  // Chart adapters (web/src/charts/).
+  charts: {
+    count: 'Count',
+    binRange: '{lo} to {hi}',
+    seriesValue: '{series}: {value}',
   },
   quiz: {
   },
@@ -20,6 +63,14 @@ export default {
   predict: {
   },
   walkthrough: {
+    back: 'Back',
+    next: 'Next',
+    finish: 'Finish',
+    finished: 'Walkthrough finished.',
+    finishedAnnounce: 'Walkthrough finished. Well done!',
+    stepCount: 'Step {step} of {total}',
+    stepPrefix: 'Step {step} of {total}:',
+    stepAnnounce: 'Step {step} of {total}: {title}',
   },
   figures: {
     parityBadge: 'Matches PyTorch',

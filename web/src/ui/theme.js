@@ -3,6 +3,8 @@
 //
 //   initTheme(button, storage) -> { get theme() }    button: the header toggle (<button aria-pressed>)
 
+import { t } from '../i18n/i18n.js';
+
 export const THEME_KEY = 'normlab:theme';
 
 export function initTheme(button, storage) {
@@ -22,7 +24,7 @@ export function initTheme(button, storage) {
     if (button) {
       button.setAttribute('aria-pressed', theme === 'dark' ? 'true' : 'false');
       const label = button.querySelector('.theme-label');
-      if (label) label.textContent = 'Dark theme';
+      if (label) label.textContent = t('page.darkTheme');
     }
   }
 

@@ -10,6 +10,7 @@
 //   .sync(progressState)
 
 import { h, renderInline } from '../content/render.js';
+import { t } from '../i18n/i18n.js';
 
 export class LessonWalkthrough {
   #wt;
@@ -50,9 +51,9 @@ export class LessonWalkthrough {
     this.#title = h('h3', { className: 'wt-title', id: titleId, tabindex: '-1' });
     this.#text = h('div', { className: 'wt-text' });
     this.#figureHost = h('div', { className: 'wt-figure figure-mount' });
-    this.#back = h('button', { type: 'button', className: 'button wt-back', text: 'Back' });
-    this.#next = h('button', { type: 'button', className: 'button button-primary wt-next', text: 'Next' });
-    this.#done = h('p', { className: 'wt-done', hidden: true, text: 'Walkthrough finished.' });
+    this.#back = h('button', { type: 'button', className: 'button wt-back', text: t('walkthrough.back') });
+    this.#next = h('button', { type: 'button', className: 'button button-primary wt-next', text: t('walkthrough.next') });
+    this.#done = h('p', { className: 'wt-done', hidden: true, text: t('walkthrough.finished') });
     this.#live = h('p', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     const nav = h('div', { className: 'wt-nav' }, this.#back, this.#next);
     const head = h('div', { className: 'wt-head' }, this.#count, dots);
@@ -99,7 +100,7 @@ export class LessonWalkthrough {
   #finish() {
     this.#store.finishWalkthrough();
     this.#showDone(true);
-    this.#live.textContent = 'Walkthrough finished. Well done!';
+    this.#live.textContent = t('walkthrough.finishedAnnounce');
   }
 
   #showDone(finished) {
@@ -112,20 +113,21 @@ export class LessonWalkthrough {
     const step = steps[i];
     const total = steps.length;
     this.#index = i;
-    this.#count.textContent = `Step ${i + 1} of ${total}`;
+    const place = { step: i + 1, total };
+    this.#count.textContent = t('walkthrough.stepCount', place);
     this.#title.replaceChildren(
-      h('span', { className: 'visually-hidden', text: `Step ${i + 1} of ${total}: ` }),
+      h('span', { className: 'visually-hidden', text: `${t('walkthrough.stepPrefix', place)} ` }),
       h('span', { className: 'wt-step-title', text: step.title }),
     );
-    this.#text.replaceChildren(...step.text.map((t) => renderInline(h('p'), t, this.#ctx)));
+    this.#text.replaceChildren(...step.text.map((para) => renderInline(h('p'), para, this.#ctx)));
     this.#dots.forEach((dot, k) => {
       dot.dataset.state = k < i ? 'past' : k === i ? 'current' : 'future';
     });
     this.#back.disabled = i === 0;
-    this.#next.textContent = i === total - 1 ? 'Finish' : 'Next';
+    this.#next.textContent = t(i === total - 1 ? 'walkthrough.finish' : 'walkthrough.next');
     this.#root.dataset.step = String(i + 1);
     this.#showFigure(step.figure);
-    if (announce) this.#live.textContent = `Step ${i + 1} of ${total}: ${step.title}`;
+    if (announce) this.#live.textContent = t('walkthrough.stepAnnounce', { ...place, title: step.title });
   }
 
   #showFigure(figure) {

@@ -1,0 +1,312 @@
+// ui-text-scan.mjs — reads web/src's JavaScript the way the i18n test needs: every string literal (with its
+// line, and a template's static text with {x} for each substitution), and a "skeleton" of the code in which
+// comments are blanked and each literal is replaced by §n§, so call sites and object keys can be matched
+// without a string or a comment getting in the way. Not a full JS parser: it knows comments, the three
+// quote kinds with nested ${…}, and regular-expression literals (by the usual previous-token rule).
+//
+//   lex(source) -> { skeleton, literals: [{ value, line, template }] }
+//   findUiText(source) -> [{ line, why, value }]   hard-coded UI text (why: the rule; "a sentence" for the
+//                                                  catch-all rule, else the place the text goes)
+//   findKeyUses(source) -> { keys, prefixes, calls }   catalogue keys a file refers to
+
+const REGEX_AFTER = new Set([...'(,=:[!&|?{};+-*%<>~^']);
+const REGEX_AFTER_WORD = /\b(?:return|typeof|case|in|of|delete|void|throw|new|yield|await)$/;
+
+export function lex(source) {
+  const literals = [];
+  let pos = 0;
+  let line = 1;
+
+  // Read code until `stop` (a closing "}" of a ${…}, or the end); returns its skeleton.
+  function code(stopAtBrace) {
+    let out = '';
+    let depth = 0;
+    while (pos < source.length) {
+      const c = source[pos];
+      const next = source[pos + 1];
+      if (c === '\n') { line += 1; out += c; pos += 1; continue; }
+      if (c === '/' && next === '/') {
+        while (pos < source.length && source[pos] !== '\n') pos += 1;
+        out += ' ';
+        continue;
+      }
+      if (c === '/' && next === '*') {
+        const end = source.indexOf('*/', pos + 2);
+        const stop = end < 0 ? source.length : end + 2;
+        for (const ch of source.slice(pos, stop)) if (ch === '\n') { line += 1; out += '\n'; }
+        out += ' ';
+        pos = stop;
+        continue;
+      }
+      if (c === '/') {
+        const before = out.slice(-24).trimEnd();
+        if (!before || REGEX_AFTER.has(before.at(-1)) || REGEX_AFTER_WORD.test(before)) {
+          skipRegex();
+          out += ' /re/ ';
+          continue;
+        }
+      }
+      if (c === '\'' || c === '"') { out += quoted(c); continue; }
+      if (c === '`') { out += template(); continue; }
+      if (stopAtBrace) {
+        if (c === '{') depth += 1;
+        if (c === '}') {
+          if (depth === 0) { pos += 1; return out; }
+          depth -= 1;
+        }
+      }
+      out += c;
+      pos += 1;
+    }
+    return out;
+  }
+
+  function skipRegex() {
+    pos += 1;
+    let inClass = false;
+    while (pos < source.length && source[pos] !== '\n') {
+      const c = source[pos];
+      if (c === '\\') { pos += 2; continue; }
+      if (c === '[') inClass = true;
+      else if (c === ']') inClass = false;
+      else if (c === '/' && !inClass) { pos += 1; break; }
+      pos += 1;
+    }
+    while (/[a-z]/.test(source[pos] ?? '')) pos += 1;
+  }
+
+  function quoted(quote) {
+    const start = line;
+    let value = '';
+    pos += 1;
+    while (pos < source.length && source[pos] !== quote && source[pos] !== '\n') {
+      if (source[pos] === '\\') { value += source[pos + 1]; pos += 2; continue; }
+      value += source[pos];
+      pos += 1;
+    }
+    pos += 1;
+    literals.push({ value, line: start, template: false });
+    return `§${literals.length - 1}§`;
+  }
+
+  function template() {
+    const start = line;
+    const index = literals.length;
+    literals.push(null);
+    let value = '';
+    let inner = '';
+    pos += 1;
+    while (pos < source.length && source[pos] !== '`') {
+      const c = source[pos];
+      if (c === '\\') { value += source[pos + 1]; pos += 2; continue; }
+      if (c === '$' && source[pos + 1] === '{') {
+        pos += 2;
+        value += '{x}';
+        inner += `⟨${code(true)}⟩`;
+        continue;
+      }
+      if (c === '\n') line += 1;
+      value += c;
+      pos += 1;
+    }
+    pos += 1;
+    literals[index] = { value, line: start, template: true };
+    return `§${index}§${inner}`;
+  }
+
+  return { skeleton: code(false), literals };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What counts as UI text
+
+const words = (value) => value.replace(/\{x\}/g, ' ');
+/** Any letter at all: the value of a sink that is always shown (text:, textContent =, aria-label). */
+const hasLetters = (value) => /\p{L}/u.test(words(value));
+/** CSS class lists ("mm-step is-norm") and other kebab-case tokens are code, not words. */
+const classList = (value) => /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\s+[a-z0-9]+(?:-[a-z0-9]+)*)*$/.test(value.trim()) && value.includes('-');
+/** Looks like words for a person: a capitalised word ("Back", not "GetLastError"), two words, or a sentence's end. */
+const proseLike = (value) => {
+  const v = words(value).trim();
+  if (classList(v)) return false;
+  return /^\p{Lu}\p{Ll}+(?:[\s.,:;!?…]|$)/u.test(v) || /\p{L}\s+\p{L}/u.test(v) || /\p{L}[.!?…]$/u.test(v);
+};
+/** Three or more words in a row, two of them of three letters or more: a sentence wherever it appears. */
+const sentence = (value) => {
+  // A substitution is a word of its own ("Step {x} of {x}"), never glue inside one ("PT{x}H{x}M").
+  const run = value.replace(/\{x\}/g, 'X').match(/\p{L}+(?:[,;:]?\s+[\p{L}'’]+){2,}/u);
+  return Boolean(run) && run[0].split(/\s+/).filter((w) => /\p{L}{3}/u.test(w)).length >= 2;
+};
+
+// Object keys, attributes and properties whose value is shown or spoken.
+const ALWAYS_TEXT_KEYS = ['text', 'placeholder', 'alt', 'ariaLabel', 'ariaValueText', 'ariaDescription', 'ariaRoleDescription'];
+const ALWAYS_TEXT_ATTRS = ['aria-label', 'aria-valuetext', 'aria-description', 'aria-roledescription', 'placeholder', 'alt', 'title'];
+const LABEL_KEYS = ['title', 'label', 'legend', 'hint', 'message', 'caption', 'summary', 'heading', 'description',
+  'note', 'name', 'xLabel', 'yLabel', 'nameHint', 'tooltip', 'prompt', 'feedback', 'error', 'status'];
+const TEXT_PROPERTIES = ['textContent', 'innerText', 'title', 'placeholder', 'alt', 'ariaLabel', 'ariaValueText',
+  'ariaDescription', 'ariaRoleDescription', 'label'];
+const TEXT_CALLS = ['append', 'prepend', 'replaceChildren', 'createTextNode', 'alert', 'confirm', 'prompt', 'before',
+  'after', 'replaceWith', 'insertAdjacentText'];
+const ELEMENT_BUILDERS = ['h', 'el'];
+// Messages for developers, not learners: the console, and the programmer-error classes (by JS convention).
+const DEVELOPER_CALL = /(?:\bconsole\.\w+|\bnew\s+(?:RangeError|TypeError))\s*\($/;
+const KEY_CALL = /\b(?:t|hasString)\(\s*$/;
+const ID = /[A-Za-z_$][\w$]*/;
+
+/** The end of the expression starting at `from` (stops at a top-level , ; or an unmatched closer). */
+function expressionEnd(skeleton, from) {
+  let depth = 0;
+  for (let i = from; i < skeleton.length; i++) {
+    const c = skeleton[i];
+    if ('([{⟨'.includes(c)) depth += 1;
+    else if (')]}⟩'.includes(c)) {
+      if (depth === 0) return i;
+      depth -= 1;
+    } else if ((c === ',' || c === ';') && depth === 0) return i;
+  }
+  return skeleton.length;
+}
+
+/** The argument ranges [start, end) of the call whose "(" is at `open`. */
+export function callArguments(skeleton, open) {
+  const args = [];
+  let start = open + 1;
+  for (;;) {
+    const end = expressionEnd(skeleton, start);
+    args.push([start, end]);
+    if (skeleton[end] !== ',') return args;
+    start = end + 1;
+  }
+}
+
+const literalsIn = (skeleton, start, end) =>
+  [...skeleton.slice(start, end).matchAll(/§(\d+)§/g)].map((m) => ({ n: Number(m[1]), at: start + m.index }));
+
+// A literal that only looks like prose (Python source shown as code, PDF syntax) is marked on its line with
+// a comment giving the reason: // i18n-exempt: <why this is not UI text>
+const EXEMPT = /\/\/\s*i18n-exempt:\s*\S+(?:\s+\S+){2,}/;
+
+export function findUiText(source) {
+  const { skeleton, literals } = lex(source);
+  const lines = source.split('\n');
+  const found = new Map();
+  const flag = (n, why) => {
+    if (!found.has(n) && !EXEMPT.test(lines[literals[n].line - 1])) found.set(n, why);
+  };
+  const isKeyArgument = (at) => KEY_CALL.test(skeleton.slice(Math.max(0, at - 40), at));
+  const developer = new Set();
+  for (const m of skeleton.matchAll(/(?:\bconsole\.\w+|\bnew\s+(?:RangeError|TypeError))\s*\(/g)) {
+    const open = m.index + m[0].length - 1;
+    const args = callArguments(skeleton, open);
+    for (const { n } of literalsIn(skeleton, open, args.at(-1)[1])) developer.add(n);
+  }
+  // The value of a non-text key nested in a sink ({ className: 'a b' } inside append()) is not text.
+  const otherKeyValue = (at) => {
+    const before = skeleton.slice(Math.max(0, at - 40), at);
+    const named = before.match(/\b([A-Za-z_$][\w$]*):\s*$/);
+    if (named) return !ALWAYS_TEXT_KEYS.includes(named[1]) && !LABEL_KEYS.includes(named[1]);
+    const quoted = before.match(/§(\d+)§:\s*$/);
+    return Boolean(quoted) && !ALWAYS_TEXT_ATTRS.includes(literals[Number(quoted[1])].value);
+  };
+  // The value at [start, end): its leading literal is text if `strict` says so, nested literals if prose-like.
+  const checkValue = (start, end, why, strict) => {
+    const lead = skeleton.slice(start, end).match(/^\s*§(\d+)§/);
+    for (const { n, at } of literalsIn(skeleton, start, end)) {
+      if (isKeyArgument(at) || developer.has(n) || otherKeyValue(at)) continue;
+      const value = literals[n].value;
+      const leading = lead && Number(lead[1]) === n;
+      if (leading ? strict(value) : proseLike(value)) flag(n, why);
+    }
+  };
+  const keyPattern = (keys) => new RegExp(`(?:[{,]\\s*)(${keys.join('|')})\\s*:(?!:)`, 'g');
+  for (const m of skeleton.matchAll(keyPattern(ALWAYS_TEXT_KEYS))) {
+    const start = m.index + m[0].length;
+    checkValue(start, expressionEnd(skeleton, start), `${m[1]}:`, hasLetters);
+  }
+  for (const m of skeleton.matchAll(keyPattern(LABEL_KEYS))) {
+    const start = m.index + m[0].length;
+    checkValue(start, expressionEnd(skeleton, start), `${m[1]}:`, proseLike);
+  }
+  // Quoted keys ('aria-label': …) and setAttribute('aria-label', …).
+  for (const m of skeleton.matchAll(/§(\d+)§\s*:(?!:)/g)) {
+    if (!ALWAYS_TEXT_ATTRS.includes(literals[Number(m[1])].value)) continue;
+    const start = m.index + m[0].length;
+    checkValue(start, expressionEnd(skeleton, start), `'${literals[Number(m[1])].value}':`, hasLetters);
+  }
+  for (const m of skeleton.matchAll(/\.setAttribute\(\s*§(\d+)§\s*,/g)) {
+    if (!ALWAYS_TEXT_ATTRS.includes(literals[Number(m[1])].value)) continue;
+    const start = m.index + m[0].length;
+    checkValue(start, expressionEnd(skeleton, start), `setAttribute('${literals[Number(m[1])].value}')`, hasLetters);
+  }
+  for (const m of skeleton.matchAll(new RegExp(`\\.(${TEXT_PROPERTIES.join('|')})\\s*\\+?=(?!=)`, 'g'))) {
+    const start = m.index + m[0].length;
+    const end = skeleton.indexOf(';', start);
+    checkValue(start, end < 0 ? skeleton.length : end, `.${m[1]} =`, hasLetters);
+  }
+  for (const m of skeleton.matchAll(new RegExp(`(?:\\.|\\b)(${TEXT_CALLS.join('|')})\\(`, 'g'))) {
+    const open = m.index + m[0].length - 1;
+    for (const [start, end] of callArguments(skeleton, open)) checkValue(start, end, `${m[1]}()`, hasLetters);
+  }
+  for (const m of skeleton.matchAll(new RegExp(`(?<![\\w$.])(${ELEMENT_BUILDERS.join('|')})\\(`, 'g'))) {
+    const open = m.index + m[0].length - 1;
+    for (const [start, end] of callArguments(skeleton, open).slice(2)) checkValue(start, end, `${m[1]}() child`, hasLetters);
+  }
+  // Anywhere else: a sentence is UI text unless it is a key, an import path or a developer message.
+  literals.forEach((lit, n) => {
+    if (found.has(n) || developer.has(n) || !sentence(lit.value)) return;
+    const at = skeleton.indexOf(`§${n}§`);
+    if (at >= 0 && isKeyArgument(at)) return;
+    flag(n, 'a sentence');
+  });
+  return [...found].sort((a, b) => literals[a[0]].line - literals[b[0]].line)
+    .map(([n, why]) => ({ line: literals[n].line, why, value: literals[n].value }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which catalogue keys a file uses
+
+/**
+ * Keys a file refers to: literal first arguments of t(), any string literal that is exactly a catalogue key
+ * (a key kept in a table and passed to t() later), and template keys t(`kinds.${kind}`), which use every key
+ * under their static prefix ("kinds."). `calls` lists literal-key calls with the parameter names passed
+ * (null when the parameters are not an object literal, or contain a spread).
+ */
+export function findKeyUses(source, isKey) {
+  const { skeleton, literals } = lex(source);
+  const keys = new Set();
+  const prefixes = new Set();
+  const calls = [];
+  literals.forEach((lit) => {
+    if (!lit.template && isKey(lit.value)) keys.add(lit.value);
+  });
+  for (const m of skeleton.matchAll(/(?<![\w$.])t\(\s*§(\d+)§/g)) {
+    const lit = literals[Number(m[1])];
+    const open = m.index + m[0].indexOf('(');
+    if (lit.template) {
+      prefixes.add(lit.value.slice(0, lit.value.indexOf('{x}')));
+      continue;
+    }
+    keys.add(lit.value);
+    const args = callArguments(skeleton, open);
+    calls.push({ key: lit.value, line: lit.line, params: args.length < 2 ? [] : objectKeys(skeleton, literals, args[1]) });
+  }
+  return { keys, prefixes, calls };
+}
+
+function objectKeys(skeleton, literals, [start, end]) {
+  const text = skeleton.slice(start, end).trim();
+  if (!text.startsWith('{') || !text.endsWith('}')) return null;
+  const inner = skeleton.indexOf('{', start) + 1;
+  const names = [];
+  for (const [s, e] of callArguments(skeleton, inner - 1)) {
+    const part = skeleton.slice(s, e).trim();
+    if (!part) continue;
+    if (part.startsWith('...')) return null;
+    const quoted = part.match(/^§(\d+)§\s*:/);
+    const named = part.match(new RegExp(`^(${ID.source})\\s*(?::|$)`));
+    if (quoted) names.push(literals[Number(quoted[1])].value);
+    else if (named) names.push(named[1]);
+    else return null;
+  }
+  return names;
+}
