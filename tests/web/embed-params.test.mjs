@@ -8,7 +8,7 @@ import {
   acceptIncoming, completedPayload, createHostChannel, isoDuration, message, progressPayload, xapiStatement,
 } from '../../web/src/embed/host-messages.js';
 
-const DEFAULTS = { embed: false, step: null, preset: null, hide: [], pass: null, theme: null, origins: [], ignored: [] };
+const DEFAULTS = { embed: false, teacher: false, step: null, preset: null, hide: [], pass: null, theme: null, origins: [], ignored: [] };
 
 test('no parameters: every default', () => {
   assert.deepEqual(parseEmbedParams(''), DEFAULTS);
@@ -56,6 +56,19 @@ test('invalid values fall back to the defaults and are reported', () => {
   assert.equal(parseEmbedParams('?step=6', { walkthroughSteps: 5 }).step, null);
   assert.equal(parseEmbedParams('?preset=__proto__').preset, null);
   assert.equal(parseEmbedParams('?preset=constructor').preset, null);
+});
+
+test('teacher: 1/true/yes turn teacher mode on, 0/false off, anything else is reported', () => {
+  for (const v of ['1', 'true', 'YES', 'on']) assert.equal(parseEmbedParams(`?teacher=${v}`).teacher, true, v);
+  for (const v of ['0', 'false', 'no', '']) {
+    const p = parseEmbedParams(`?teacher=${v}`);
+    assert.equal(p.teacher, false, v);
+    assert.deepEqual(p.ignored, [], v);
+  }
+  const bad = parseEmbedParams('?teacher=please&embed=1');
+  assert.equal(bad.teacher, false);
+  assert.equal(bad.embed, true);
+  assert.deepEqual(bad.ignored, ['teacher=please']);
 });
 
 test('presets: training presets go to the training figure, the rest to the playground', () => {

@@ -28,6 +28,7 @@ import {
 import { createProgressTransfer } from './embed/progress-transfer.js';
 import { installOfflineData } from './embed/offline-data.js';
 import { connectLms } from './lms/index.js';
+import { addPrintTakeaways } from './teacher/takeaways-sheet.js';
 import { summarize } from './progress/progress-bar.js';
 
 // The content file is emitted as its own asset (so it can be inspected, and replaced in tests).
@@ -112,7 +113,9 @@ function renderLesson(content, { lesson, store, embed }) {
   const completions = [];
   const totalQuizzes = model.quizzes.length;
 
-  const ctx = { refs, hooks: {} };
+  // teacher=1: answer keys under the checks (the quiz modules read ctx.teacher) and the teacher panel.
+  const ctx = { refs, hooks: {}, teacher: params.teacher };
+  if (params.teacher) document.documentElement.dataset.teacher = 'true';
   ctx.hooks.quiz = (block, host) => {
     const index = model.quizzes.findIndex((q) => q.id === block.id) + 1;
     quizzes.push(new QuickCheck(host, block, { ctx, store, index, total: totalQuizzes }));
@@ -144,6 +147,12 @@ function renderLesson(content, { lesson, store, embed }) {
 
   const nodes = content.sections.map((section) => renderSection(section, ctx));
   lesson.replaceChildren(...nodes);
+  addPrintTakeaways(nodes.find((n) => n.id === 'takeaways'), content, refs);
+  if (params.teacher) {
+    import('./teacher/teacher-panel.js')
+      .then(({ createTeacherPanel }) => lesson.prepend(createTeacherPanel(content)))
+      .catch((error) => console.error(error));
+  }
   lesson.dataset.contentStatus = 'valid';
   lesson.removeAttribute('aria-busy');
 

@@ -4,6 +4,8 @@
 //
 //   parseEmbedParams(search, { walkthroughSteps?, hideable? }) -> {
 //     embed: boolean,            embed=1|true|yes → compact layout, no site chrome, external links in a new tab
+//     teacher: boolean,          teacher=1|true|yes → answers and explanations shown, the teacher panel
+//                                (presets, embed-snippet builder); not a secret: the answers ship with the page
 //     step: number | null,       step=N (1-based) → open the walkthrough at step N (1..walkthroughSteps)
 //     preset: { name, figure, state } | null   preset=NAME → a playground or training preset (PRESETS below)
 //     hide: string[],            hide=quiz,certificate,… → parts to hide (HIDEABLE; unknown names ignored)
@@ -103,6 +105,14 @@ export function parseEmbedParams(search, { walkthroughSteps = 6 } = {}) {
     else if (!FALSE.has(v)) bad('embed', e);
   }
 
+  let teacher = false;
+  const tc = first('teacher');
+  if (tc !== null) {
+    const v = tc.toLowerCase();
+    if (TRUE.has(v)) teacher = true;
+    else if (!FALSE.has(v)) bad('teacher', tc);
+  }
+
   let step = null;
   const s = first('step');
   if (s !== null) {
@@ -154,5 +164,5 @@ export function parseEmbedParams(search, { walkthroughSteps = 6 } = {}) {
     for (const o of list) if (!origins.includes(o)) origins.push(o);
   }
 
-  return { embed, step, preset, hide, pass, theme, origins, ignored };
+  return { embed, teacher, step, preset, hide, pass, theme, origins, ignored };
 }

@@ -1,0 +1,147 @@
+// Teacher mode (?teacher=1) and the printable key takeaways, in Chromium: the panel is there (and only in
+// teacher mode), answer keys are shown, presets load by keyboard, the embed snippet follows the form and is
+// exactly what the pure builder makes, Copy reaches the clipboard, the takeaways print on one A4 and one
+// Letter page (and the normal print is unchanged afterwards), and axe finds nothing.
+// Run: NORMLAB_DIST=<built web> node --test tests/e2e/teacher.test.mjs
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { buildSnippet } from '../../web/src/teacher/snippet.js';
+
+const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
+const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
+const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
+
+requireDist();
+
+let server;
+let browser;
+let context;
+let page;
+let report;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  page = await context.newPage();
+  report = await watchPage(page, server.url);
+  await page.goto(`${server.url}?teacher=1`);
+  await page.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached', timeout: 20000 });
+  await page.waitForSelector('#teacher-panel', { timeout: 10000 });
+});
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+test('teacher mode: the panel, the data attribute and the answer keys; none of it without teacher=1', async () => {
+  assert.equal(await page.getAttribute('html', 'data-teacher'), 'true');
+  assert.equal(await page.locator('#teacher-panel h2').textContent(), 'For teachers');
+  assert.ok(await page.locator('[data-answer-key]').count() > 0, 'answer keys are rendered under the checks');
+  const other = await context.newPage();
+  await other.goto(server.url);
+  await other.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached', timeout: 20000 });
+  assert.equal(await other.locator('#teacher-panel').count(), 0);
+  assert.equal(await other.locator('[data-answer-key]').count(), 0);
+  assert.equal(await other.getAttribute('html', 'data-teacher'), null);
+  await other.close();
+});
+
+test('presets load by keyboard and say where they went', async () => {
+  const button = page.locator('#teacher-panel button[data-preset="model-map:detection"]');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('.tp-preset-status').textContent(), /Detection and segmentation.*playground and the training simulation/);
+  await page.locator('#teacher-panel button[data-preset="embed:hard"]').focus();
+  await page.keyboard.press('Space');
+  assert.match(await page.locator('.tp-preset-status').textContent(), /Hard.*into the training simulation/);
+  assert.equal(await page.locator('#teacher-panel button[data-preset^="embed:"]').count(), 10);
+});
+
+test('the snippet follows the form (by keyboard) and is exactly the builder\'s output', async () => {
+  const panel = page.locator('#teacher-panel');
+  const snippet = panel.locator('textarea.tp-snippet');
+  const base = new URL(server.url).href;
+  const title = `${content.title} — interactive lesson`;
+  assert.equal(await snippet.inputValue(), buildSnippet({ base, title }).html);
+
+  await panel.getByLabel('Theme').focus();
+  await page.keyboard.press('ArrowDown'); // learner's choice → light
+  await panel.getByLabel('Theme').selectOption('dark'); // (select popups are not keyboard-drivable headless)
+  await panel.getByLabel('Open the walkthrough at').selectOption('3');
+  await panel.getByLabel('Preset').selectOption('small-batch');
+  await panel.getByLabel('Pass mark (%)').focus();
+  await page.keyboard.type('80');
+  await panel.getByLabel('References').focus();
+  await page.keyboard.press('Space');
+  await panel.getByLabel('Height (px)').fill('1200');
+  const expected = buildSnippet({ base, title, theme: 'dark', step: 3, preset: 'small-batch', pass: 80, hide: ['references'], height: 1200 });
+  assert.equal(await snippet.inputValue(), expected.html);
+  assert.equal(await snippet.getAttribute('data-url'),
+    `${base}?embed=1&step=3&preset=small-batch&hide=references&pass=80&theme=dark`);
+  assert.equal(await panel.locator('.tp-problem').count(), 0);
+
+  // A pointless combination is explained, an invalid value is left out with a message.
+  await panel.getByLabel('Quick checks').focus();
+  await page.keyboard.press('Space');
+  assert.equal(await panel.locator('.tp-problem[data-code="passUnreachable"]').count(), 1);
+  await panel.getByLabel('Pass mark (%)').fill('120');
+  assert.match(await panel.locator('.tp-problem[data-code="pass"]').textContent(), /0 to 100.*120/);
+  assert.equal(await panel.getByLabel('Pass mark (%)').getAttribute('aria-invalid'), 'true');
+  assert.ok(!(await snippet.inputValue()).includes('pass='));
+
+  // Copy: the clipboard holds the snippet, and the status says so.
+  await panel.getByRole('button', { name: 'Copy snippet' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.tp-copy-status')?.dataset.result);
+  assert.equal(await page.locator('.tp-copy-status').getAttribute('data-result'), 'copied');
+  assert.match(await page.locator('.tp-copy-status').textContent(), /copied/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await snippet.inputValue());
+});
+
+test('"Print key takeaways" prints one A4 and one Letter page; afterwards the lesson prints as before', async () => {
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  const button = page.locator('button.print-takeaways');
+  await button.scrollIntoViewIfNeeded();
+  for (const format of ['A4', 'Letter']) {
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('print-takeaways')));
+    const sheet = page.locator('#takeaways-sheet');
+    assert.equal(await sheet.locator('h1').textContent(), content.title);
+    const takeaways = content.sections.find((s) => s.id === 'takeaways').blocks[0].items;
+    assert.equal(await sheet.locator('.ts-takeaways li').count(), takeaways.length);
+    assert.equal(await sheet.locator('.ts-uses li').count(), 5);
+    assert.match(await sheet.locator('.ts-url').textContent(), new RegExp(new URL(server.url).host));
+    assert.match(await sheet.locator('.ts-date').textContent(), /\d{4}/);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await sheet.evaluate((node) => ({ display: getComputedStyle(node).display, height: node.offsetHeight,
+      others: [...document.body.children].filter((c) => c !== node && getComputedStyle(c).display !== 'none').length }));
+    await page.emulateMedia({ media: null });
+    assert.deepEqual({ display: shown.display, others: shown.others }, { display: 'block', others: 0 }, 'in print only the sheet shows');
+    assert.ok(shown.height > 300, `the sheet has its content (${shown.height} px)`);
+    await button.focus();
+    await page.keyboard.press('Enter'); // again: the media switch may have ended the mode
+    const pdf = await page.pdf({ format });
+    assert.equal(pages(pdf), 1, `${format}: one page`);
+    // Chromium fires afterprint after page.pdf(), as after a real print: the mode ends.
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.equal(await page.locator('#takeaways-sheet').count(), 0);
+  }
+  assert.equal(await page.evaluate(() => window.__printed), 4);
+  const whole = await page.pdf({ format: 'A4' });
+  assert.ok(pages(whole) > 3, 'the normal print is the whole lesson');
+});
+
+test('the teacher panel passes axe, and there were no page errors', async () => {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(() => window.axe.run('#teacher-panel', {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'],
+  }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  assert.deepEqual(report.errors, []);
+});
