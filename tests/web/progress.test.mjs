@@ -31,7 +31,7 @@ test('a fresh store writes one versioned key with a valid record', () => {
   const store = storeOn(backend);
   assert.deepEqual([...backend.map.keys()], [STORAGE_KEY]);
   const saved = JSON.parse(backend.getItem(STORAGE_KEY));
-  assert.equal(saved.version, 1);
+  assert.equal(saved.version, 2);
   assert.equal(saved.lesson, 'normalization');
   assert.ok(validateProgress(saved).ok);
   assert.equal(store.recovered, null);
@@ -73,7 +73,9 @@ test('corrupted JSON: start fresh, keep the bad value under the backup key', () 
 test('foreign JSON shapes are rejected and backed up', () => {
   const shapes = [
     '[]', '42', 'null', '"text"', '{"hello":"world"}',
-    JSON.stringify({ ...freshProgress(), version: 2 }),
+    JSON.stringify({ ...freshProgress(), version: 3 }),
+    JSON.stringify({ ...freshProgress(), mastery: { visits: -1, variants: [], missed: {} } }),
+    JSON.stringify({ ...freshProgress(), mastery: { visits: 1, variants: [{ item: 'x' }], missed: {} } }),
     JSON.stringify({ ...freshProgress(), lesson: 'other-lesson' }),
     JSON.stringify({ ...freshProgress(), sectionsRead: 'intro' }),
     JSON.stringify({ ...freshProgress(), checks: { 'quiz-a': { first: 'a' } } }),

@@ -15,7 +15,8 @@ import { addNewTabLink, setupStickyToolbar, setupTocDisclosure } from './ui/page
 import { trackReading, trackTime } from './ui/reading-tracker.js';
 import { QuickCheck } from './quiz/quick-check.js';
 import { LessonWalkthrough } from './walkthrough/lesson-walkthrough.js';
-import { mountFigureWhenVisible } from './figures/registry.js';
+import { getCore, mountFigureWhenVisible } from './figures/registry.js';
+import { installPredictHooks } from './predict/hooks.js';
 import { createSafeStorage } from './state/storage.js';
 import { createProgressStore, STORAGE_KEY } from './state/progress.js';
 import { createProgressBar, createToc, lessonModel } from './progress/progress-bar.js';
@@ -116,6 +117,7 @@ function renderLesson(content, { lesson, store, embed }) {
   // teacher=1: answer keys under the checks (the quiz modules read ctx.teacher) and the teacher panel.
   const ctx = { refs, hooks: {}, teacher: params.teacher };
   if (params.teacher) document.documentElement.dataset.teacher = 'true';
+  const predicts = installPredictHooks(ctx, { content, store, loadCore: getCore });
   ctx.hooks.quiz = (block, host) => {
     const index = model.quizzes.findIndex((q) => q.id === block.id) + 1;
     quizzes.push(new QuickCheck(host, block, { ctx, store, index, total: totalQuizzes }));
@@ -162,6 +164,7 @@ function renderLesson(content, { lesson, store, embed }) {
     bar.update(progress);
     toc.update(progress);
     for (const q of quizzes) q.sync(progress);
+    predicts.sync(progress);
     for (const w of walkthroughs) w.sync(progress);
     for (const c of completions) c.sync(progress);
   };

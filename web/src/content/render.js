@@ -170,6 +170,15 @@ export function renderBlock(block, parent, ctx, section) {
     case 'takeaways':
       parent.append(renderList(block.items, false, ctx, 'takeaways'));
       break;
+    case 'predict':
+    case 'review':
+    case 'mastery': {
+      // Predict checks, the Review block and the mastery panel (web/src/predict/hooks.js).
+      const host = h('div', { className: `${block.type}-host` });
+      parent.append(host);
+      ctx.hooks[block.type]?.(block, host, section);
+      break;
+    }
     case 'completion': {
       const host = h('div', { className: 'completion-host' });
       parent.append(host);

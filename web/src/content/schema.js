@@ -9,6 +9,8 @@
 // parseInline never produces HTML: every token carries plain text that the renderer puts into text nodes.
 // Links are only produced for http(s) URLs and in-page fragments (#id); anything else stays plain text.
 
+import { PREDICT_BLOCK_FIELDS, checkPredictBlock } from '../predict/schema.js';
+
 export const SECTION_ORDER = Object.freeze([
   'intro', 'ics', 'techniques', 'activations', 'training', 'walkthrough', 'playground',
   'deep-dives', 'takeaways', 'finish', 'references',
@@ -18,12 +20,13 @@ export const FIGURE_NAMES = Object.freeze([
 ]);
 export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
 export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);
+// The six concepts that quick checks and predict checks are tagged with (mastery: web/src/progress/mastery.js).
 export const CONCEPTS = Object.freeze([
-  'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used', 'optimization',
+  'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used',
 ]);
 export const BLOCK_TYPES = Object.freeze([
   'paragraph', 'heading', 'list', 'callout', 'formula', 'figure', 'quiz', 'walkthrough', 'deepdive',
-  'takeaways', 'completion', 'references',
+  'takeaways', 'completion', 'references', 'predict', 'review', 'mastery',
 ]);
 export const CALLOUT_VARIANTS = Object.freeze(['note', 'tip', 'warning']);
 export const QUIZ_COUNT = 8;
@@ -43,14 +46,15 @@ const BLOCK_FIELDS = {
   callout: [['variant', 'title', 'text'], []],
   formula: [['text', 'label'], []],
   figure: [['figure', 'caption'], []],
-  quiz: [['id', 'question', 'options'], ['concepts']],
+  quiz: [['id', 'question', 'options', 'concepts'], []],
+  ...PREDICT_BLOCK_FIELDS,
   walkthrough: [['id', 'steps'], []],
   deepdive: [['id', 'title', 'blocks'], []],
   takeaways: [['items'], []],
   completion: [[], []],
   references: [[], []],
 };
-const FORBIDDEN_IN_DEEPDIVE = new Set(['quiz', 'walkthrough', 'deepdive']);
+const FORBIDDEN_IN_DEEPDIVE = new Set(['quiz', 'walkthrough', 'deepdive', 'predict', 'review', 'mastery']);
 
 /** True for an href the renderer may turn into a link: http(s) URLs and in-page fragments. */
 export function isSafeHref(href) {
@@ -380,6 +384,11 @@ export function validateContent(content) {
         quizCount += 1;
         checkQuiz(block, path);
         break;
+      case 'predict':
+      case 'review':
+      case 'mastery':
+        checkPredictBlock(block, path, { err, checkInline, claimId, checkConcepts });
+        break;
       case 'walkthrough':
         checkWalkthrough(block, path);
         break;
@@ -431,15 +440,19 @@ export function validateContent(content) {
       });
       if (correct !== 1) err(`${path}.options`, `exactly one option must be correct (found ${correct})`);
     }
-    if ('concepts' in quiz) {
-      if (!Array.isArray(quiz.concepts)) err(`${path}.concepts`, 'must be an array of strings');
-      else {
-        quiz.concepts.forEach((c, i) => {
-          if (!CONCEPTS.includes(c)) err(`${path}.concepts[${i}]`, `unknown concept ${JSON.stringify(c)} (known: ${CONCEPTS.join(', ')})`);
-        });
-        if (new Set(quiz.concepts).size !== quiz.concepts.length) err(`${path}.concepts`, 'contains duplicates');
-      }
+    if ('concepts' in quiz) checkConcepts(quiz.concepts, `${path}.concepts`);
+  };
+
+  // Every quick check and predict check is tagged with 1–3 of the six concepts.
+  const checkConcepts = (concepts, path) => {
+    if (!Array.isArray(concepts) || concepts.length === 0 || concepts.length > 3) {
+      err(path, 'must be an array of 1–3 concept tags');
+      return;
     }
+    concepts.forEach((c, i) => {
+      if (!CONCEPTS.includes(c)) err(`${path}[${i}]`, `unknown concept ${JSON.stringify(c)} (known: ${CONCEPTS.join(', ')})`);
+    });
+    if (new Set(concepts).size !== concepts.length) err(path, 'contains duplicates');
   };
 
   const checkWalkthrough = (wt, path) => {

@@ -6,6 +6,7 @@
 //   model = lessonModel(content): the trackable sections and quizzes, derived from the content once.
 
 import { h } from '../content/render.js';
+import { t } from '../i18n/i18n.js';
 
 /** Sections that are "read" by scrolling: all but the finish area and the reference list. */
 const NOT_TRACKED = new Set(['finish', 'references']);
@@ -65,7 +66,7 @@ export function sectionDone(sectionId, progress, model) {
 
 /** Fill the header progress widget (#progress) and keep it updated. */
 export function createProgressBar(root, model) {
-  const label = h('span', { className: 'progress-label', id: 'progress-label', text: 'Progress' });
+  const label = h('span', { className: 'progress-label', id: 'progress-label', text: t('progress.label') });
   const fill = h('span', { className: 'progress-fill' });
   const bar = h('span', {
     className: 'progress-bar', role: 'progressbar', 'aria-labelledby': 'progress-label',
@@ -78,12 +79,14 @@ export function createProgressBar(root, model) {
       const s = summarize(progress, model);
       bar.setAttribute('aria-valuemax', String(s.total));
       bar.setAttribute('aria-valuenow', String(s.done));
-      bar.setAttribute('aria-valuetext',
-        `${s.done} of ${s.total} done: ${s.sectionsRead} of ${s.sectionsTotal} sections read, ` +
-        `${s.answered} of ${s.checksTotal} checks answered (${s.correct} correct on the first try), ` +
-        `walkthrough ${s.walkthrough ? 'finished' : 'not finished'}, playground ${s.playground ? 'used' : 'not used yet'}`);
+      bar.setAttribute('aria-valuetext', t('progress.valueText', {
+        done: s.done, total: s.total, read: s.sectionsRead, sections: s.sectionsTotal, answered: s.answered,
+        checks: s.checksTotal, correct: s.correct,
+        walkthrough: s.walkthrough ? t('progress.walkthroughFinished') : t('progress.walkthroughOpen'),
+        playground: s.playground ? t('progress.playgroundUsed') : t('progress.playgroundOpen'),
+      }));
       fill.style.width = `${s.total ? (100 * s.done) / s.total : 0}%`;
-      count.textContent = `${s.done} of ${s.total}`;
+      count.textContent = t('progress.count', { done: s.done, total: s.total });
       root.dataset.complete = s.done === s.total ? 'true' : 'false';
     },
   };
@@ -107,7 +110,7 @@ export function createToc(list, content, model) {
         const done = tracked && sectionDone(id, progress, model);
         const read = progress.sectionsRead.includes(id);
         li.dataset.state = done ? 'done' : read ? 'read' : 'open';
-        status.textContent = done ? ' (done)' : read ? ' (read, tasks open)' : '';
+        status.textContent = done ? ` ${t('progress.tocDone')}` : read ? ` ${t('progress.tocRead')}` : '';
       }
     },
     setCurrent(id) {

@@ -3,11 +3,14 @@
 // Markup is a native radio group in a <fieldset> (arrow keys move and select, Tab enters/leaves the group),
 // so the radio-group semantics come from the platform. The result is announced through a polite live region.
 // The FIRST answer is what counts for the score (recorded by the progress store); the learner may retry.
+// A wrong answer marks the check's concepts as missed (mastery). With ctx.teacher (?teacher=1) an answer key
+// (the correct option and its explanation) is shown in a [data-answer-key] element.
 //
 //   new QuickCheck(host, quiz, { ctx, store, index, total })   ctx: render context for inline text
 //   .sync(progressState)   follow the stored record (reload, another tab, reset)
 
 import { h, inline, plainText, renderInline } from '../content/render.js';
+import { t } from '../i18n/i18n.js';
 
 export class QuickCheck {
   #quiz;
@@ -33,7 +36,7 @@ export class QuickCheck {
     this.#root = h('div', { className: 'quick-check', id: qid, 'data-quiz': qid, tabindex: '-1' });
     const fieldset = h('fieldset', { className: 'qc-fieldset' });
     const legend = h('legend', { className: 'qc-legend' });
-    legend.append(h('span', { className: 'qc-kicker', text: `Quick check ${index} of ${total}` }));
+    legend.append(h('span', { className: 'qc-kicker', text: t('quiz.kicker', { index, total }) }));
     legend.append(inline('span', quiz.question, ctx, { className: 'qc-question' }));
     fieldset.append(legend);
 
@@ -50,16 +53,17 @@ export class QuickCheck {
     }
     fieldset.append(options);
 
-    this.#checkButton = h('button', { type: 'submit', className: 'button button-primary qc-check', text: 'Check' });
-    this.#retryButton = h('button', { type: 'button', className: 'button qc-retry', text: 'Try again', hidden: true });
+    this.#checkButton = h('button', { type: 'submit', className: 'button button-primary qc-check', text: t('quiz.check') });
+    this.#retryButton = h('button', { type: 'button', className: 'button qc-retry', text: t('quiz.tryAgain'), hidden: true });
     const actions = h('div', { className: 'qc-actions' }, this.#checkButton, this.#retryButton);
     // The announcement (verdict + explanation) is for screen readers; sighted learners read the inline feedback.
     this.#live = h('p', { className: 'qc-live visually-hidden', role: 'status', 'aria-live': 'polite' });
-    this.#hint = h('p', { className: 'qc-hint', hidden: true, text: 'Choose an answer first, then press Check.' });
+    this.#hint = h('p', { className: 'qc-hint', hidden: true, text: t('quiz.chooseFirst') });
     this.#scoreNote = h('p', { className: 'qc-score-note', hidden: true });
 
-    this.#form = h('form', { className: 'qc-form', 'aria-label': `Quick check ${index}` }, fieldset, actions);
+    this.#form = h('form', { className: 'qc-form', 'aria-label': t('quiz.formLabel', { index }) }, fieldset, actions);
     this.#root.append(this.#form, this.#hint, this.#live, this.#scoreNote);
+    if (ctx?.teacher) this.#root.append(this.#answerKey());
     host.append(this.#root);
 
     this.#form.addEventListener('submit', (event) => {
@@ -84,7 +88,7 @@ export class QuickCheck {
     if (this.#checked) return;
     const chosen = this.#selected();
     if (!chosen) {
-      this.#live.textContent = 'Choose an answer first, then press Check.';
+      this.#live.textContent = t('quiz.chooseFirst');
       this.#hint.hidden = false;
       this.#inputs.values().next().value?.focus();
       return;
@@ -93,7 +97,7 @@ export class QuickCheck {
     // Record first so that sync() (called by the store's change event) already sees this answer.
     const record = this.#store.state.checks[this.#quiz.id];
     const isFirst = !record;
-    this.#store.recordAnswer(this.#quiz.id, chosen, option.correct);
+    this.#store.recordAnswer(this.#quiz.id, chosen, option.correct, this.#quiz.concepts || []);
     this.#showResult(chosen, { announce: true, isFirst });
     this.#retryButton.focus();
   }
@@ -112,7 +116,7 @@ export class QuickCheck {
     this.#checkButton.hidden = false;
     this.#retryButton.hidden = true;
     if (!focus) return;
-    this.#live.textContent = 'Choose another answer and press Check. Your first answer still counts for the score.';
+    this.#live.textContent = t('quiz.retryPrompt');
     this.#inputs.values().next().value?.focus();
   }
 
@@ -135,7 +139,7 @@ export class QuickCheck {
         row.removeAttribute('data-result');
         continue;
       }
-      const verdict = o.correct ? 'Correct.' : o.id === chosen ? 'Not quite.' : 'Not this one.';
+      const verdict = o.correct ? t('quiz.verdictCorrect') : o.id === chosen ? t('quiz.verdictChosenWrong') : t('quiz.verdictOther');
       row.dataset.result = o.correct ? 'correct' : 'incorrect';
       fb.append(h('strong', { className: 'qc-verdict', text: `${verdict} ` }));
       renderInline(fb, o.explanation, this.#ctx);
@@ -146,9 +150,10 @@ export class QuickCheck {
     this.#seen = JSON.stringify(record || null);
     this.#updateScoreNote(record);
     if (announce) {
-      const lead = option.correct ? 'Correct!' : 'Not quite.';
-      const tail = isFirst ? ' This first answer counts for your score.' : '';
-      this.#live.textContent = `${lead} ${plainText(option.explanation, this.#ctx)}${option.correct ? '' : ' You can try again.'}${tail}`;
+      const parts = [option.correct ? t('quiz.leadCorrect') : t('quiz.leadWrong'), plainText(option.explanation, this.#ctx)];
+      if (!option.correct) parts.push(t('quiz.canRetry'));
+      if (isFirst) parts.push(t('quiz.firstCounts'));
+      this.#live.textContent = parts.join(' ');
     }
   }
 
@@ -158,9 +163,16 @@ export class QuickCheck {
       return;
     }
     this.#scoreNote.hidden = false;
-    this.#scoreNote.textContent = record.firstCorrect
-      ? 'First answer: correct — it counts for your score.'
-      : 'First answer: not correct — it counts for your score, but keep practising.';
+    this.#scoreNote.textContent = record.firstCorrect ? t('quiz.scoreFirstCorrect') : t('quiz.scoreFirstWrong');
+  }
+
+  /** The teacher's answer key: the correct option and its explanation. */
+  #answerKey() {
+    const option = this.#quiz.options.find((o) => o.correct);
+    return h('div', { className: 'qc-answer-key', 'data-answer-key': '' },
+      h('p', { className: 'qc-key-title', text: t('quiz.answerKey') }),
+      inline('p', option.text, this.#ctx, { className: 'qc-key-answer' }),
+      inline('p', option.explanation, this.#ctx, { className: 'qc-key-why' }));
   }
 
   /** Follow the stored record: restore on load, mirror another tab, clear on reset. */

@@ -4,15 +4,21 @@
 //   compactProgress(progress) -> object        short keys, timestamps as ms offsets from startedAt
 //   expandProgress(compact)   -> object        the progress.js shape again (to be validated by the caller)
 //   encodeSuspendData(progress, maxLength)     -> string | null  compact JSON that fits maxLength (SCORM 1.2:
-//                                                 4096): drops the certificate, then answer details, if needed
-//   decodeSuspendData(text)   -> { ok, progress } | { ok: false, error }
+//                                                 4096): keeps fewer answered variants, then drops the
+//                                                 certificate, then answer details, if needed
+//   decodeSuspendData(text)   -> { ok, progress } | { ok: false, error, detail? }
 //   encodeProgressCode(progress) -> "NL1.<base64url>.<checksum>"   a code a learner can copy between browsers
-//   decodeProgressCode(text)  -> { ok, progress } | { ok: false, error }
+//   decodeProgressCode(text)  -> { ok, progress } | { ok: false, error, detail? }
+//   (error: a sentence for the learner from the catalogue; detail: the validator's reason, for the console)
 //   progressFile(progress) / readProgressFile(text): the same code inside a small JSON file
 //
 // A decoded record is a complete, validated progress (validateProgress), ready for store.applyExternal().
 
-import { LESSON_ID, PROGRESS_VERSION, validateProgress } from './progress.js';
+import { LESSON_ID, PROGRESS_VERSION, READABLE_VERSIONS, validateProgress } from './progress.js';
+import { compactMastery, expandMastery } from './mastery-state.js';
+import { t } from '../i18n/i18n.js';
+
+const fail = (key, detail) => ({ ok: false, error: t(`progress.codeErrors.${key}`), ...(detail ? { detail } : {}) });
 
 export const CODE_PREFIX = 'NL1';
 export const SUSPEND_PREFIX = 'nl1:';
@@ -31,6 +37,7 @@ export function compactProgress(p) {
   const out = {
     v: PROGRESS_VERSION, e: p.epoch, s: t0, u: off(p.updatedAt), r: p.sectionsRead.join(','), c: checks,
     w: [p.walkthrough.step, p.walkthrough.finished ? 1 : 0], g: p.playgroundUsed ? 1 : 0, t: p.timeSpentMs,
+    m: compactMastery(p.mastery, off),
   };
   if (p.completion) out.d = [off(p.completion.date), p.completion.score, p.completion.total, p.completion.timeSpentMs];
   if (p.learnerName) out.n = p.learnerName;
@@ -44,7 +51,7 @@ export function compactProgress(p) {
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function expandProgress(c) {
-  if (!isObj(c) || c.v !== PROGRESS_VERSION || !Number.isFinite(c.s)) throw new TypeError('not a compact progress record');
+  if (!isObj(c) || !READABLE_VERSIONS.includes(c.v) || !Number.isFinite(c.s)) throw new TypeError('not a compact progress record');
   const iso = (offset) => {
     const d = new Date(c.s + Number(offset));
     if (Number.isNaN(d.getTime())) throw new TypeError('bad time');
@@ -58,8 +65,10 @@ export function expandProgress(c) {
   }
   const w = Array.isArray(c.w) ? c.w : [0, 0];
   const k = Array.isArray(c.k) && c.k.length === 7 ? c.k : null;
+  // A version-1 code has no mastery part; validateProgress migrates it.
+  const mastery = c.v === 1 ? undefined : expandMastery(c.m, iso);
   return {
-    version: PROGRESS_VERSION, lesson: LESSON_ID, epoch: c.e, startedAt: iso(0), updatedAt: iso(c.u),
+    version: c.v, lesson: LESSON_ID, epoch: c.e, startedAt: iso(0), updatedAt: iso(c.u),
     sectionsRead: typeof c.r === 'string' && c.r ? c.r.split(',') : [],
     checks,
     walkthrough: { step: w[0], finished: w[1] === 1 },
@@ -70,12 +79,13 @@ export function expandProgress(c) {
     learnerName: typeof c.n === 'string' ? c.n : '',
     certificate: k && { id: String(k[0]).slice(0, 12).toUpperCase().replace(/(.{4})(?=.)/g, '$1-'), hash: k[0], name: k[1],
       title: k[2], date: k[3], score: k[4], total: k[5], durationMinutes: k[6] },
+    mastery,
   };
 }
 
 function validated(expandedOrError) {
   const checked = validateProgress(expandedOrError);
-  return checked.ok ? { ok: true, progress: checked.progress } : { ok: false, error: checked.error };
+  return checked.ok ? { ok: true, progress: checked.progress } : fail('invalid', checked.error);
 }
 
 function decodeCompactJson(text) {
@@ -83,13 +93,13 @@ function decodeCompactJson(text) {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'not valid JSON' };
+    return fail('notJson');
   }
   let expanded;
   try {
     expanded = expandProgress(parsed);
   } catch (error) {
-    return { ok: false, error: error.message };
+    return fail('invalid', error.message);
   }
   return validated(expanded);
 }
@@ -107,6 +117,10 @@ export function encodeSuspendData(progress, maxLength = SCORM12_SUSPEND_MAX) {
   };
   let text = fits();
   if (text) return text;
+  // The newest answered variants carry the levels that matter; misses are kept whole.
+  c.m[1] = c.m[1].slice(-8);
+  text = fits();
+  if (text) return text;
   delete c.k;
   text = fits();
   if (text) return text;
@@ -122,7 +136,7 @@ export function encodeSuspendData(progress, maxLength = SCORM12_SUSPEND_MAX) {
 }
 
 export function decodeSuspendData(text) {
-  if (typeof text !== 'string' || !text.startsWith(SUSPEND_PREFIX)) return { ok: false, error: 'no lesson data' };
+  if (typeof text !== 'string' || !text.startsWith(SUSPEND_PREFIX)) return fail('noData');
   return decodeCompactJson(text.slice(SUSPEND_PREFIX.length));
 }
 
@@ -159,18 +173,18 @@ export function encodeProgressCode(progress) {
 }
 
 export function decodeProgressCode(text) {
-  if (typeof text !== 'string') return { ok: false, error: 'not a progress code' };
+  if (typeof text !== 'string') return fail('notCode');
   const code = text.replace(/\s+/g, '');
-  if (!code) return { ok: false, error: 'the code is empty' };
-  if (code.length > MAX_CODE_LENGTH) return { ok: false, error: 'the code is too long' };
+  if (!code) return fail('empty');
+  if (code.length > MAX_CODE_LENGTH) return fail('tooLong');
   const parts = code.split('.');
-  if (parts.length !== 3 || parts[0] !== CODE_PREFIX) return { ok: false, error: 'not a progress code for this lesson' };
-  if (checksum(parts[1]) !== parts[2].toLowerCase()) return { ok: false, error: 'the code is incomplete or mistyped (checksum mismatch)' };
+  if (parts.length !== 3 || parts[0] !== CODE_PREFIX) return fail('otherLesson');
+  if (checksum(parts[1]) !== parts[2].toLowerCase()) return fail('checksum');
   let json;
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(parts[1]));
   } catch {
-    return { ok: false, error: 'the code is damaged' };
+    return fail('damaged');
   }
   return decodeCompactJson(json);
 }
@@ -181,7 +195,7 @@ export function progressFile(progress, now = new Date()) {
 }
 
 export function readProgressFile(text) {
-  if (typeof text !== 'string' || text.length > MAX_CODE_LENGTH * 2) return { ok: false, error: 'not a progress file' };
+  if (typeof text !== 'string' || text.length > MAX_CODE_LENGTH * 2) return fail('notFile');
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -190,7 +204,7 @@ export function readProgressFile(text) {
     return decodeProgressCode(text);
   }
   if (!isObj(parsed) || parsed.type !== 'normlab-progress' || typeof parsed.code !== 'string') {
-    return { ok: false, error: 'not a progress file for this lesson' };
+    return fail('otherFile');
   }
   return decodeProgressCode(parsed.code);
 }

@@ -1,12 +1,15 @@
 // The learner's progress: one versioned localStorage key holding validated JSON.
 //
-// Shape (version 1; every field is checked by validateProgress, unknown fields are dropped):
-//   { version: 1, lesson: 'normalization', epoch, startedAt, updatedAt,
+// Shape (version 2; every field is checked by validateProgress, unknown fields are dropped):
+//   { version: 2, lesson: 'normalization', epoch, startedAt, updatedAt,
 //     sectionsRead: string[],                        sections seen for ~1.5 s
 //     checks: { [quizId]: { first, firstCorrect, firstAt, last, lastCorrect, lastAt, attempts } },
 //     walkthrough: { step, finished }, playgroundUsed, timeSpentMs,
 //     completion: null | { date, score, total, timeSpentMs },
-//     learnerName, certificate: null | { id, hash, name, title, date, score, total, durationMinutes } }
+//     learnerName, certificate: null | { id, hash, name, title, date, score, total, durationMinutes },
+//     mastery: { visits, variants, missed } }      see mastery-state.js
+// Version 1 (before mastery) is migrated on read: the same record with an empty mastery part. The storage
+// key keeps its name, so a learner's saved progress, codes and suspend_data from version 1 still load.
 //
 // Robustness rules (issue 3): a corrupted or foreign value never breaks the page — the store starts fresh and
 // keeps the bad value under BACKUP_KEY; a failing localStorage leaves the store working in memory (see
@@ -14,9 +17,15 @@
 // Merging is a join (union, OR, max, latest-wins by updatedAt), so two tabs converge without ping-pong;
 // a different `epoch` means the other tab reset (or started fresh), and its state is adopted as is.
 
+import {
+  freshMastery, isSeed, masteryProblem, mergeMastery, normalizeMastery, noteMiss,
+} from './mastery-state.js';
+
 export const STORAGE_KEY = 'normlab:normalization:v1';
 export const BACKUP_KEY = `${STORAGE_KEY}:backup`;
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
+/** Versions validateProgress reads (older ones are migrated). */
+export const READABLE_VERSIONS = Object.freeze([1, 2]);
 export const LESSON_ID = 'normalization';
 export const MAX_NAME_LENGTH = 120;
 
@@ -59,6 +68,7 @@ export function freshProgress(now = new Date()) {
     completion: null,
     learnerName: '',
     certificate: null,
+    mastery: freshMastery(),
   };
 }
 
@@ -84,7 +94,7 @@ function validCertificate(c) {
 export function validateProgress(value) {
   const bad = (error) => ({ ok: false, error });
   if (!isObject(value)) return bad('not an object');
-  if (value.version !== PROGRESS_VERSION) return bad(`unsupported version ${JSON.stringify(value.version)}`);
+  if (!READABLE_VERSIONS.includes(value.version)) return bad(`unsupported version ${JSON.stringify(value.version)}`);
   if (value.lesson !== LESSON_ID) return bad(`belongs to lesson ${JSON.stringify(value.lesson)}`);
   if (typeof value.epoch !== 'string' || !/^[0-9a-f]{8,32}$/.test(value.epoch)) return bad('bad epoch');
   if (!isIso(value.startedAt) || !isIso(value.updatedAt)) return bad('bad timestamps');
@@ -106,7 +116,11 @@ export function validateProgress(value) {
       comp.timeSpentMs >= 0 && comp.timeSpentMs <= MAX_TIME_MS)) return bad('bad completion');
   if (!isShortString(value.learnerName, MAX_NAME_LENGTH)) return bad('bad learnerName');
   if (value.certificate !== null && !validCertificate(value.certificate)) return bad('bad certificate');
-  return { ok: true, progress: normalize(value) };
+  // Version 1 had no mastery part: migrate to an empty one.
+  const mastery = value.version === 1 ? freshMastery() : value.mastery;
+  const problem = masteryProblem(mastery);
+  if (problem) return bad(`bad mastery (${problem})`);
+  return { ok: true, progress: normalize({ ...value, mastery }) };
 }
 
 // A canonical copy: known fields only, fixed key order, sorted ids — so JSON.stringify compares states.
@@ -138,6 +152,7 @@ function normalize(v) {
       id: cert.id, hash: cert.hash, name: cert.name, title: cert.title, date: cert.date,
       score: cert.score, total: cert.total, durationMinutes: cert.durationMinutes,
     },
+    mastery: normalizeMastery(v.mastery),
   };
 }
 
@@ -180,6 +195,7 @@ export function mergeProgress(a, b) {
     completion: pick(a.completion, b.completion, (c) => `${c.date}|${JSON.stringify(c)}`),
     learnerName: newer.learnerName,
     certificate: pick(a.certificate, b.certificate, (c) => `${c.date}|${c === newer.certificate ? 1 : 0}|${c.hash}`),
+    mastery: mergeMastery(a.mastery, b.mastery),
   });
 }
 
@@ -190,6 +206,8 @@ export function mergeProgress(a, b) {
  */
 export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BACKUP_KEY, now = () => new Date() }) {
   const listeners = new Set();
+  /** This page load's visit number (beginVisit); 1 until then. */
+  let visit = 1;
   /** 'corrupt' | 'foreign' | null: what was found in storage at start-up */
   let recovered = null;
   let state;
@@ -210,6 +228,8 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
     const checked = ok ? validateProgress(parsed) : null;
     if (checked && checked.ok) {
       state = checked.progress;
+      // A migrated older version is written back in the current shape.
+      if (parsed.version !== PROGRESS_VERSION) save();
     } else {
       if (ok) recovered = 'foreign';
       storage.set(backupKey, raw);
@@ -254,16 +274,39 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
       if (!ID_RE.test(id)) throw new RangeError(`bad section id ${JSON.stringify(id)}`);
       return update((d) => { if (!d.sectionsRead.includes(id)) d.sectionsRead.push(id); });
     },
-    /** Record an answer; the first answer of a check is kept for the score, later ones only as "last". */
-    recordAnswer(quizId, optionId, correct) {
+    /** This page load's visit number. */
+    get visit() { return visit; },
+    /** Count a new visit (once per page load); returns its number. */
+    beginVisit() {
+      update((d) => { d.mastery.visits += 1; });
+      visit = Math.max(1, state.mastery.visits);
+      return visit;
+    },
+    /**
+     * Record an answer; the first answer of a check is kept for the score, later ones only as "last".
+     * A wrong answer marks the check's `concepts` as missed in this visit (they come back for review later).
+     */
+    recordAnswer(quizId, optionId, correct, concepts = []) {
       if (!ID_RE.test(quizId)) throw new RangeError(`bad quiz id ${JSON.stringify(quizId)}`);
       const at = now().toISOString();
       return update((d) => {
+        if (!correct) noteMiss(d.mastery, concepts, visit);
         const prev = d.checks[quizId];
         d.checks[quizId] = prev
           ? { ...prev, last: optionId, lastCorrect: !!correct, lastAt: at, attempts: prev.attempts + 1 }
           : { first: optionId, firstCorrect: !!correct, firstAt: at, last: optionId, lastCorrect: !!correct,
               lastAt: at, attempts: 1 };
+      });
+    },
+    /** Record the (first) answer to one generated variant of a predict check or review item. */
+    recordVariant(itemId, seed, correct, concepts = []) {
+      if (!ID_RE.test(itemId)) throw new RangeError(`bad item id ${JSON.stringify(itemId)}`);
+      if (!isSeed(seed)) throw new RangeError(`bad seed ${JSON.stringify(seed)}`);
+      const at = now().toISOString();
+      return update((d) => {
+        if (d.mastery.variants.some((v) => v.item === itemId && v.seed === seed)) return;
+        d.mastery.variants.push({ item: itemId, seed, correct: !!correct, visit, at });
+        if (!correct) noteMiss(d.mastery, concepts, visit);
       });
     },
     setWalkthroughStep(step) {
@@ -297,6 +340,9 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
     /** Forget everything: a fresh record with a new epoch (other tabs adopt it). */
     reset() {
       state = freshProgress(now());
+      // The reset starts a new history whose first visit is this one.
+      state.mastery.visits = 1;
+      visit = 1;
       save();
       emit();
     },
@@ -307,6 +353,8 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
     applyExternal(newValue) {
       if (newValue === null || newValue === undefined) {
         state = freshProgress(now());
+        state.mastery.visits = 1;
+        visit = 1;
         save();
         emit();
         return true;
@@ -317,6 +365,7 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
       if (!checked.ok) return false;
       const incoming = checked.progress;
       const merged = incoming.epoch === state.epoch ? mergeProgress(state, incoming) : incoming;
+      if (incoming.epoch !== state.epoch) visit = Math.max(1, merged.mastery.visits);
       const changed = JSON.stringify(merged) !== JSON.stringify(state);
       state = merged;
       if (JSON.stringify(merged) !== JSON.stringify(incoming)) save();

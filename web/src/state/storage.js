@@ -15,17 +15,19 @@
 // runs standalone, and the LMS layer's in-memory backend under SCORM (web/src/lms/index.js: the progress is
 // saved to cmi.suspend_data there, so nothing about the learner reaches localStorage).
 
+import { t } from '../i18n/i18n.js';
+
 /** @typedef {{ reason: 'blocked'|'quota'|'unavailable', message: string }} StorageFailure */
 
 function classify(error) {
   const name = error && error.name;
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || (error && error.code === 22)) {
-    return { reason: 'quota', message: 'The browser storage for this site is full.' };
+    return { reason: 'quota', message: t('progress.storageFull') };
   }
   if (name === 'SecurityError') {
-    return { reason: 'blocked', message: 'The browser does not allow this page to store data.' };
+    return { reason: 'blocked', message: t('progress.storageBlocked') };
   }
-  return { reason: 'unavailable', message: 'Browser storage is not available here.' };
+  return { reason: 'unavailable', message: t('progress.storageUnavailable') };
 }
 
 /**

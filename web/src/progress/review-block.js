@@ -1,0 +1,33 @@
+// The Review block: on a later visit, new predict variants for each concept missed in an earlier visit
+// (mastery.js dueForReview). Decided once per page load, so the block does not vanish under the learner
+// as they answer; it renders nothing when no concept is due.
+//
+//   createReviewBlock(host, block, { ctx, store, model, figureText, loadCore, visit }) -> { concepts }
+
+import { h, inline } from '../content/render.js';
+import { t } from '../i18n/i18n.js';
+import { PredictCheck } from '../predict/predict-check.js';
+import { dueForReview } from './mastery.js';
+import { conceptName } from './mastery-panel.js';
+
+export function createReviewBlock(host, block, { ctx, store, model, figureText, loadCore, visit }) {
+  const due = dueForReview(store.state, model, visit);
+  if (!due.length) return { concepts: [] };
+  const titleId = 'review-title';
+  const box = h('section', { className: 'review-block', id: 'review', 'aria-labelledby': titleId },
+    h('h3', { className: 'review-title', id: titleId, text: t('mastery.reviewTitle') }),
+    inline('p', block.text, ctx, { className: 'review-intro' }));
+  // One variant per predict block, even when it serves two due concepts.
+  const seen = new Set();
+  for (const concept of due) {
+    const predict = model.reviewBlocks.get(concept);
+    if (seen.has(predict.id)) continue;
+    seen.add(predict.id);
+    const slot = h('div', { className: 'review-item', 'data-concept': concept },
+      h('p', { className: 'review-concept', text: t('mastery.reviewConcept', { concept: conceptName(concept) }) }));
+    box.append(slot);
+    new PredictCheck(slot, predict, { ctx, store, figureText, loadCore, idPrefix: 'review-' });
+  }
+  host.append(box);
+  return { concepts: due };
+}
