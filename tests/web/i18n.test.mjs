@@ -161,7 +161,7 @@ test('every other language’s catalogue has the same entries and placeholders a
 });
 
 test('web/index.html shows the catalogue’s and the content file’s text before any script runs', () => {
-  setLocale('en');
+  setLocale(html.match(/<html lang="([^"]+)"/)[1]);
   const squash = (text) => text.replace(/\s+/g, ' ').trim();
   let checked = 0;
   for (const m of html.matchAll(/<(\w+)\b([^>]*)\sdata-i18n="([^"]+)"([^>]*)>([\s\S]*?)<\/\1>/g)) {
@@ -192,6 +192,7 @@ test('web/index.html shows the catalogue’s and the content file’s text befor
   const labelled = [...shell.matchAll(/<\w+\b[^>]*\s(aria-label|title|placeholder|alt)="[^"]*"[^>]*>/g)]
     .filter((m) => !new RegExp(`data-i18n-attr="[^"]*\\b${m[1]}:`).test(m[0]));
   assert.deepEqual(labelled.map((m) => m[0]), [], 'static attributes without data-i18n-attr');
+  setLocale(null);
 });
 
 test('no UI text is hard-coded in web/src (text, labels, ARIA, titles, placeholders, sentences)', () => {
