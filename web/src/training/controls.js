@@ -2,6 +2,7 @@
 // sweep's rates, from the core's plan), batch size, data set, steps, the variants to compare and the
 // log-scale toggle. Every control is a labelled native element (keyboard operable as is); input events
 // only call onChange(patch) — the panel owns the one state object and calls set(state) to mirror it.
+import { formatInteger, t } from '../i18n/i18n.js';
 import { checkboxes, el, radios, select } from './dom.js';
 import {
   BATCH_SIZES, DATASETS, fmtRate, NORM_ORDER, NORM_SHORT, PRESET_ORDER, PRESETS, STEP_CHOICES,
@@ -10,23 +11,23 @@ import {
 const uid = () => Math.random().toString(36).slice(2, 8);
 
 export function createControls(plan, onChange) {
-  const preset = radios('Preset', `tr-preset-${uid()}`, PRESET_ORDER.map((p) => ({ value: p, label: PRESETS[p].name })),
+  const preset = radios(t('training.controls.preset'), `tr-preset-${uid()}`, PRESET_ORDER.map((p) => ({ value: p, label: PRESETS[p].name })),
     (p) => onChange({ preset: p }), 'fig-radios tr-presets');
   const presetText = el('div', { className: 'tr-preset-text' });
-  const rate = select('Learning rate', plan.learningRates.map((r) => ({ value: r, label: fmtRate(r) })),
-    (v) => onChange({ rate: Number(v) }), `The ${plan.learningRates.length} rates of the sweep; constant, ` +
-    `momentum SGD ${plan.config.momentum}.`);
-  const batch = select('Batch size', BATCH_SIZES.map((b) => ({ value: b, label: String(b) })),
-    (v) => onChange({ batch: Number(v) }), 'Drop it to 2–4 to watch BatchNorm break (1: it cannot run).');
-  const dataset = select('Data set', DATASETS, (v) => onChange({ dataset: v }));
-  const steps = select('Training steps', STEP_CHOICES.map((s) => ({ value: s, label: String(s) })),
+  const rate = select(t('training.controls.rate'), plan.learningRates.map((r) => ({ value: r, label: fmtRate(r) })),
+    (v) => onChange({ rate: Number(v) }), t('training.controls.rateHint', { count: plan.learningRates.length,
+      momentum: plan.config.momentum }));
+  const batch = select(t('training.controls.batch'), BATCH_SIZES.map((b) => ({ value: b, label: formatInteger(b) })),
+    (v) => onChange({ batch: Number(v) }), t('training.controls.batchHint'));
+  const dataset = select(t('training.controls.dataset'), DATASETS, (v) => onChange({ dataset: v }));
+  const steps = select(t('training.controls.steps'), STEP_CHOICES.map((s) => ({ value: s, label: formatInteger(s) })),
     (v) => onChange({ steps: Number(v) }));
-  const variants = checkboxes('Variants to compare', NORM_ORDER.map((n) => ({ value: n, label: NORM_SHORT[n] })),
+  const variants = checkboxes(t('training.controls.variants'), NORM_ORDER.map((n) => ({ value: n, label: NORM_SHORT[n] })),
     (v) => onChange({ variants: v }), 'fig-radios tr-variants');
   const logInput = el('input', { attrs: { type: 'checkbox', id: `tr-log-${uid()}` } });
   logInput.addEventListener('change', () => onChange({ log: logInput.checked }));
   const log = el('div', { className: 'fig-control tr-check' }, logInput,
-    el('label', { text: 'Logarithmic loss axis', attrs: { for: logInput.id } }));
+    el('label', { text: t('training.controls.log'), attrs: { for: logInput.id } }));
   const grid = el('div', { className: 'fig-controls tr-controls' },
     rate.root, batch.root, dataset.root, steps.root, variants.root, log);
 
@@ -35,7 +36,7 @@ export function createControls(plan, onChange) {
     set(state) {
       preset.set(state.preset);
       const p = PRESETS[state.preset];
-      presetText.replaceChildren(el('p', { text: `${p.name}: ${p.summary}` }),
+      presetText.replaceChildren(el('p', { text: t('training.controls.presetText', { name: p.name, summary: p.summary }) }),
         el('p', { className: 'fig-note', text: p.expectation }));
       rate.set(state.rate);
       batch.set(state.batch);

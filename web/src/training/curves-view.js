@@ -7,6 +7,7 @@ import {
   Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip,
 } from 'chart.js';
 import { axisColors, cssVar, reducedMotion, styleScales, watchTheme } from '../charts/chart-theme.js';
+import { formatNumber, t } from '../i18n/i18n.js';
 import { el, fmt } from './dom.js';
 import { NORM_SHORT } from './presets.js';
 
@@ -41,11 +42,11 @@ export function thin(n, max = MAX_POINTS) {
 
 export function createCurvesView(container, { log = true } = {}) {
   const wrap = el('div', { className: 'fig-chart tr-chart' });
-  const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': 'Training loss per step of each variant' } });
+  const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': t('training.curves.chartName') } });
   const summaryId = `tr-curves-summary-${Math.random().toString(36).slice(2, 8)}`;
   canvas.setAttribute('aria-describedby', summaryId);
   wrap.append(canvas);
-  const legend = el('ul', { className: 'tr-legend', attrs: { 'aria-label': 'Variants' } });
+  const legend = el('ul', { className: 'tr-legend', attrs: { 'aria-label': t('training.curves.legend') } });
   const note = el('p', { className: 'fig-note' });
   const summary = el('p', { className: 'visually-hidden', attrs: { id: summaryId } });
   container.append(wrap, legend, note, summary);
@@ -58,8 +59,8 @@ export function createCurvesView(container, { log = true } = {}) {
     normalized: true,
     interaction: { mode: 'nearest', intersect: false },
     scales: {
-      x: { type: 'linear', min: 0, title: { display: true, text: 'Training step' }, ticks: { maxTicksLimit: 8 }, grid: {} },
-      y: { type: log ? 'logarithmic' : 'linear', title: { display: true, text: 'Cross-entropy loss' },
+      x: { type: 'linear', min: 0, title: { display: true, text: t('training.curves.xLabel') }, ticks: { maxTicksLimit: 8 }, grid: {} },
+      y: { type: log ? 'logarithmic' : 'linear', title: { display: true, text: t('training.curves.yLabel') },
         ticks: { maxTicksLimit: 7, callback: (v) => fmt(Number(v), 2) }, grid: {} },
     },
     plugins: { legend: { display: false }, tooltip: { animation: reducedMotion() ? false : {} } },
@@ -86,23 +87,21 @@ export function createCurvesView(container, { log = true } = {}) {
     /** Start over with these variants (empty curves). */
     reset(variants, maxSteps, evalEvery, targetLoss) {
       norms = [...variants];
-      note.textContent = 'Faint lines: the mini-batch training loss of every step. Bold lines with dots: the loss ' +
-        'on the full training set in inference mode (BatchNorm with running statistics), measured every ' +
-        `${evalEvery} steps — the sweep's criterion. Dashed: the sweep's target loss, ${targetLoss}.`;
+      note.textContent = t('training.curves.note', { evalEvery, target: formatNumber(targetLoss) });
       chart.data.datasets = norms.flatMap((norm) => [
-        { norm, faint: true, label: `${NORM_SHORT[norm]}: mini-batch loss`, data: [], borderWidth: 1, pointRadius: 0,
+        { norm, faint: true, label: t('training.curves.miniBatch', { name: NORM_SHORT[norm] }), data: [], borderWidth: 1, pointRadius: 0,
           tension: 0, order: 2 },
-        { norm, label: `${NORM_SHORT[norm]}: evaluation loss`, data: [], borderWidth: 2.5, pointRadius: 2.5,
+        { norm, label: t('training.curves.evaluation', { name: NORM_SHORT[norm] }), data: [], borderWidth: 2.5, pointRadius: 2.5,
           pointHoverRadius: 4, tension: 0, order: 1 },
       ]);
       // The sweep's target loss as a reference line (the plan's value; nothing is computed from it here).
-      chart.data.datasets.push({ norm: null, label: `target loss ${targetLoss}`, borderDash: [6, 4], borderWidth: 1.5,
+      chart.data.datasets.push({ norm: null, label: t('training.curves.target', { target: formatNumber(targetLoss) }), borderDash: [6, 4], borderWidth: 1.5,
         pointRadius: 0, data: [{ x: 0, y: targetLoss }, { x: maxSteps, y: targetLoss }], order: 3 });
       chart.options.scales.x.max = maxSteps;
       legend.replaceChildren(...norms.map((norm) => el('li', { attrs: { 'data-norm': norm } },
         el('span', { className: 'tr-swatch', attrs: { 'aria-hidden': 'true' } }),
         el('span', { className: 'tr-legend-name', text: NORM_SHORT[norm] }),
-        el('span', { className: 'tr-legend-status', text: 'waiting' }))));
+        el('span', { className: 'tr-legend-status', text: t('training.panel.waiting') }))));
       recolor();
     },
     /**

@@ -1,6 +1,7 @@
 // decision-view.js — the spirals model's decision regions after the comparison run, one small canvas per
 // variant: the class the core predicts for every cell of a grid (predictGrid), shaded by its softmax
 // confidence, with the training points on top. Shown for the 2-D spirals only.
+import { t } from '../i18n/i18n.js';
 import { el } from './dom.js';
 import { NORM_SHORT } from './presets.js';
 
@@ -57,17 +58,16 @@ export function createDecisionView(container) {
     /** runs: [{ norm, grid, points, diverged }] after a comparison on the spirals. */
     show(runs, stepsText) {
       grid.replaceChildren();
-      note.textContent = `The class each variant predicts across the plane after ${stepsText} (stronger colour: ` +
-        'more confident), with the training points.';
+      note.textContent = t('training.decision.note', { steps: stepsText });
       for (const run of runs) {
         const box = el('figure', { className: 'tr-decision' }, el('figcaption', { text: NORM_SHORT[run.norm] }));
         if (run.grid) {
           const canvas = el('canvas', { attrs: { role: 'img',
-            'aria-label': `${NORM_SHORT[run.norm]}: predicted class regions over the spirals after ${stepsText}` } });
+            'aria-label': t('training.decision.chartName', { name: NORM_SHORT[run.norm], steps: stepsText }) } });
           draw(canvas, run.grid, run.points);
           box.append(canvas);
         } else {
-          box.append(el('p', { className: 'fig-note', text: run.diverged ? 'Diverged: no model to draw.' : 'Not available.' }));
+          box.append(el('p', { className: 'fig-note', text: t(run.diverged ? 'training.decision.diverged' : 'training.decision.unavailable') }));
         }
         grid.append(box);
       }

@@ -1,6 +1,7 @@
 // dom.js — small DOM helpers of the training figure: an element builder (textContent only, never
-// innerHTML), labelled controls, and number formatting for display.
+// innerHTML), labelled controls, and number formatting for display (thin wrappers over the i18n formatters).
 
+import { formatDuration, formatNumber, formatTimes } from '../i18n/i18n.js';
 import { el, nextId } from '../ui/el.js';
 
 export { el, nextId };
@@ -52,16 +53,11 @@ export function button(text, onClick, className = 'button fig-button') {
   return node;
 }
 
-/** A number for display with `digits` significant digits, a real minus sign, "—" when not finite. */
-export function fmt(value, digits = 3) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  const s = Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 1e-3)
-    ? value.toExponential(1) : String(Number(value.toPrecision(digits)));
-  return s.replace('-', '−');
-}
+/** A number for display with `digits` significant digits in the page's locale, "—" when not finite. */
+export const fmt = (value, digits = 3) => formatNumber(value, { significant: digits, grouping: false });
 
 /** A ratio such as a speed-up: 1.6×, 0.89×. */
-export const fmtTimes = (value) => `${fmt(value, 2)}×`;
+export const fmtTimes = (value) => formatTimes(value, 2);
 
 /** Milliseconds or seconds for display. */
-export const fmtMs = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+export const fmtMs = (ms) => formatDuration(ms);

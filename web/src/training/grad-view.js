@@ -1,77 +1,122 @@
-// grad-view.js — the gradient norm of each hidden layer's weights (EvalReport.gradNorm, from the core) at
-// the latest evaluation, one line per variant across depth (layer 1 = nearest the input), on a log axis.
-// It updates while training, so the learner sees gradients shrink or grow through the layers over time.
-// Chart.js, created once and updated in place with update('none').
+// grad-view.js — gradient norms per layer over training, with and without normalization: one small chart
+// per compared variant (side by side, the same logarithmic y range for all), one line per hidden layer
+// (layer 1, nearest the input, dashed and faintest; the last layer solid), from EvalReport.gradNorm at
+// every evaluation. Vanishing gradients show as the early layers' lines far below the late ones (the
+// "hard" sigmoid preset without normalization); exploding ones as lines running off the top. Each chart
+// has a text alternative with the numbers at the first and latest evaluation. Every number comes from the
+// trainer; this file only draws and formats. Chart.js, created once per reset, updated with update('none').
 import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale } from 'chart.js';
 import { axisColors, styleScales, watchTheme } from '../charts/chart-theme.js';
-import { el, fmt } from './dom.js';
-import { NORM_SHORT } from './presets.js';
-import { normColor } from './curves-view.js';
+import { t } from '../i18n/i18n.js';
+import { el, fmt, nextId } from './dom.js';
+import { normColor, rgbOf } from './curves-view.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale);
 
+const alpha = (layer, depth) => (depth > 1 ? 0.3 + (0.7 * layer) / (depth - 1) : 1);
+
 export function createGradView(container) {
-  const wrap = el('div', { className: 'fig-chart tr-grad-chart' });
-  const summaryId = `tr-grad-summary-${Math.random().toString(36).slice(2, 8)}`;
-  const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': 'Gradient norm of each layer at the latest evaluation',
-    'aria-describedby': summaryId } });
-  wrap.append(canvas);
-  const summary = el('p', { className: 'fig-note', attrs: { id: summaryId } });
-  container.append(wrap, summary);
-  const options = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    parsing: false,
-    scales: {
-      x: { type: 'linear', title: { display: true, text: 'Hidden layer (1 = nearest the input)' },
-        ticks: { stepSize: 1, precision: 0 }, grid: {} },
-      y: { type: 'logarithmic', title: { display: true, text: 'Weight-gradient norm' },
-        ticks: { maxTicksLimit: 6, callback: (v) => fmt(Number(v), 2) }, grid: {} },
-    },
-    plugins: { legend: { display: false }, tooltip: { enabled: false } },
-  };
-  styleScales(options, axisColors(container));
-  const chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
-  const recolor = () => {
-    chart.data.datasets.forEach((d) => { d.borderColor = normColor(container, d.norm); d.backgroundColor = d.borderColor; });
-    styleScales(chart.options, axisColors(container));
-    chart.update('none');
-  };
-  const stopWatching = watchTheme(recolor);
+  const intro = el('p', { className: 'fig-note', text: t('training.grad.intro') });
+  const note = el('p', { className: 'fig-note tr-grad-note' });
+  const grid = el('div', { className: 'tr-grad-grid' });
+  container.append(intro, note, grid);
+  let panels = [];
   let shown = '';
+
+  const ticks = { maxTicksLimit: 6, callback: (v) => fmt(Number(v), 2) };
+  function makePanel(norm) {
+    const summaryId = nextId('tr-grad-summary');
+    const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': t('training.grad.chartName', { variant: t(`training.norms.${norm}`) }),
+      'aria-describedby': summaryId } });
+    const text = el('p', { className: 'fig-note tr-grad-text', attrs: { id: summaryId, 'data-grad-norm': norm } });
+    const box = el('figure', { className: 'tr-grad-panel', attrs: { 'data-norm': norm } },
+      el('figcaption', { className: 'fig-chart-title', text: t(`training.normsLong.${norm}`) }),
+      el('div', { className: 'fig-chart tr-grad-chart' }, canvas), text);
+    const options = {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      parsing: false,
+      scales: {
+        x: { type: 'linear', min: 0, title: { display: true, text: t('training.grad.xLabel') }, ticks: { maxTicksLimit: 5 }, grid: {} },
+        y: { type: 'logarithmic', title: { display: true, text: t('training.grad.yLabel') }, ticks, grid: {} },
+      },
+      plugins: { legend: { display: false }, tooltip: { enabled: false } },
+    };
+    styleScales(options, axisColors(container));
+    const chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
+    return { norm, box, text, chart };
+  }
+
+  function recolor() {
+    for (const p of panels) {
+      const rgb = rgbOf(normColor(container, p.norm)).join(' ');
+      const depth = p.chart.data.datasets.length;
+      p.chart.data.datasets.forEach((d, i) => { d.borderColor = `rgb(${rgb} / ${alpha(i, depth)})`; });
+      styleScales(p.chart.options, axisColors(container));
+      p.chart.update('none');
+    }
+  }
+  const stopWatching = watchTheme(recolor);
+
+  function clear() {
+    for (const p of panels) p.chart.destroy();
+    panels = [];
+    grid.replaceChildren();
+  }
 
   return {
     reset(variants) {
-      chart.data.datasets = variants.map((norm) => ({ norm, label: NORM_SHORT[norm], data: [], borderWidth: 2,
-        pointRadius: 3, tension: 0 }));
-      summary.textContent = 'Train to see the gradient norms of each layer.';
+      clear();
+      panels = variants.map(makePanel);
+      grid.append(...panels.map((p) => p.box));
+      for (const p of panels) p.text.textContent = t('training.grad.waiting');
+      note.textContent = variants.includes('none') ? t('training.grad.legend') : t('training.grad.addNone');
       shown = '';
-      recolor();
     },
-    /** evalsByNorm[norm]: the evaluation reports so far; the latest one is drawn. */
+    /** evalsByNorm[norm]: the evaluation reports so far (each with step and gradNorm per hidden layer). */
     update(evalsByNorm) {
-      const key = chart.data.datasets.map((d) => evalsByNorm[d.norm]?.length ?? 0).join();
-      if (key === shown) return; // no new evaluation since the last frame
+      const key = panels.map((p) => evalsByNorm[p.norm]?.length ?? 0).join();
+      if (key === shown) return; // no new evaluation since the last redraw
       shown = key;
-      const lines = [];
-      for (const d of chart.data.datasets) {
-        const evals = evalsByNorm[d.norm] || [];
-        const last = evals[evals.length - 1];
-        if (!last) { d.data.length = 0; continue; }
-        const g = last.gradNorm;
-        d.data.length = g.length;
-        for (let i = 0; i < g.length; i++) d.data[i] = { x: i + 1, y: g[i] > 0 ? g[i] : null };
-        lines.push(`${NORM_SHORT[d.norm]} at step ${last.step}: layer 1 ${fmt(g[0], 2)}, layer ${g.length} ${fmt(g[g.length - 1], 2)}`);
+      // One y range for every panel, so that heights compare across variants (axis scaling only).
+      let lo = Infinity;
+      let hi = 0;
+      for (const p of panels) {
+        for (const e of evalsByNorm[p.norm] || []) {
+          for (const g of e.gradNorm) if (g > 0 && Number.isFinite(g)) { lo = Math.min(lo, g); hi = Math.max(hi, g); }
+        }
       }
-      chart.update('none');
-      if (lines.length) summary.textContent = `Colours as in the loss chart. Weight-gradient norms, ${lines.join('; ')}.`;
+      for (const p of panels) {
+        const evals = evalsByNorm[p.norm] || [];
+        const depth = evals[0]?.gradNorm.length ?? 0;
+        const sets = p.chart.data.datasets;
+        if (sets.length !== depth) {
+          p.chart.data.datasets = Array.from({ length: depth }, (_, i) => ({ data: [], borderWidth: i === depth - 1 ? 2.5 : 1.5,
+            borderDash: i === 0 ? [5, 3] : undefined, pointRadius: 0, tension: 0 }));
+        }
+        p.chart.data.datasets.forEach((d, layer) => {
+          d.data.length = evals.length;
+          evals.forEach((e, j) => { d.data[j] = { x: e.step, y: e.gradNorm[layer] > 0 ? e.gradNorm[layer] : null }; });
+        });
+        if (hi > 0) Object.assign(p.chart.options.scales.y, { min: lo, max: hi });
+        if (evals.length) {
+          const first = evals[0];
+          const last = evals[evals.length - 1];
+          const at = (e) => t('training.grad.at', { step: e.step, first: fmt(e.gradNorm[0], 2), depth,
+            last: fmt(e.gradNorm[depth - 1], 2) });
+          p.text.textContent = t('training.grad.summary', { variant: t(`training.normsLong.${p.norm}`),
+            start: at(first), end: at(last) });
+        }
+      }
+      recolor();
     },
     destroy() {
       stopWatching();
-      chart.destroy();
-      wrap.remove();
-      summary.remove();
+      clear();
+      intro.remove();
+      note.remove();
+      grid.remove();
     },
   };
 }

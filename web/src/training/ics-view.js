@@ -4,6 +4,7 @@
 // [-histRange, histRange] plus that layer's mean and std; this view stacks the histograms left to right
 // as a heat strip (darker = more values in that bin at that step) and states first → latest mean and std.
 // The per-column shading (count / column maximum) is a drawing choice, not a statistic.
+import { t } from '../i18n/i18n.js';
 import { el, fmt } from './dom.js';
 import { NORM_SHORT } from './presets.js';
 import { normColor, rgbOf as rgb } from './curves-view.js';
@@ -22,11 +23,11 @@ function drawStrip(canvas, evals, [r, g, b], [r0, g0, b0]) {
     let top = 0;
     for (let k = 0; k < counts.length; k++) top = Math.max(top, counts[k]);
     for (let k = 0; k < counts.length; k++) {
-      const t = top > 0 ? Math.sqrt(counts[k] / top) : 0;
+      const shade = top > 0 ? Math.sqrt(counts[k] / top) : 0;
       const o = ((bins - 1 - k) * cols + x) * 4; // bin 0 (most negative) at the bottom
-      image.data[o] = r0 + (r - r0) * t;
-      image.data[o + 1] = g0 + (g - g0) * t;
-      image.data[o + 2] = b0 + (b - b0) * t;
+      image.data[o] = r0 + (r - r0) * shade;
+      image.data[o + 1] = g0 + (g - g0) * shade;
+      image.data[o + 2] = b0 + (b - b0) * shade;
       image.data[o + 3] = 255;
     }
   });
@@ -51,16 +52,16 @@ export function createIcsView(container) {
     latest = null;
     panels = new Map();
     grid.replaceChildren();
-    intro.textContent = 'Train to see how the watched layer\'s pre-activations move.';
+    intro.textContent = t('training.ics.waiting');
     for (const norm of variants) {
       const canvas = el('canvas', { className: 'tr-strip', attrs: { role: 'img',
-        'aria-label': `${NORM_SHORT[norm]}: heat strip of the watched layer's pre-activation histogram over training` } });
+        'aria-label': t('training.ics.chartName', { name: NORM_SHORT[norm] }) } });
       const text = el('p', { className: 'fig-note tr-ics-text' });
       const box = el('figure', { className: 'tr-ics-panel' },
         el('figcaption', { className: 'fig-chart-title', text: NORM_SHORT[norm] }),
         el('div', { className: 'tr-strip-box' },
           el('div', { className: 'tr-strip-y', attrs: { 'aria-hidden': 'true' } },
-            el('span', { className: 'tr-y-top' }), el('span', { text: '0' }), el('span', { className: 'tr-y-bottom' })),
+            el('span', { className: 'tr-y-top' }), el('span', { text: t('training.ics.zero') }), el('span', { className: 'tr-y-bottom' })),
           canvas),
         el('div', { className: 'tr-strip-x', attrs: { 'aria-hidden': 'true' } },
           el('span', { className: 'tr-x-first' }), el('span', { className: 'tr-x-last' })),
@@ -80,27 +81,23 @@ export function createIcsView(container) {
       if (evals.length === p.drawn) continue; // nothing new since the last frame
       p.drawn = evals.length;
       drawStrip(p.canvas, evals, ...colors.get(norm));
-      if (!evals.length) { p.text.textContent = 'No evaluation yet.'; continue; }
+      if (!evals.length) { p.text.textContent = t('training.ics.none'); continue; }
       const first = evals[0];
       const last = evals[evals.length - 1];
       layer = first.watchLayer;
       const range = first.histogram.edges[first.histogram.edges.length - 1];
-      p.box.querySelector('.tr-y-top').textContent = `+${fmt(range, 2)}`;
-      p.box.querySelector('.tr-y-bottom').textContent = `−${fmt(range, 2)}`;
-      p.box.querySelector('.tr-x-first').textContent = `step ${first.step}`;
-      p.box.querySelector('.tr-x-last').textContent = `step ${last.step}`;
+      p.box.querySelector('.tr-y-top').textContent = t('training.ics.top', { range: fmt(range, 2) });
+      p.box.querySelector('.tr-y-bottom').textContent = t('training.ics.bottom', { range: fmt(range, 2) });
+      p.box.querySelector('.tr-x-first').textContent = t('training.ics.step', { step: first.step });
+      p.box.querySelector('.tr-x-last').textContent = t('training.ics.step', { step: last.step });
       const outside = last.histogram.below + last.histogram.above;
-      p.text.textContent = `Mean ${fmt(first.preactMean[layer], 2)} → ${fmt(last.preactMean[layer], 2)}, ` +
-        `std ${fmt(first.preactStd[layer], 2)} → ${fmt(last.preactStd[layer], 2)} (step ${first.step} → ${last.step})` +
-        (outside > 0 ? `; ${fmt(outside, 6)} values outside ±${fmt(range, 2)} at step ${last.step}.` : '.');
-      p.canvas.setAttribute('aria-label', `${NORM_SHORT[norm]}: histogram of hidden layer ${layer + 1}'s ` +
-        `pre-activations from step ${first.step} to ${last.step}. ${p.text.textContent}`);
+      p.text.textContent = t('training.ics.summary', { mean0: fmt(first.preactMean[layer], 2), mean1: fmt(last.preactMean[layer], 2),
+        std0: fmt(first.preactStd[layer], 2), std1: fmt(last.preactStd[layer], 2), step0: first.step, step1: last.step }) +
+        (outside > 0 ? t('training.ics.outside', { count: fmt(outside, 6), range: fmt(range, 2), step: last.step }) : t('training.ics.end'));
+      p.canvas.setAttribute('aria-label', t('training.ics.label', { name: NORM_SHORT[norm], layer: layer + 1,
+        step0: first.step, step1: last.step, text: p.text.textContent }));
     }
-    if (layer !== null) {
-      intro.textContent = `Hidden layer ${layer + 1}: the input of its activation function over the full ` +
-        'training set, measured at every evaluation. Each column of a strip is one histogram (bottom: negative ' +
-        'values, top: positive); a strip that drifts or spreads shows the distribution the next layer sees changing.';
-    }
+    if (layer !== null) intro.textContent = t('training.ics.intro', { layer: layer + 1 });
   }
 
   return { reset, update, destroy() { stopWatching(); intro.remove(); grid.remove(); } };

@@ -5,6 +5,8 @@
 // Results do not depend on the number of workers or the order cells finish in: each cell is an
 // independent, seeded run, and the sweep is assembled rate-major per norm (summarizeSweep's order).
 
+import { t } from '../i18n/i18n.js';
+
 export function createPool(size, digitsUrl) {
   const workers = [];
   const listeners = new Set();
@@ -19,7 +21,7 @@ export function createPool(size, digitsUrl) {
         worker.removeEventListener('message', first);
       };
       worker.addEventListener('message', first);
-      worker.addEventListener('error', (event) => reject(new Error(event.message || 'The training worker failed to start.')));
+      worker.addEventListener('error', (event) => reject(new Error(event.message || t('training.panel.workerFailed'))));
     }));
     worker.addEventListener('message', ({ data }) => { for (const fn of listeners) fn(data, i); });
     worker.postMessage({ type: 'init', digitsUrl });

@@ -1,54 +1,49 @@
 // presets.js — the training figure's presets (lesson-facts §5.2), its control values and its one state
 // object. A preset is a change to the core's default sweep plan (defaultSweepPlan(), the "fair" set-up),
-// never a second copy of its numbers: the config itself always comes from the core.
+// never a second copy of its numbers: the config itself always comes from the core. Names and texts come
+// from the UI catalogue (training.*), read when used so that they follow the page's locale.
+
+import { formatNumber, t } from '../i18n/i18n.js';
 
 export const NORM_ORDER = Object.freeze(['none', 'batch', 'layer', 'rms', 'group']);
-export const NORM_LABELS = Object.freeze({
-  none: 'No normalization', batch: 'BatchNorm', layer: 'LayerNorm', rms: 'RMSNorm', group: 'GroupNorm',
-});
+
+/** An object whose properties `keys` read the catalogue through text(key) when accessed. */
+const textsOf = (keys, text) => Object.freeze(Object.defineProperties({},
+  Object.fromEntries(keys.map((k) => [k, { get: () => text(k), enumerable: true }]))));
+/** A preset whose name, summary and expectation read the catalogue (training.presets.<id>.*) when used. */
+const preset = (id, fields) => Object.freeze(Object.defineProperties(fields, Object.fromEntries(['name', 'summary', 'expectation']
+  .map((k) => [k, { get: () => t(`training.presets.${id}.${k}`), enumerable: true }]))));
+
+export const NORM_LABELS = textsOf(NORM_ORDER, (k) => t(`training.normsLong.${k}`));
 // Short names for table headers and the legend.
-export const NORM_SHORT = Object.freeze({ none: 'none', batch: 'BatchNorm', layer: 'LayerNorm', rms: 'RMSNorm', group: 'GroupNorm' });
+export const NORM_SHORT = textsOf(NORM_ORDER, (k) => t(`training.norms.${k}`));
 
 export const PRESETS = Object.freeze({
-  fair: {
-    name: 'Fair',
-    summary: 'ReLU, He initialization, plain MLP with 8 hidden layers × 32 units.',
-    expectation: 'What to expect: normalization (BatchNorm above all) widens the range of stable learning rates by ' +
-      'about 10× and gives a modest speed-up at the best rate; LayerNorm and RMSNorm do not speed up this plain network.',
+  fair: preset('fair', {
     patch: {},
     variants: ['none', 'batch', 'layer', 'rms'],
     sweepNorms: null, // the default plan's norms
     rate: 0.03,
-  },
-  hard: {
-    name: 'Hard',
-    summary: 'Sigmoid activations, Xavier initialization, the same plain MLP 8 × 32.',
-    expectation: 'What to expect: without normalization this network barely trains within the budget, so any ' +
-      'speed-up is very large. It shows normalization making a badly conditioned network trainable — not a typical factor.',
+  }),
+  hard: preset('hard', {
     patch: { activation: 'sigmoid', init: 'xavier' },
     variants: ['none', 'batch', 'layer', 'rms'],
     sweepNorms: ['none', 'batch', 'layer', 'rms'],
     rate: 0.03,
-  },
-  transformer: {
-    name: 'Transformer-style',
-    summary: 'Residual pre-norm MLP with 4 blocks, h ← h + W₂·act(W₁·Norm(h)), ReLU, He initialization.',
-    expectation: 'What to expect: the setting where LayerNorm and RMSNorm are normally used, compared with the same ' +
-      'residual network without normalization.',
+  }),
+  transformer: preset('transformer', {
     patch: { architecture: 'residual', depth: 4 },
     variants: ['none', 'layer', 'rms'],
     sweepNorms: ['none', 'layer', 'rms'],
     rate: 0.03,
-  },
+  }),
 });
 export const PRESET_ORDER = Object.freeze(['fair', 'hard', 'transformer']);
 
 export const BATCH_SIZES = Object.freeze([1, 2, 4, 8, 16, 32, 64, 128]);
 export const STEP_CHOICES = Object.freeze([250, 500, 750, 1000, 2000, 3000]);
-export const DATASETS = Object.freeze([
-  { value: 'spirals', label: 'Spirals (2-D points)' },
-  { value: 'digits', label: 'Digits (8 × 8 images)' },
-]);
+export const DATASETS = Object.freeze(['spirals', 'digits'].map((value) =>
+  Object.freeze(Object.defineProperty({ value }, 'label', { get: () => t(`training.datasets.${value}`), enumerable: true }))));
 
 // The comparison's default length: at the default rate every default variant reaches the sweep's target
 // loss well within it and ends below it (see docs/training.md), and four variants stay well under 2 s in
@@ -61,10 +56,19 @@ export function defaultState() {
     variants: [...PRESETS.fair.variants], steps: DEFAULT_STEPS, log: true };
 }
 
-/** A state with every field valid (unknown or bad values fall back to the defaults). */
-export function cleanState(input, rates) {
+/**
+ * A state with every field valid (unknown or bad values fall back to the defaults). With `current`, a
+ * partial `input` changes only the fields it names (a preset, setState): switching preset without naming
+ * variants or a rate takes the new preset's own (transformer: none, LayerNorm, RMSNorm).
+ */
+export function cleanState(input, rates, current = null) {
   const d = defaultState();
-  const given = input && typeof input === 'object' ? input : {};
+  let given = input && typeof input === 'object' ? input : {};
+  if (current) {
+    const switched = PRESET_ORDER.includes(given.preset) && given.preset !== current.preset;
+    given = { ...current, ...(switched ? { variants: PRESETS[given.preset].variants, rate: PRESETS[given.preset].rate } : {}),
+      ...given };
+  }
   const s = Object.fromEntries(Object.keys(d).map((k) => [k, k in given ? given[k] : d[k]]));
   if (!PRESET_ORDER.includes(s.preset)) s.preset = d.preset;
   if (!rates.includes(s.rate)) s.rate = PRESETS[s.preset].rate;
@@ -94,5 +98,5 @@ export function sweepPlan(plan, state) {
 /** True when the sweep plan is the one the shipped JSON was computed from. */
 export const isShippedPlan = (state) => state.preset === 'fair' && state.dataset === 'spirals';
 
-/** A learning rate for display: 0.001, 0.03, 1, 3. */
-export const fmtRate = (r) => String(r);
+/** A learning rate for display: 0.001, 0.03, 1, 3 (in the page's locale). */
+export const fmtRate = (r) => formatNumber(r, { significant: 3, grouping: false });

@@ -3,24 +3,25 @@
 // the measured speed-up in words, and the cell-by-cell check of a live re-run against the shipped sweep.
 // Every number shown here comes from the core's summarizeSweep (VariantSummary / RateSummary in
 // core/include/normlab/train.hpp); this file only chooses words and formats.
+import { t } from '../i18n/i18n.js';
 import { el, fmt, fmtTimes } from './dom.js';
 import { NORM_LABELS, NORM_SHORT, fmtRate } from './presets.js';
 
 /** What a RateSummary cell says in words. */
 function cellText(rate, seeds) {
   if (rate.medianReached) {
-    const partial = rate.reached < seeds ? ` (${rate.reached} of ${seeds} seeds)` : '';
-    return `${fmt(rate.medianSteps, 6)}${partial}`;
+    const steps = fmt(rate.medianSteps, 6);
+    return rate.reached < seeds ? t('training.sweep.cellPartial', { steps, reached: rate.reached, seeds }) : steps;
   }
-  if (rate.diverged > 0) return `diverged in ${rate.diverged} of ${seeds} seeds`;
-  return 'not reached';
+  if (rate.diverged > 0) return t('training.sweep.cellDiverged', { diverged: rate.diverged, seeds });
+  return t('training.sweep.notReached');
 }
 
 /** The sweep table of `variants` (summarizeSweep's result) over `plan`'s rates and seeds. */
 export function sweepTable(variants, plan, captionText) {
   const seeds = plan.seeds.length;
   const table = el('table', { className: 'fig-table tr-sweep-table' }, el('caption', { text: captionText }));
-  const head = el('tr', {}, el('th', { text: 'Rate', attrs: { scope: 'col' } }));
+  const head = el('tr', {}, el('th', { text: t('training.sweep.rate'), attrs: { scope: 'col' } }));
   for (const v of variants) head.append(el('th', { text: NORM_SHORT[v.norm] || v.norm, attrs: { scope: 'col' } }));
   const body = el('tbody');
   plan.learningRates.forEach((lr, r) => {
@@ -34,8 +35,8 @@ export function sweepTable(variants, plan, captionText) {
       td.dataset.norm = v.norm;
       td.dataset.rate = String(lr);
       td.append(el('span', { text: cellText(rate, seeds) }));
-      const marks = [stable ? 'stable' : '', best ? 'best rate' : ''].filter(Boolean).join(', ');
-      if (marks) td.append(el('span', { className: 'visually-hidden', text: ` (${marks})` }));
+      const marks = [stable ? t('training.sweep.stable') : '', best ? t('training.sweep.best') : ''].filter(Boolean);
+      if (marks.length) td.append(el('span', { className: 'visually-hidden', text: t('training.sweep.marks', { marks: marks.join(', ') }) }));
       row.append(td);
     }
     body.append(row);
@@ -44,7 +45,7 @@ export function sweepTable(variants, plan, captionText) {
   return table;
 }
 
-const rateList = (rates) => (rates.length ? `, up to ${fmtRate(rates[rates.length - 1])}` : '');
+const rateList = (rates) => (rates.length ? t('training.sweep.upTo', { rate: fmtRate(rates[rates.length - 1]) }) : '');
 
 /**
  * The measured speed-up and stable range in words, one sentence group per normalized variant, each at
@@ -58,31 +59,28 @@ export function speedupSentences(variants, plan) {
     if (v.norm === 'none') continue;
     const name = NORM_LABELS[v.norm] || v.norm;
     let speed;
+    const mine = { name, steps: fmt(v.bestSteps, 6), rate: fmtRate(v.bestRate) };
     if (v.speedupStatus === 'ratio') {
-      const slower = v.speedup < 1 ? ' — slower, not faster' : '';
-      speed = `${name} reached the target loss in ${fmt(v.bestSteps, 6)} steps at its best rate (${fmtRate(v.bestRate)}) ` +
-        `versus ${fmt(base.bestSteps, 6)} for no normalization at its best rate (${fmtRate(base.bestRate)}): ` +
-        `a ${fmtTimes(v.speedup)} speed-up${slower}.`;
+      speed = t('training.sweep.ratio', { ...mine, baseSteps: fmt(base.bestSteps, 6), baseRate: fmtRate(base.bestRate),
+        speedup: fmtTimes(v.speedup), slower: v.speedup < 1 ? t('training.sweep.slower') : '' });
     } else if (v.speedupStatus === 'never reached') {
-      speed = `${name} never reached the target loss within the budget at any rate${base?.reached
-        ? ` (no normalization reached it in ${fmt(base.bestSteps, 6)} steps at ${fmtRate(base.bestRate)})` : ''}.`;
-    } else if (v.speedupStatus === 'baseline never reached') {
-      speed = `${name} reached the target loss in ${fmt(v.bestSteps, 6)} steps at its best rate (${fmtRate(v.bestRate)}), ` +
-        'while without normalization the network never reached it at any rate — there is no finite speed-up to state.';
+      speed = t('training.sweep.neverReached', { name, base: base?.reached
+        ? t('training.sweep.neverReachedBase', { steps: fmt(base.bestSteps, 6), rate: fmtRate(base.bestRate) }) : '' });
+    } else if (v.speedupStatus === 'baseline never reached') { // i18n-exempt: the core's speedupStatus value
+      speed = t('training.sweep.baselineNever', mine);
     } else {
-      speed = `${name} reached the target loss in ${fmt(v.bestSteps, 6)} steps at its best rate (${fmtRate(v.bestRate)}).`;
+      speed = t('training.sweep.reached', mine);
     }
-    const defined = out.length === 0 ? ' (every seed reached the target)' : '';
-    let range = `It trained stably${defined} at ${v.stableRates.length} of ${total} rates` +
-      `${rateList(v.stableRates)}`;
-    if (base) range += `, versus ${base.stableRates.length}${rateList(base.stableRates)} without normalization`;
-    range += '.';
-    out.push(`${speed} ${range}`);
+    let range = t('training.sweep.stableRange', { defined: out.length === 0 ? t('training.sweep.everySeed') : '',
+      count: v.stableRates.length, total, upTo: rateList(v.stableRates) });
+    if (base) range += t('training.sweep.versus', { count: base.stableRates.length, upTo: rateList(base.stableRates) });
+    out.push(`${speed} ${range}.`);
   }
   if (base) {
-    const div = variants.filter((v) => v.divergences > 0).map((v) => `${NORM_SHORT[v.norm]} ${v.divergences}`);
+    const div = variants.filter((v) => v.divergences > 0)
+      .map((v) => t('training.sweep.divergedItem', { name: NORM_SHORT[v.norm], count: v.divergences }));
     const runs = plan.learningRates.length * plan.seeds.length;
-    out.push(div.length ? `Diverged runs (of ${runs} per variant): ${div.join(', ')}.` : 'No run diverged.');
+    out.push(div.length ? t('training.sweep.diverged', { runs, list: div.join(', ') }) : t('training.sweep.noneDiverged'));
   }
   return out;
 }
@@ -97,10 +95,10 @@ export function sweepDifferences(shippedRuns, liveRuns) {
   const out = [];
   for (const live of liveRuns) {
     const s = shipped.get(key(live));
-    const name = `${NORM_SHORT[live.norm]} at ${fmtRate(live.learningRate)}, seed ${live.seed}`;
-    if (!s) out.push(`${name}: not in the shipped sweep`);
+    const name = t('training.sweep.runName', { name: NORM_SHORT[live.norm], rate: fmtRate(live.learningRate), seed: live.seed });
+    if (!s) out.push(t('training.sweep.notShipped', { name }));
     else if (s.outcome !== live.outcome || s.steps !== live.steps) {
-      out.push(`${name}: shipped ${s.outcome} at ${s.steps} steps, live ${live.outcome} at ${live.steps} steps`);
+      out.push(t('training.sweep.differs', { name, outcome: s.outcome, steps: s.steps, liveOutcome: live.outcome, liveSteps: live.steps }));
     }
   }
   return out;

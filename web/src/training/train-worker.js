@@ -37,7 +37,8 @@ async function digitsFor(config) {
   if (config.dataset !== 'digits') return {};
   if (!digits) {
     const response = await fetch(digitsUrl);
-    if (!response.ok) throw new Error(`The digits data could not be loaded (${response.status}).`);
+    // The page words the message (the catalogue is not loaded in the worker): argument "digits".
+    if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { argument: 'digits' });
     digits = new Uint8Array(await response.arrayBuffer());
   }
   return { digits };

@@ -8,9 +8,11 @@
 //
 // Contract (figures/registry.js): mount(container, { core, text, state, onInteract }) → { setState, destroy }.
 // Test/benchmark URL parameters: ?trainWorkers=1|2 (worker count), ?sweepRates=0.01,0.03 (restrict the
-// live sweep to these rates).
+// live sweep to these rates). A preset from the model map (ui/preset-bus.js) sets the state's named fields.
 import '../../styles/figures.css';
 import '../../styles/training.css';
+import { formatPercent, t } from '../i18n/i18n.js';
+import { subscribePreset } from '../ui/preset-bus.js';
 import { button, el, fmt, fmtMs } from './dom.js';
 import { createControls } from './controls.js';
 import { createPool, startCompare } from './pool.js';
@@ -34,10 +36,10 @@ async function loadShipped(url) {
   }
 }
 
-/** "diverged at step 3: the loss …" → "diverged at step 3 (the loss …)". */
+/** The core's "diverged at step 3: the loss …" → "diverged at step 3 (the loss …)". */
 function divergedText(reason, step) {
   const m = /^diverged at step (\d+): (.*)$/.exec(reason || '');
-  return m ? `diverged at step ${m[1]} (${m[2]})` : `diverged at step ${step} (${reason})`;
+  return m ? t('training.panel.diverged', { step: m[1], reason: m[2] }) : t('training.panel.diverged', { step, reason });
 }
 
 export async function mount(container, { state: initial, onInteract = () => {} } = {}) {
@@ -76,22 +78,22 @@ export async function mount(container, { state: initial, onInteract = () => {} }
       next.rate = PRESETS[patch.preset].rate;
     }
     apply(cleanState(next, plan.learningRates));
-    if (!state.variants.length) status.textContent = 'Choose at least one variant to train.';
-    else if (run && run.phase !== 'done' && !('log' in patch)) status.textContent = 'Settings changed: they apply when you press Start.';
+    if (!state.variants.length) status.textContent = t('training.panel.chooseVariant');
+    else if (run && run.phase !== 'done' && !('log' in patch)) status.textContent = t('training.panel.settingsChanged');
   };
 
   const controls = createControls(plan, change);
 
-  const startButton = button('Start', () => { interact(); start(); }, 'button button-primary fig-button');
-  const pauseButton = button('Pause', () => { interact(); togglePause(); });
-  const resetButton = button('Reset', () => { interact(); reset(); });
+  const startButton = button(t('training.panel.start'), () => { interact(); start(); }, 'button button-primary fig-button');
+  const pauseButton = button(t('training.panel.pause'), () => { interact(); togglePause(); });
+  const resetButton = button(t('training.panel.reset'), () => { interact(); reset(); });
   const progressId = `tr-progress-${Math.random().toString(36).slice(2, 8)}`;
   const progress = el('progress', { attrs: { id: progressId, max: '1', value: '0' } });
   const status = el('p', { className: 'tr-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const alert = el('div', { className: 'fig-error', attrs: { role: 'alert' } });
   alert.hidden = true;
   const actions = el('div', { className: 'tr-actions' }, startButton, pauseButton, resetButton,
-    el('div', { className: 'tr-progress' }, el('label', { className: 'tr-progress-label', text: 'Training progress',
+    el('div', { className: 'tr-progress' }, el('label', { className: 'tr-progress-label', text: t('training.panel.progress'),
       attrs: { for: progressId } }), progress));
 
   const section = (title, ...children) => el('section', { className: 'tr-part' }, el('h4', { className: 'fig-panel-title', text: title }), ...children);
@@ -101,11 +103,11 @@ export async function mount(container, { state: initial, onInteract = () => {} }
   const gradBox = el('div');
   const sweepBox = el('div');
   root.append(...controls.nodes, actions, status, alert,
-    section('Loss curves at one learning rate', curvesBox),
-    section('Decision regions', decisionBox),
-    section('How one layer\'s inputs move during training', icsBox),
-    section('Gradient norms through the layers', gradBox),
-    section('Learning-rate sweep: steps to the target loss', sweepBox));
+    section(t('training.panel.curvesTitle'), curvesBox),
+    section(t('training.panel.decisionTitle'), decisionBox),
+    section(t('training.panel.icsTitle'), icsBox),
+    section(t('training.panel.gradTitle'), gradBox),
+    section(t('training.panel.sweepTitle'), sweepBox));
 
   const curves = createCurvesView(curvesBox, { log: state.log });
   const ics = createIcsView(icsBox);
@@ -118,7 +120,7 @@ export async function mount(container, { state: initial, onInteract = () => {} }
     startButton.disabled = phase === 'running' || phase === 'paused';
     pauseButton.disabled = !(phase === 'running' || phase === 'paused');
     startButton.disabled ||= !state.variants.length;
-    pauseButton.textContent = phase === 'paused' ? 'Resume' : 'Pause';
+    pauseButton.textContent = t(phase === 'paused' ? 'training.panel.resume' : 'training.panel.pause');
     resetButton.disabled = !run;
     root.dataset.phase = phase;
   }
@@ -144,9 +146,11 @@ export async function mount(container, { state: initial, onInteract = () => {} }
     if (s.diverged) return divergedText(s.reason, s.stepsDone);
     const last = s.evals[s.evals.length - 1];
     if (done && last) {
-      return `evaluation loss ${fmt(last.train.loss)}, held-out accuracy ${fmt(100 * last.heldout.accuracy, 3)}% at step ${last.step}`;
+      return t('training.panel.finalStatus', { loss: fmt(last.train.loss), accuracy: formatPercent(100 * last.heldout.accuracy, 1),
+        step: last.step });
     }
-    return s.loss.length ? `step ${s.stepsDone}: mini-batch loss ${fmt(s.loss[s.loss.length - 1])}` : 'waiting';
+    return s.loss.length ? t('training.panel.stepStatus', { step: s.stepsDone, loss: fmt(s.loss[s.loss.length - 1]) })
+      : t('training.panel.waiting');
   }
 
   function render() {
@@ -162,9 +166,9 @@ export async function mount(container, { state: initial, onInteract = () => {} }
       const s = run.series[norm];
       series[norm] = { ...s, status: statusOf(s, done) };
       finished += s.diverged ? run.steps : s.stepsDone;
-      lines.push(`${NORM_SHORT[norm]}: ${series[norm].status}.`);
+      lines.push(t('training.panel.legendLine', { name: NORM_SHORT[norm], status: series[norm].status }));
     }
-    curves.update(series, `Loss curves at learning rate ${fmtRate(run.rate)}, batch ${run.batch}. ${lines.join(' ')}`);
+    curves.update(series, t('training.panel.curvesSummary', { rate: fmtRate(run.rate), batch: run.batch, lines: lines.join(' ') }));
     const evals = Object.fromEntries(run.variants.map((n) => [n, run.series[n].evals]));
     if (done || t0 - lastSlow >= SLOW_MS) {
       lastSlow = t0;
@@ -172,7 +176,7 @@ export async function mount(container, { state: initial, onInteract = () => {} }
       grads.update(evals);
     }
     progress.value = finished / (run.variants.length * run.steps);
-    progress.setAttribute('aria-valuetext', `${Math.round(100 * progress.value)}%`);
+    progress.setAttribute('aria-valuetext', formatPercent(100 * progress.value, 0));
     performance.measure('normlab:training-render', { start: t0 }); // for profiling (DevTools, timing scripts)
   }
   const schedule = () => {
@@ -201,8 +205,8 @@ export async function mount(container, { state: initial, onInteract = () => {} }
     }
     alert.hidden = true;
     clearViews(run.variants, run.steps,
-      s.dataset === 'spirals' ? 'Drawn when the run finishes.' : 'Decision regions are drawn for the 2-D spirals only.');
-    status.textContent = `Training ${run.variants.length} variant${run.variants.length > 1 ? 's' : ''} for ${run.steps} steps at learning rate ${fmtRate(run.rate)}…`;
+      t(s.dataset === 'spirals' ? 'training.panel.decisionLater' : 'training.panel.decisionSpiralsOnly'));
+    status.textContent = t('training.panel.training', { count: run.variants.length, steps: run.steps, rate: fmtRate(run.rate) });
     root.dataset.compareMs = '';
     const current = run;
     current.job = startCompare(pool, token, run.variants.map((norm) => ({ key: norm, config: runConfig(plan, s, norm) })),
@@ -219,12 +223,12 @@ export async function mount(container, { state: initial, onInteract = () => {} }
           current.ms = performance.now() - current.t0;
           root.dataset.compareMs = String(Math.round(current.ms));
           const diverged = current.variants.filter((n) => current.series[n].diverged).length;
-          status.textContent = `Finished: ${current.variants.length} variant${current.variants.length > 1 ? 's' : ''} × ${current.steps} steps in ${fmtMs(current.ms)}` +
-            (diverged ? ` (${diverged} diverged).` : '.');
+          status.textContent = t(diverged ? 'training.panel.finishedDiverged' : 'training.panel.finished',
+            { count: current.variants.length, steps: current.steps, time: fmtMs(current.ms), diverged });
           if (current.dataset === 'spirals') {
             const byKey = new Map(runs.map((r) => [r.key, r]));
             decision.show(current.variants.map((norm) => ({ norm, diverged: current.series[norm].diverged, ...byKey.get(norm) })),
-              `${current.steps} steps`);
+              t('training.panel.stepsText', { steps: current.steps }));
           }
           render();
           syncButtons();
@@ -233,11 +237,10 @@ export async function mount(container, { state: initial, onInteract = () => {} }
         onError(m) {
           current.phase = 'done';
           alert.replaceChildren(el('p', { className: 'fig-error-title', text: m.message }));
-          if (m.argument === 'batchSize') {
-            alert.append(el('p', { text: 'BatchNorm normalizes each unit over the batch, so it needs at least 2 samples per batch.' }));
-          }
+          if (m.argument === 'batchSize') alert.append(el('p', { text: t('training.panel.batchSizeError') }));
+          if (m.argument === 'digits') alert.replaceChildren(el('p', { className: 'fig-error-title', text: t('training.panel.digitsError', { detail: m.message }) }));
           alert.hidden = false;
-          status.textContent = 'Training could not start.';
+          status.textContent = t('training.panel.couldNotStart');
           syncButtons();
         },
       }, s.dataset === 'spirals' ? GRID : 0);
@@ -249,11 +252,11 @@ export async function mount(container, { state: initial, onInteract = () => {} }
     if (run.phase === 'running') {
       run.phase = 'paused';
       run.job.pause();
-      status.textContent = `Paused at step ${Math.min(...run.variants.map((n) => run.series[n].stepsDone))}.`;
+      status.textContent = t('training.panel.paused', { step: Math.min(...run.variants.map((n) => run.series[n].stepsDone)) });
     } else if (run.phase === 'paused') {
       run.phase = 'running';
       run.job.resume();
-      status.textContent = 'Training…';
+      status.textContent = t('training.panel.resumed');
     }
     syncButtons();
   }
@@ -266,18 +269,23 @@ export async function mount(container, { state: initial, onInteract = () => {} }
     progress.value = 0;
     progress.removeAttribute('aria-valuetext');
     alert.hidden = true;
-    status.textContent = 'Reset. Press Start to train.';
+    status.textContent = t('training.panel.wasReset');
     syncButtons();
   }
 
   apply(state);
-  clearViews(state.variants, state.steps, 'Press Start to train; the decision regions are drawn when the run finishes.');
-  status.textContent = 'Press Start to train the chosen variants in your browser.';
+  clearViews(state.variants, state.steps, t('training.panel.decisionIdle'));
+  status.textContent = t('training.panel.idle');
   syncButtons();
+  // A model-map preset: its `training` part names the fields to set (presets.js cleanState checks them).
+  const unsubscribe = subscribePreset((preset) => {
+    if (preset?.training && typeof preset.training === 'object') apply(cleanState(preset.training, plan.learningRates, state));
+  });
 
   return {
-    setState(next) { apply(cleanState({ ...state, ...next }, plan.learningRates)); },
+    setState(next) { apply(cleanState(next, plan.learningRates, state)); },
     destroy() {
+      unsubscribe();
       run?.job?.cancel();
       unschedule();
       sweep.destroy();

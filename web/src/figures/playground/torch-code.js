@@ -36,7 +36,7 @@ export function moduleCall(s) {
 /** The whole snippet, as lines of Python. */
 export function torchCode(s, warmup) {
   const c = (key, params) => `# ${t(`playground.code.${key}`, params)}`;
-  const lines = ['import torch', 'from torch import nn', ''];
+  const lines = ['import torch', 'from torch import nn', ''];  // i18n-exempt: Python source shown as code
   lines.push(c('inputComment', { n: String(s.n), c: String(s.c) }));
   lines.push(`x = torch.as_tensor(values, dtype=torch.float32).reshape(${s.n}, ${s.c}, 1)`, '');
   if (s.kind === 'rms') lines.push(c('rmsVersion', { version: TORCH_RMSNORM }));
@@ -53,7 +53,8 @@ export function torchCode(s, warmup) {
   if (s.kind === 'rms' && s.beta !== 0) lines.push(c('rmsNoBeta'));
   if (s.kind === 'batch' && s.mode === 'eval') {
     lines.push('norm.train()');
-    lines.push(`for batch in warmup_batches:  ${c('warmup', { steps: String(warmup.steps), batch: String(warmup.batch), c: String(s.c) })}`);
+    const warm = c('warmup', { steps: String(warmup.steps), batch: String(warmup.batch), c: String(s.c) });
+    lines.push(`for batch in warmup_batches:  ${warm}`); // i18n-exempt: Python source shown as code
     lines.push(`    norm(batch)  ${c('warmupStep', { momentum: pyFloat(warmup.momentum) })}`);
     lines.push(`norm.eval()  ${c('evalMode')}`);
   } else if (s.kind === 'batch') {

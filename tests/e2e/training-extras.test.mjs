@@ -1,0 +1,123 @@
+// Browser tests of what issue 8 adds to the training figure, in the built lesson, headless Chromium, strict CSP:
+// presets chosen on the model map (by keyboard) reach the training figure with their own variants (the
+// Transformer entry compares none/LayerNorm, not the fair set) and the playground (its PyTorch code); the
+// gradient norms per layer over training, with and without normalization, whose text alternative must state
+// exactly the numbers the WASM trainer gives in Node for the same config; axe-core on the new states.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { loadTrainer } from '../../web/src/core.js';
+import { setLocale, t } from '../../web/src/i18n/i18n.js';
+import { fmt } from '../../web/src/training/dom.js';
+import { PRESETS, runConfig } from '../../web/src/training/presets.js';
+import { MODEL_PRESETS } from '../../web/src/model-map/presets.js';
+
+const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TRAINING = '.figure-host[data-figure="training"]';
+const root = process.env.NORMLAB_DIST || distDir;
+requireDist(root);
+setLocale('en');
+const trainer = await loadTrainer();
+const plan = trainer.defaultSweepPlan();
+
+let server;
+let browser;
+let context;
+let page;
+let report;
+before(async () => {
+  server = await serve({ root });
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
+  page = await context.newPage();
+  report = await watchPage(page, server.url);
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 30000 });
+});
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function mountFigure(name) {
+  const host = page.locator(`.figure-host[data-figure="${name}"]`);
+  await host.scrollIntoViewIfNeeded();
+  await page.waitForFunction((n) => document.querySelector(`.figure-host[data-figure="${n}"]`)?.dataset.state === 'ready',
+    name, { timeout: 60000 });
+  return host;
+}
+async function axeCheck(selector, label) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(({ sel, tags }) => window.axe.run({ include: [sel] },
+    { runOnly: { type: 'tag', values: tags } }), { sel: selector, tags: AXE_TAGS });
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
+}
+const checked = async (host) => {
+  const out = [];
+  for (const norm of ['none', 'batch', 'layer', 'rms', 'group']) {
+    if (await host.locator(`.tr-variants input[value="${norm}"]`).isChecked()) out.push(norm);
+  }
+  return out;
+};
+
+test('model-map presets set the training variants and the playground (its code follows)', async () => {
+  const playground = await mountFigure('playground');
+  const training = await mountFigure('training');
+  const map = await mountFigure('model-map');
+  for (const id of ['transformer', 'llama', 'resnet']) {
+    await map.locator(`input[value="${id}"]`).focus();
+    await page.keyboard.press('Space');
+    const want = MODEL_PRESETS[id].training;
+    await page.waitForFunction(({ sel, preset }) => document.querySelector(`${sel} .fig-training`)?.dataset.preset === preset,
+      { sel: TRAINING, preset: want.preset });
+    assert.deepEqual(await checked(training), want.variants, `${id}: variants`);
+    assert.equal(await training.getByRole('radio', { name: PRESETS[want.preset].name }).isChecked(), true, `${id}: preset radio`);
+    assert.equal(await playground.getByLabel('Normalization').inputValue(), MODEL_PRESETS[id].playground.kind, `${id}: playground kind`);
+  }
+  // The playground's code tab follows the preset (ResNet: BatchNorm1d over 64 channels, training mode).
+  await playground.getByRole('tab', { name: 'PyTorch code' }).click();
+  await page.waitForFunction(() => /BatchNorm1d\(64,/.test(document.querySelector('[data-code="torch"]')?.textContent || ''));
+  assert.match(await playground.locator('[data-code="torch"]').textContent(), /norm\.train\(\)/);
+  // A preset naming only the preset (the learner switches to Transformer-style) brings that preset's variants.
+  await training.getByRole('radio', { name: PRESETS.transformer.name }).check();
+  assert.deepEqual(await checked(training), PRESETS.transformer.variants);
+  assert.deepEqual(report.errors, []);
+});
+
+test('gradient norms per layer over training: with and without normalization, numbers from the trainer', async () => {
+  const training = await mountFigure('training');
+  // The "hard" preset by keyboard, 250 steps, variants none and BatchNorm.
+  await training.getByRole('radio', { name: PRESETS.hard.name }).focus();
+  await page.keyboard.press('Space');
+  await training.getByRole('radio', { name: PRESETS.hard.name }).check();
+  await training.getByLabel('Training steps').selectOption('250');
+  for (const norm of ['layer', 'rms']) await training.locator(`.tr-variants input[value="${norm}"]`).uncheck();
+  assert.deepEqual(await checked(training), ['none', 'batch']);
+  const part = training.locator('.tr-part').filter({ hasText: t('training.panel.gradTitle') });
+  assert.match(await part.locator('.tr-grad-note').textContent(), /Compare “No normalization”/);
+  await training.getByRole('button', { name: 'Start' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${TRAINING} .fig-training[data-phase="done"]`, { timeout: 120000 });
+  assert.equal(await part.locator('.tr-grad-panel canvas').count(), 2);
+  const state = { preset: 'hard', rate: PRESETS.hard.rate, batch: 64, dataset: 'spirals' };
+  for (const norm of ['none', 'batch']) {
+    const run = trainer.createTrainer(runConfig(plan, state, norm));
+    const { evals } = run.step(250);
+    run.dispose();
+    const depth = evals[0].gradNorm.length;
+    const at = (e) => t('training.grad.at', { step: e.step, first: fmt(e.gradNorm[0], 2), depth, last: fmt(e.gradNorm[depth - 1], 2) });
+    const want = t('training.grad.summary', { variant: t(`training.normsLong.${norm}`), start: at(evals[0]), end: at(evals.at(-1)) });
+    assert.equal(await part.locator(`[data-grad-norm="${norm}"]`).textContent(), want, norm);
+    if (norm === 'none') {
+      // Sigmoid without normalization: the gradient vanishes on its way back to the input.
+      const last = evals.at(-1).gradNorm;
+      assert.ok(last[0] < last[depth - 1] / 100, `vanishing: ${last[0]} vs ${last[depth - 1]}`);
+    }
+  }
+  await axeCheck(TRAINING, 'gradient norms after a run');
+  assert.deepEqual(report.errors, []);
+});
