@@ -116,9 +116,15 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   function explain(index) {
     if (!current) return;
-    const e = core.explainElement(current.kind, current.x, current.shape, index, current.opts);
-    view.showElement(current.kind, e, grid.where(index), current.shape, current.groups);
-    root.dataset.selected = String(index);
+    try {
+      const e = core.explainElement(current.kind, current.x, current.shape, index, current.opts);
+      view.showElement(current.kind, e, grid.where(index), current.shape, current.groups);
+      root.dataset.selected = String(index);
+    } catch (error) {
+      // The same inputs just normalized, so this is not expected; still a message, never an exception.
+      console.error(error);
+      fail(messageFor(error, { kind: current.kind, shape: current.shape, groups: current.groups }));
+    }
   }
 
   const apply = (state) => {
