@@ -5,8 +5,9 @@
 // quote kinds with nested ${…}, and regular-expression literals (by the usual previous-token rule).
 //
 //   lex(source) -> { skeleton, literals: [{ value, line, template }] }
-//   findUiText(source) -> [{ line, why, value }]   hard-coded UI text (why: the rule; "a sentence" for the
-//                                                  catch-all rule, else the place the text goes)
+//   findUiText(source) -> [{ line, why, value, heuristic }]   hard-coded UI text. why: the place the text goes
+//                     (text:, .textContent =, append(), …) or, when `heuristic`, how it reads: "a sentence",
+//                     "a phrase" (capitalised, two words or more), or prose returned by a function
 //   findKeyUses(source) -> { keys, prefixes, calls }   catalogue keys a file refers to
 
 const REGEX_AFTER = new Set([...'(,=:[!&|?{};+-*%<>~^']);
@@ -127,10 +128,14 @@ const hasLetters = (value) => /\p{L}/u.test(words(value));
 const classList = (value) => /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\s+[a-z0-9]+(?:-[a-z0-9]+)*)*$/.test(value.trim()) && value.includes('-');
 /** Looks like words for a person: a capitalised word ("Back", not "GetLastError"), two words, or a sentence's end. */
 const proseLike = (value) => {
-  const v = words(value).trim();
-  if (classList(v)) return false;
+  // A substitution reads as a word ("{x} steps"), never as a gap between letters ("PT{x}H{x}M"); but a
+  // word of the literal's own is needed ("{x} {x}" and the PDF operator "{x} {x} {x} rg" are not prose).
+  const v = value.replace(/\{x\}/g, 'X').trim();
+  if (classList(v) || !/\p{L}{3}/u.test(words(value))) return false;
   return /^\p{Lu}\p{Ll}+(?:[\s.,:;!?…]|$)/u.test(v) || /\p{L}\s+\p{L}/u.test(v) || /\p{L}[.!?…]$/u.test(v);
 };
+/** A capitalised phrase of two words or more ("Download PDF", "Batch size"): a label wherever it appears. */
+const phrase = (value) => /^\p{Lu}\p{Ll}+(?:\s+[\p{L}…'’-]+)+[.!?…:]?$/u.test(value.replace(/\{x\}/g, 'X').trim());
 /** Three or more words in a row, two of them of three letters or more: a sentence wherever it appears. */
 const sentence = (value) => {
   // A substitution is a word of its own ("Step {x} of {x}"), never glue inside one ("PT{x}H{x}M").
@@ -186,6 +191,9 @@ const literalsIn = (skeleton, start, end) =>
 // a comment giving the reason: // i18n-exempt: <why this is not UI text>
 const EXEMPT = /\/\/\s*i18n-exempt:\s*\S+(?:\s+\S+){2,}/;
 
+// The rules that judge a literal by how it reads rather than by where it goes.
+const HEURISTIC = ['a sentence', 'a phrase', 'return', '=>'];
+
 export function findUiText(source) {
   const { skeleton, literals } = lex(source);
   const lines = source.split('\n');
@@ -203,6 +211,8 @@ export function findUiText(source) {
   // The value of a non-text key nested in a sink ({ className: 'a b' } inside append()) is not text.
   const otherKeyValue = (at) => {
     const before = skeleton.slice(Math.max(0, at - 40), at);
+    // Compared, never shown: e.key === 'Enter', case 'Home':
+    if (/(?:[!=]==?|\bcase)\s*$/.test(before)) return true;
     const named = before.match(/\b([A-Za-z_$][\w$]*):\s*$/);
     if (named) return !ALWAYS_TEXT_KEYS.includes(named[1]) && !LABEL_KEYS.includes(named[1]);
     const quoted = before.match(/§(\d+)§:\s*$/);
@@ -251,15 +261,24 @@ export function findUiText(source) {
     const open = m.index + m[0].length - 1;
     for (const [start, end] of callArguments(skeleton, open).slice(2)) checkValue(start, end, `${m[1]}() child`, hasLetters);
   }
-  // Anywhere else: a sentence is UI text unless it is a key, an import path or a developer message.
+  // What a function returns (return …; => …) is often a label: prose-like literals there.
+  for (const m of skeleton.matchAll(/(?:\breturn\b|=>)\s*/g)) {
+    const start = m.index + m[0].length;
+    if (skeleton[start] === '{') continue;
+    const end = m[0].startsWith('=>') ? expressionEnd(skeleton, start) : skeleton.indexOf(';', start);
+    checkValue(start, end < 0 ? skeleton.length : end, m[0].trim() === '=>' ? '=>' : 'return', proseLike);
+  }
+  // Anywhere else: a sentence or a capitalised phrase is UI text unless it is a key or a developer message.
   literals.forEach((lit, n) => {
-    if (found.has(n) || developer.has(n) || !sentence(lit.value)) return;
+    if (found.has(n) || developer.has(n)) return;
+    const kind = sentence(lit.value) ? 'a sentence' : phrase(lit.value) ? 'a phrase' : null;
+    if (!kind) return;
     const at = skeleton.indexOf(`§${n}§`);
     if (at >= 0 && isKeyArgument(at)) return;
-    flag(n, 'a sentence');
+    flag(n, kind);
   });
   return [...found].sort((a, b) => literals[a[0]].line - literals[b[0]].line)
-    .map(([n, why]) => ({ line: literals[n].line, why, value: literals[n].value }));
+    .map(([n, why]) => ({ line: literals[n].line, why, value: literals[n].value, heuristic: HEURISTIC.includes(why) }));
 }
 
 // ---------------------------------------------------------------------------------------------

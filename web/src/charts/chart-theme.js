@@ -37,8 +37,12 @@ export function axisColors(node) {
   };
 }
 
-/** Apply axisColors to every scale of a chart's options. */
+/**
+ * Apply axisColors to every scale of a chart's options, and the page's locale where none is set: every chart
+ * of the page is styled here, so none formats its ticks in another locale than the rest of the page.
+ */
 export function styleScales(options, colors) {
+  options.locale ??= chartLocale();
   for (const scale of Object.values(options.scales)) {
     scale.ticks.color = colors.muted;
     scale.grid.color = colors.grid;
