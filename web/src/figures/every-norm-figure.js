@@ -87,6 +87,9 @@ export async function mount(container, { core, text, state: initial, onInteract 
       cells.count, cells.mean, cells.std, cells.skewness));
   }
   table.append(el('caption', { text: t('everyNorm.tableCaption') }), el('thead', {}, headRow), body);
+  // Scrolls sideways on a narrow screen instead of widening the figure (focusable, so keyboards can scroll it).
+  const tableBox = el('div', { className: 'en-table-box', attrs: { tabindex: '0', role: 'region',
+    'aria-label': t('everyNorm.tableCaption') } }, table);
 
   const groupsBox = el('div', { className: 'en-compare', attrs: { 'aria-live': 'polite' } });
   const groupsNow = el('p', { attrs: { 'data-readout': 'groups' } });
@@ -98,7 +101,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   offsetBox.append(offsetLine);
   if (text.hints?.centring) offsetBox.append(setInline(el('p', { className: 'fig-note' }), text.hints.centring));
 
-  root.append(controls, shapeNote, errorBox, grid, groupsBox, offsetBox, table, parityNote());
+  root.append(controls, shapeNote, errorBox, grid, groupsBox, offsetBox, tableBox, parityNote());
   container.append(root);
 
   const summary = (name, s, ranged) => `${t('everyNorm.summary', { label: name, mean: num(s.mean), std: num(s.std),
