@@ -92,7 +92,10 @@ export default {
       proficient: 'Proficient',
     },
     meter: 'Level {step} of 3',
-    detail: 'Right first answers: {right}, of them predict variants: {variants}',
+    detail: {
+      one: '{count} right first answer ({variants} on predict variants)',
+      other: '{count} right first answers ({variants} on predict variants)',
+    },
     reviewTitle: 'Review: ideas you missed last time',
     reviewConcept: 'Review · {concept}',
   },

@@ -39,7 +39,7 @@ export function createMasteryPanel(host, block, { ctx, model }) {
         level.textContent = levelName(info.level);
         meter.setAttribute('aria-label', t('mastery.meter', { step }));
         [...meter.children].forEach((pip, i) => pip.classList.toggle('is-on', i < step));
-        detail.textContent = t('mastery.detail', { right: info.rightItems, variants: info.rightVariants });
+        detail.textContent = t('mastery.detail', { count: info.rightItems, variants: info.rightVariants });
       }
     },
   };
