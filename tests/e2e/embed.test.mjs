@@ -220,8 +220,8 @@ describe('embed parameters', () => {
     // External links open in a new tab.
     for (const link of await page.locator('#lesson a.external').all()) assert.equal(await link.getAttribute('target'), '_blank');
     // preset=small-batch: the playground opens with batch size 2.
-    await page.locator('#playground .figure-host').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector('#playground .figure-host')?.dataset.state === 'ready', null, { timeout: 20000 });
+    await page.locator('#playground .figure-host[data-figure="playground"]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('#playground .figure-host[data-figure="playground"]')?.dataset.state === 'ready', null, { timeout: 20000 });
     const sliders = await page.$$eval('#playground input[type="range"]', (s) => s.map((x) => `${x.getAttribute('aria-label') || x.id}=${x.getAttribute('aria-valuetext')}`));
     const batch = await page.getByRole('slider', { name: /Batch size/ }).getAttribute('aria-valuetext');
     assert.equal(batch, '2', `playground sliders: ${sliders.join(', ')}`);

@@ -289,9 +289,9 @@ describe('learner journey, keyboard only', () => {
 
 /** Change the playground's first control by keyboard (when the playground is part of this build). */
 async function usePlayground(page) {
-  const state = await page.getAttribute('#playground .figure-host', 'data-state');
+  const state = await page.getAttribute('#playground .figure-host[data-figure="playground"]', 'data-state');
   if (state !== 'ready') return;
-  await tabTo(page, '#playground .figure-slot select, #playground .figure-slot input');
+  await tabTo(page, '#playground [data-figure="playground"] .figure-slot select, #playground [data-figure="playground"] .figure-slot input');
   const tag = await page.evaluate(() => document.activeElement.tagName);
   await page.keyboard.press(tag === 'SELECT' ? 'ArrowDown' : 'ArrowRight');
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).playgroundUsed === true, KEY, { timeout: 5000 });

@@ -19,6 +19,7 @@ import { h, plainText } from '../content/render.js';
 import { summarize } from '../progress/progress-bar.js';
 import { MAX_NAME_LENGTH } from '../state/progress.js';
 import { cleanName, makeCertificate } from './certificate-id.js';
+import { formatDate, formatInteger, formatPercent, t } from '../i18n/i18n.js';
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -29,52 +30,51 @@ function localDay(iso) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function formatDay(day, lang = 'en') {
+/** A calendar day "YYYY-MM-DD" in the page's locale (i18n formatDate). */
+export function formatDay(day) {
   const [y, m, d] = day.split('-').map(Number);
-  try {
-    return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(y, m - 1, d));
-  } catch {
-    return day;
-  }
+  const date = new Date(y, m - 1, d);
+  return Number.isNaN(date.getTime()) ? day : formatDate(date);
 }
 
+/** Time spent, rounded to minutes ("less than a minute", "12 min", "1 h 5 min"). */
 export function formatDuration(ms) {
   const minutes = Math.round(ms / 60000);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 1) return t('completion.duration.underMinute');
+  if (minutes < 60) return t('completion.duration.minutes', { minutes: formatInteger(minutes) });
+  return t('completion.duration.hours', { hours: formatInteger(Math.floor(minutes / 60)), minutes: formatInteger(minutes % 60) });
 }
 
-function certificateTexts(cert, lang) {
+function certificateTexts(cert) {
   return {
-    dateText: formatDay(cert.date, lang),
-    scoreText: `${cert.score} of ${cert.total}`,
-    durationText: `${cert.durationMinutes} minutes`,
+    dateText: formatDay(cert.date),
+    scoreText: t('completion.cert.scoreValue', { score: formatInteger(cert.score), total: formatInteger(cert.total) }),
+    durationText: t('completion.cert.durationValue', { count: cert.durationMinutes, minutes: formatInteger(cert.durationMinutes) }),
   };
 }
 
 /** The certificate as DOM (text only: the name is set with textContent). */
-export function renderCertificate(cert, { lang, idPrefix }) {
-  const t = certificateTexts(cert, lang);
+export function renderCertificate(cert, { idPrefix }) {
+  const texts = certificateTexts(cert);
   const headingId = `${idPrefix}-heading`;
   const dl = h('dl', { className: 'cert-meta' });
   const row = (label, value, className, sub) => dl.append(h('div', { className: 'cert-row' },
     h('dt', { text: label }),
     h('dd', { className }, value, sub ? h('span', { className: 'cert-sub', text: sub }) : null)));
-  row('Completed', t.dateText);
-  row('Score', t.scoreText, 'cert-score', 'quick checks right on the first try');
-  row('Lesson duration', t.durationText);
-  row('Certificate ID', cert.id, 'cert-id');
+  row(t('completion.cert.completed'), texts.dateText);
+  row(t('completion.cert.score'), texts.scoreText, 'cert-score', t('completion.cert.scoreSub'));
+  row(t('completion.cert.duration'), texts.durationText);
+  row(t('completion.cert.id'), cert.id, 'cert-id');
   return h('article', { className: 'certificate', 'aria-labelledby': headingId, 'data-certificate-id': cert.id },
-    h('p', { className: 'cert-kicker', text: 'Normlab' }),
-    h('h3', { className: 'cert-heading', id: headingId, text: 'Certificate of completion' }),
-    h('p', { className: 'cert-line', text: 'This certifies that' }),
+    h('p', { className: 'cert-kicker', text: t('completion.cert.kicker') }),
+    h('h3', { className: 'cert-heading', id: headingId, text: t('completion.cert.heading') }),
+    h('p', { className: 'cert-line', text: t('completion.cert.certifies') }),
     h('p', { className: 'cert-name', text: cert.name }),
-    h('p', { className: 'cert-line', text: 'has completed the interactive lesson' }),
+    h('p', { className: 'cert-line', text: t('completion.cert.completedLesson') }),
     h('p', { className: 'cert-title', text: cert.title }),
     dl,
-    h('p', { className: 'cert-hash', text: `SHA-256 of the fields above: ${cert.hash}` }),
-    h('p', { className: 'cert-note', text: 'Self-issued record: the ID is computed from the fields above, so it shows whether they were altered; it does not prove who completed the lesson.' }),
+    h('p', { className: 'cert-hash', text: t('completion.cert.hash', { hash: cert.hash }) }),
+    h('p', { className: 'cert-note', text: t('completion.cert.note') }),
   );
 }
 
@@ -87,14 +87,13 @@ export function passState(summary, passMark) {
   return { percent, passing: passMark === null || passMark === undefined || percent >= passMark - 1e-9 };
 }
 
-export function createCompletion(host, { content, model, store, passMark = null, learnerName = '', nameHint = 'It is stored only in this browser.' }) {
-  const lang = content.lang || 'en';
+export function createCompletion(host, { content, model, store, passMark = null, learnerName = '', nameHint = t('completion.nameHint') }) {
   const root = h('div', { className: 'completion' });
 
   // Where the learner stands.
   const summaryList = h('ul', { className: 'completion-summary' });
   const openBox = h('div', { className: 'still-open' });
-  const markButton = h('button', { type: 'button', className: 'button button-primary mark-complete', text: 'Mark as complete' });
+  const markButton = h('button', { type: 'button', className: 'button button-primary mark-complete', text: t('completion.mark') });
   const status = h('p', { className: 'completion-status', role: 'status' });
   const passNote = h('p', { className: 'pass-note', id: 'pass-note', hidden: true });
   const statusBox = h('div', { className: 'completion-actions' }, markButton, status);
@@ -104,33 +103,33 @@ export function createCompletion(host, { content, model, store, passMark = null,
     id: 'cert-name', name: 'learner-name', type: 'text', autocomplete: 'name', maxlength: String(MAX_NAME_LENGTH),
     spellcheck: 'false', 'aria-describedby': 'cert-name-hint',
   });
-  const nameError = h('p', { className: 'form-error', id: 'cert-name-error', hidden: true, text: 'Please type your name first.' });
-  const createButton = h('button', { type: 'submit', className: 'button button-primary', text: 'Create certificate' });
+  const nameError = h('p', { className: 'form-error', id: 'cert-name-error', hidden: true, text: t('completion.nameMissing') });
+  const createButton = h('button', { type: 'submit', className: 'button button-primary', text: t('completion.create') });
   const form = h('form', { className: 'cert-form', 'aria-labelledby': 'cert-form-title', hidden: true },
-    h('h3', { id: 'cert-form-title', text: 'Your certificate' }),
-    h('label', { for: 'cert-name', text: 'Your name, as it should appear on the certificate' }),
+    h('h3', { id: 'cert-form-title', text: t('completion.formTitle') }),
+    h('label', { for: 'cert-name', text: t('completion.nameLabel') }),
     h('p', { className: 'hint', id: 'cert-name-hint', text: nameHint }),
     h('div', { className: 'form-row' }, nameInput, createButton),
     nameError,
   );
   const certSlot = h('div', { className: 'certificate-slot' });
-  const printButton = h('button', { type: 'button', className: 'button print-certificate', text: 'Print certificate' });
-  const pdfButton = h('button', { type: 'button', className: 'button download-pdf', text: 'Download PDF' });
+  const printButton = h('button', { type: 'button', className: 'button print-certificate', text: t('completion.print') });
+  const pdfButton = h('button', { type: 'button', className: 'button download-pdf', text: t('completion.pdfButton') });
   const certActions = h('div', { className: 'cert-actions' }, printButton, pdfButton);
   const certArea = h('div', { className: 'certificate-area', hidden: true }, certSlot, certActions);
 
   // Reset.
-  const resetButton = h('button', { type: 'button', className: 'button button-danger reset-progress', text: 'Reset progress…' });
-  const cancelButton = h('button', { type: 'button', className: 'button', text: 'Cancel' });
-  const confirmButton = h('button', { type: 'button', className: 'button button-danger', text: 'Reset progress' });
+  const resetButton = h('button', { type: 'button', className: 'button button-danger reset-progress', text: t('completion.reset') });
+  const cancelButton = h('button', { type: 'button', className: 'button', text: t('completion.cancel') });
+  const confirmButton = h('button', { type: 'button', className: 'button button-danger', text: t('completion.resetConfirm') });
   const dialog = h('dialog', { className: 'reset-dialog', 'aria-labelledby': 'reset-title', 'aria-describedby': 'reset-desc' },
-    h('h2', { id: 'reset-title', text: 'Reset all progress?' }),
-    h('p', { id: 'reset-desc', text: 'This forgets the sections you have read, your answers, the walkthrough, the completion and the certificate in this browser. It cannot be undone.' }),
+    h('h2', { id: 'reset-title', text: t('completion.resetTitle') }),
+    h('p', { id: 'reset-desc', text: t('completion.resetText') }),
     h('div', { className: 'dialog-actions' }, cancelButton, confirmButton),
   );
   const resetArea = h('div', { className: 'reset-area' }, resetButton);
 
-  root.append(h('h3', { text: 'Where you are' }), summaryList, openBox, passNote, statusBox, form, certArea, resetArea, dialog);
+  root.append(h('h3', { text: t('completion.whereYouAre') }), summaryList, openBox, passNote, statusBox, form, certArea, resetArea, dialog);
   host.append(root);
 
   let busy = false;
@@ -140,9 +139,8 @@ export function createCompletion(host, { content, model, store, passMark = null,
     if (!passState(s, passMark).passing) return;
     store.complete({ score: s.correct, total: s.checksTotal });
     const comp = store.state.completion;
-    status.textContent = `Marked as complete on ${formatDay(localDay(comp.date), lang)}: ` +
-      `${comp.score} of ${comp.total} checks correct on the first try, time spent ${formatDuration(comp.timeSpentMs)}.` +
-      (s.unanswered.length ? ` ${s.unanswered.length} check${s.unanswered.length === 1 ? ' is' : 's are'} still unanswered.` : '');
+    status.textContent = t('completion.marked', { date: formatDay(localDay(comp.date)), score: comp.score, total: comp.total,
+      time: formatDuration(comp.timeSpentMs) }) + (s.unanswered.length ? ` ${t('completion.stillUnanswered', { count: s.unanswered.length })}` : '');
     if (store.state.certificate) await refreshCertificate(store.state.certificate.name);
     else nameInput.focus();
   });
@@ -174,7 +172,7 @@ export function createCompletion(host, { content, model, store, passMark = null,
         durationMinutes: content.durationMinutes,
       });
       store.saveCertificate(cert);
-      status.textContent = `Certificate ready for ${cert.name}. Certificate ID ${cert.id}.`;
+      status.textContent = t('completion.ready', { name: cert.name, id: cert.id });
     } finally {
       busy = false;
     }
@@ -185,15 +183,14 @@ export function createCompletion(host, { content, model, store, passMark = null,
     const cert = store.state.certificate;
     if (!cert) return;
     const { certificatePdf } = await import('./pdf.js');
-    const t = certificateTexts(cert, lang);
-    const bytes = certificatePdf({ ...cert, ...t });
+    const bytes = certificatePdf({ ...cert, ...certificateTexts(cert) });
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
     const link = h('a', { href: url, download: `normlab-certificate-${cert.id}.pdf`, hidden: true });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    status.textContent = 'The PDF has been downloaded.';
+    status.textContent = t('completion.pdfDone');
   });
 
   resetButton.addEventListener('click', () => dialog.showModal());
@@ -203,7 +200,7 @@ export function createCompletion(host, { content, model, store, passMark = null,
     if (dialog.returnValue === 'reset') {
       store.reset();
       nameInput.value = '';
-      status.textContent = 'Your progress has been reset.';
+      status.textContent = t('completion.resetDone');
     }
     dialog.returnValue = '';
     resetButton.focus();
@@ -215,25 +212,25 @@ export function createCompletion(host, { content, model, store, passMark = null,
   function sync(progress) {
     const s = summarize(progress, model);
     summaryList.replaceChildren(
-      item(`Sections read: ${s.sectionsRead} of ${s.sectionsTotal}`, s.sectionsRead === s.sectionsTotal),
-      item(`Quick checks answered: ${s.answered} of ${s.checksTotal} (${s.correct} correct on the first try)`, s.answered === s.checksTotal),
-      item(`Walkthrough: ${s.walkthrough ? 'finished' : 'not finished yet'}`, s.walkthrough),
-      item(`Playground: ${s.playground ? 'used' : 'not used yet'}`, s.playground),
+      item(t('completion.summary.sections', { read: s.sectionsRead, total: s.sectionsTotal }), s.sectionsRead === s.sectionsTotal),
+      item(t('completion.summary.checks', { answered: s.answered, total: s.checksTotal, correct: s.correct }), s.answered === s.checksTotal),
+      item(t(s.walkthrough ? 'completion.summary.walkthroughDone' : 'completion.summary.walkthroughOpen'), s.walkthrough),
+      item(t(s.playground ? 'completion.summary.playgroundDone' : 'completion.summary.playgroundOpen'), s.playground),
     );
     openBox.replaceChildren();
     if (s.unanswered.length) {
       const list = h('ul', { className: 'open-list' });
       for (const q of s.unanswered) {
-        list.append(h('li', {}, h('a', { href: `#${q.id}`, text: `Quick check ${q.index}: ${plainText(q.question)}` })));
+        list.append(h('li', {}, h('a', { href: `#${q.id}`, text: t('completion.openItem', { index: q.index, question: plainText(q.question) }) })));
       }
-      openBox.append(h('p', { className: 'open-title', text: `Still unanswered (${s.unanswered.length}) — you can mark the lesson complete anyway; unanswered checks count as not correct:` }), list);
+      openBox.append(h('p', { className: 'open-title', text: t('completion.openTitle', { count: s.unanswered.length }) }), list);
     } else {
-      openBox.append(h('p', { className: 'open-title all-answered', text: 'All quick checks are answered.' }));
+      openBox.append(h('p', { className: 'open-title all-answered', text: t('completion.allAnswered') }));
     }
 
     const comp = progress.completion;
     const gate = passState(s, passMark);
-    markButton.textContent = comp ? 'Update completion' : 'Mark as complete';
+    markButton.textContent = t(comp ? 'completion.update' : 'completion.mark');
     markButton.disabled = !gate.passing;
     if (gate.passing) markButton.removeAttribute('aria-describedby');
     else markButton.setAttribute('aria-describedby', 'pass-note');
@@ -241,22 +238,19 @@ export function createCompletion(host, { content, model, store, passMark = null,
     root.dataset.passing = gate.passing ? 'true' : 'false';
     passNote.hidden = passMark === null;
     if (passMark !== null) {
-      const score = `${Math.round(gate.percent)}% (${s.correct} of ${s.checksTotal} right on the first try)`;
-      passNote.textContent = gate.passing
-        ? `Pass mark ${passMark}% reached: your score is ${score}.`
-        : s.answered === s.checksTotal
-          ? `This lesson needs ${passMark}% on the quick checks to be marked complete; your score is ${score}. ` +
-            'First answers count, so reset your progress to try the checks again.'
-          : `This lesson needs ${passMark}% on the quick checks (first answers count) before it can be marked complete ` +
-            `and the certificate created; so far: ${score}.`;
+      const score = t('completion.pass.score', { percent: formatPercent(Math.round(gate.percent), 0), correct: s.correct, total: s.checksTotal });
+      const mark = formatPercent(passMark, Number.isInteger(passMark) ? 0 : 1);
+      passNote.textContent = gate.passing ? t('completion.pass.reached', { mark, score })
+        : t(s.answered === s.checksTotal ? 'completion.pass.failed' : 'completion.pass.needed', { mark, score });
     }
     form.hidden = !comp || !gate.passing;
     if (comp && !status.textContent) {
-      status.textContent = `Completed on ${formatDay(localDay(comp.date), lang)} with ${comp.score} of ${comp.total} checks correct on the first try (time spent ${formatDuration(comp.timeSpentMs)}).`;
+      status.textContent = t('completion.completedOn', { date: formatDay(localDay(comp.date)), score: comp.score, total: comp.total,
+        time: formatDuration(comp.timeSpentMs) });
     }
-    if (!comp) status.textContent = status.textContent.startsWith('Your progress has been reset') ? status.textContent : '';
+    if (!comp) status.textContent = status.textContent === t('completion.resetDone') ? status.textContent : '';
     if (comp && document.activeElement !== nameInput && !nameInput.value) nameInput.value = progress.learnerName || learnerName;
-    createButton.textContent = progress.certificate ? 'Update certificate' : 'Create certificate';
+    createButton.textContent = t(progress.certificate ? 'completion.updateCert' : 'completion.create');
 
     const cert = progress.certificate;
     const key = cert ? cert.hash : '';
@@ -265,10 +259,10 @@ export function createCompletion(host, { content, model, store, passMark = null,
       certSlot.replaceChildren();
       printRoot?.replaceChildren();
       if (cert) {
-        const article = renderCertificate(cert, { lang, idPrefix: 'certificate' });
+        const article = renderCertificate(cert, { idPrefix: 'certificate' });
         article.tabIndex = -1;
         certSlot.append(article);
-        printRoot?.append(renderCertificate(cert, { lang, idPrefix: 'print-certificate' }));
+        printRoot?.append(renderCertificate(cert, { idPrefix: 'print-certificate' }));
       }
     }
     certArea.hidden = !cert || !gate.passing;

@@ -11,6 +11,8 @@
 //   textWidth(codes, bold, size) -> pt    from the Adobe AFM widths (ASCII exact, accented letters = base letter)
 //   certificatePdf(fields) -> Uint8Array  the certificate as a PDF file
 
+import { t } from '../i18n/i18n.js';
+
 // WinAnsi 0x80–0x9F: the code for each Unicode character that lives there.
 const CP1252_HIGH = {
   0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02c6: 0x88,
@@ -187,19 +189,19 @@ export function certificatePdf(f) {
 
   // Frame: a thick outer rule and a thin inner one.
   ops.push('q 0.16 0.29 0.55 RG 3 w 30 30 782 535 re S 0.75 w 40 40 762 515 re S Q');
-  centered(f.kicker || 'NORMLAB  \u00b7  CERTIFICATE OF COMPLETION', { bold: true, size: 12, y: 492, rgb: BLUE });
-  centered('This certifies that', { size: 14, y: 440, rgb: MUTED });
+  centered(f.kicker || t('completion.pdf.kicker'), { bold: true, size: 12, y: 492, rgb: BLUE });
+  centered(t('completion.cert.certifies'), { size: 14, y: 440, rgb: MUTED });
   const name = centered(f.name, { bold: true, maxSize: 34, minSize: 16, y: 388 });
   let dy = name.extra; // a wrapped name pushes the rest down
   const title = centered(f.title, { bold: true, maxSize: 20, minSize: 12, y: 300 - dy });
-  centered('has completed the interactive lesson', { size: 14, y: 338 - dy, rgb: MUTED });
+  centered(t('completion.cert.completedLesson'), { size: 14, y: 338 - dy, rgb: MUTED });
   dy += title.extra;
   const ruleY = 268 - dy;
   ops.push(`q 0.75 0.78 0.84 RG 0.75 w 180 ${ruleY.toFixed(2)} m 662 ${ruleY.toFixed(2)} l S Q`);
   const columns = [
-    ['COMPLETED', f.dateText, ''],
-    ['SCORE', f.scoreText, 'quick checks right on the first try'],
-    ['LESSON DURATION', f.durationText, ''],
+    [t('completion.pdf.completed'), f.dateText, ''],
+    [t('completion.pdf.score'), f.scoreText, t('completion.cert.scoreSub')],
+    [t('completion.pdf.duration'), f.durationText, ''],
   ];
   columns.forEach(([label, value, sub], i) => {
     const cx = PAGE_W / 2 + (i - 1) * 200;
@@ -207,10 +209,10 @@ export function certificatePdf(f) {
     centered(value, { size: 14, y: ruleY - 50, cx, width: 190 });
     if (sub) centered(sub, { size: 8.5, y: ruleY - 64, cx, rgb: MUTED, width: 190 });
   });
-  centered('CERTIFICATE ID', { bold: true, size: 9, y: ruleY - 100, rgb: MUTED });
+  centered(t('completion.pdf.id'), { bold: true, size: 9, y: ruleY - 100, rgb: MUTED });
   centered(f.id, { bold: true, size: 18, y: ruleY - 122, rgb: BLUE });
   centered(`SHA-256: ${f.hash}`, { size: 8, y: ruleY - 140, rgb: MUTED });
-  centered(f.note || 'Self-issued record: the ID is derived from the fields above and detects their alteration; it does not prove identity.',
+  centered(f.note || t('completion.pdf.note'),
     { size: 8.5, y: 58, rgb: MUTED });
 
   const content = ops.join('\n');
@@ -225,8 +227,8 @@ export function certificatePdf(f) {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    `<< /Title ${infoString(`Certificate of completion — ${f.title}`)} /Author ${infoString(f.name)} ` +
-      `/Creator (Normlab) /Producer (Normlab certificate writer) /CreationDate (${pdfDate}) >>`,
+    `<< /Title ${infoString(t('completion.pdf.documentTitle', { title: f.title }))} /Author ${infoString(f.name)} ` +
+      `/Creator ${infoString(t('completion.pdf.creator'))} /Producer ${infoString(t('completion.pdf.producer'))} /CreationDate (${pdfDate}) >>`,
   ];
   // The binary comment after the header marks the file as binary for transfer tools (PDF 1.4, 7.5.2).
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';

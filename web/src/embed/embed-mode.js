@@ -15,6 +15,7 @@ import {
 } from './host-messages.js';
 import { startResizeReporter } from './resize.js';
 import { THEME_KEY } from '../ui/theme.js';
+import { t } from '../i18n/i18n.js';
 
 export const APP_VERSION = '1';
 
@@ -110,7 +111,7 @@ export function createEmbedBridge({ framed, origins, lms, store, model, summariz
         first: record.attempts === 1, attempts: record.attempts,
       });
       channel.statement('answered', {
-        objectId: `https://normlab.invalid/lessons/normalization/checks/${quizId}`, name: `Quick check ${quiz ? quiz.index : quizId}`,
+        objectId: `https://normlab.invalid/lessons/normalization/checks/${quizId}`, name: t('embed.xapiCheck', { index: quiz ? quiz.index : quizId }),
         result: { success: record.lastCorrect, response: record.last },
       });
     }

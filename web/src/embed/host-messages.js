@@ -17,6 +17,8 @@
 // Target origins: the allow-list (<meta name="normlab-allowed-origins">, origin=… parameters) plus the
 // referrer's origin. Messages are sent to each allowed origin by name, never to '*' (only the height is).
 
+import { t } from '../i18n/i18n.js';
+
 export const PROTOCOL_VERSION = 1;
 export const SOURCE = 'normlab';
 export const HOST_SOURCE = 'normlab-host';
@@ -68,7 +70,7 @@ export function isoDuration(ms) {
 }
 
 /** An actor-less xAPI-shaped statement (a host with an LRS adds its own actor). */
-export function xapiStatement(verb, { objectId = ACTIVITY_ID, name = 'Normalization techniques', result, timestamp } = {}) {
+export function xapiStatement(verb, { objectId = ACTIVITY_ID, name = t('embed.xapiLesson'), result, timestamp } = {}) {
   const statement = {
     verb: { id: XAPI_VERBS[verb], display: { 'en-US': verb } },
     object: { objectType: 'Activity', id: objectId, definition: { name: { 'en-US': name } } },

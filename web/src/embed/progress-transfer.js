@@ -7,6 +7,7 @@
 // imported progress replaces it (store.applyExternal does both).
 
 import { h } from '../content/render.js';
+import { t } from '../i18n/i18n.js';
 import { decodeProgressCode, encodeProgressCode, progressFile, readProgressFile } from '../state/progress-code.js';
 
 const MAX_FILE_BYTES = 64 * 1024;
@@ -19,17 +20,17 @@ export function createProgressTransfer(host, { store }) {
     'aria-describedby': 'progress-code-hint',
   });
   const status = h('p', { className: 'transfer-status', id: statusId, role: 'status' });
-  const copyButton = h('button', { type: 'button', className: 'button copy-code', text: 'Copy my progress code' });
-  const downloadButton = h('button', { type: 'button', className: 'button download-progress', text: 'Download progress file' });
-  const importButton = h('button', { type: 'button', className: 'button import-code', text: 'Load the code above' });
+  const copyButton = h('button', { type: 'button', className: 'button copy-code', text: t('embed.transfer.copy') });
+  const downloadButton = h('button', { type: 'button', className: 'button download-progress', text: t('embed.transfer.download') });
+  const importButton = h('button', { type: 'button', className: 'button import-code', text: t('embed.transfer.load') });
   const fileInput = h('input', { type: 'file', id: 'progress-file', accept: '.json,application/json,text/plain', className: 'progress-file' });
-  const fileLabel = h('label', { for: 'progress-file', text: 'Or load a progress file:' });
+  const fileLabel = h('label', { for: 'progress-file', text: t('embed.transfer.fileLabel') });
 
   const root = h('details', { className: 'progress-transfer', id: 'progress-transfer' },
-    h('summary', { text: 'Your progress in another browser or tab' }),
+    h('summary', { text: t('embed.transfer.summary') }),
     h('div', { className: 'transfer-body' },
-      h('p', { id: 'progress-code-hint', className: 'hint', text: 'Your progress as a code: copy it (or download it as a file) and load it in another browser, or in this lesson opened in its own tab. Paste a code here and press “Load the code above” to continue where you left off. The code holds your answers, time and certificate name — share it only with yourself.' }),
-      h('label', { for: codeId, text: 'Progress code' }),
+      h('p', { id: 'progress-code-hint', className: 'hint', text: t('embed.transfer.hint') }),
+      h('label', { for: codeId, text: t('embed.transfer.codeLabel') }),
       output,
       h('div', { className: 'transfer-actions' }, copyButton, downloadButton, importButton),
       h('div', { className: 'transfer-file' }, fileLabel, fileInput),
@@ -47,7 +48,7 @@ export function createProgressTransfer(host, { store }) {
       await navigator.clipboard.writeText(output.value);
       copied = true;
     } catch { /* clipboard not allowed (e.g. an iframe without clipboard-write): the code is selected */ }
-    status.textContent = copied ? 'Your progress code is copied.' : 'Your progress code is selected: copy it with Ctrl+C (⌘C).';
+    status.textContent = copied ? t('embed.transfer.copied') : t('embed.transfer.selected');
   });
 
   downloadButton.addEventListener('click', () => {
@@ -57,19 +58,19 @@ export function createProgressTransfer(host, { store }) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    status.textContent = 'The progress file has been downloaded.';
+    status.textContent = t('embed.transfer.downloaded');
   });
 
   function apply(result) {
     if (!result.ok) {
-      status.textContent = `That is not a valid progress code: ${result.error}. Nothing was changed.`;
+      status.textContent = t('embed.transfer.invalid', { error: result.error });
       root.dataset.import = 'invalid';
       return;
     }
     store.applyExternal(JSON.stringify(result.progress));
     root.dataset.import = 'ok';
     fillCode();
-    status.textContent = 'Progress loaded.';
+    status.textContent = t('embed.transfer.loaded');
   }
 
   importButton.addEventListener('click', () => apply(decodeProgressCode(output.value)));
@@ -78,7 +79,7 @@ export function createProgressTransfer(host, { store }) {
     fileInput.value = '';
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      apply({ ok: false, error: 'the file is too large' });
+      apply({ ok: false, error: t('embed.transfer.tooLarge') });
       return;
     }
     apply(readProgressFile(await file.text()));
