@@ -53,6 +53,9 @@ const CALLS = [
   ['batchSpread', (i) => core.batchSpread(['batch', 'layer', 'group'][i % 3], 'skewed',
     { batch: 8, features: 4, repeats: 4, groups: 2, seed: i }), false],
   ['runningTrace', (i) => core.runningTrace('bimodal', { batch: 8, features: 3, steps: 4, seed: i }), false],
+  ['explainElement', (i) => core.explainElement(['batch', 'layer', 'rms', 'group', 'instance'][i % 5], x, shape,
+    i % (N * C * L), { groups: 4, gamma: i % 5 < 1 || i % 5 > 2 ? channelOnes : elementOnes }), false],
+  ['maxAbsDifference', () => core.maxAbsDifference(x, g), false],
 
   // Failing calls: rejected by the core (they cross into WASM and come back as { error }) ...
   ['normalize: bad groups', () => core.normalize('group', x, shape, { groups: 5 }), true],
@@ -78,6 +81,9 @@ const CALLS = [
   ['statCount: unknown kind', () => core.statCount('none', shape), true],
   ['groupIds: groups', () => core.groupIds('group', [2, 8, 3], { groups: 3 }), true],
   ['groupIds: zero dimension', () => core.groupIds('layer', [2, 0, 3]), true],
+  ['explainElement: index out of range', () => core.explainElement('layer', x, shape, N * C * L), true],
+  ['explainElement: groups', () => core.explainElement('group', x, shape, 0, { groups: 3 }), true],
+  ['maxAbsDifference: lengths', () => core.maxAbsDifference(x, g.subarray(1)), true],
   ['groupMoments: length', () => core.groupMoments('layer', x.subarray(3), shape), true],
   ['batchSpread: repeats', () => core.batchSpread('batch', 'normal', { batch: 8, features: 4, repeats: 1 }), true],
   ['batchSpread: batch 1', () => core.batchSpread('batch', 'normal', { batch: 1, features: 4, repeats: 3 }), true],
