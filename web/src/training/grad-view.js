@@ -66,9 +66,11 @@ export function createGradView(container) {
   }
 
   return {
-    reset(variants) {
+    /** Start over with these variants (empty charts; the step axis runs to maxSteps). */
+    reset(variants, maxSteps) {
       clear();
       panels = variants.map(makePanel);
+      for (const p of panels) p.chart.options.scales.x.max = maxSteps;
       grid.append(...panels.map((p) => p.box));
       for (const p of panels) p.text.textContent = t('training.grad.waiting');
       note.textContent = variants.includes('none') ? t('training.grad.legend') : t('training.grad.addNone');

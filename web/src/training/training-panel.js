@@ -138,7 +138,7 @@ export async function mount(container, { state: initial, onInteract = () => {} }
   function clearViews(norms, steps, decisionText) {
     curves.reset(norms, steps, plan.config.evalEvery, plan.targetLoss);
     ics.reset(norms);
-    grads.reset(norms);
+    grads.reset(norms, steps);
     decision.clear(decisionText);
   }
 
