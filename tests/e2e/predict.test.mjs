@@ -208,6 +208,12 @@ test('teacher mode: every quick check and predict check shows its answer key for
     assert.ok(key.includes(squash(text(option.text, inst.values))), `${block.id}: ${key}`);
   }
   await axeCheck(page, 'teacher mode');
+  const learner = await context.newPage();
+  await learner.goto(server.url);
+  await learner.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached', timeout: 20000 });
+  await learner.locator('#predict-affine').scrollIntoViewIfNeeded();
+  await learner.waitForSelector('#predict-affine[data-state="ready"]');
+  assert.equal(await learner.locator('[data-answer-key]').count(), 0, 'no answer keys without teacher=1');
   assert.deepEqual(report.errors, []);
   await context.close();
 });

@@ -45,8 +45,12 @@ export class PredictCheck {
     this.#live = h('p', { className: 'pc-live visually-hidden', role: 'status', 'aria-live': 'polite' });
     this.#status = h('p', { className: 'pc-status', text: t('predict.loading') });
     this.#reveal = h('div', { className: 'pc-reveal', hidden: true });
-    this.#key = h('div', { className: 'pc-answer-key', 'data-answer-key': '', hidden: true });
-    this.#root.append(form, this.#status, this.#hint, this.#live, this.#reveal, this.#key);
+    this.#root.append(form, this.#status, this.#hint, this.#live, this.#reveal);
+    // The answer key exists only in teacher mode (a learner's page holds no [data-answer-key] at all).
+    if (ctx?.teacher) {
+      this.#key = h('div', { className: 'pc-answer-key', 'data-answer-key': '' });
+      this.#root.append(this.#key);
+    }
     host.append(this.#root);
 
     form.addEventListener('submit', (event) => {
@@ -141,9 +145,8 @@ export class PredictCheck {
   #correctOption() { return this.#block.options.find((o) => o.id === this.#instance.correct); }
 
   #showKey() {
-    if (!this.#ctx?.teacher) return;
+    if (!this.#key) return;
     const option = this.#correctOption();
-    this.#key.hidden = false;
     this.#key.replaceChildren(h('p', { className: 'pc-key-title', text: t('predict.answerKey') }),
       inline('p', this.#fill(option.text), this.#ctx, { className: 'pc-key-answer' }),
       inline('p', this.#fill(this.#instance.scenario?.explanation ?? option.explanation), this.#ctx, { className: 'pc-key-why' }));
