@@ -36,6 +36,14 @@ test('each training preset survives the training figure\'s cleanState unchanged'
   }
 });
 
+test('every entry sets the fields a previous entry may have changed (the figures keep fields left out)', () => {
+  for (const id of MODEL_ORDER) {
+    const { playground, training } = MODEL_PRESETS[id];
+    for (const key of ['kind', 'n', 'c', 'eps']) assert.ok(key in playground, `${id}: playground.${key}`);
+    for (const key of ['preset', 'dataset', 'batch', 'variants']) assert.ok(key in training, `${id}: training.${key}`);
+  }
+});
+
 test('presetMessage copies the preset (a figure changing it cannot change the map) and rejects unknown ids', () => {
   const message = presetMessage('detection', 'Detection');
   assert.equal(message.id, 'model-map:detection');
