@@ -12,7 +12,7 @@ import {
   formatInteger,
 } from '../../web/src/i18n/i18n.js';
 import en from '../../web/src/i18n/strings-en.js';
-import { parseAttrSpec } from '../../web/src/i18n/apply-static.js';
+import { applyStaticText, parseAttrSpec } from '../../web/src/i18n/apply-static.js';
 import { findKeyUses, findUiText } from './ui-text-scan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -290,6 +290,28 @@ test('formatting follows <html lang> when it changes after the first number (the
 test('data-i18n-attr lists attribute:key pairs', () => {
   assert.deepEqual(parseAttrSpec('aria-label:page.darkTheme; title:page.contents;'),
     [['aria-label', 'page.darkTheme'], ['title', 'page.contents']]);
+});
+
+test('applyStaticText fills marked text and attributes, and writes nothing that already matches', () => {
+  setLocale('en');
+  const writes = [];
+  const node = (dataset, text, attrs = {}) => ({
+    dataset,
+    get textContent() { return text; },
+    set textContent(value) { writes.push(`text ${dataset.i18n}`); text = value; },
+    getAttribute: (name) => attrs[name] ?? null,
+    setAttribute: (name, value) => { writes.push(`${name} ${value}`); attrs[name] = value; },
+  });
+  const same = node({ i18n: 'page.footer' }, `  ${t('page.footer').replace(/ /g, '\n    ')} `);
+  const stale = node({ i18n: 'page.contents' }, 'Inhalt');
+  const button = node({ i18nAttr: 'aria-label:page.darkTheme' }, '', { 'aria-label': 'Dunkel' });
+  const root = { querySelectorAll: (sel) => (sel === '[data-i18n]' ? [same, stale] : [button]) };
+  applyStaticText(root);
+  assert.deepEqual(writes, ['text page.contents', `aria-label ${t('page.darkTheme')}`]);
+  assert.equal(stale.textContent, 'Contents');
+  applyStaticText(root);
+  assert.equal(writes.length, 2, 'a second run changes nothing');
+  setLocale(null);
 });
 
 test('the "matches PyTorch" note claims what the parity test checks', async () => {
