@@ -833,5 +833,8 @@ export default {
     },
   },
   lms: {
+    // Console diagnostics for course authors (the learner sees the page's own notice).
+    unreadable: 'The saved lesson state from the LMS could not be read ({error}); starting fresh.',
+    tooLarge: 'The lesson state does not fit in suspend_data; it was not saved.',
   },
 };

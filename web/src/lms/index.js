@@ -14,6 +14,7 @@
 
 import { findScormApi, createScormSession } from './scorm.js';
 import { decodeSuspendData, encodeSuspendData } from '../state/progress-code.js';
+import { t } from '../i18n/i18n.js';
 
 /** A Storage-like in-memory backend (getItem/setItem/removeItem), optionally pre-loaded. */
 export function createMemoryBackend(initial = {}) {
@@ -46,7 +47,7 @@ export function connectLms({ win = globalThis.window, storageKey } = {}) {
       restored = 'resumed';
     } else {
       restored = 'unreadable';
-      console.warn(`The saved lesson state from the LMS could not be read (${decoded.error}); starting fresh.`);
+      console.warn(t('lms.unreadable', { error: decoded.error }));
     }
   }
   const backend = createMemoryBackend(initial);
@@ -61,7 +62,7 @@ export function connectLms({ win = globalThis.window, storageKey } = {}) {
     /** Report the current state; values that did not change are not re-sent, commit only after a change. */
     sync(progress, summary, { passMark: mark = passMark } = {}) {
       const suspendData = encodeSuspendData(progress, session.maxSuspend);
-      if (suspendData === null) console.warn('The lesson state does not fit in suspend_data; it was not saved.');
+      if (suspendData === null) console.warn(t('lms.tooLarge'));
       session.report({
         completed: !!progress.completion,
         scoreFinal: summary.checksTotal > 0 && summary.answered === summary.checksTotal,
