@@ -133,6 +133,18 @@ test('"Print key takeaways" prints one A4 and one Letter page; afterwards the le
     assert.equal(await page.locator('#takeaways-sheet').count(), 0);
   }
   assert.equal(await page.evaluate(() => window.__printed), 4);
+  // With a certificate the normal print shows only the certificate; the takeaways sheet still wins in its mode.
+  await page.evaluate(() => document.documentElement.classList.add('has-certificate'));
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.emulateMedia({ media: 'print' });
+  const visible = () => page.evaluate(() => [...document.body.children]
+    .filter((c) => getComputedStyle(c).display !== 'none').map((c) => c.id));
+  assert.deepEqual(await visible(), ['takeaways-sheet']);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.deepEqual(await visible(), ['print-root']);
+  await page.emulateMedia({ media: null });
+  await page.evaluate(() => document.documentElement.classList.remove('has-certificate'));
   const whole = await page.pdf({ format: 'A4' });
   assert.ok(pages(whole) > 3, 'the normal print is the whole lesson');
 });
