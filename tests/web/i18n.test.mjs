@@ -60,8 +60,8 @@ const DIAGNOSTIC_SOURCES = {
   'web/src/core.js': 'argument errors of the core API, for programmers (figures show catalogue messages)',
   'web/src/content/schema.js': 'content-file validation errors for course authors, listed verbatim as code under a catalogue title',
   'web/src/predict/schema.js': 'the predict blocks\' part of the content-file validation (called by content/schema.js)',
-  'web/src/state/progress.js': 'why a stored record was rejected: a diagnostic detail for the console, never the learner\'s message',
-  'web/src/state/mastery-state.js': 'the mastery part of the same stored-record validation (progress.js)',
+  'web/src/state/progress-record.js': 'why a stored record was rejected: a diagnostic detail for the console, never the learner\'s message',
+  'web/src/state/mastery-state.js': 'the mastery part of the same stored-record validation (progress-record.js)',
 };
 
 test('every literal key passed to t() exists in the catalogue, and every template key has entries', () => {
@@ -198,12 +198,23 @@ test('web/index.html shows the catalogue’s and the content file’s text befor
   setLocale(null);
 });
 
+// The stylesheets: attributes they show (content: attr(data-caption)) are text attributes for the scan.
+const stylesheets = readdirSync(path.join(root, 'web/styles')).filter((n) => n.endsWith('.css'))
+  .map((n) => [`web/styles/${n}`, readFileSync(path.join(root, 'web/styles', n), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')]);
+const cssTextAttributes = [...new Set(stylesheets.flatMap(([, css]) => [...css.matchAll(/(?<![\w-])content:[^;}]*\battr\(\s*([\w-]+)/g)].map((m) => m[1])))];
+
+test('the stylesheets generate no text of their own (content: "…" with words)', () => {
+  const found = stylesheets.flatMap(([name, css]) => [...css.matchAll(/(?<![\w-])content:\s*([^;}]*)/g)]
+    .filter((m) => /(['"])(?:(?!\1).)*\p{L}{2}/u.test(m[1])).map((m) => `${name}: content: ${m[1].trim()}`));
+  assert.deepEqual(found, []);
+});
+
 test('no UI text is hard-coded in web/src (text, labels, ARIA, titles, placeholders, sentences)', () => {
   for (const file of Object.keys(DIAGNOSTIC_SOURCES)) assert.ok(existsSync(path.join(root, file)), `${file} exists`);
   const found = [];
   for (const file of files) {
     const diagnostic = rel(file) in DIAGNOSTIC_SOURCES;
-    for (const hit of findUiText(readFileSync(file, 'utf8'))) {
+    for (const hit of findUiText(readFileSync(file, 'utf8'), { textAttributes: cssTextAttributes })) {
       if (diagnostic && hit.heuristic) continue;
       found.push(`${rel(file)}:${hit.line}: ${hit.why} ${JSON.stringify(hit.value.slice(0, 80))}`);
     }
@@ -232,6 +243,8 @@ test('the scanner finds UI text where it hides, and leaves code alone', () => {
   assert.deepEqual(hits("const re = /it's a 'quoted' regex/g; const iso = `PT${h}H${m}M${s}S`;"), []);
   assert.deepEqual(hits("const py = 'from torch import nn'; // i18n-exempt: Python source shown as code"), []);
   assert.deepEqual(hits("const py = 'from torch import nn';"), ['from torch import nn']);
+  assert.deepEqual(findUiText("el('div', { attrs: { 'data-caption': 'Sample' } });", { textAttributes: ['data-caption'] })
+    .map((h) => h.value), ['Sample']);
   assert.deepEqual(hits("const LABELS = { pdf: 'Download PDF' };"), ['Download PDF']);
   assert.deepEqual(hits("function f(n) { return n ? `${n} steps` : 'Finished'; }"), ['{x} steps', 'Finished']);
   assert.deepEqual(hits("const g = (on) => (on ? 'Hide details' : 'Show details');"), ['Hide details', 'Show details']);

@@ -194,8 +194,10 @@ const EXEMPT = /\/\/\s*i18n-exempt:\s*\S+(?:\s+\S+){2,}/;
 // The rules that judge a literal by how it reads rather than by where it goes.
 const HEURISTIC = ['a sentence', 'a phrase', 'return', '=>'];
 
-export function findUiText(source) {
+/** `textAttributes`: more attributes whose value is shown (the stylesheets' content: attr(…), e.g. data-caption). */
+export function findUiText(source, { textAttributes = [] } = {}) {
   const { skeleton, literals } = lex(source);
+  const textAttrs = [...ALWAYS_TEXT_ATTRS, ...textAttributes];
   const lines = source.split('\n');
   const found = new Map();
   const flag = (n, why) => {
@@ -216,7 +218,7 @@ export function findUiText(source) {
     const named = before.match(/\b([A-Za-z_$][\w$]*):\s*$/);
     if (named) return !ALWAYS_TEXT_KEYS.includes(named[1]) && !LABEL_KEYS.includes(named[1]);
     const quoted = before.match(/§(\d+)§:\s*$/);
-    return Boolean(quoted) && !ALWAYS_TEXT_ATTRS.includes(literals[Number(quoted[1])].value);
+    return Boolean(quoted) && !textAttrs.includes(literals[Number(quoted[1])].value);
   };
   // The value at [start, end): its leading literal is text if `strict` says so, nested literals if prose-like.
   const checkValue = (start, end, why, strict) => {
@@ -239,12 +241,12 @@ export function findUiText(source) {
   }
   // Quoted keys ('aria-label': …) and setAttribute('aria-label', …).
   for (const m of skeleton.matchAll(/§(\d+)§\s*:(?!:)/g)) {
-    if (!ALWAYS_TEXT_ATTRS.includes(literals[Number(m[1])].value)) continue;
+    if (!textAttrs.includes(literals[Number(m[1])].value)) continue;
     const start = m.index + m[0].length;
     checkValue(start, expressionEnd(skeleton, start), `'${literals[Number(m[1])].value}':`, hasLetters);
   }
   for (const m of skeleton.matchAll(/\.setAttribute\(\s*§(\d+)§\s*,/g)) {
-    if (!ALWAYS_TEXT_ATTRS.includes(literals[Number(m[1])].value)) continue;
+    if (!textAttrs.includes(literals[Number(m[1])].value)) continue;
     const start = m.index + m[0].length;
     checkValue(start, expressionEnd(skeleton, start), `setAttribute('${literals[Number(m[1])].value}')`, hasLetters);
   }
