@@ -236,6 +236,7 @@ test('the scanner finds UI text where it hides, and leaves code alone', () => {
   assert.deepEqual(hits("h('span', { className: 'visually-hidden', text: ' (opens in a new tab)' });"), [' (opens in a new tab)']);
   assert.deepEqual(hits("notices.show('storage', 'the browser storage for this site is full');"), ['the browser storage for this site is full']);
   assert.deepEqual(hits("el('p', {}, 'Waiting');"), ['Waiting']);
+  assert.deepEqual(hits("ctx.fillText('Loss', 4, 12);"), ['Loss']);
   assert.deepEqual(hits("x.setAttribute('aria-label', `Sample ${n}`);"), ['Sample {x}']);
   assert.deepEqual(hits("const o = { yLabel = 'Count' }; f({ label: 'Rate' });"), ['Rate']);
   assert.deepEqual(hits("el('li', { className: on ? 'mm-step is-norm' : 'mm-step', text: t('a.b', { n: 1 }) });"), []);

@@ -150,7 +150,7 @@ const LABEL_KEYS = ['title', 'label', 'legend', 'hint', 'message', 'caption', 's
   'note', 'name', 'xLabel', 'yLabel', 'nameHint', 'tooltip', 'prompt', 'feedback', 'error', 'status'];
 const TEXT_PROPERTIES = ['textContent', 'innerText', 'title', 'placeholder', 'alt', 'ariaLabel', 'ariaValueText',
   'ariaDescription', 'ariaRoleDescription', 'label'];
-const TEXT_CALLS = ['append', 'prepend', 'replaceChildren', 'createTextNode', 'alert', 'confirm', 'prompt', 'before',
+const TEXT_CALLS = ['append', 'prepend', 'replaceChildren', 'createTextNode', 'alert', 'confirm', 'prompt', 'before', 'fillText', 'strokeText',
   'after', 'replaceWith', 'insertAdjacentText'];
 const ELEMENT_BUILDERS = ['h', 'el'];
 // Messages for developers, not learners: the console, and the programmer-error classes (by JS convention).
