@@ -222,6 +222,18 @@ test('no UI text is hard-coded in web/src (text, labels, ARIA, titles, placehold
   assert.deepEqual(found, [], `UI text must come from web/src/i18n/strings-en.js:\n${found.join('\n')}`);
 });
 
+test('numbers and dates are formatted only through i18n.js (the page’s locale, one place)', () => {
+  // toLocaleString() without a locale uses the browser's, not the page's; Intl belongs in i18n.js.
+  const found = [];
+  for (const file of files) {
+    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      const code = line.replace(/\/\/.*$/, '');
+      if (/\.toLocale(?:Date|Time)?String\(|\bIntl\.\w+/.test(code)) found.push(`${rel(file)}:${i + 1}: ${line.trim().slice(0, 90)}`);
+    });
+  }
+  assert.deepEqual(found, []);
+});
+
 test('every Chart.js chart formats its numbers for the page’s locale', () => {
   // Through styleScales() (web/src/charts/chart-theme.js sets options.locale) or an explicit locale option.
   const charts = files.filter((f) => /\bnew Chart\(/.test(readFileSync(f, 'utf8')));
