@@ -69,16 +69,23 @@ test('the snippet follows the form (by keyboard) and is exactly the builder\'s o
   const title = `${content.title} — interactive lesson`;
   assert.equal(await snippet.inputValue(), buildSnippet({ base, title }).html);
 
-  await panel.getByLabel('Theme').focus();
-  await page.keyboard.press('ArrowDown'); // learner's choice → light
-  await panel.getByLabel('Theme').selectOption('dark'); // (select popups are not keyboard-drivable headless)
-  await panel.getByLabel('Open the walkthrough at').selectOption('3');
-  await panel.getByLabel('Preset').selectOption('small-batch');
+  // A closed <select> steps through its options with the arrow keys.
+  const choose = async (label, value) => {
+    const control = panel.getByLabel(label);
+    await control.focus();
+    for (let i = 0; i < 20 && (await control.inputValue()) !== value; i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await control.inputValue(), value, label);
+  };
+  await choose('Theme', 'dark');
+  await choose('Open the walkthrough at', '3');
+  await choose('Preset', 'small-batch');
   await panel.getByLabel('Pass mark (%)').focus();
   await page.keyboard.type('80');
   await panel.getByLabel('References').focus();
   await page.keyboard.press('Space');
-  await panel.getByLabel('Height (px)').fill('1200');
+  await panel.getByLabel('Height (px)').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1200');
   const expected = buildSnippet({ base, title, theme: 'dark', step: 3, preset: 'small-batch', pass: 80, hide: ['references'], height: 1200 });
   assert.equal(await snippet.inputValue(), expected.html);
   assert.equal(await snippet.getAttribute('data-url'),
@@ -89,7 +96,9 @@ test('the snippet follows the form (by keyboard) and is exactly the builder\'s o
   await panel.getByLabel('Quick checks').focus();
   await page.keyboard.press('Space');
   assert.equal(await panel.locator('.tp-problem[data-code="passUnreachable"]').count(), 1);
-  await panel.getByLabel('Pass mark (%)').fill('120');
+  await panel.getByLabel('Pass mark (%)').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('120');
   assert.match(await panel.locator('.tp-problem[data-code="pass"]').textContent(), /0 to 100.*120/);
   assert.equal(await panel.getByLabel('Pass mark (%)').getAttribute('aria-invalid'), 'true');
   assert.ok(!(await snippet.inputValue()).includes('pass='));
