@@ -162,3 +162,28 @@ test('the lesson\'s templates fill completely for every instance', () => {
     }
   }
 });
+
+test('the content schema rejects broken predict, review and mastery blocks with a clear message', async () => {
+  const { validateContent } = await import('../../web/src/content/schema.js');
+  const caught = (mutate, pattern) => {
+    const copy = structuredClone(lesson);
+    mutate(copy.sections.flatMap((s) => s.blocks), copy);
+    const errors = validateContent(copy);
+    assert.ok(errors.some((e) => pattern.test(e)), `expected ${pattern}, got:\n${errors.join('\n')}`);
+  };
+  const predict = (all, gen = 'affine') => all.find((b) => b.type === 'predict' && b.generator === gen);
+  assert.deepEqual(validateContent(lesson), []);
+  caught((all) => { predict(all).generator = 'vibes'; }, /unknown generator "vibes"/);
+  caught((all) => { predict(all).result += ' {nope}'; }, /unknown placeholder \{nope\} for generator affine/);
+  caught((all) => { predict(all).options.pop(); }, /must have exactly the options of generator affine/);
+  caught((all) => { predict(all).options[0].correct = true; }, /unknown option field \(the core decides/);
+  caught((all) => { delete predict(all).concepts; }, /concepts: required for a predict block/);
+  caught((all) => { predict(all).concepts = ['optimization']; }, /unknown concept "optimization"/);
+  caught((all) => { all.find((b) => b.type === 'quiz').concepts = []; }, /must be an array of 1–3 concept tags/);
+  caught((all) => { predict(all, 'where-used').scenarios[0].answer = 'dropout'; }, /answer: must be one of batch, layer/);
+  caught((all) => { predict(all, 'where-used').scenarios.length = 2; }, /needs at least 4 scenarios/);
+  caught((all) => { predict(all).scenarios = []; }, /takes no scenarios/);
+  caught((all) => { delete all.find((b) => b.type === 'mastery').text; }, /text: required for a mastery block/);
+  caught((all, c) => { c.sections.find((s) => s.id === 'deep-dives').blocks.find((b) => b.type === 'deepdive').blocks.push({ type: 'review', text: 'x' }); },
+    /a deepdive may not contain a review block/);
+});
