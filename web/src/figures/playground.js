@@ -150,28 +150,9 @@ export async function mount(container, { core, text, state: initial, onInteract 
     shown.kind = s.kind;
   }
 
-  function draw() {
-    frame = 0;
-    performance.clearMarks('normlab:playground-start');
-    performance.clearMeasures('normlab:playground-draw');
-    performance.mark('normlab:playground-start'); // read by tests/e2e/playground-timing.mjs
-    syncControls();
-    const s = state;
-    let result;
-    try {
-      result = engine.run(s);
-    } catch (error) {
-      // Not an invalid setting but a failure (e.g. out of memory): say so in place, keep the page alive.
-      console.error(error);
-      showError(error);
-      return;
-    }
-    if (result.error) {
-      showError(result.error);
-    } else {
-      alert.hidden = true;
-      alert.replaceChildren();
-    }
+  /** The Statistics tab's panels (also run under the code tab, for the alert); returns the core's error, if any. */
+  function drawStatistics(s) {
+    const result = engine.run(s);
     stats.update(result);
     groupStats.update(result, s.kind);
     // Cached results come back as the same objects: redraw those charts only when they change.
@@ -180,8 +161,38 @@ export async function mount(container, { core, text, state: initial, onInteract 
     running.root.hidden = !result.running;
     if (result.running && result.running !== shown.running) running.update(result.running.trace);
     shown.running = result.running;
-    // The backward pass runs only while its tab is shown (a 512 × 4096 batch costs tens of milliseconds).
-    if (tabs.selected === 'gradient') gradient.update(engine.gradient(s, upstream), s, upstream);
+    return result.error;
+  }
+
+  /** The Gradients tab: core.backward with the forward's input and options (the same validation). */
+  function drawGradient(s) {
+    const view = engine.gradient(s, upstream);
+    gradient.update(view, s, upstream);
+    return view.error;
+  }
+
+  function draw() {
+    frame = 0;
+    performance.clearMarks('normlab:playground-start');
+    performance.clearMeasures('normlab:playground-draw');
+    performance.mark('normlab:playground-start'); // read by tests/e2e/playground-timing.mjs
+    syncControls();
+    const s = state;
+    try {
+      // Only the shown tab is computed: on the Gradients tab the statistics (hidden) wait until shown again.
+      const error = tabs.selected === 'gradient' ? drawGradient(s) : drawStatistics(s);
+      if (error) {
+        showError(error);
+      } else {
+        alert.hidden = true;
+        alert.replaceChildren();
+      }
+    } catch (error) {
+      // Not an invalid setting but a failure (e.g. out of memory): say so in place, keep the page alive.
+      console.error(error);
+      showError(error);
+      return;
+    }
     if (tabs.selected === 'code') code.update(s);
     performance.measure('normlab:playground-draw', 'normlab:playground-start');
     root.dispatchEvent(new CustomEvent('normlab:figure-drawn', { bubbles: true }));
