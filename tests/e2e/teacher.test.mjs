@@ -56,9 +56,15 @@ test('presets load by keyboard and say where they went', async () => {
   await button.focus();
   await page.keyboard.press('Enter');
   assert.match(await page.locator('.tp-preset-status').textContent(), /Detection and segmentation.*playground and the training simulation/);
+  // The model map (mounted later, when scrolled to) shows the entry the panel loaded.
+  const map = page.locator('.figure-host[data-figure="model-map"]');
+  await map.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('.model-map')?.dataset.entry === 'detection', null, { timeout: 15000 });
+  assert.equal(await map.locator('input[value="detection"]').isChecked(), true);
   await page.locator('#teacher-panel button[data-preset="embed:hard"]').focus();
   await page.keyboard.press('Space');
   assert.match(await page.locator('.tp-preset-status').textContent(), /Hard.*into the training simulation/);
+  assert.equal(await map.locator('input:checked').count(), 0, 'another preset: no model-map entry stays chosen');
   assert.equal(await page.locator('#teacher-panel button[data-preset^="embed:"]').count(), 10);
 });
 

@@ -9,7 +9,7 @@
 import { el, nextId } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
 import { renderInline } from '../content/render.js';
-import { publishPreset } from '../ui/preset-bus.js';
+import { publishPreset, subscribePreset } from '../ui/preset-bus.js';
 import { MODEL_ORDER, MODEL_PRESETS, presetMessage } from './presets.js';
 import '../../styles/model-map.css';
 
@@ -71,16 +71,29 @@ export async function mount(container, { text, state, onInteract = () => {} } = 
   container.append(root);
 
   let current = null;
-  function choose(id, { announce = true } = {}) {
+  function choose(id, { announce = true, publish = true } = {}) {
     if (!ids.includes(id) || id === current) return;
     current = id;
     inputs.get(id).checked = true;
     root.dataset.entry = id;
     const entry = entries[id];
     slot.replaceChildren(detail(id, entry, refs));
-    publishPreset(presetMessage(id, entry.title));
+    if (publish) publishPreset(presetMessage(id, entry.title));
     if (announce) status.textContent = t('modelMap.loaded', { title: entry.title, norm: entry.norm });
   }
+
+  // A preset from elsewhere (the teacher panel): show its entry when it is one of ours; otherwise no card
+  // stays checked, since the figures no longer show that entry's set-up.
+  const unsubscribe = subscribePreset((preset) => {
+    const id = typeof preset?.id === 'string' && preset.id.startsWith('model-map:') ? preset.id.slice(10) : null;
+    if (id) choose(id, { publish: false });
+    else if (current) {
+      inputs.get(current).checked = false;
+      current = null;
+      delete root.dataset.entry;
+      status.textContent = '';
+    }
+  });
 
   const onChange = (event) => {
     if (event.target.name !== name) return;
@@ -95,6 +108,7 @@ export async function mount(container, { text, state, onInteract = () => {} } = 
       if (next?.entry) choose(next.entry);
     },
     destroy() {
+      unsubscribe();
       fieldset.removeEventListener('change', onChange);
       root.remove();
     },
