@@ -101,7 +101,7 @@ export default {
   },
   predict: {
     kicker: 'Predict, then run',
-    formLabel: 'Predict, then run',
+    formLabel: 'Predict, then run: {concept}',
     run: 'Run it',
     another: 'Try another',
     retry: 'Retry',

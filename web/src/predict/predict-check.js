@@ -14,6 +14,7 @@ import { makeInstance } from './instance.js';
 import { fill } from './fill.js';
 import { freshSeed } from './rng.js';
 import { renderChart } from './chart-view.js';
+import { conceptName } from '../progress/concept-names.js';
 import '../../styles/predict.css';
 
 export class PredictCheck {
@@ -39,7 +40,7 @@ export class PredictCheck {
     const fieldset = h('fieldset', { className: 'pc-fieldset' }, legend, this.#options);
     this.#run = h('button', { type: 'submit', className: 'button button-primary pc-run', text: t('predict.run'), disabled: true });
     this.#another = h('button', { type: 'button', className: 'button pc-another', text: t('predict.another'), hidden: true });
-    const form = h('form', { className: 'pc-form', 'aria-label': t('predict.formLabel') }, fieldset,
+    const form = h('form', { className: 'pc-form', 'aria-label': t('predict.formLabel', { concept: conceptName(block.concepts[0]) }) }, fieldset,
       h('div', { className: 'pc-actions' }, this.#run, this.#another));
     this.#hint = h('p', { className: 'pc-hint', hidden: true, text: t('predict.chooseFirst') });
     this.#live = h('p', { className: 'pc-live visually-hidden', role: 'status', 'aria-live': 'polite' });

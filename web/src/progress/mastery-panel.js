@@ -6,11 +6,8 @@
 import { h, inline } from '../content/render.js';
 import { t } from '../i18n/i18n.js';
 import { conceptLevels, LEVELS } from './mastery.js';
+import { conceptName, levelName } from './concept-names.js';
 import '../../styles/predict.css';
-
-const camel = (id) => id.replace(/-(\w)/g, (_, c) => c.toUpperCase());
-export const conceptName = (concept) => t(`mastery.concepts.${camel(concept)}`);
-export const levelName = (level) => t(`mastery.levels.${camel(level)}`);
 
 export function createMasteryPanel(host, block, { ctx, model }) {
   const list = h('ul', { className: 'mastery-list' });

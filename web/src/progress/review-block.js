@@ -8,7 +8,7 @@ import { h, inline } from '../content/render.js';
 import { t } from '../i18n/i18n.js';
 import { PredictCheck } from '../predict/predict-check.js';
 import { dueForReview } from './mastery.js';
-import { conceptName } from './mastery-panel.js';
+import { conceptName } from './concept-names.js';
 
 export function createReviewBlock(host, block, { ctx, store, model, figureText, loadCore, visit }) {
   const due = dueForReview(store.state, model, visit);
