@@ -148,6 +148,11 @@ test('every predict check shows the core\'s numbers for its instance', async () 
     }
     if (inst.scenario) assert.match(await page.textContent(`#${block.id} .pc-scenario`), new RegExp(inst.scenario.text.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   }
+  // Every picture revealed, in both themes.
+  await axeCheck(page, 'every predict check revealed');
+  await page.locator('#theme-toggle').click();
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  await axeCheck(page, 'every predict check revealed, dark theme');
   assert.deepEqual(report.errors, []);
   await context.close();
 });
