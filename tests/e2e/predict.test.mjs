@@ -153,6 +153,13 @@ test('every predict check shows the core\'s numbers for its instance', async () 
   await page.locator('#theme-toggle').click();
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   await axeCheck(page, 'every predict check revealed, dark theme');
+  // At 360 px nothing sticks out (a wide grid of groups scrolls inside its own box).
+  await page.setViewportSize({ width: 360, height: 780 });
+  const wide = await page.evaluate(() => [...document.querySelectorAll('.predict-check *, .mastery-panel *')]
+    .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.pc-grid-wrap'))
+    .map((el) => `${el.tagName}.${el.className}`));
+  assert.deepEqual(wide, []);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
   assert.deepEqual(report.errors, []);
   await context.close();
 });

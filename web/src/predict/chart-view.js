@@ -61,7 +61,8 @@ function grid(chart) {
     }
     table.append(row);
   }
-  return table;
+  // A wide grid scrolls inside its own box on narrow screens (focusable, so the keyboard can scroll it).
+  return el('div', { className: 'pc-grid-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': t('predict.chart.gridName') } }, table);
 }
 
 /** The picture for `chart` (see the generators), or null. kindLabel maps a kind id to its name. */
