@@ -13,7 +13,7 @@ import {
 } from '../../web/src/i18n/i18n.js';
 import en from '../../web/src/i18n/strings-en.js';
 import { applyStaticText, parseAttrSpec } from '../../web/src/i18n/apply-static.js';
-import { findKeyUses, findUiText } from './ui-text-scan.mjs';
+import { findKeyUses, findUiText, lex } from './ui-text-scan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const srcDir = path.join(root, 'web/src');
@@ -240,6 +240,24 @@ test('every Chart.js chart formats its numbers for the page’s locale', () => {
   assert.ok(charts.length > 0);
   const unlocalized = charts.filter((f) => !/\bstyleScales\(|\blocale:\s*(?:chartLocale|locale)\(\)/.test(readFileSync(f, 'utf8')));
   assert.deepEqual(unlocalized.map(rel), []);
+});
+
+test('the scanner reads every file of web/src without losing its place (brackets balance in each skeleton)', () => {
+  // A regular expression taken for a division, or a quote inside one taken for a string, would hide code
+  // (and any text in it) from every rule; it shows up here as unbalanced brackets.
+  const pairs = { ')': '(', ']': '[', '}': '{', '⟩': '⟨' };
+  const lost = [];
+  for (const file of allFiles) {
+    const stack = [];
+    for (const c of lex(readFileSync(file, 'utf8')).skeleton) {
+      if ('([{⟨'.includes(c)) stack.push(c);
+      else if (c in pairs && stack.pop() !== pairs[c]) { stack.push('!'); break; }
+    }
+    if (stack.length) lost.push(rel(file));
+  }
+  assert.deepEqual(lost, []);
+  assert.equal(lex('const r = /[\'"]/g; const s = \'a\' / 2 / 1; const u = `x${"}"}y`;').literals.map((l) => l.value).join('|'),
+    'a|x{x}y|}');
 });
 
 test('the scanner finds UI text where it hides, and leaves code alone', () => {
