@@ -47,18 +47,25 @@ export function hasString(key) {
 /**
  * The UI string for `key` ("quiz.check"), with {name} placeholders filled from `params`. An entry that
  * is an object of plural forms ({ one, other }) is chosen by params.count with Intl.PluralRules. Numbers
- * in params are formatted for the locale unless they are already strings. A missing key is a bug: it
- * throws, so tests catch it.
+ * in params are formatted for the locale unless they are already strings. A missing key is a bug: it is
+ * reported with console.error (which the browser tests fail on) and the key is shown in its place.
  */
+function missing(key, message) {
+  console.error(message);
+  return key;
+}
+
 export function t(key, params = {}) {
   let entry = lookup(catalogue(), key);
   if (entry === undefined) entry = lookup(CATALOGUES[FALLBACK], key);
-  if (entry === undefined) throw new Error(`i18n: no UI string "${key}"`);
+  // A missing or misnamed entry is a bug that tests catch (statically, and as a console error in the browser
+  // tests); in a learner's page it must not stop the lesson, so the key itself is shown instead.
+  if (entry === undefined) return missing(key, `i18n: no UI string "${key}"`);
   if (entry !== null && typeof entry === 'object') {
     const form = new Intl.PluralRules(locale()).select(Number(params.count ?? 0));
     entry = entry[form] ?? entry.other;
   }
-  if (typeof entry !== 'string') throw new Error(`i18n: "${key}" is not a string`);
+  if (typeof entry !== 'string') return missing(key, `i18n: "${key}" is not a string`);
   return entry.replace(/\{(\w+)\}/g, (whole, name) => {
     if (!(name in params)) return whole;
     const value = params[name];
