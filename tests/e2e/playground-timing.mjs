@@ -1,5 +1,5 @@
 // Playground input-to-paint timing (a benchmark script, not a test): opens the built lesson (dist/web) in
-// Chromium, sets the playground through its URL fragment at three sizes and drags the γ slider's thumb with
+// Chromium, sets the playground through its URL fragment at three sizes (and opens its Gradients tab at two) and drags the γ slider's thumb with
 // real pointer events, one step at a time. Each sample is the time from the input event (its timeStamp) to
 // the first animation frame after the playground has recomputed and redrawn (it fires
 // "normlab:figure-drawn"), i.e. the frame in which the new numbers are painted. Also reported: the
@@ -14,10 +14,13 @@ const asJson = args.includes('--json');
 const samplesAt = args.indexOf('--samples');
 const SAMPLES = samplesAt >= 0 ? Math.min(50, Math.max(5, Number(args[samplesAt + 1]) || 40)) : 40;
 const WARMUP = 3;
+// The Statistics tab at three sizes, then the Gradients tab (a backward pass as well) at the two larger ones.
 const SETTINGS = [
-  { name: 'small', n: 32, c: 256 },
-  { name: 'medium', n: 256, c: 1024 },
-  { name: 'largest', n: 512, c: 4096 },
+  { name: 'small', n: 32, c: 256, tab: 'stats' },
+  { name: 'medium', n: 256, c: 1024, tab: 'stats' },
+  { name: 'largest', n: 512, c: 4096, tab: 'stats' },
+  { name: 'medium', n: 256, c: 1024, tab: 'gradient' },
+  { name: 'largest', n: 512, c: 4096, tab: 'gradient' },
 ];
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -28,6 +31,11 @@ async function measure(page, baseUrl, setting) {
   const host = page.locator('.figure-host[data-figure="playground"]').first();
   await host.scrollIntoViewIfNeeded();
   await page.waitForSelector('.figure-host[data-figure="playground"][data-state="ready"]', { timeout: 60000 });
+  if (setting.tab !== 'stats') {
+    await host.locator(`[role="tab"][data-tab="${setting.tab}"]`).click();
+    await page.waitForFunction((tab) => document.querySelector(`.figure-host[data-figure="playground"] [role="tab"][data-tab="${tab}"]`)
+      ?.getAttribute('aria-selected') === 'true', setting.tab);
+  }
   const slider = host.locator('input[data-control="gamma"]');
   await slider.evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
   // In the page: for every redraw, the time from the oldest input event it answers (event.timeStamp, the
@@ -89,7 +97,7 @@ try {
     const times = result.times.sort((a, b) => a - b);
     const draws = result.draws.sort((a, b) => a - b);
     rows.push({
-      setting: setting.name, batch: setting.n, features: setting.c, elements: setting.n * setting.c,
+      setting: setting.name, tab: setting.tab, batch: setting.n, features: setting.c, elements: setting.n * setting.c,
       samples: times.length, p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1),
       max: +times[times.length - 1].toFixed(1),
       drawP50: +percentile(draws, 50).toFixed(1), drawP95: +percentile(draws, 95).toFixed(1),
@@ -105,9 +113,9 @@ if (asJson) {
 } else {
   console.log('Playground input-to-paint, γ slider (ms; one frame at 60 Hz = 16.7 ms)');
   console.log('"compute+DOM" is the recompute and redraw alone (core calls, tables, chart.update), inside that frame.');
-  console.log('setting   batch × features   elements  input-to-paint p50   p95    max   compute+DOM p50   p95');
+  console.log('setting   tab        batch × features   elements  input-to-paint p50   p95    max   compute+DOM p50   p95');
   for (const r of rows) {
-    console.log(`${r.setting.padEnd(9)} ${`${r.batch} × ${r.features}`.padEnd(18)} ${String(r.elements).padStart(8)} ` +
+    console.log(`${r.setting.padEnd(9)} ${r.tab.padEnd(10)} ${`${r.batch} × ${r.features}`.padEnd(18)} ${String(r.elements).padStart(8)} ` +
       `${r.p50.toFixed(1).padStart(19)} ${r.p95.toFixed(1).padStart(6)} ${r.max.toFixed(1).padStart(6)} ` +
       `${r.drawP50.toFixed(1).padStart(17)} ${r.drawP95.toFixed(1).padStart(5)}`);
   }
