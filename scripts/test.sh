@@ -31,15 +31,37 @@ if bash scripts/sanitize.sh; then passed=$((passed + 1)); else failed=$((failed 
 echo "== native: libFuzzer over the core's API for 60 s (docs/robustness.md)"
 if bash scripts/fuzz.sh 60; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-# Runs node --test; sets run_pass/run_fail from its TAP summary (a run that prints none counts as failed).
+# Sets run_pass/run_fail from the TAP summary of run $1; a cancelled test (timed out) counts as failed, and so
+# does a run that printed no summary.
+tap_counts() {
+  local fail cancelled
+  run_pass=$(grep -sE '^# pass ' "test-results/$1.tap" | awk '{print $3}')
+  fail=$(grep -sE '^# fail ' "test-results/$1.tap" | awk '{print $3}')
+  cancelled=$(grep -sE '^# cancelled ' "test-results/$1.tap" | awk '{print $3}')
+  run_pass=${run_pass:-0}
+  run_fail=$(( ${fail:-1} + ${cancelled:-0} ))
+}
+
+# Runs node --test; sets run_pass/run_fail.
 node_run() {  # $1: label, rest: node --test arguments
   local label=$1; shift
+  rm -f "test-results/$label.tap"
   node --test --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="test-results/$label.tap" "$@"
-  run_pass=$(grep -E '^# pass ' "test-results/$label.tap" | awk '{print $3}')
-  run_fail=$(grep -E '^# fail ' "test-results/$label.tap" | awk '{print $3}')
-  run_pass=${run_pass:-0}
-  run_fail=${run_fail:-1}
+  tap_counts "$label"
+}
+
+# Like node_run for one browser-test file, within a time limit: node's runner cancels the file after
+# E2E_FILE_TIMEOUT seconds (a page that never answers page.evaluate would otherwise wait forever), and
+# `timeout` stops it 30 s later should the runner itself hang.
+e2e_run() {  # $1: label, $2: test file
+  local label=$1 file=$2 status=0
+  rm -f "test-results/$label.tap"
+  timeout -k 10 $((E2E_FILE_TIMEOUT + 30)) node --test --test-timeout=$((E2E_FILE_TIMEOUT * 1000)) --test-reporter=spec \
+    --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination="test-results/$label.tap" \
+    "$file" || status=$?
+  [ "$status" -eq 124 ] && echo "== $label: stopped after $((E2E_FILE_TIMEOUT + 30)) s"
+  tap_counts "$label"
 }
 
 run_node() {  # $1: label, rest: node --test arguments
@@ -55,14 +77,16 @@ run_node web tests/web/
 
 # Browser tests one file at a time (the machine has two cores). A file that fails is run once more and the
 # retry is reported by name: a real bug fails twice; a click that raced a resize on a loaded machine does not.
+# A hung file fails after 5 minutes (the slowest takes ~1.5), so a hang costs a retry, not the CI budget.
+E2E_FILE_TIMEOUT=300
 flaky=()
 for file in tests/e2e/*.test.mjs; do
   name=e2e-$(basename "$file" .test.mjs)
   echo "== $name"
-  node_run "$name" "$file"
+  e2e_run "$name" "$file"
   if [ "$run_fail" -ne 0 ]; then
     echo "== $name failed ($run_fail); running it once more"
-    node_run "$name-retry" "$file"
+    e2e_run "$name-retry" "$file"
     [ "$run_fail" -eq 0 ] && flaky+=("$file")
   fi
   passed=$((passed + run_pass))

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { launch, repoRoot, requireDist, serve, watchPage, nextFrames } from './harness.mjs';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -53,7 +53,7 @@ after(async () => {
 async function settle() {
   await page.waitForFunction(() => [...document.querySelectorAll('.figure-host')]
     .every((f) => f.dataset.state !== 'loading'), null, { timeout: 15000 }).catch(() => {});
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await nextFrames(page);
 }
 
 /** Run axe on the whole document; fail with a readable list of violations. */

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { distDir, launch, repoRoot, requireDist, serve, watchPage, nextFrames } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
@@ -60,7 +60,7 @@ after(async () => {
   await server?.close();
 });
 
-const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const settle = () => nextFrames(page);
 const figureState = () => host.locator('.fig-every-norm').evaluate((e) => ({ distribution: e.dataset.distribution,
   seed: Number(e.dataset.seed), offset: Number(e.dataset.offset), groups: Number(e.dataset.groups) }));
 const cell = (kind, stat) => host.locator(`.en-stats tr[data-kind="${kind}"] td[data-stat="${stat}"]`)

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage } from './harness.mjs';
+import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { DIST_SHAPE, INPUT_PRESETS } from '../../web/src/figures/playground/dom.js';
 import { DEFAULTS, readHash } from '../../web/src/figures/playground/hash.js';
@@ -53,7 +53,7 @@ async function openFigure(name, { hash = '', width = 1100, bypassCSP = false } =
 }
 
 /** Wait until the figure has drawn the next animation frame (its updates are coalesced per frame). */
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const settle = (page) => nextFrames(page);
 const shown = (host, selector) => host.locator(selector).evaluate((e) => Number(e.dataset.value));
 // Errors of the other figure on the page (the training panel) are its own tests' business.
 const noErrors = (report) => {

@@ -4,6 +4,7 @@
 //                                                        (application/wasm included); sends a strict CSP by default
 //   launch(options?)        -> playwright Browser        Debian's /usr/bin/chromium, headless, fresh profile
 //   distDir, requireDist()                               dist/web (or $NORMLAB_DIST), or a clear error when not built
+//   nextFrames(page)                                     two animation frames later (gives up after 10 s, never hangs)
 //
 // The tests build nothing: `npm test` builds first (scripts/test.sh), or run `npm run build`.
 // The strict CSP blocks inline scripts, so a test that injects axe-core with page.addScriptTag needs a context
@@ -143,4 +144,19 @@ export async function watchPage(page, baseUrl) {
     if (msg.type() === 'error') report.errors.push(`console: ${text}`);
   });
   return report;
+}
+
+/**
+ * Wait for two animation frames (the figures coalesce their updates to one per frame). Headless Chromium has
+ * been seen, rarely, not to run a frame callback at all; after 10 s this gives up waiting so that the test's own
+ * assertions fail (and the run retries) instead of hanging forever in page.evaluate.
+ */
+export function nextFrames(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const timer = setTimeout(resolve, 10000);
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    }));
+  }));
 }

@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { distDir, launch, repoRoot, requireDist, serve, watchPage, nextFrames } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { setLocale } from '../../web/src/i18n/i18n.js';
 import { INPUT_PRESETS } from '../../web/src/figures/playground/dom.js';
@@ -47,7 +47,7 @@ async function open({ hash = '', permissions = [], bypassCSP = false } = {}) {
   return { context, page, host, report };
 }
 
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const settle = (page) => nextFrames(page);
 const noErrors = (report) => {
   assert.deepEqual(report.errors.filter((e) => !e.includes('figure "training"')), [], 'page errors');
   assert.deepEqual(report.cspViolations, [], 'CSP violations');

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage } from './harness.mjs';
+import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames } from './harness.mjs';
 import { loadTrainer } from '../../web/src/core.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
@@ -73,7 +73,7 @@ async function screenshot(page, host, file) {
   const box = await host.boundingBox();
   await page.setViewportSize({ width: size.width, height: Math.ceil(box.height + 200) });
   await host.evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await nextFrames(page);
   await host.screenshot({ path: join(resultsDir, file) });
   await page.setViewportSize(size);
 }
