@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage, nextFrames } from './harness.mjs';
+import { distDir, repoRoot, requireDist, nextFrames, openLesson, readyFigure } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
@@ -35,29 +35,17 @@ function expected({ distribution, seed, offset, groups }) {
   };
 }
 
-let server;
-let browser;
-let context;
+let lesson;
 let page;
 let report;
 let host;
 before(async () => {
-  server = await serve({ root });
-  browser = await launch();
-  // axe is injected as a script: bypass the CSP in this context only (the page's own code runs under it).
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
-  page = await context.newPage();
-  report = await watchPage(page, server.url);
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 15000 });
-  host = page.locator(HOST);
-  await host.scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${HOST}[data-state="ready"]`, { timeout: 30000 });
+  lesson = await openLesson({ root });
+  ({ page, report } = lesson);
+  host = await readyFigure(page, HOST);
 });
 after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await lesson?.close();
 });
 
 const settle = () => nextFrames(page);

@@ -4,6 +4,7 @@
 //                                                        (application/wasm included); sends a strict CSP by default
 //   launch(options?)        -> playwright Browser        Debian's /usr/bin/chromium, headless, fresh profile
 //   distDir, requireDist()                               dist/web (or $NORMLAB_DIST), or a clear error when not built
+//   openLesson(options?), readyFigure(page, selector)   the served lesson in one page for a test file; a mounted figure
 //   nextFrames(page)                                     two animation frames later (gives up after 10 s, never hangs)
 //
 // The tests build nothing: `npm test` builds first (scripts/test.sh), or run `npm run build`.
@@ -159,4 +160,34 @@ export function nextFrames(page) {
       resolve();
     }));
   }));
+}
+
+/**
+ * One served lesson in one browser page for a whole test file: { server, browser, context, page, report, close }.
+ * `bypassCSP` (default true) lets a test inject axe-core as a script; the page's own code still runs under the CSP
+ * header. Resolves once the lesson has rendered; `close()` tears everything down.
+ */
+export async function openLesson({ root = distDir, viewport = { width: 1100, height: 900 }, bypassCSP = true,
+  readyTimeout = 30000 } = {}) {
+  const server = await serve({ root });
+  const browser = await launch();
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', bypassCSP });
+  const page = await context.newPage();
+  const report = await watchPage(page, server.url);
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: readyTimeout });
+  const close = async () => {
+    await context.close();
+    await browser.close();
+    await server.close();
+  };
+  return { server, browser, context, page, report, close };
+}
+
+/** Scroll to the figure host matching `selector`, wait until it has mounted, and return its locator. */
+export async function readyFigure(page, selector, timeout = 30000) {
+  const host = page.locator(selector);
+  await host.scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${selector}[data-state="ready"]`, { timeout });
+  return host;
 }

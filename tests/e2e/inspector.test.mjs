@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { distDir, repoRoot, requireDist, openLesson, readyFigure } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { setLocale, t } from '../../web/src/i18n/i18n.js';
 
@@ -21,28 +21,17 @@ requireDist(root);
 const core = await loadCore();
 setLocale('en');
 
-let server;
-let browser;
-let context;
+let lesson;
 let page;
 let report;
 let host;
 before(async () => {
-  server = await serve({ root });
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
-  page = await context.newPage();
-  report = await watchPage(page, server.url);
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 15000 });
-  host = page.locator(HOST);
-  await host.scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${HOST}[data-state="ready"]`, { timeout: 30000 });
+  lesson = await openLesson({ root });
+  ({ page, report } = lesson);
+  host = await readyFigure(page, HOST);
 });
 after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await lesson?.close();
 });
 
 const fig = () => host.locator('.fig-inspector');

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { distDir, repoRoot, requireDist, openLesson } from './harness.mjs';
 import { loadTrainer } from '../../web/src/core.js';
 import { setLocale, t } from '../../web/src/i18n/i18n.js';
 import { fmt } from '../../web/src/training/dom.js';
@@ -22,24 +22,15 @@ setLocale('en');
 const trainer = await loadTrainer();
 const plan = trainer.defaultSweepPlan();
 
-let server;
-let browser;
-let context;
+let lesson;
 let page;
 let report;
 before(async () => {
-  server = await serve({ root });
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
-  page = await context.newPage();
-  report = await watchPage(page, server.url);
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 30000 });
+  lesson = await openLesson({ root });
+  ({ page, report } = lesson);
 });
 after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await lesson?.close();
 });
 
 async function mountFigure(name) {
