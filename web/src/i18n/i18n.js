@@ -62,7 +62,7 @@ export function t(key, params = {}) {
   // tests); in a learner's page it must not stop the lesson, so the key itself is shown instead.
   if (entry === undefined) return missing(key, `i18n: no UI string "${key}"`);
   if (entry !== null && typeof entry === 'object') {
-    const form = new Intl.PluralRules(locale()).select(Number(params.count ?? 0));
+    const form = pluralRules().select(Number(params.count ?? 0));
     entry = entry[form] ?? entry.other;
   }
   if (typeof entry !== 'string') return missing(key, `i18n: "${key}" is not a string`);
@@ -78,6 +78,18 @@ export function t(key, params = {}) {
 
 // Keyed by locale too: the page's lang can change after the first number was formatted (the content file's
 // lang is applied when it arrives).
+// Intl objects are costly to build and the figures format on every redraw: keep one per locale and options.
+const pluralRulesByLocale = new Map();
+function pluralRules() {
+  const lang = locale();
+  let rules = pluralRulesByLocale.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRulesByLocale.set(lang, rules);
+  }
+  return rules;
+}
+
 const numberFormats = new Map();
 function numberFormat(options) {
   const key = `${locale()} ${JSON.stringify(options)}`;
