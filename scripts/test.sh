@@ -22,8 +22,9 @@ fi
 echo "== size budget of the built page"
 if node scripts/size-budget.mjs dist/web; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-echo "== Lighthouse on the built page (mobile preset, median of 3 runs)"
-if node scripts/lighthouse.mjs dist/web --runs 3; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+# Only the categories a page decides alone; the performance score is a timing and lives in `npm run bench`.
+echo "== Lighthouse on the built page: accessibility, best practices, SEO"
+if node scripts/lighthouse.mjs dist/web --gate; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo "== native: doctest under AddressSanitizer + UndefinedBehaviorSanitizer"
 if bash scripts/sanitize.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
@@ -75,25 +76,18 @@ run_node() {  # $1: label, rest: node --test arguments
 run_node wasm --disallow-code-generation-from-strings tests/wasm/
 run_node web tests/web/
 
-# Browser tests one file at a time (the machine has two cores). A file that fails is run once more and the
-# retry is reported by name: a real bug fails twice; a click that raced a resize on a loaded machine does not.
-# A hung file fails after 5 minutes (the slowest takes ~1.5), so a hang costs a retry, not the CI budget.
+# Browser tests one file at a time (the machine has two cores). A failure counts the first time: there is no
+# retry, since a test that passes on a second run hides a race. A hung file fails after 5 minutes (the slowest
+# takes ~1.5), so a hang cannot use up the CI budget.
 E2E_FILE_TIMEOUT=300
-flaky=()
 for file in tests/e2e/*.test.mjs; do
   name=e2e-$(basename "$file" .test.mjs)
   echo "== $name"
   e2e_run "$name" "$file"
-  if [ "$run_fail" -ne 0 ]; then
-    echo "== $name failed ($run_fail); running it once more"
-    e2e_run "$name-retry" "$file"
-    [ "$run_fail" -eq 0 ] && flaky+=("$file")
-  fi
   passed=$((passed + run_pass))
   failed=$((failed + run_fail))
 done
 
 echo
-[ ${#flaky[@]} -gt 0 ] && echo "note: passed only on a second run (look into these): ${flaky[*]}"
 echo "summary: ${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]
