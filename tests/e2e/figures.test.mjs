@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
-import { DIST_SHAPE, INPUT_PRESETS } from '../../web/src/figures/playground/dom.js';
+import { DIST_SHAPE, INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { DEFAULTS, readHash } from '../../web/src/figures/playground/hash.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { distDir, launch, repoRoot, requireDist, serve, watchPage, nextFrames } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { setLocale } from '../../web/src/i18n/i18n.js';
-import { INPUT_PRESETS } from '../../web/src/figures/playground/dom.js';
+import { INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { DEFAULTS, readHash } from '../../web/src/figures/playground/hash.js';
 import { normOptions, UPSTREAM, UPSTREAM_SEED_OFFSET, WARMUP_BATCH, WARMUP_STEPS, MOMENTUM } from '../../web/src/figures/playground/compute.js';
 import { torchCode } from '../../web/src/figures/playground/torch-code.js';

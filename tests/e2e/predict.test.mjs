@@ -13,7 +13,7 @@ import { loadCore } from '../../web/src/core.js';
 import { GENERATORS } from '../../web/src/predict/generators/index.js';
 import { makeInstance } from '../../web/src/predict/instance.js';
 import { fill } from '../../web/src/predict/fill.js';
-import { plainText } from '../../web/src/content/render.js';
+import { plainText } from '../../web/src/ui/inline.js';
 import { setLocale } from '../../web/src/i18n/i18n.js';
 
 const KEY = 'normlab:normalization:v1';

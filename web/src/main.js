@@ -5,7 +5,8 @@
 // progress store's storage backend under an LMS.
 
 import { validateContent } from './content/schema.js';
-import { h, renderSection } from './content/render.js';
+import { el } from './ui/el.js';
+import { renderSection } from './content/render.js';
 import { loadContent } from './content/load-content.js';
 import { t } from './i18n/i18n.js';
 import { applyStaticText } from './i18n/apply-static.js';
@@ -105,7 +106,7 @@ function renderLesson(content, { lesson, store, embed }) {
   document.title = t('page.documentTitle', { title: content.title });
   $('lesson-title').textContent = content.title;
   const badges = $('lesson-badges');
-  badges.replaceChildren(...content.badges.map((b) => h('li', { text: b })));
+  badges.replaceChildren(...content.badges.map((b) => el('li', { text: b })));
 
   const model = lessonModel(content);
   const refs = new Map(content.references.map((r) => [r.id, r]));

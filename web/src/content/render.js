@@ -1,12 +1,15 @@
 // Typed content blocks (docs/content-schema.md) -> DOM.
 //
 // Only createElement/textContent: content text never reaches innerHTML, so a stray "<" in the lesson (or in
-// anything a learner types) is shown as text. Inline markup comes from parseInline (schema.js) as tokens.
+// anything a learner types) is shown as text. Inline markup is rendered by ui/inline.js.
 // Interactive blocks (quiz, walkthrough, figure, completion) are built by hooks that main.js passes in, so
 // this module stays a pure content renderer.
 
-import { parseInline } from './schema.js';
-import { t } from '../i18n/i18n.js';
+import { el } from '../ui/el.js';
+import { inline, plainText, renderLink } from '../ui/inline.js';
+
+// certificate/ still reads the builder and plainText from here under their old names.
+export { el as h, plainText };
 
 /**
  * @typedef {object} RenderContext
@@ -14,89 +17,19 @@ import { t } from '../i18n/i18n.js';
  * @property {object} hooks                    { quiz, walkthrough, figure, completion }(block, host, section)
  */
 
-export function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'className') node.className = value;
-    else if (key === 'text') node.textContent = value;
-    else if (key === 'hidden') node.hidden = true;
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child);
-  }
-  return node;
-}
-
-/** Append inline text (parsed markup) to `parent`. Citations become links to the References list. */
-export function renderInline(parent, text, ctx) {
-  for (const token of parseInline(text)) {
-    switch (token.type) {
-      case 'strong':
-        parent.append(h('strong', { text: token.text }));
-        break;
-      case 'em':
-        parent.append(h('em', { text: token.text }));
-        break;
-      case 'code':
-        parent.append(h('code', { text: token.text }));
-        break;
-      case 'link':
-        parent.append(renderLink(token));
-        break;
-      case 'cite': {
-        const ref = ctx?.refs?.get(token.ref);
-        const label = ref ? ref.short : token.ref;
-        const link = h('a', { className: 'cite', href: `#${token.ref}`, text: label });
-        if (ref) link.setAttribute('aria-label', t('common.reference', { short: ref.short }));
-        parent.append(link);
-        break;
-      }
-      default:
-        parent.append(document.createTextNode(token.text));
-    }
-  }
-  return parent;
-}
-
-function renderLink(token) {
-  if (token.href.startsWith('#')) return h('a', { href: token.href, text: token.text });
-  const link = h('a', { href: token.href, target: '_blank', rel: 'noopener noreferrer', className: 'external' });
-  link.append(document.createTextNode(token.text), h('span', { className: 'visually-hidden', text: ` ${t('common.opensInNewTab')}` }));
-  return link;
-}
-
-/** Inline text as plain text (markup removed; citations as their short form when refs are known). */
-export function plainText(text, ctx) {
-  return parseInline(text)
-    .map((tok) => (tok.type === 'cite' ? ctx?.refs?.get(tok.ref)?.short ?? '' : tok.text))
-    .join('')
-    .replace(/\(\s*(;\s*)*\)/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([.,;:!?])/g, '$1')
-    .trim();
-}
-
-/** A new element of `tag` holding inline text. */
-export function inline(tag, text, ctx, attrs = {}) {
-  return renderInline(h(tag, attrs), text, ctx);
-}
-
 function renderList(items, ordered, ctx, className) {
-  const list = h(ordered ? 'ol' : 'ul', { className });
+  const list = el(ordered ? 'ol' : 'ul', { className });
   for (const item of items) list.append(inline('li', item, ctx));
   return list;
 }
 
 function renderReferences(ctx) {
-  const list = h('ol', { className: 'references' });
+  const list = el('ol', { className: 'references' });
   for (const ref of ctx.refs.values()) {
-    const item = h('li', { id: ref.id, tabindex: '-1' });
+    const item = el('li', { id: ref.id, tabindex: '-1' });
     item.append(
-      h('span', { className: 'ref-authors', text: `${ref.authors} (${ref.year}). ` }),
-      h('cite', { className: 'ref-title', text: ref.title }),
+      el('span', { className: 'ref-authors', text: `${ref.authors} (${ref.year}). ` }),
+      el('cite', { className: 'ref-title', text: ref.title }),
       document.createTextNode(`. ${ref.venue}. `),
       renderLink({ href: ref.url, text: ref.url.replace(/^https:\/\//, '') }),
     );
@@ -124,44 +57,44 @@ export function renderBlock(block, parent, ctx, section) {
       parent.append(renderList(block.items, block.ordered, ctx));
       break;
     case 'callout': {
-      const box = h('div', { className: `callout callout-${block.variant}`, role: 'note' });
-      box.append(h('p', { className: 'callout-title', text: block.title }), inline('p', block.text, ctx));
+      const box = el('div', { className: `callout callout-${block.variant}`, role: 'note' });
+      box.append(el('p', { className: 'callout-title', text: block.title }), inline('p', block.text, ctx));
       parent.append(box);
       break;
     }
     case 'formula': {
       // Authors separate several formulas on one line with runs of spaces: each part wraps as a unit.
-      const p = h('p', { className: 'formula' });
-      const shown = h('span', { className: 'formula-text', 'aria-hidden': 'true' });
-      for (const part of block.text.split(/\s{3,}/)) shown.append(h('span', { className: 'formula-part', text: part }));
-      p.append(shown, h('span', { className: 'visually-hidden', text: block.label }));
+      const p = el('p', { className: 'formula' });
+      const shown = el('span', { className: 'formula-text', 'aria-hidden': 'true' });
+      for (const part of block.text.split(/\s{3,}/)) shown.append(el('span', { className: 'formula-part', text: part }));
+      p.append(shown, el('span', { className: 'visually-hidden', text: block.label }));
       parent.append(p);
       break;
     }
     case 'figure': {
-      const fig = h('figure', { className: 'lesson-figure' });
-      const host = h('div', { className: 'figure-mount' });
+      const fig = el('figure', { className: 'lesson-figure' });
+      const host = el('div', { className: 'figure-mount' });
       fig.append(host, inline('figcaption', block.caption, ctx));
       parent.append(fig);
       ctx.hooks.figure?.(block, host, section);
       break;
     }
     case 'quiz': {
-      const host = h('div', { className: 'quiz-host' });
+      const host = el('div', { className: 'quiz-host' });
       parent.append(host);
       ctx.hooks.quiz?.(block, host, section);
       break;
     }
     case 'walkthrough': {
-      const host = h('div', { className: 'walkthrough-host' });
+      const host = el('div', { className: 'walkthrough-host' });
       parent.append(host);
       ctx.hooks.walkthrough?.(block, host, section);
       break;
     }
     case 'deepdive': {
-      const details = h('details', { className: 'deepdive', id: block.id });
-      const summary = h('summary', {}, h('span', { className: 'deepdive-title', text: block.title }));
-      const body = h('div', { className: 'deepdive-body' });
+      const details = el('details', { className: 'deepdive', id: block.id });
+      const summary = el('summary', {}, el('span', { className: 'deepdive-title', text: block.title }));
+      const body = el('div', { className: 'deepdive-body' });
       renderBlocks(block.blocks, body, ctx, section);
       details.append(summary, body);
       parent.append(details);
@@ -174,13 +107,13 @@ export function renderBlock(block, parent, ctx, section) {
     case 'review':
     case 'mastery': {
       // Predict checks, the Review block and the mastery panel (web/src/predict/hooks.js).
-      const host = h('div', { className: `${block.type}-host` });
+      const host = el('div', { className: `${block.type}-host` });
       parent.append(host);
       ctx.hooks[block.type]?.(block, host, section);
       break;
     }
     case 'completion': {
-      const host = h('div', { className: 'completion-host' });
+      const host = el('div', { className: 'completion-host' });
       parent.append(host);
       ctx.hooks.completion?.(block, host, section);
       break;
@@ -201,8 +134,8 @@ export function renderBlocks(blocks, parent, ctx, section) {
 /** A whole section: <section id aria-labelledby><h2/>blocks</section>. */
 export function renderSection(section, ctx) {
   const titleId = `${section.id}-title`;
-  const node = h('section', { className: 'lesson-section', id: section.id, 'aria-labelledby': titleId, 'data-section': section.id });
-  node.append(h('h2', { id: titleId, tabindex: '-1', text: section.title }));
+  const node = el('section', { className: 'lesson-section', id: section.id, 'aria-labelledby': titleId, 'data-section': section.id });
+  node.append(el('h2', { id: titleId, tabindex: '-1', text: section.title }));
   renderBlocks(section.blocks, node, ctx, section);
   return node;
 }

@@ -6,7 +6,7 @@
 // Import merges with the current progress when both come from the same start (same epoch), otherwise the
 // imported progress replaces it (store.applyExternal does both).
 
-import { h } from '../content/render.js';
+import { el } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
 import { decodeProgressCode, encodeProgressCode, progressFile, readProgressFile } from '../state/progress-code.js';
 
@@ -15,25 +15,25 @@ const MAX_FILE_BYTES = 64 * 1024;
 export function createProgressTransfer(host, { store }) {
   const codeId = 'progress-code';
   const statusId = 'progress-transfer-status';
-  const output = h('textarea', {
+  const output = el('textarea', {
     id: codeId, className: 'progress-code', rows: '3', spellcheck: 'false', autocomplete: 'off',
     'aria-describedby': 'progress-code-hint',
   });
-  const status = h('p', { className: 'transfer-status', id: statusId, role: 'status' });
-  const copyButton = h('button', { type: 'button', className: 'button copy-code', text: t('embed.transfer.copy') });
-  const downloadButton = h('button', { type: 'button', className: 'button download-progress', text: t('embed.transfer.download') });
-  const importButton = h('button', { type: 'button', className: 'button import-code', text: t('embed.transfer.load') });
-  const fileInput = h('input', { type: 'file', id: 'progress-file', accept: '.json,application/json,text/plain', className: 'progress-file' });
-  const fileLabel = h('label', { for: 'progress-file', text: t('embed.transfer.fileLabel') });
+  const status = el('p', { className: 'transfer-status', id: statusId, role: 'status' });
+  const copyButton = el('button', { type: 'button', className: 'button copy-code', text: t('embed.transfer.copy') });
+  const downloadButton = el('button', { type: 'button', className: 'button download-progress', text: t('embed.transfer.download') });
+  const importButton = el('button', { type: 'button', className: 'button import-code', text: t('embed.transfer.load') });
+  const fileInput = el('input', { type: 'file', id: 'progress-file', accept: '.json,application/json,text/plain', className: 'progress-file' });
+  const fileLabel = el('label', { for: 'progress-file', text: t('embed.transfer.fileLabel') });
 
-  const root = h('details', { className: 'progress-transfer', id: 'progress-transfer' },
-    h('summary', { text: t('embed.transfer.summary') }),
-    h('div', { className: 'transfer-body' },
-      h('p', { id: 'progress-code-hint', className: 'hint', text: t('embed.transfer.hint') }),
-      h('label', { for: codeId, text: t('embed.transfer.codeLabel') }),
+  const root = el('details', { className: 'progress-transfer', id: 'progress-transfer' },
+    el('summary', { text: t('embed.transfer.summary') }),
+    el('div', { className: 'transfer-body' },
+      el('p', { id: 'progress-code-hint', className: 'hint', text: t('embed.transfer.hint') }),
+      el('label', { for: codeId, text: t('embed.transfer.codeLabel') }),
       output,
-      h('div', { className: 'transfer-actions' }, copyButton, downloadButton, importButton),
-      h('div', { className: 'transfer-file' }, fileLabel, fileInput),
+      el('div', { className: 'transfer-actions' }, copyButton, downloadButton, importButton),
+      el('div', { className: 'transfer-file' }, fileLabel, fileInput),
       status));
   host.append(root);
 
@@ -53,7 +53,7 @@ export function createProgressTransfer(host, { store }) {
 
   downloadButton.addEventListener('click', () => {
     const url = URL.createObjectURL(new Blob([progressFile(store.state)], { type: 'application/json' }));
-    const link = h('a', { href: url, download: 'normlab-progress.json', hidden: true });
+    const link = el('a', { href: url, download: 'normlab-progress.json', hidden: true });
     document.body.append(link);
     link.click();
     link.remove();

@@ -10,9 +10,10 @@ import '../../styles/figures.css';
 import { createHistogramChart } from '../charts/histogram-chart.js';
 import { formatInteger, formatNumber, t } from '../i18n/i18n.js';
 import { parityNote } from './parity-note.js';
-import {
-  constantArray, DIST_SHAPE, DISTRIBUTION_ORDER, el, INPUT_PRESETS, KIND_ORDER, nextId, selectControl, steppedSlider,
-} from './playground/dom.js';
+import { constantArray, DIST_SHAPE, INPUT_PRESETS } from './inputs.js';
+import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../vocabulary.js';
+import { el, nextId } from '../ui/el.js';
+import { selectControl, steppedSlider } from '../ui/controls.js';
 
 const fmt = (value, digits) => formatNumber(value, { digits });
 
@@ -38,8 +39,8 @@ export function figureOptions(kind, gamma, beta, cache = new Map()) {
 function cleanState(s, fallback) {
   const out = { ...fallback };
   if (!s || typeof s !== 'object') return out;
-  if (DISTRIBUTION_ORDER.includes(s.distribution)) out.distribution = s.distribution;
-  if (KIND_ORDER.includes(s.kind)) out.kind = s.kind;
+  if (DISTRIBUTIONS.includes(s.distribution)) out.distribution = s.distribution;
+  if (KIND_DISPLAY_ORDER.includes(s.kind)) out.kind = s.kind;
   for (const [key, lo, hi] of [['gamma', 0, 3], ['beta', -3, 3]]) {
     const v = Number(s[key]);
     if (s[key] !== undefined && Number.isFinite(v)) out[key] = Math.min(hi, Math.max(lo, v));
@@ -57,12 +58,12 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const root = el('div', { className: 'fig fig-distributions' });
   const controls = el('div', { className: 'fig-controls' });
   const distControl = selectControl(t('distributions.raw'),
-    DISTRIBUTION_ORDER.map((d) => ({ value: d, label: text.distributions[d].label })),
+    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
     (d) => change({ distribution: d }));
   const caption = el('p', { className: 'fig-caption', attrs: { id: nextId('dist-caption') } });
-  distControl.select.setAttribute('aria-describedby', caption.id);
+  distControl.input.setAttribute('aria-describedby', caption.id);
   const kindControl = selectControl(t('distributions.normalization'),
-    KIND_ORDER.map((k) => ({ value: k, label: text.kinds[k].label })), (k) => change({ kind: k }));
+    labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label), (k) => change({ kind: k }));
   const gammaSlider = steppedSlider(t('distributions.gamma'), GAMMAS, (v) => fmt(v, 2), (v) => change({ gamma: v }));
   const betaSlider = steppedSlider(t('distributions.beta'), BETAS, (v) => fmt(v, 2), (v) => change({ beta: v }));
   gammaSlider.input.dataset.control = 'gamma';

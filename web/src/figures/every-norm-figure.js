@@ -13,9 +13,11 @@ import { createHistogramChart } from '../charts/histogram-chart.js';
 import { formatInteger, formatNumber, t } from '../i18n/i18n.js';
 import { el, nextId } from '../ui/el.js';
 import { parityNote } from './parity-note.js';
-import { selectControl, setInline, steppedSlider } from './playground/dom.js';
+import { selectControl, steppedSlider } from '../ui/controls.js';
+import { setInline } from '../ui/inline.js';
+import { DISTRIBUTIONS, KINDS, labelled } from '../vocabulary.js';
 import {
-  C, cleanState, createEveryNorm, DEFAULT_STATE, DISTRIBUTIONS, GROUPS, KINDS, L, N, OFFSETS, OUTPUT_RANGE,
+  C, cleanState, createEveryNorm, DEFAULT_STATE, GROUPS, L, N, OFFSETS, OUTPUT_RANGE,
 } from './every-norm/compute.js';
 
 const num = (v) => formatNumber(v, { digits: 3 });
@@ -30,7 +32,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const root = el('div', { className: 'fig fig-every-norm' });
   const controls = el('div', { className: 'fig-controls' });
   const distControl = selectControl(t('everyNorm.distribution'),
-    DISTRIBUTIONS.map((d) => ({ value: d, label: text.distributions[d].label })), (d) => change({ distribution: d }));
+    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label), (d) => change({ distribution: d }));
   const seedId = nextId('en-seed');
   const seedInput = el('input', { attrs: { type: 'number', id: seedId, min: '1', max: '99999', step: '1',
     inputmode: 'numeric', 'data-control': 'seed' } });

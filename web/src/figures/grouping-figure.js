@@ -10,7 +10,10 @@
 
 import '../../styles/figures.css';
 import { formatInteger, t } from '../i18n/i18n.js';
-import { divisors, el, KIND_ORDER, nextId, radioGroup, selectControl } from './playground/dom.js';
+import { divisors } from './inputs.js';
+import { el, nextId } from '../ui/el.js';
+import { KIND_DISPLAY_ORDER, labelled } from '../vocabulary.js';
+import { radioGroup, selectControl } from '../ui/controls.js';
 
 const N = 4;
 const C = 6;
@@ -19,7 +22,7 @@ const SHAPE = [N, C, L];
 
 function cleanState(state, fallback) {
   const s = { ...fallback };
-  if (state && KIND_ORDER.includes(state.kind)) s.kind = state.kind;
+  if (state && KIND_DISPLAY_ORDER.includes(state.kind)) s.kind = state.kind;
   if (state && divisors(C).includes(Number(state.groups))) s.groups = Number(state.groups);
   return s;
 }
@@ -35,7 +38,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const root = el('div', { className: 'fig fig-grouping' });
   const controls = el('div', { className: 'fig-controls' });
   const kindGroup = radioGroup(t('grouping.normalization'), nextId('grp-kind'),
-    KIND_ORDER.map((k) => ({ value: k, label: kinds[k].label })), (k) => { interact(); setState({ ...state, kind: k }); });
+    labelled(KIND_DISPLAY_ORDER, (k) => kinds[k].label), (k) => { interact(); setState({ ...state, kind: k }); });
   const groupsControl = selectControl(t('grouping.groups'), divisors(C).map((g) => ({ value: g, label: formatInteger(g) })),
     (g) => { interact(); setState({ ...state, groups: Number(g) }); }, text.hints?.groups);
   groupsControl.root.classList.add('fig-groups-control');

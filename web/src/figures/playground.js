@@ -13,9 +13,12 @@ import '../../styles/figures.css';
 import '../../styles/playground.css';
 import { t } from '../i18n/i18n.js';
 import { subscribePreset } from '../ui/preset-bus.js';
-import {
-  DISTRIBUTION_ORDER, divisors, el, fmt, fmtEps, KIND_ORDER, nextId, radioGroup, selectControl, setInline, steppedSlider,
-} from './playground/dom.js';
+import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../vocabulary.js';
+import { divisors } from './inputs.js';
+import { el, nextId } from '../ui/el.js';
+import { fmtEps, fmtFixed } from '../ui/format.js';
+import { radioGroup, selectControl, steppedSlider } from '../ui/controls.js';
+import { setInline } from '../ui/inline.js';
 import {
   BATCH_SIZES, BETAS, cleanState, DEFAULTS, EPSILONS, FEATURES, GAMMAS, readHash, writeHash,
 } from './playground/hash.js';
@@ -55,19 +58,19 @@ export async function mount(container, { core, text, state: initial, onInteract 
     update(patch);
   };
 
-  const kind = selectControl(t('playground.normalization'), KIND_ORDER.map((k) => ({ value: k, label: text.kinds[k].label })),
+  const kind = selectControl(t('playground.normalization'), labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
     (k) => change({ kind: k }));
   const mode = radioGroup(t('playground.mode', { kind: text.kinds.batch.label }), nextId('pg-mode'),
     [{ value: 'train', label: t('playground.training') }, { value: 'eval', label: t('playground.eval') }],
     (m) => change({ mode: m }), 'fig-radios pg-mode');
-  const dist = selectControl(t('playground.distribution'), DISTRIBUTION_ORDER.map((d) => ({ value: d, label: text.distributions[d].label })),
+  const dist = selectControl(t('playground.distribution'), labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
     (d) => change({ dist: d }));
   const batch = steppedSlider(t('playground.batchSize'), BATCH_SIZES, String, (n) => change({ n }), text.hints.batchSize);
   const features = steppedSlider(t('playground.features'), FEATURES, String, (c) => change({ c }), text.hints.features);
   const groups = selectControl(t('playground.groups'), [], (g) => change({ g: Number(g) }), text.hints.groups);
   const eps = steppedSlider(t('playground.eps'), EPSILONS, fmtEps, (e) => change({ eps: e }));
-  const gamma = steppedSlider(t('playground.gamma'), GAMMAS, (v) => fmt(v, 2), (v) => change({ gamma: v }));
-  const beta = steppedSlider(t('playground.beta'), BETAS, (v) => fmt(v, 2), (v) => change({ beta: v }));
+  const gamma = steppedSlider(t('playground.gamma'), GAMMAS, (v) => fmtFixed(v, 2), (v) => change({ gamma: v }));
+  const beta = steppedSlider(t('playground.beta'), BETAS, (v) => fmtFixed(v, 2), (v) => change({ beta: v }));
   for (const [key, slider] of Object.entries({ batch, features, eps, gamma, beta })) slider.input.dataset.control = key;
   const betaNote = el('p', { className: 'fig-hint', text: t('playground.noBeta', { kind: text.kinds.rms.label }) });
   beta.root.append(betaNote);

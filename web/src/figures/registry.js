@@ -13,6 +13,7 @@
 // accessible message with a Retry button. Module loaders come from import.meta.glob, so a build in which a
 // figure (or the core) does not exist yet still builds, and the page says so where the figure would be.
 
+import { el } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
 
 const FIGURE_MODULES = {
@@ -74,13 +75,6 @@ async function loadFigureModule(name) {
   return mod;
 }
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /**
  * Mount figure `name` into `container` now. Returns a handle at once; `handle.ready` settles when mounted.
  * setState calls made before the figure is ready are kept and applied once it is.
@@ -95,11 +89,11 @@ export function mountFigure(name, container, ctx = {}) {
   container.dataset.figure = name;
   container.replaceChildren();
 
-  const status = el('div', 'figure-status');
+  const status = el('div', { className: 'figure-status' });
   status.setAttribute('role', 'status');
-  const statusText = el('p', 'figure-status-text', t('figures.loading', { label }));
+  const statusText = el('p', { className: 'figure-status-text', text: t('figures.loading', { label }) });
   status.append(statusText);
-  const slot = el('div', 'figure-slot');
+  const slot = el('div', { className: 'figure-slot' });
   container.append(status, slot);
 
   let retryButton = null;
@@ -116,10 +110,10 @@ export function mountFigure(name, container, ctx = {}) {
     status.hidden = true;
     slot.replaceChildren();
     if (!errorBox) {
-      errorBox = el('div', 'figure-error');
-      const heading = el('p', 'figure-error-title', t('figures.loadFailed', { label }));
-      const detail = el('p', 'figure-error-detail');
-      retryButton = el('button', 'button', t('figures.retry'));
+      errorBox = el('div', { className: 'figure-error' });
+      const heading = el('p', { className: 'figure-error-title', text: t('figures.loadFailed', { label }) });
+      const detail = el('p', { className: 'figure-error-detail' });
+      retryButton = el('button', { className: 'button', text: t('figures.retry') });
       retryButton.type = 'button';
       retryButton.setAttribute('aria-label', t('figures.retryLabel', { label }));
       retryButton.addEventListener('click', () => attempt(true));
@@ -199,7 +193,7 @@ export function mountFigureWhenVisible(name, container, ctx = {}) {
   container.classList.add('figure-host');
   container.dataset.figure = name;
   container.dataset.state = 'waiting';
-  const placeholder = el('p', 'figure-placeholder', t('figures.placeholder', { label: figureLabel(name) }));
+  const placeholder = el('p', { className: 'figure-placeholder', text: t('figures.placeholder', { label: figureLabel(name) }) });
   container.replaceChildren(placeholder);
 
   const start = () => {

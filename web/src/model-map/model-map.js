@@ -8,7 +8,7 @@
 
 import { el, nextId } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
-import { renderInline } from '../content/render.js';
+import { renderInline } from '../ui/inline.js';
 import { publishPreset, subscribePreset } from '../ui/preset-bus.js';
 import { MODEL_ORDER, MODEL_PRESETS, presetMessage } from './presets.js';
 import '../../styles/model-map.css';

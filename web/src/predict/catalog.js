@@ -1,6 +1,8 @@
 // What each predict-check generator offers to the content file: its option ids (the content gives each a
 // text and an explanation), the {placeholders} its templates may use, and whether it needs scenarios.
-// Dependency-free so that the content schema (web/src/content/schema.js) can check predict blocks with it.
+// Free of DOM modules so that the content schema (web/src/content/schema.js) can check predict blocks with it.
+
+import { KINDS } from '../vocabulary.js';
 
 export const PREDICT_GENERATORS = Object.freeze({
   'small-batch': {
@@ -26,7 +28,7 @@ export const PREDICT_GENERATORS = Object.freeze({
       'pooled'],
   },
   'where-used': {
-    options: ['batch', 'layer', 'rms', 'group', 'instance'],
+    options: KINDS,
     values: [],
     scenarios: true,
   },

@@ -7,7 +7,8 @@
 //
 //   new PredictCheck(host, block, { ctx, store, figureText, loadCore, idPrefix? })
 
-import { h, inline, plainText } from '../content/render.js';
+import { el } from '../ui/el.js';
+import { inline, plainText } from '../ui/inline.js';
 import { t } from '../i18n/i18n.js';
 import { GENERATORS } from './generators/index.js';
 import { makeInstance } from './instance.js';
@@ -30,26 +31,26 @@ export class PredictCheck {
     this.#loadCore = loadCore;
     this.#generator = GENERATORS[block.generator];
     this.#uid = `${idPrefix}${block.id}`;
-    this.#root = h('div', { className: 'predict-check', id: this.#uid, 'data-predict': block.id, 'data-state': 'loading', tabindex: '-1' });
-    const legend = h('legend', { className: 'pc-legend' },
-      h('span', { className: 'pc-kicker', text: t('predict.kicker') }));
-    this.#scenario = h('span', { className: 'pc-scenario' });
-    this.#question = h('span', { className: 'pc-question' });
+    this.#root = el('div', { className: 'predict-check', id: this.#uid, 'data-predict': block.id, 'data-state': 'loading', tabindex: '-1' });
+    const legend = el('legend', { className: 'pc-legend' },
+      el('span', { className: 'pc-kicker', text: t('predict.kicker') }));
+    this.#scenario = el('span', { className: 'pc-scenario' });
+    this.#question = el('span', { className: 'pc-question' });
     legend.append(this.#scenario, this.#question);
-    this.#options = h('div', { className: 'pc-options' });
-    const fieldset = h('fieldset', { className: 'pc-fieldset' }, legend, this.#options);
-    this.#run = h('button', { type: 'submit', className: 'button button-primary pc-run', text: t('predict.run'), disabled: true });
-    this.#another = h('button', { type: 'button', className: 'button pc-another', text: t('predict.another'), hidden: true });
-    const form = h('form', { className: 'pc-form', 'aria-label': t('predict.formLabel', { concept: conceptName(block.concepts[0]) }) }, fieldset,
-      h('div', { className: 'pc-actions' }, this.#run, this.#another));
-    this.#hint = h('p', { className: 'pc-hint', hidden: true, text: t('predict.chooseFirst') });
-    this.#live = h('p', { className: 'pc-live visually-hidden', role: 'status', 'aria-live': 'polite' });
-    this.#status = h('p', { className: 'pc-status', text: t('predict.loading') });
-    this.#reveal = h('div', { className: 'pc-reveal', hidden: true });
+    this.#options = el('div', { className: 'pc-options' });
+    const fieldset = el('fieldset', { className: 'pc-fieldset' }, legend, this.#options);
+    this.#run = el('button', { type: 'submit', className: 'button button-primary pc-run', text: t('predict.run'), disabled: true });
+    this.#another = el('button', { type: 'button', className: 'button pc-another', text: t('predict.another'), hidden: true });
+    const form = el('form', { className: 'pc-form', 'aria-label': t('predict.formLabel', { concept: conceptName(block.concepts[0]) }) }, fieldset,
+      el('div', { className: 'pc-actions' }, this.#run, this.#another));
+    this.#hint = el('p', { className: 'pc-hint', hidden: true, text: t('predict.chooseFirst') });
+    this.#live = el('p', { className: 'pc-live visually-hidden', role: 'status', 'aria-live': 'polite' });
+    this.#status = el('p', { className: 'pc-status', text: t('predict.loading') });
+    this.#reveal = el('div', { className: 'pc-reveal', hidden: true });
     this.#root.append(form, this.#status, this.#hint, this.#live, this.#reveal);
     // The answer key exists only in teacher mode (a learner's page holds no [data-answer-key] at all).
     if (ctx?.teacher) {
-      this.#key = h('div', { className: 'pc-answer-key', 'data-answer-key': '' });
+      this.#key = el('div', { className: 'pc-answer-key', 'data-answer-key': '' });
       this.#root.append(this.#key);
     }
     host.append(this.#root);
@@ -90,9 +91,9 @@ export class PredictCheck {
     } catch (error) {
       console.error(error);
       this.#root.dataset.state = 'error';
-      const retry = h('button', { type: 'button', className: 'button pc-retry', text: t('predict.retry') });
+      const retry = el('button', { type: 'button', className: 'button pc-retry', text: t('predict.retry') });
       retry.addEventListener('click', () => this.#start());
-      this.#status.replaceChildren(h('span', { text: t('predict.coreFailed') }), ' ', retry);
+      this.#status.replaceChildren(el('span', { text: t('predict.coreFailed') }), ' ', retry);
     }
   }
 
@@ -124,8 +125,8 @@ export class PredictCheck {
     for (const id of inst.order) {
       const option = this.#block.options.find((o) => o.id === id);
       const inputId = `${this.#uid}--${id}`;
-      const input = h('input', { type: 'radio', name: `pc-${this.#uid}`, id: inputId, value: id });
-      const row = h('div', { className: 'pc-option', 'data-option': id }, input,
+      const input = el('input', { type: 'radio', name: `pc-${this.#uid}`, id: inputId, value: id });
+      const row = el('div', { className: 'pc-option', 'data-option': id }, input,
         inline('label', this.#fill(option.text), this.#ctx, { for: inputId }));
       this.#rows.set(id, { row, input });
       this.#options.append(row);
@@ -148,7 +149,7 @@ export class PredictCheck {
   #showKey() {
     if (!this.#key) return;
     const option = this.#correctOption();
-    this.#key.replaceChildren(h('p', { className: 'pc-key-title', text: t('predict.answerKey') }),
+    this.#key.replaceChildren(el('p', { className: 'pc-key-title', text: t('predict.answerKey') }),
       inline('p', this.#fill(option.text), this.#ctx, { className: 'pc-key-answer' }),
       inline('p', this.#fill(this.#instance.scenario?.explanation ?? option.explanation), this.#ctx, { className: 'pc-key-why' }));
   }
@@ -185,10 +186,10 @@ export class PredictCheck {
     const compare = { yours: plainText(this.#fill(chosenOption.text), this.#ctx), core: plainText(this.#fill(option.text), this.#ctx) };
     const chart = renderChart(result.chart, this.#kindLabel);
     this.#reveal.replaceChildren(...[
-      h('p', { className: 'pc-verdict', 'data-verdict': right ? 'right' : 'wrong' },
-        h('strong', { text: verdict }), ' ',
+      el('p', { className: 'pc-verdict', 'data-verdict': right ? 'right' : 'wrong' },
+        el('strong', { text: verdict }), ' ',
         // A scenario's answer is practice, not a number the core computed.
-        h('span', { text: inst.scenario ? t('predict.compareScenario', compare) : t('predict.compare', compare) })),
+        el('span', { text: inst.scenario ? t('predict.compareScenario', compare) : t('predict.compare', compare) })),
       inline('p', this.#fill(this.#block.result), this.#ctx, { className: 'pc-result' }),
       chart,
       inline('p', why, this.#ctx, { className: 'pc-why' }),

@@ -3,28 +3,29 @@
 //
 //   createMasteryPanel(host, block, { ctx, model }) -> { update(progress) }
 
-import { h, inline } from '../content/render.js';
+import { el } from '../ui/el.js';
+import { inline } from '../ui/inline.js';
 import { t } from '../i18n/i18n.js';
 import { conceptLevels, LEVELS } from './mastery.js';
 import { conceptName, levelName } from './concept-names.js';
 import '../../styles/predict.css';
 
 export function createMasteryPanel(host, block, { ctx, model }) {
-  const list = h('ul', { className: 'mastery-list' });
+  const list = el('ul', { className: 'mastery-list' });
   const rows = new Map();
   for (const concept of model.concepts) {
-    const level = h('span', { className: 'mastery-level' });
-    const meter = h('span', { className: 'mastery-meter', role: 'img' },
-      ...[1, 2, 3].map(() => h('span', { className: 'mastery-pip' })));
-    const detail = h('span', { className: 'mastery-detail' });
-    const li = h('li', { className: 'mastery-item', 'data-concept': concept },
-      h('span', { className: 'mastery-name', text: conceptName(concept) }), meter, level, detail);
+    const level = el('span', { className: 'mastery-level' });
+    const meter = el('span', { className: 'mastery-meter', role: 'img' },
+      ...[1, 2, 3].map(() => el('span', { className: 'mastery-pip' })));
+    const detail = el('span', { className: 'mastery-detail' });
+    const li = el('li', { className: 'mastery-item', 'data-concept': concept },
+      el('span', { className: 'mastery-name', text: conceptName(concept) }), meter, level, detail);
     rows.set(concept, { li, level, meter, detail });
     list.append(li);
   }
   const titleId = 'mastery-title';
-  host.append(h('section', { className: 'mastery-panel', 'aria-labelledby': titleId },
-    h('h3', { className: 'mastery-title', id: titleId, text: t('mastery.title') }),
+  host.append(el('section', { className: 'mastery-panel', 'aria-labelledby': titleId },
+    el('h3', { className: 'mastery-title', id: titleId, text: t('mastery.title') }),
     inline('p', block.text, ctx, { className: 'mastery-intro' }), list));
   return {
     update(progress) {

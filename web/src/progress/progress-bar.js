@@ -5,7 +5,7 @@
 //                                   walkthrough, playground, unanswered: quiz[], unread: section[] }
 //   model = lessonModel(content): the trackable sections and quizzes, derived from the content once.
 
-import { h } from '../content/render.js';
+import { el } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
 
 /** Sections that are "read" by scrolling: all but the finish area and the reference list. */
@@ -66,13 +66,13 @@ export function sectionDone(sectionId, progress, model) {
 
 /** Fill the header progress widget (#progress) and keep it updated. */
 export function createProgressBar(root, model) {
-  const label = h('span', { className: 'progress-label', id: 'progress-label', text: t('progress.label') });
-  const fill = h('span', { className: 'progress-fill' });
-  const bar = h('span', {
+  const label = el('span', { className: 'progress-label', id: 'progress-label', text: t('progress.label') });
+  const fill = el('span', { className: 'progress-fill' });
+  const bar = el('span', {
     className: 'progress-bar', role: 'progressbar', 'aria-labelledby': 'progress-label',
     'aria-valuemin': '0',
   }, fill);
-  const count = h('span', { className: 'progress-count', 'aria-hidden': 'true' });
+  const count = el('span', { className: 'progress-count', 'aria-hidden': 'true' });
   root.replaceChildren(label, bar, count);
   return {
     update(progress) {
@@ -96,10 +96,10 @@ export function createProgressBar(root, model) {
 export function createToc(list, content, model) {
   const items = new Map();
   for (const section of content.sections) {
-    const status = h('span', { className: 'toc-status visually-hidden' });
-    const link = h('a', { href: `#${section.id}`, className: 'toc-link' },
-      h('span', { className: 'toc-mark', 'aria-hidden': 'true' }), h('span', { className: 'toc-text', text: section.title }), status);
-    const li = h('li', { className: 'toc-item', 'data-section': section.id }, link);
+    const status = el('span', { className: 'toc-status visually-hidden' });
+    const link = el('a', { href: `#${section.id}`, className: 'toc-link' },
+      el('span', { className: 'toc-mark', 'aria-hidden': 'true' }), el('span', { className: 'toc-text', text: section.title }), status);
+    const li = el('li', { className: 'toc-item', 'data-section': section.id }, link);
     items.set(section.id, { li, status });
     list.append(li);
   }

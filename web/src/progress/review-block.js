@@ -4,7 +4,8 @@
 //
 //   createReviewBlock(host, block, { ctx, store, model, figureText, loadCore, visit }) -> { concepts }
 
-import { h, inline } from '../content/render.js';
+import { el } from '../ui/el.js';
+import { inline } from '../ui/inline.js';
 import { t } from '../i18n/i18n.js';
 import { PredictCheck } from '../predict/predict-check.js';
 import { dueForReview } from './mastery.js';
@@ -14,8 +15,8 @@ export function createReviewBlock(host, block, { ctx, store, model, figureText, 
   const due = dueForReview(store.state, model, visit);
   if (!due.length) return { concepts: [] };
   const titleId = 'review-title';
-  const box = h('section', { className: 'review-block', id: 'review', 'aria-labelledby': titleId },
-    h('h3', { className: 'review-title', id: titleId, text: t('mastery.reviewTitle') }),
+  const box = el('section', { className: 'review-block', id: 'review', 'aria-labelledby': titleId },
+    el('h3', { className: 'review-title', id: titleId, text: t('mastery.reviewTitle') }),
     inline('p', block.text, ctx, { className: 'review-intro' }));
   // One variant per predict block, even when it serves two due concepts.
   const seen = new Set();
@@ -23,8 +24,8 @@ export function createReviewBlock(host, block, { ctx, store, model, figureText, 
     const predict = model.reviewBlocks.get(concept);
     if (seen.has(predict.id)) continue;
     seen.add(predict.id);
-    const slot = h('div', { className: 'review-item', 'data-concept': concept },
-      h('p', { className: 'review-concept', text: t('mastery.reviewConcept', { concept: conceptName(concept) }) }));
+    const slot = el('div', { className: 'review-item', 'data-concept': concept },
+      el('p', { className: 'review-concept', text: t('mastery.reviewConcept', { concept: conceptName(concept) }) }));
     box.append(slot);
     new PredictCheck(slot, predict, { ctx, store, figureText, loadCore, idPrefix: 'review-' });
   }

@@ -9,7 +9,8 @@
 //   new QuickCheck(host, quiz, { ctx, store, index, total })   ctx: render context for inline text
 //   .sync(progressState)   follow the stored record (reload, another tab, reset)
 
-import { h, inline, plainText, renderInline } from '../content/render.js';
+import { el } from '../ui/el.js';
+import { inline, plainText, renderInline } from '../ui/inline.js';
 import { t } from '../i18n/i18n.js';
 
 export class QuickCheck {
@@ -33,35 +34,35 @@ export class QuickCheck {
     this.#store = store;
     this.#ctx = ctx;
     const qid = quiz.id;
-    this.#root = h('div', { className: 'quick-check', id: qid, 'data-quiz': qid, tabindex: '-1' });
-    const fieldset = h('fieldset', { className: 'qc-fieldset' });
-    const legend = h('legend', { className: 'qc-legend' });
-    legend.append(h('span', { className: 'qc-kicker', text: t('quiz.kicker', { index, total }) }));
+    this.#root = el('div', { className: 'quick-check', id: qid, 'data-quiz': qid, tabindex: '-1' });
+    const fieldset = el('fieldset', { className: 'qc-fieldset' });
+    const legend = el('legend', { className: 'qc-legend' });
+    legend.append(el('span', { className: 'qc-kicker', text: t('quiz.kicker', { index, total }) }));
     legend.append(inline('span', quiz.question, ctx, { className: 'qc-question' }));
     fieldset.append(legend);
 
-    const options = h('div', { className: 'qc-options' });
+    const options = el('div', { className: 'qc-options' });
     for (const option of quiz.options) {
       const inputId = `${qid}--${option.id}`;
-      const input = h('input', { type: 'radio', name: `qc-${qid}`, id: inputId, value: option.id });
+      const input = el('input', { type: 'radio', name: `qc-${qid}`, id: inputId, value: option.id });
       const label = inline('label', option.text, ctx, { for: inputId });
-      const fb = h('div', { className: 'qc-feedback', id: `${inputId}--feedback`, hidden: true });
-      const row = h('div', { className: 'qc-option', 'data-option': option.id }, input, label, fb);
+      const fb = el('div', { className: 'qc-feedback', id: `${inputId}--feedback`, hidden: true });
+      const row = el('div', { className: 'qc-option', 'data-option': option.id }, input, label, fb);
       options.append(row);
       this.#inputs.set(option.id, input);
       this.#feedback.set(option.id, fb);
     }
     fieldset.append(options);
 
-    this.#checkButton = h('button', { type: 'submit', className: 'button button-primary qc-check', text: t('quiz.check') });
-    this.#retryButton = h('button', { type: 'button', className: 'button qc-retry', text: t('quiz.tryAgain'), hidden: true });
-    const actions = h('div', { className: 'qc-actions' }, this.#checkButton, this.#retryButton);
+    this.#checkButton = el('button', { type: 'submit', className: 'button button-primary qc-check', text: t('quiz.check') });
+    this.#retryButton = el('button', { type: 'button', className: 'button qc-retry', text: t('quiz.tryAgain'), hidden: true });
+    const actions = el('div', { className: 'qc-actions' }, this.#checkButton, this.#retryButton);
     // The announcement (verdict + explanation) is for screen readers; sighted learners read the inline feedback.
-    this.#live = h('p', { className: 'qc-live visually-hidden', role: 'status', 'aria-live': 'polite' });
-    this.#hint = h('p', { className: 'qc-hint', hidden: true, text: t('quiz.chooseFirst') });
-    this.#scoreNote = h('p', { className: 'qc-score-note', hidden: true });
+    this.#live = el('p', { className: 'qc-live visually-hidden', role: 'status', 'aria-live': 'polite' });
+    this.#hint = el('p', { className: 'qc-hint', hidden: true, text: t('quiz.chooseFirst') });
+    this.#scoreNote = el('p', { className: 'qc-score-note', hidden: true });
 
-    this.#form = h('form', { className: 'qc-form', 'aria-label': t('quiz.formLabel', { index }) }, fieldset, actions);
+    this.#form = el('form', { className: 'qc-form', 'aria-label': t('quiz.formLabel', { index }) }, fieldset, actions);
     this.#root.append(this.#form, this.#hint, this.#live, this.#scoreNote);
     if (ctx?.teacher) this.#root.append(this.#answerKey());
     host.append(this.#root);
@@ -141,7 +142,7 @@ export class QuickCheck {
       }
       const verdict = o.correct ? t('quiz.verdictCorrect') : o.id === chosen ? t('quiz.verdictChosenWrong') : t('quiz.verdictOther');
       row.dataset.result = o.correct ? 'correct' : 'incorrect';
-      fb.append(h('strong', { className: 'qc-verdict', text: `${verdict} ` }));
+      fb.append(el('strong', { className: 'qc-verdict', text: `${verdict} ` }));
       renderInline(fb, o.explanation, this.#ctx);
     }
     this.#checkButton.hidden = true;
@@ -169,8 +170,8 @@ export class QuickCheck {
   /** The teacher's answer key: the correct option and its explanation. */
   #answerKey() {
     const option = this.#quiz.options.find((o) => o.correct);
-    return h('div', { className: 'qc-answer-key', 'data-answer-key': '' },
-      h('p', { className: 'qc-key-title', text: t('quiz.answerKey') }),
+    return el('div', { className: 'qc-answer-key', 'data-answer-key': '' },
+      el('p', { className: 'qc-key-title', text: t('quiz.answerKey') }),
       inline('p', option.text, this.#ctx, { className: 'qc-key-answer' }),
       inline('p', option.explanation, this.#ctx, { className: 'qc-key-why' }));
   }

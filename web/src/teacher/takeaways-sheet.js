@@ -5,7 +5,7 @@
 
 import { el } from '../ui/el.js';
 import { formatDate, t } from '../i18n/i18n.js';
-import { plainText } from '../content/render.js';
+import { plainText } from '../ui/inline.js';
 import { MODEL_ORDER } from '../model-map/presets.js';
 import { lessonBase } from './snippet.js';
 import '../../styles/print-takeaways.css';

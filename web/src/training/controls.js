@@ -3,26 +3,28 @@
 // log-scale toggle. Every control is a labelled native element (keyboard operable as is); input events
 // only call onChange(patch) — the panel owns the one state object and calls set(state) to mirror it.
 import { formatInteger, t } from '../i18n/i18n.js';
-import { checkboxes, el, radios, select } from './dom.js';
+import { checkboxes, radioGroup, selectControl } from '../ui/controls.js';
+import { el } from '../ui/el.js';
+import { TRAINING_NORMS } from '../vocabulary.js';
 import {
-  BATCH_SIZES, DATASETS, fmtRate, NORM_ORDER, NORM_SHORT, PRESET_ORDER, PRESETS, STEP_CHOICES,
+  BATCH_SIZES, DATASETS, fmtRate, NORM_SHORT, PRESET_ORDER, PRESETS, STEP_CHOICES,
 } from './presets.js';
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 
 export function createControls(plan, onChange) {
-  const preset = radios(t('training.controls.preset'), `tr-preset-${uid()}`, PRESET_ORDER.map((p) => ({ value: p, label: PRESETS[p].name })),
+  const preset = radioGroup(t('training.controls.preset'), `tr-preset-${uid()}`, PRESET_ORDER.map((p) => ({ value: p, label: PRESETS[p].name })),
     (p) => onChange({ preset: p }), 'fig-radios tr-presets');
   const presetText = el('div', { className: 'tr-preset-text' });
-  const rate = select(t('training.controls.rate'), plan.learningRates.map((r) => ({ value: r, label: fmtRate(r) })),
+  const rate = selectControl(t('training.controls.rate'), plan.learningRates.map((r) => ({ value: r, label: fmtRate(r) })),
     (v) => onChange({ rate: Number(v) }), t('training.controls.rateHint', { count: plan.learningRates.length,
       momentum: plan.config.momentum }));
-  const batch = select(t('training.controls.batch'), BATCH_SIZES.map((b) => ({ value: b, label: formatInteger(b) })),
+  const batch = selectControl(t('training.controls.batch'), BATCH_SIZES.map((b) => ({ value: b, label: formatInteger(b) })),
     (v) => onChange({ batch: Number(v) }), t('training.controls.batchHint'));
-  const dataset = select(t('training.controls.dataset'), DATASETS, (v) => onChange({ dataset: v }));
-  const steps = select(t('training.controls.steps'), STEP_CHOICES.map((s) => ({ value: s, label: formatInteger(s) })),
+  const dataset = selectControl(t('training.controls.dataset'), DATASETS, (v) => onChange({ dataset: v }));
+  const steps = selectControl(t('training.controls.steps'), STEP_CHOICES.map((s) => ({ value: s, label: formatInteger(s) })),
     (v) => onChange({ steps: Number(v) }));
-  const variants = checkboxes(t('training.controls.variants'), NORM_ORDER.map((n) => ({ value: n, label: NORM_SHORT[n] })),
+  const variants = checkboxes(t('training.controls.variants'), TRAINING_NORMS.map((n) => ({ value: n, label: NORM_SHORT[n] })),
     (v) => onChange({ variants: v }), 'fig-radios tr-variants');
   const logInput = el('input', { attrs: { type: 'checkbox', id: `tr-log-${uid()}` } });
   logInput.addEventListener('change', () => onChange({ log: logInput.checked }));

@@ -8,7 +8,8 @@ import {
 } from 'chart.js';
 import { axisColors, cssVar, reducedMotion, styleScales, watchTheme } from '../charts/chart-theme.js';
 import { formatNumber, t } from '../i18n/i18n.js';
-import { el, fmt } from './dom.js';
+import { el } from '../ui/el.js';
+import { fmtSig } from '../ui/format.js';
 import { NORM_SHORT } from './presets.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip);
@@ -61,7 +62,7 @@ export function createCurvesView(container, { log = true } = {}) {
     scales: {
       x: { type: 'linear', min: 0, title: { display: true, text: t('training.curves.xLabel') }, ticks: { maxTicksLimit: 8 }, grid: {} },
       y: { type: log ? 'logarithmic' : 'linear', title: { display: true, text: t('training.curves.yLabel') },
-        ticks: { maxTicksLimit: 7, callback: (v) => fmt(Number(v), 2) }, grid: {} },
+        ticks: { maxTicksLimit: 7, callback: (v) => fmtSig(Number(v), 2) }, grid: {} },
     },
     plugins: { legend: { display: false }, tooltip: { animation: reducedMotion() ? false : {} } },
   };

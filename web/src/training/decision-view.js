@@ -2,7 +2,7 @@
 // variant: the class the core predicts for every cell of a grid (predictGrid), shaded by its softmax
 // confidence, with the training points on top. Shown for the 2-D spirals only.
 import { t } from '../i18n/i18n.js';
-import { el } from './dom.js';
+import { el } from '../ui/el.js';
 import { NORM_SHORT } from './presets.js';
 
 const CLASS_COLORS = [[214, 96, 77], [67, 147, 195], [90, 174, 97], [153, 112, 171], [224, 180, 60]];

@@ -8,7 +8,8 @@
 import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale } from 'chart.js';
 import { axisColors, styleScales, watchTheme } from '../charts/chart-theme.js';
 import { t } from '../i18n/i18n.js';
-import { el, fmt, nextId } from './dom.js';
+import { el, nextId } from '../ui/el.js';
+import { fmtSig } from '../ui/format.js';
 import { normColor, rgbOf } from './curves-view.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale);
@@ -23,7 +24,7 @@ export function createGradView(container) {
   let panels = [];
   let shown = '';
 
-  const ticks = { maxTicksLimit: 6, callback: (v) => fmt(Number(v), 2) };
+  const ticks = { maxTicksLimit: 6, callback: (v) => fmtSig(Number(v), 2) };
   function makePanel(norm) {
     const summaryId = nextId('tr-grad-summary');
     const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': t('training.grad.chartName', { variant: t(`training.norms.${norm}`) }),
@@ -105,8 +106,8 @@ export function createGradView(container) {
         if (evals.length) {
           const first = evals[0];
           const last = evals[evals.length - 1];
-          const at = (e) => t('training.grad.at', { step: e.step, first: fmt(e.gradNorm[0], 2), depth,
-            last: fmt(e.gradNorm[depth - 1], 2) });
+          const at = (e) => t('training.grad.at', { step: e.step, first: fmtSig(e.gradNorm[0], 2), depth,
+            last: fmtSig(e.gradNorm[depth - 1], 2) });
           p.text.textContent = t('training.grad.summary', { variant: t(`training.normsLong.${p.norm}`),
             start: at(first), end: at(last) });
         }

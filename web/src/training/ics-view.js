@@ -5,7 +5,8 @@
 // as a heat strip (darker = more values in that bin at that step) and states first → latest mean and std.
 // The per-column shading (count / column maximum) is a drawing choice, not a statistic.
 import { t } from '../i18n/i18n.js';
-import { el, fmt } from './dom.js';
+import { el } from '../ui/el.js';
+import { fmtSig } from '../ui/format.js';
 import { NORM_SHORT } from './presets.js';
 import { normColor, rgbOf as rgb } from './curves-view.js';
 import { cssVar, watchTheme } from '../charts/chart-theme.js';
@@ -86,14 +87,14 @@ export function createIcsView(container) {
       const last = evals[evals.length - 1];
       layer = first.watchLayer;
       const range = first.histogram.edges[first.histogram.edges.length - 1];
-      p.box.querySelector('.tr-y-top').textContent = t('training.ics.top', { range: fmt(range, 2) });
-      p.box.querySelector('.tr-y-bottom').textContent = t('training.ics.bottom', { range: fmt(range, 2) });
+      p.box.querySelector('.tr-y-top').textContent = t('training.ics.top', { range: fmtSig(range, 2) });
+      p.box.querySelector('.tr-y-bottom').textContent = t('training.ics.bottom', { range: fmtSig(range, 2) });
       p.box.querySelector('.tr-x-first').textContent = t('training.ics.step', { step: first.step });
       p.box.querySelector('.tr-x-last').textContent = t('training.ics.step', { step: last.step });
       const outside = last.histogram.below + last.histogram.above;
-      p.text.textContent = t('training.ics.summary', { mean0: fmt(first.preactMean[layer], 2), mean1: fmt(last.preactMean[layer], 2),
-        std0: fmt(first.preactStd[layer], 2), std1: fmt(last.preactStd[layer], 2), step0: first.step, step1: last.step }) +
-        (outside > 0 ? t('training.ics.outside', { count: fmt(outside, 6), range: fmt(range, 2), step: last.step }) : t('training.ics.end'));
+      p.text.textContent = t('training.ics.summary', { mean0: fmtSig(first.preactMean[layer], 2), mean1: fmtSig(last.preactMean[layer], 2),
+        std0: fmtSig(first.preactStd[layer], 2), std1: fmtSig(last.preactStd[layer], 2), step0: first.step, step1: last.step }) +
+        (outside > 0 ? t('training.ics.outside', { count: fmtSig(outside, 6), range: fmtSig(range, 2), step: last.step }) : t('training.ics.end'));
       p.canvas.setAttribute('aria-label', t('training.ics.label', { name: NORM_SHORT[norm], layer: layer + 1,
         step0: first.step, step1: last.step, text: p.text.textContent }));
     }

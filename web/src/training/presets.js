@@ -4,8 +4,7 @@
 // from the UI catalogue (training.*), read when used so that they follow the page's locale.
 
 import { formatNumber, t } from '../i18n/i18n.js';
-
-export const NORM_ORDER = Object.freeze(['none', 'batch', 'layer', 'rms', 'group']);
+import { TRAINING_NORMS } from '../vocabulary.js';
 
 /** An object whose properties `keys` read the catalogue through text(key) when accessed. */
 const textsOf = (keys, text) => Object.freeze(Object.defineProperties({},
@@ -14,9 +13,9 @@ const textsOf = (keys, text) => Object.freeze(Object.defineProperties({},
 const preset = (id, fields) => Object.freeze(Object.defineProperties(fields, Object.fromEntries(['name', 'summary', 'expectation']
   .map((k) => [k, { get: () => t(`training.presets.${id}.${k}`), enumerable: true }]))));
 
-export const NORM_LABELS = textsOf(NORM_ORDER, (k) => t(`training.normsLong.${k}`));
+export const NORM_LABELS = textsOf(TRAINING_NORMS, (k) => t(`training.normsLong.${k}`));
 // Short names for table headers and the legend.
-export const NORM_SHORT = textsOf(NORM_ORDER, (k) => t(`training.norms.${k}`));
+export const NORM_SHORT = textsOf(TRAINING_NORMS, (k) => t(`training.norms.${k}`));
 
 export const PRESETS = Object.freeze({
   fair: preset('fair', {
@@ -76,7 +75,7 @@ export function cleanState(input, rates, current = null) {
   if (!DATASETS.some((x) => x.value === s.dataset)) s.dataset = d.dataset;
   if (!STEP_CHOICES.includes(s.steps)) s.steps = d.steps;
   // An explicit list may be empty (the learner unticked every box: Start is then disabled).
-  s.variants = Array.isArray(given.variants) ? NORM_ORDER.filter((n) => given.variants.includes(n))
+  s.variants = Array.isArray(given.variants) ? TRAINING_NORMS.filter((n) => given.variants.includes(n))
     : [...PRESETS[s.preset].variants];
   s.log = s.log !== false;
   return s;

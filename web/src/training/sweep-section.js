@@ -4,7 +4,9 @@
 // bar, Stop, then summarizeSweep (in the worker) and, for the default plan, a cell-by-cell check against
 // the shipped runs. The measured speed-up sentence is written from whichever summary is shown.
 import { t } from '../i18n/i18n.js';
-import { button, el, fmtMs } from './dom.js';
+import { button } from '../ui/controls.js';
+import { el } from '../ui/el.js';
+import { fmtMs } from '../ui/format.js';
 import { fmtRate, isShippedPlan, PRESETS, sweepPlan } from './presets.js';
 import { startSweep } from './pool.js';
 import { speedupSentences, sweepDifferences, sweepTable } from './sweep-view.js';

@@ -4,13 +4,14 @@
 // Every number shown here comes from the core's summarizeSweep (VariantSummary / RateSummary in
 // core/include/normlab/train.hpp); this file only chooses words and formats.
 import { t } from '../i18n/i18n.js';
-import { el, fmt, fmtTimes } from './dom.js';
+import { el } from '../ui/el.js';
+import { fmtSig, fmtTimes } from '../ui/format.js';
 import { NORM_LABELS, NORM_SHORT, fmtRate } from './presets.js';
 
 /** What a RateSummary cell says in words. */
 function cellText(rate, seeds) {
   if (rate.medianReached) {
-    const steps = fmt(rate.medianSteps, 6);
+    const steps = fmtSig(rate.medianSteps, 6);
     return rate.reached < seeds ? t('training.sweep.cellPartial', { steps, reached: rate.reached, seeds }) : steps;
   }
   if (rate.diverged > 0) return t('training.sweep.cellDiverged', { diverged: rate.diverged, seeds });
@@ -59,13 +60,13 @@ export function speedupSentences(variants, plan) {
     if (v.norm === 'none') continue;
     const name = NORM_LABELS[v.norm] || v.norm;
     let speed;
-    const mine = { name, steps: fmt(v.bestSteps, 6), rate: fmtRate(v.bestRate) };
+    const mine = { name, steps: fmtSig(v.bestSteps, 6), rate: fmtRate(v.bestRate) };
     if (v.speedupStatus === 'ratio') {
-      speed = t('training.sweep.ratio', { ...mine, baseSteps: fmt(base.bestSteps, 6), baseRate: fmtRate(base.bestRate),
+      speed = t('training.sweep.ratio', { ...mine, baseSteps: fmtSig(base.bestSteps, 6), baseRate: fmtRate(base.bestRate),
         speedup: fmtTimes(v.speedup), slower: v.speedup < 1 ? t('training.sweep.slower') : '' });
     } else if (v.speedupStatus === 'never reached') {
       speed = t('training.sweep.neverReached', { name, base: base?.reached
-        ? t('training.sweep.neverReachedBase', { steps: fmt(base.bestSteps, 6), rate: fmtRate(base.bestRate) }) : '' });
+        ? t('training.sweep.neverReachedBase', { steps: fmtSig(base.bestSteps, 6), rate: fmtRate(base.bestRate) }) : '' });
     } else if (v.speedupStatus === 'baseline never reached') { // i18n-exempt: the core's speedupStatus value
       speed = t('training.sweep.baselineNever', mine);
     } else {

@@ -13,7 +13,9 @@ import '../../styles/figures.css';
 import '../../styles/training.css';
 import { formatPercent, t } from '../i18n/i18n.js';
 import { subscribePreset } from '../ui/preset-bus.js';
-import { button, el, fmt, fmtMs } from './dom.js';
+import { button } from '../ui/controls.js';
+import { el } from '../ui/el.js';
+import { fmtMs, fmtSig } from '../ui/format.js';
 import { createControls } from './controls.js';
 import { createPool, startCompare } from './pool.js';
 import { cleanState, fmtRate, NORM_SHORT, PRESETS, runConfig } from './presets.js';
@@ -146,10 +148,10 @@ export async function mount(container, { state: initial, onInteract = () => {} }
     if (s.diverged) return divergedText(s.reason, s.stepsDone);
     const last = s.evals[s.evals.length - 1];
     if (done && last) {
-      return t('training.panel.finalStatus', { loss: fmt(last.train.loss), accuracy: formatPercent(100 * last.heldout.accuracy, 1),
+      return t('training.panel.finalStatus', { loss: fmtSig(last.train.loss), accuracy: formatPercent(100 * last.heldout.accuracy, 1),
         step: last.step });
     }
-    return s.loss.length ? t('training.panel.stepStatus', { step: s.stepsDone, loss: fmt(s.loss[s.loss.length - 1]) })
+    return s.loss.length ? t('training.panel.stepStatus', { step: s.stepsDone, loss: fmtSig(s.loss[s.loss.length - 1]) })
       : t('training.panel.waiting');
   }
 

@@ -1,16 +1,27 @@
-// el.js — the page's element builder: createElement + className + textContent + attributes, never
-// innerHTML, so no text from content or the URL can become markup. Shared by the figures and the training panel.
+// el.js — the page's one element builder: createElement + className + textContent + attributes, never
+// innerHTML, so no text from content or the URL can become markup.
 
 let uid = 0;
 /** A page-unique id with a readable prefix. */
 export const nextId = (prefix) => `${prefix}-${++uid}`;
 
-/** createElement + className + textContent + attributes (null, undefined and false attributes are left out). */
-export function el(tag, { className, text, attrs } = {}, ...children) {
+/**
+ * el(tag, { className, text, attrs, ...attributes }, ...children) -> a new element.
+ * Attributes come either flat (`{ id: 'x', 'aria-label': … }`) or in `attrs` (for names that would clash with
+ * className/text); null, undefined and false leave an attribute out, so `hidden: cond` works for boolean
+ * attributes. Falsy children are skipped, so `cond && node` can be passed.
+ */
+export function el(tag, { className, text, attrs, ...rest } = {}, ...children) {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  if (attrs) for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v);
+  if (text !== undefined && text !== null) node.textContent = text;
+  for (const bag of [rest, attrs]) {
+    if (!bag) continue;
+    for (const [name, value] of Object.entries(bag)) {
+      if (value === undefined || value === null || value === false) continue;
+      node.setAttribute(name, String(value));
+    }
+  }
   for (const child of children) if (child) node.append(child);
   return node;
 }

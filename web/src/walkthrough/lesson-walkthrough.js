@@ -9,7 +9,8 @@
 //   new LessonWalkthrough(host, walkthrough, { ctx, store, mountFigure })
 //   .sync(progressState)
 
-import { h, renderInline } from '../content/render.js';
+import { el } from '../ui/el.js';
+import { renderInline } from '../ui/inline.js';
 import { t } from '../i18n/i18n.js';
 
 export class LessonWalkthrough {
@@ -40,24 +41,24 @@ export class LessonWalkthrough {
     const total = walkthrough.steps.length;
     const titleId = `${walkthrough.id}--title`;
 
-    this.#root = h('div', { className: 'walkthrough', id: walkthrough.id, role: 'group', 'aria-labelledby': titleId });
-    this.#count = h('p', { className: 'wt-count', 'aria-hidden': 'true' });
-    const dots = h('ol', { className: 'wt-dots', 'aria-hidden': 'true' });
+    this.#root = el('div', { className: 'walkthrough', id: walkthrough.id, role: 'group', 'aria-labelledby': titleId });
+    this.#count = el('p', { className: 'wt-count', 'aria-hidden': 'true' });
+    const dots = el('ol', { className: 'wt-dots', 'aria-hidden': 'true' });
     walkthrough.steps.forEach(() => {
-      const dot = h('li', { className: 'wt-dot' });
+      const dot = el('li', { className: 'wt-dot' });
       this.#dots.push(dot);
       dots.append(dot);
     });
-    this.#title = h('h3', { className: 'wt-title', id: titleId, tabindex: '-1' });
-    this.#text = h('div', { className: 'wt-text' });
-    this.#figureHost = h('div', { className: 'wt-figure figure-mount' });
-    this.#back = h('button', { type: 'button', className: 'button wt-back', text: t('walkthrough.back') });
-    this.#next = h('button', { type: 'button', className: 'button button-primary wt-next', text: t('walkthrough.next') });
-    this.#done = h('p', { className: 'wt-done', hidden: true, text: t('walkthrough.finished') });
-    this.#live = h('p', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-    const nav = h('div', { className: 'wt-nav' }, this.#back, this.#next);
-    const head = h('div', { className: 'wt-head' }, this.#count, dots);
-    const body = h('div', { className: 'wt-body' }, h('div', { className: 'wt-copy' }, this.#title, this.#text), this.#figureHost);
+    this.#title = el('h3', { className: 'wt-title', id: titleId, tabindex: '-1' });
+    this.#text = el('div', { className: 'wt-text' });
+    this.#figureHost = el('div', { className: 'wt-figure figure-mount' });
+    this.#back = el('button', { type: 'button', className: 'button wt-back', text: t('walkthrough.back') });
+    this.#next = el('button', { type: 'button', className: 'button button-primary wt-next', text: t('walkthrough.next') });
+    this.#done = el('p', { className: 'wt-done', hidden: true, text: t('walkthrough.finished') });
+    this.#live = el('p', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+    const nav = el('div', { className: 'wt-nav' }, this.#back, this.#next);
+    const head = el('div', { className: 'wt-head' }, this.#count, dots);
+    const body = el('div', { className: 'wt-body' }, el('div', { className: 'wt-copy' }, this.#title, this.#text), this.#figureHost);
     this.#root.append(head, body, this.#done, nav, this.#live);
     host.append(this.#root);
 
@@ -116,10 +117,10 @@ export class LessonWalkthrough {
     const place = { step: i + 1, total };
     this.#count.textContent = t('walkthrough.stepCount', place);
     this.#title.replaceChildren(
-      h('span', { className: 'visually-hidden', text: `${t('walkthrough.stepPrefix', place)} ` }),
-      h('span', { className: 'wt-step-title', text: step.title }),
+      el('span', { className: 'visually-hidden', text: `${t('walkthrough.stepPrefix', place)} ` }),
+      el('span', { className: 'wt-step-title', text: step.title }),
     );
-    this.#text.replaceChildren(...step.text.map((para) => renderInline(h('p'), para, this.#ctx)));
+    this.#text.replaceChildren(...step.text.map((para) => renderInline(el('p'), para, this.#ctx)));
     this.#dots.forEach((dot, k) => {
       dot.dataset.state = k < i ? 'past' : k === i ? 'current' : 'future';
     });

@@ -2,16 +2,17 @@
 // kinds, a histogram and moments of each output (core.describe), and how far GroupNorm at the chosen G, at
 // G = 1 and at G = C is from LayerNorm and InstanceNorm (core.maxAbsDifference). JS only picks arguments.
 
+import { DISTRIBUTIONS } from '../../vocabulary.js';
+import { divisors } from '../inputs.js';
+
 export const SHAPE = Object.freeze([8, 16, 16]);
 export const [N, C, L] = SHAPE;
-export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
-export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);
 export const OFFSETS = Object.freeze(Array.from({ length: 21 }, (_, i) => i / 2)); // 0 … 10 step 0.5
 export const OUTPUT_RANGE = Object.freeze([-4, 4]);
 const BINS = 32;
 
 /** Allowed GroupNorm group counts: the divisors of C (shape arithmetic, not a statistic). */
-export const GROUPS = Object.freeze(Array.from({ length: C }, (_, i) => i + 1).filter((g) => C % g === 0));
+export const GROUPS = Object.freeze(divisors(C));
 
 export const DEFAULT_STATE = Object.freeze({ distribution: 'normal', seed: 1, offset: 0, groups: 4 });
 

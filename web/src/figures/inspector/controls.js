@@ -3,29 +3,12 @@
 
 import { t } from '../../i18n/i18n.js';
 import { el, nextId } from '../../ui/el.js';
+import { field, selectInput } from '../../ui/controls.js';
+import { DISTRIBUTIONS, KINDS, labelled } from '../../vocabulary.js';
 
-const KIND_ORDER = ['batch', 'layer', 'rms', 'group', 'instance'];
-const DISTRIBUTIONS = ['normal', 'skewed', 'bimodal', 'heavy', 'uniform'];
-
-function field(labelText, input, hint) {
-  const id = input.id || nextId('insp-field');
-  input.id = id;
-  const root = el('div', { className: 'fig-control' }, el('label', { text: labelText, attrs: { for: id } }), input);
-  if (hint) {
-    const hintId = `${id}-hint`;
-    root.append(el('p', { className: 'fig-hint', text: hint, attrs: { id: hintId } }));
-    input.setAttribute('aria-describedby', hintId);
-  }
-  return root;
-}
-
-const textInput = (name, extra = {}) => el('input', { attrs: { type: 'text', 'data-control': name,
-  autocomplete: 'off', spellcheck: 'false', ...extra } });
-const select = (name, options) => {
-  const s = el('select', { attrs: { 'data-control': name } });
-  s.append(...options.map(([value, label]) => el('option', { text: label, attrs: { value } })));
-  return s;
-};
+const textInput = (name, extra = {}) => el('input', { type: 'text', 'data-control': name,
+  autocomplete: 'off', spellcheck: 'false', ...extra });
+const select = (name, options) => selectInput(options, { 'data-control': name });
 
 export function createControls(text, onChange) {
   const name = nextId('insp-source');
@@ -38,12 +21,12 @@ export function createControls(text, onChange) {
   }
   const inputs = {
     numbers: el('textarea', { className: 'insp-text', attrs: { rows: '5', spellcheck: 'false', 'data-control': 'numbers' } }),
-    distribution: select('distribution', DISTRIBUTIONS.map((d) => [d, text.distributions[d].label])),
+    distribution: select('distribution', labelled(DISTRIBUTIONS, (d) => text.distributions[d].label)),
     seed: textInput('seed', { inputmode: 'numeric' }),
     n: textInput('n', { inputmode: 'numeric' }),
     c: textInput('c', { inputmode: 'numeric' }),
     l: textInput('l', { inputmode: 'numeric' }),
-    kind: select('kind', KIND_ORDER.map((k) => [k, text.kinds[k].label])),
+    kind: select('kind', labelled(KINDS, (k) => text.kinds[k].label)),
     groups: textInput('groups', { inputmode: 'numeric' }),
     eps: textInput('eps'),
     gamma: textInput('gamma'),

@@ -4,7 +4,7 @@
 // and the status line says which of the two happened.
 
 import { t } from '../../i18n/i18n.js';
-import { el, nextId } from './dom.js';
+import { el, nextId } from '../../ui/el.js';
 import { TORCH_RMSNORM, torchCode } from './torch-code.js';
 
 export function codePanel(warmup) {

@@ -11,7 +11,7 @@
 //            ∂L/∂y, + describe/groupMoments of ∂L/∂x; only asked for while the gradient tab is shown.
 // Shape is [n, C, 1] (feature vectors). Errors from the core propagate as NormlabError.
 
-import { constantArray, INPUT_PRESETS } from './dom.js';
+import { constantArray, INPUT_PRESETS } from '../inputs.js';
 
 export const MAX_BATCH = 512;
 export const SPREAD_REPEATS = 200;

@@ -5,7 +5,8 @@
 
 import { createHistogramChart } from '../../charts/histogram-chart.js';
 import { formatNumber, t } from '../../i18n/i18n.js';
-import { el, selectControl } from './dom.js';
+import { el } from '../../ui/el.js';
+import { selectControl } from '../../ui/controls.js';
 import { UPSTREAM } from './compute.js';
 
 const STATS = ['mean', 'std', 'min', 'max'];
@@ -20,7 +21,7 @@ export function gradientPanel({ onUpstream, initial = UPSTREAM[0] }) {
   const intro = el('p', { className: 'fig-note', text: t('playground.grad.intro') });
   const choice = selectControl(t('playground.grad.upstream'),
     UPSTREAM.map((u) => ({ value: u, label: t(`playground.grad.upstreams.${u}`) })), (u) => onUpstream(u));
-  choice.select.dataset.control = 'upstream';
+  choice.input.dataset.control = 'upstream';
   choice.set(initial);
   const explain = el('p', { className: 'pg-grad-explain', attrs: { 'data-grad': 'explanation' } });
   const message = el('p', { className: 'fig-error-title', attrs: { 'data-grad': 'error' } });

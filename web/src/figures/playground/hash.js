@@ -3,7 +3,8 @@
 // Parts of the fragment are separated by "&"; only the part starting with "pg=" is read or written.
 // Every field is checked against the values the controls offer; anything else falls back to the default.
 
-import { DISTRIBUTION_ORDER, divisors, KIND_ORDER } from './dom.js';
+import { DISTRIBUTIONS, KIND_DISPLAY_ORDER } from '../../vocabulary.js';
+import { divisors } from '../inputs.js';
 
 export const HASH_KEY = 'pg';
 export const BATCH_SIZES = Object.freeze([1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512]);
@@ -26,8 +27,8 @@ export function cleanState(input, base = DEFAULTS) {
   const s = input && typeof input === 'object' ? input : {};
   const num = (v) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
   const out = { ...base };
-  if (KIND_ORDER.includes(s.kind)) out.kind = s.kind;
-  if (DISTRIBUTION_ORDER.includes(s.dist)) out.dist = s.dist;
+  if (KIND_DISPLAY_ORDER.includes(s.kind)) out.kind = s.kind;
+  if (DISTRIBUTIONS.includes(s.dist)) out.dist = s.dist;
   if (s.mode === 'train' || s.mode === 'eval') out.mode = s.mode;
   if (s.n !== undefined) out.n = inList(BATCH_SIZES, num(s.n)) ?? DEFAULTS.n;
   if (s.c !== undefined) out.c = inList(FEATURES, num(s.c)) ?? DEFAULTS.c;

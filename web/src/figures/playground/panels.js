@@ -4,7 +4,8 @@
 
 import { createLineChart } from '../../charts/line-chart.js';
 import { formatPercent, t } from '../../i18n/i18n.js';
-import { el, fmt, fmtPercent, nextId } from './dom.js';
+import { el, nextId } from '../../ui/el.js';
+import { fmtFixed, fmtPercent } from '../../ui/format.js';
 
 const td = (attrs) => el('td', { attrs });
 
@@ -46,9 +47,9 @@ export function statsTable(text) {
       for (const key of Object.keys(rows)) {
         const r = rows[key];
         const norm = result.norm;
-        r.raw.textContent = fmt(result.raw[key]);
+        r.raw.textContent = fmtFixed(result.raw[key]);
         r.raw.dataset.value = String(result.raw[key]);
-        r.norm.textContent = norm ? fmt(norm[key]) : '—';
+        r.norm.textContent = norm ? fmtFixed(norm[key]) : '—';
         r.norm.dataset.value = norm ? String(norm[key]) : '';
         if (key === 'mean' || key === 'std') {
           const v = norm ? result.improvement[key] : NaN;
@@ -77,7 +78,7 @@ export function groupsTable(text) {
   table.append(caption, el('thead', {}, el('tr', {}, col('perGroup'), col('before'), col('after'))), body);
   const note = el('p', { className: 'fig-note fig-shape-note', text: text.hints.skewness });
   root.append(table, note);
-  const range = (d) => (d ? t('playground.groupStats.range', { min: fmt(d.min, 2), max: fmt(d.max, 2) }) : t('playground.groupStats.undefined'));
+  const range = (d) => (d ? t('playground.groupStats.range', { min: fmtFixed(d.min, 2), max: fmtFixed(d.max, 2) }) : t('playground.groupStats.undefined'));
   return {
     root,
     update(result, kind) {
@@ -128,15 +129,15 @@ export function noisePanel(text, repeats) {
       intro.textContent = t('playground.noise.intro', { ...kinds, count: n, c });
       bn.label.textContent = t('playground.noise.batchRow', { ...kinds, n });
       ln.label.textContent = t('playground.noise.layerRow', kinds);
-      bn.mean.textContent = noise.batch ? fmt(noise.batch.meanSd) : '—';
-      bn.var.textContent = noise.batch ? fmt(noise.batch.varSd) : '—';
+      bn.mean.textContent = noise.batch ? fmtFixed(noise.batch.meanSd) : '—';
+      bn.var.textContent = noise.batch ? fmtFixed(noise.batch.varSd) : '—';
       bn.mean.title = noise.batchError ? noise.batchError.message : '';
-      ln.mean.textContent = fmt(noise.layer.meanSd);
-      ln.var.textContent = fmt(noise.layer.varSd);
+      ln.mean.textContent = fmtFixed(noise.layer.meanSd);
+      ln.var.textContent = fmtFixed(noise.layer.varSd);
       const first = (a) => (a ? a.slice(0, 50) : []);
       chart.update(xs, [noise.batch ? first(noise.batch.mean) : new Float64Array(50).fill(NaN), first(noise.layer.mean)],
-        t('playground.noise.summary', { repeats, n, batchSd: noise.batch ? fmt(noise.batch.meanSd) : t('playground.noise.batchError'),
-          layerSd: fmt(noise.layer.meanSd) }));
+        t('playground.noise.summary', { repeats, n, batchSd: noise.batch ? fmtFixed(noise.batch.meanSd) : t('playground.noise.batchError'),
+          layerSd: fmtFixed(noise.layer.meanSd) }));
     },
     destroy: () => chart.destroy(),
   };
@@ -162,8 +163,8 @@ export function runningPanel(text, { steps, batch, momentum }) {
     root,
     update(trace) {
       const last = trace.runningMean.length - 1;
-      readout.textContent = t('playground.running.summary', { steps, mean: fmt(trace.runningMean[last]),
-        variance: fmt(trace.runningVar[last]), popMean: fmt(trace.populationMean), popVar: fmt(trace.populationVar) });
+      readout.textContent = t('playground.running.summary', { steps, mean: fmtFixed(trace.runningMean[last]),
+        variance: fmtFixed(trace.runningVar[last]), popMean: fmtFixed(trace.populationMean), popVar: fmtFixed(trace.populationVar) });
       chart.update(xs, [trace.batchMean, trace.runningMean, trace.populationMean], readout.textContent);
     },
     destroy: () => chart.destroy(),

@@ -3,7 +3,7 @@
 // hidden, so a panel that computes lazily (the gradients) can ask whether it is visible.
 // https://www.w3.org/WAI/ARIA/apg/patterns/tabs/
 
-import { el, nextId } from './dom.js';
+import { el, nextId } from '../../ui/el.js';
 
 /**
  * tabs: [{ id, label, panel (element) }]; label: the tablist's accessible name.

@@ -3,6 +3,7 @@
 // way of pooling with its count for this shape; an instance where two options give the same count is skipped.
 import { PREDICT_GENERATORS } from '../catalog.js';
 import { pick } from '../rng.js';
+import { KINDS } from '../../vocabulary.js';
 
 const GROUPS = { 4: [2], 6: [2, 3], 8: [2, 4] };
 
@@ -13,7 +14,7 @@ export default {
   params(random) {
     const c = pick(random, [4, 6, 8]);
     return {
-      kind: pick(random, ['batch', 'layer', 'rms', 'group', 'instance']),
+      kind: pick(random, KINDS),
       n: pick(random, [2, 3, 4]),
       c,
       l: pick(random, [2, 3]),

@@ -1,0 +1,152 @@
+// inline-parse.js — the lesson's inline markup as tokens, with no DOM and no dependencies, so the content
+// schema (in Node at build time) and the renderer (ui/inline.js) read markup the same way.
+//
+//   parseInline(text) -> Token[]   { type: 'text'|'strong'|'em'|'code'|'link'|'cite', text, href?, ref? }
+//
+// parseInline never produces HTML: every token carries plain text that the renderer puts into text nodes.
+// Links are only produced for http(s) URLs and in-page fragments (#id); anything else stays plain text.
+
+const HTTP_URL_RE = /^https?:\/\/[^\s<>"'`]+$/i;
+const FRAGMENT_RE = /^#[A-Za-z][A-Za-z0-9_-]*$/;
+/** A citation id: kebab-case, as the references' ids. */
+export const CITE_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** True for an href the renderer may turn into a link: http(s) URLs and in-page fragments. */
+export function isSafeHref(href) {
+  if (typeof href !== 'string') return false;
+  return HTTP_URL_RE.test(href) || FRAGMENT_RE.test(href);
+}
+
+const ESCAPABLE = new Set(['\\', '*', '`', '[', ']', '(', ')', '_']);
+
+/**
+ * Parse inline text into tokens. Supported: **strong**, *em*, `code`, [text](https://… or #id), [@ref].
+ * Markers that are not closed, and links with any other target, come out as plain text.
+ * A backslash escapes the next markup character (\* \` \[ \] \( \) \\).
+ * Strong/em/link text is plain (no nesting), which keeps the parser and the renderer trivial.
+ * @param {string} text
+ * @returns {{type: string, text: string, href?: string, ref?: string}[]}
+ */
+export function parseInline(text) {
+  const tokens = [];
+  if (typeof text !== 'string' || text.length === 0) return tokens;
+  let buf = '';
+  const flush = () => {
+    if (buf) {
+      pushText(tokens, buf);
+      buf = '';
+    }
+  };
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i];
+    if (ch === '\\' && i + 1 < n && ESCAPABLE.has(text[i + 1])) {
+      buf += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (ch === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end > i + 1) {
+        flush();
+        tokens.push({ type: 'code', text: text.slice(i + 1, end) });
+        i = end + 1;
+        continue;
+      }
+    }
+    if (ch === '*' && text[i + 1] === '*') {
+      const end = findClosing(text, i + 2, '**');
+      if (end > i + 2) {
+        flush();
+        tokens.push({ type: 'strong', text: unescape(text.slice(i + 2, end)) });
+        i = end + 2;
+        continue;
+      }
+    } else if (ch === '*' && i + 1 < n && !/\s/.test(text[i + 1])) {
+      const end = findEmClose(text, i + 1);
+      if (end > i + 1) {
+        flush();
+        tokens.push({ type: 'em', text: unescape(text.slice(i + 1, end)) });
+        i = end + 1;
+        continue;
+      }
+    }
+    if (ch === '[') {
+      const m = /^\[@([^\]\s]+)\]/.exec(text.slice(i));
+      if (m && CITE_ID_RE.test(m[1])) {
+        flush();
+        tokens.push({ type: 'cite', text: m[1], ref: m[1] });
+        i += m[0].length;
+        continue;
+      }
+      const link = matchLink(text, i);
+      if (link) {
+        if (isSafeHref(link.href) && link.label.trim() !== '') {
+          flush();
+          tokens.push({ type: 'link', text: unescape(link.label), href: link.href });
+        } else {
+          // Unsafe or malformed target: keep the whole source as plain text, never as a link.
+          buf += text.slice(i, link.end);
+        }
+        i = link.end;
+        continue;
+      }
+    }
+    buf += ch;
+    i += 1;
+  }
+  flush();
+  return tokens;
+}
+
+function pushText(tokens, s) {
+  const last = tokens[tokens.length - 1];
+  if (last && last.type === 'text') last.text += s;
+  else tokens.push({ type: 'text', text: s });
+}
+
+function unescape(s) {
+  return s.replace(/\\([\\*`[\]()_])/g, '$1');
+}
+
+// Index of the next unescaped occurrence of `marker` at or after `from`, or -1.
+function findClosing(text, from, marker) {
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === '\\') { j++; continue; }
+    if (text.startsWith(marker, j)) return j;
+  }
+  return -1;
+}
+
+// Closing `*` for emphasis: unescaped, not part of `**`, preceded by a non-space character.
+function findEmClose(text, from) {
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === '\\') { j++; continue; }
+    if (text[j] === '*') {
+      if (text[j + 1] === '*') return -1;
+      if (j > from && !/\s/.test(text[j - 1])) return j;
+      return -1;
+    }
+  }
+  return -1;
+}
+
+// [label](href) starting at i; the label may not contain unescaped brackets, the href no spaces.
+function matchLink(text, i) {
+  let j = i + 1;
+  let label = '';
+  for (; j < text.length; j++) {
+    const c = text[j];
+    if (c === '\\' && j + 1 < text.length) { label += c + text[j + 1]; j++; continue; }
+    if (c === '[') return null;
+    if (c === ']') break;
+    label += c;
+  }
+  if (j >= text.length || text[j + 1] !== '(') return null;
+  const close = text.indexOf(')', j + 2);
+  if (close < 0) return null;
+  const href = text.slice(j + 2, close);
+  if (/\s/.test(href)) return null;
+  return { label, href, end: close + 1 };
+}

@@ -1,0 +1,22 @@
+// vocabulary.js — the names the page shares with the core and the content: the normalization kinds and the
+// input distributions, each in one canonical order and, where a figure shows them differently, an explicit
+// display order. Their display names are lesson text (figureText.kinds / .distributions in lesson.json, and
+// the UI catalogue's training.norms* for the training figure), so they follow the content and the locale.
+
+/** The core's normalization kinds, in the core's order. */
+export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
+
+/**
+ * The kinds as the walkthrough figures list them: from statistics over the batch (BatchNorm) to ever smaller
+ * sets within one sample, with RMSNorm, which drops the mean, last.
+ */
+export const KIND_DISPLAY_ORDER = Object.freeze(['batch', 'layer', 'instance', 'group', 'rms']);
+
+/** The training figure's variants: no normalization, then the kinds the trainer implements. */
+export const TRAINING_NORMS = Object.freeze(['none', 'batch', 'layer', 'rms', 'group']);
+
+/** The core's input distributions, in the order every figure lists them. */
+export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);
+
+/** [{ value, label }] for a control, from values and a function that names one. */
+export const labelled = (values, labelOf) => values.map((value) => ({ value, label: labelOf(value) }));
