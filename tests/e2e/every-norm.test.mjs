@@ -1,4 +1,4 @@
-// Browser test of "One tensor, every norm" (web/src/figures/every-norm-figure.js) in the built lesson, headless
+// Browser test of "One tensor, every norm" (web/src/figures/every-norm/index.js) in the built lesson, headless
 // Chromium, strict CSP: driven by keyboard only (the groups and offset sliders, the distribution select, the
 // seed field), every number shown (data-value) checked against the WASM core run here in Node with the same
 // seed, G = 1 equal to LayerNorm and G = C equal to InstanceNorm (max |difference| 0), LayerNorm centred and

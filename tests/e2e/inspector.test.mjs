@@ -1,4 +1,4 @@
-// Browser test of "Paste a tensor" (web/src/figures/tensor-inspector.js) in the built lesson, headless Chromium,
+// Browser test of "Paste a tensor" (web/src/figures/inspector/index.js) in the built lesson, headless Chromium,
 // strict CSP: pasted numbers, nested JSON and seeded samples; the output grid, the per-group mean/rstd table and
 // the selected element's arithmetic checked against the WASM core run here in Node (explainElement, normalize,
 // groupIds); element selection and every control by keyboard; each malformed input's catalogue message in the

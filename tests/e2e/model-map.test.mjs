@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
-import { MODEL_ORDER, MODEL_PRESETS } from '../../web/src/model-map/presets.js';
+import { MODEL_ORDER, MODEL_PRESETS } from '../../web/src/figures/model-map/presets.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));

@@ -11,7 +11,7 @@ import { loadTrainer } from '../../web/src/core.js';
 import { setLocale, t } from '../../web/src/i18n/i18n.js';
 import { fmt } from '../../web/src/training/dom.js';
 import { PRESETS, runConfig } from '../../web/src/training/presets.js';
-import { MODEL_PRESETS } from '../../web/src/model-map/presets.js';
+import { MODEL_PRESETS } from '../../web/src/figures/model-map/presets.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

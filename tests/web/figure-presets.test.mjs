@@ -8,12 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { publishPreset, resetPresetBus, subscribePreset } from '../../web/src/ui/preset-bus.js';
 import { cleanState as cleanPlayground, DEFAULTS } from '../../web/src/figures/playground/hash.js';
-import { cleanState as cleanTraining, defaultState, PRESETS } from '../../web/src/training/presets.js';
+import { cleanerFor, defaultState, PRESETS } from '../../web/src/training/presets.js';
 import { moduleCall, pyFloat, torchCode } from '../../web/src/figures/playground/torch-code.js';
 import { setLocale } from '../../web/src/i18n/i18n.js';
 
 setLocale('en');
 const RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
+const cleanTraining = cleanerFor(RATES);
 const WARMUP = { steps: 30, batch: 32, momentum: 0.1 };
 
 test('the bus delivers the latest preset at once, and stops after unsubscribe', () => {
@@ -59,19 +60,19 @@ test('a playground preset changes only the fields it names; bad values fall back
 });
 
 test('a training preset: switching preset brings its own variants and rate unless it names them', () => {
-  const current = cleanTraining({}, RATES);
+  const current = cleanTraining({});
   assert.deepEqual(current, defaultState());
-  const transformer = cleanTraining({ preset: 'transformer' }, RATES, current);
+  const transformer = cleanTraining({ preset: 'transformer' }, current);
   assert.deepEqual(transformer.variants, PRESETS.transformer.variants);
   assert.deepEqual(transformer.variants, ['none', 'layer', 'rms']);
-  const named = cleanTraining({ preset: 'transformer', variants: ['none', 'layer'], batch: 16 }, RATES, current);
+  const named = cleanTraining({ preset: 'transformer', variants: ['none', 'layer'], batch: 16 }, current);
   assert.deepEqual(named.variants, ['none', 'layer']);
   assert.equal(named.batch, 16);
   assert.equal(named.steps, current.steps, 'fields not named are kept');
   // The same preset again: the learner's variants stay.
   const mine = { ...current, variants: ['none', 'batch'] };
-  assert.deepEqual(cleanTraining({ preset: 'fair', rate: 0.1 }, RATES, mine).variants, ['none', 'batch']);
-  const bad = cleanTraining({ preset: 'zzz', batch: 3, dataset: 'x', variants: ['batch', 'bogus'] }, RATES, current);
+  assert.deepEqual(cleanTraining({ preset: 'fair', rate: 0.1 }, mine).variants, ['none', 'batch']);
+  const bad = cleanTraining({ preset: 'zzz', batch: 3, dataset: 'x', variants: ['batch', 'bogus'] }, current);
   assert.equal(bad.preset, 'fair');
   assert.equal(bad.batch, 64);
   assert.equal(bad.dataset, 'spirals');

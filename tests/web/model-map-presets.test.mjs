@@ -1,12 +1,12 @@
-// The model map's presets (web/src/model-map/presets.js): every value is one the playground and the training
+// The model map's presets (web/src/figures/model-map/presets.js): every value is one the playground and the training
 // simulation accept, so a preset arrives in the figures unchanged; every entry has its prose in the lesson.
 // Run: node --test tests/web/model-map-presets.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { MODEL_ORDER, MODEL_PRESETS, presetMessage } from '../../web/src/model-map/presets.js';
+import { MODEL_ORDER, MODEL_PRESETS, presetMessage } from '../../web/src/figures/model-map/presets.js';
 import { cleanState as cleanPlayground } from '../../web/src/figures/playground/hash.js';
-import { cleanState as cleanTraining } from '../../web/src/training/presets.js';
+import { cleanerFor } from '../../web/src/training/presets.js';
 import { loadTrainer } from '../../web/src/core.js';
 import { validateContent } from '../../web/src/content/schema.js';
 
@@ -30,7 +30,7 @@ test('each playground preset survives the playground\'s cleanState unchanged', (
 test('each training preset survives the training figure\'s cleanState unchanged', () => {
   for (const id of MODEL_ORDER) {
     const given = MODEL_PRESETS[id].training;
-    const clean = cleanTraining(given, learningRates);
+    const clean = cleanerFor(learningRates)(given);
     for (const [key, value] of Object.entries(given)) assert.deepEqual(clean[key], value, `${id}.${key}`);
     assert.ok(clean.variants.length > 0, `${id}: at least one variant`);
   }

@@ -16,28 +16,12 @@
 import { el } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
 
-const FIGURE_MODULES = {
-  grouping: './grouping-figure.js',
-  distributions: './distribution-figure.js',
-  playground: './playground.js',
-  training: '../training/training-panel.js',
-  'every-norm': './every-norm-figure.js',
-  inspector: './tensor-inspector.js',
-  'model-map': '../model-map/model-map.js',
-};
-
-const moduleLoaders = import.meta.glob([
-  './grouping-figure.js',
-  './distribution-figure.js',
-  './playground.js',
-  '../training/training-panel.js',
-  './every-norm-figure.js',
-  './tensor-inspector.js',
-  '../model-map/model-map.js',
-]);
+// Every figure is figures/<name>/index.js exporting mount; the names are the content's figure names.
+const moduleLoaders = import.meta.glob('./*/index.js');
+const modulePath = (name) => `./${name}/index.js`;
 const coreLoaders = import.meta.glob('../core.js');
 
-// Catalogue keys of the figures' names (figures.names.*), in the order of FIGURE_MODULES.
+// Catalogue keys of the figures' names (figures.names.*).
 const LABEL_KEYS = {
   grouping: 'grouping', distributions: 'distributions', playground: 'playground', training: 'training',
   'every-norm': 'everyNorm', inspector: 'inspector', 'model-map': 'modelMap',
@@ -66,9 +50,8 @@ export function getCore() {
 }
 
 async function loadFigureModule(name) {
-  const path = FIGURE_MODULES[name];
-  if (!path) throw new RangeError(t('figures.unknown', { name }));
-  const loader = moduleLoaders[path];
+  if (!Object.hasOwn(LABEL_KEYS, name)) throw new RangeError(t('figures.unknown', { name }));
+  const loader = moduleLoaders[modulePath(name)];
   if (!loader) throw new Error(t('figures.moduleMissing'));
   const mod = await loader();
   if (typeof mod.mount !== 'function') throw new Error(t('figures.moduleBroken'));

@@ -5,7 +5,7 @@ import { el } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
 import { PRESETS } from '../embed/params.js';
 import { publishPreset } from '../ui/preset-bus.js';
-import { MODEL_ORDER, presetMessage } from '../model-map/presets.js';
+import { MODEL_ORDER, presetMessage } from '../figures/model-map/presets.js';
 
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 

@@ -6,7 +6,7 @@
 import { el } from '../ui/el.js';
 import { formatDate, t } from '../i18n/i18n.js';
 import { plainText } from '../ui/inline.js';
-import { MODEL_ORDER } from '../model-map/presets.js';
+import { MODEL_ORDER } from '../figures/model-map/presets.js';
 import { lessonBase } from './snippet.js';
 import '../../styles/print-takeaways.css';
 

@@ -56,18 +56,17 @@ export function defaultState() {
 }
 
 /**
- * A state with every field valid (unknown or bad values fall back to the defaults). With `current`, a
- * partial `input` changes only the fields it names (a preset, setState): switching preset without naming
+ * cleanerFor(rates) -> clean(input, fallback = defaultState()): the figure's state from any partial input, in
+ * the figures' cleaning signature (`rates` are the core plan's learning rates). The fields `input` names
+ * replace fallback's; unknown or bad values fall back to the defaults; switching preset without naming
  * variants or a rate takes the new preset's own (transformer: none, LayerNorm, RMSNorm).
  */
-export function cleanState(input, rates, current = null) {
+export const cleanerFor = (rates) => (input, fallback = defaultState()) => {
   const d = defaultState();
-  let given = input && typeof input === 'object' ? input : {};
-  if (current) {
-    const switched = PRESET_ORDER.includes(given.preset) && given.preset !== current.preset;
-    given = { ...current, ...(switched ? { variants: PRESETS[given.preset].variants, rate: PRESETS[given.preset].rate } : {}),
-      ...given };
-  }
+  const named = input && typeof input === 'object' ? input : {};
+  const switched = PRESET_ORDER.includes(named.preset) && named.preset !== fallback.preset;
+  const given = { ...fallback, ...(switched ? { variants: PRESETS[named.preset].variants, rate: PRESETS[named.preset].rate } : {}),
+    ...named };
   const s = Object.fromEntries(Object.keys(d).map((k) => [k, k in given ? given[k] : d[k]]));
   if (!PRESET_ORDER.includes(s.preset)) s.preset = d.preset;
   if (!rates.includes(s.rate)) s.rate = PRESETS[s.preset].rate;
@@ -79,7 +78,7 @@ export function cleanState(input, rates, current = null) {
     : [...PRESETS[s.preset].variants];
   s.log = s.log !== false;
   return s;
-}
+};
 
 /** The comparison config of one variant: the plan's config + preset + the learner's choices. */
 export function runConfig(plan, state, norm) {

@@ -14,7 +14,7 @@
 //     eps    one of EPSILONS (1e-8 … 1)                      gamma 0 … 3 in steps of 0.05   beta −3 … 3, steps of 0.1
 //     dist   'normal' | 'skewed' | 'bimodal' | 'heavy' | 'uniform'
 //     mode   'train' | 'eval' (BatchNorm)                    seed  integer ≥ 1
-//   training (training/presets.js cleanState):
+//   training (training/presets.js cleanerFor):
 //     preset   'fair' | 'hard' | 'transformer'; switching preset without `variants`/`rate` takes the preset's own
 //     variants array of 'none' | 'batch' | 'layer' | 'rms' | 'group' (the runs to compare)
 //     rate     one of the sweep's learning rates (0.001 … 3)  batch  1 | 2 | 4 | … | 128

@@ -2,7 +2,7 @@
 // kinds, a histogram and moments of each output (core.describe), and how far GroupNorm at the chosen G, at
 // G = 1 and at G = C is from LayerNorm and InstanceNorm (core.maxAbsDifference). JS only picks arguments.
 
-import { DISTRIBUTIONS } from '../../vocabulary.js';
+import { DISTRIBUTIONS, KINDS } from '../../vocabulary.js';
 import { divisors } from '../inputs.js';
 
 export const SHAPE = Object.freeze([8, 16, 16]);

@@ -74,7 +74,10 @@ export function createControls(text, onChange) {
     },
     set(values) {
       if (values.source) radios[values.source === 'sample' ? 'sample' : 'paste'].checked = true;
-      for (const [key, input] of Object.entries(inputs)) if (values[key] !== undefined) input.value = String(values[key]);
+      // Unchanged fields are left alone, so a caret in the field the learner is editing stays where it is.
+      for (const [key, input] of Object.entries(inputs)) {
+        if (values[key] !== undefined && input.value !== String(values[key])) input.value = String(values[key]);
+      }
       visibility();
     },
   };

@@ -1,4 +1,4 @@
-// model-map.js — the figure "Where each norm is used": one card per model family (a radio group, so arrow
+// The figure "Where each norm is used": one card per model family (a radio group, so arrow
 // keys move between them); choosing one shows why that family uses its norm, with the papers, and sends a
 // matching preset to the playground and the training simulation through the preset bus. The entries' prose
 // is lesson content (figureText.modelMap); the presets are in ./presets.js.
@@ -6,12 +6,13 @@
 //   mount(container, { text, state, onInteract }) -> { setState({ entry }), destroy() }
 //   text.refs (a Map of the references by id) turns citations into links to the References list.
 
-import { el, nextId } from '../ui/el.js';
-import { t } from '../i18n/i18n.js';
-import { renderInline } from '../ui/inline.js';
-import { publishPreset, subscribePreset } from '../ui/preset-bus.js';
+import { el, nextId } from '../../ui/el.js';
+import { t } from '../../i18n/i18n.js';
+import { renderInline } from '../../ui/inline.js';
+import { publishPreset, subscribePreset } from '../../ui/preset-bus.js';
 import { MODEL_ORDER, MODEL_PRESETS, presetMessage } from './presets.js';
-import '../../styles/model-map.css';
+import { createFigure } from '../../ui/create-figure.js';
+import '../../../styles/model-map.css';
 
 /** The inline text `value` (citations as links) in a new `tag`. */
 function inlineText(tag, value, refs, className) {
@@ -70,10 +71,26 @@ export async function mount(container, { text, state, onInteract = () => {} } = 
   const root = el('div', { className: 'fig model-map' }, fieldset, hint, slot, status);
   container.append(root);
 
-  let current = null;
-  function choose(id, { announce = true, publish = true } = {}) {
-    if (!ids.includes(id) || id === current) return;
-    current = id;
+  // The state is the chosen entry (or null). A choice is announced and sent to the other figures unless it
+  // came from the bus itself (then it is not sent back) or from the initial state (then it is not announced).
+  const clean = (input, fallback) => ({
+    entry: input && (input.entry === null || ids.includes(input.entry)) ? input.entry : fallback.entry,
+  });
+  const LOUD = { announce: true, publish: true };
+  let how = { announce: false, publish: true };
+  let shown = null;
+  function draw({ entry: id }) {
+    const { announce, publish } = how;
+    how = LOUD;
+    if (id === shown) return;
+    if (shown) inputs.get(shown).checked = false;
+    shown = id;
+    if (!id) {
+      // Another set-up was loaded: no card stays checked, since the figures no longer show this entry's.
+      delete root.dataset.entry;
+      status.textContent = '';
+      return;
+    }
     inputs.get(id).checked = true;
     root.dataset.entry = id;
     const entry = entries[id];
@@ -81,36 +98,25 @@ export async function mount(container, { text, state, onInteract = () => {} } = 
     if (publish) publishPreset(presetMessage(id, entry.title));
     if (announce) status.textContent = t('modelMap.loaded', { title: entry.title, norm: entry.norm });
   }
+  const figure = createFigure({ initial: state, fallback: { entry: null }, clean, draw, onInteract, immediate: true });
 
-  // A preset from elsewhere (the teacher panel): show its entry when it is one of ours; otherwise no card
-  // stays checked, since the figures no longer show that entry's set-up.
+  // A preset from elsewhere (the teacher panel, or this map): show its entry when it is one of ours.
   const unsubscribe = subscribePreset((preset) => {
     const id = typeof preset?.id === 'string' && preset.id.startsWith('model-map:') ? preset.id.slice(10) : null;
-    if (id) choose(id, { publish: false });
-    else if (current) {
-      inputs.get(current).checked = false;
-      current = null;
-      delete root.dataset.entry;
-      status.textContent = '';
-    }
+    how = { announce: true, publish: false };
+    figure.setState({ entry: id });
   });
 
   const onChange = (event) => {
     if (event.target.name !== name) return;
-    choose(event.target.value);
-    onInteract();
+    figure.change({ entry: event.target.value });
   };
   fieldset.addEventListener('change', onChange);
-  if (state?.entry) choose(state.entry, { announce: false });
-
-  return {
-    setState(next) {
-      if (next?.entry) choose(next.entry);
-    },
-    destroy() {
-      unsubscribe();
-      fieldset.removeEventListener('change', onChange);
-      root.remove();
-    },
-  };
+  figure.onDestroy(() => {
+    unsubscribe();
+    fieldset.removeEventListener('change', onChange);
+    root.remove();
+  });
+  figure.drawNow();
+  return figure.handle;
 }

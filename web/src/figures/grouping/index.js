@@ -8,18 +8,20 @@
 // aria-activedescendant. ←/→ move along positions (and on to the neighbouring sample), ↑/↓ change channel,
 // Home/End jump to the first/last position, Enter/Space selects. All numbers come from the core.
 
-import '../../styles/figures.css';
-import { formatInteger, t } from '../i18n/i18n.js';
-import { divisors } from './inputs.js';
-import { el, nextId } from '../ui/el.js';
-import { KIND_DISPLAY_ORDER, labelled } from '../vocabulary.js';
-import { radioGroup, selectControl } from '../ui/controls.js';
+import '../../../styles/figures.css';
+import { formatInteger, t } from '../../i18n/i18n.js';
+import { divisors } from '../inputs.js';
+import { el, nextId } from '../../ui/el.js';
+import { KIND_DISPLAY_ORDER, labelled } from '../../vocabulary.js';
+import { radioGroup, selectControl } from '../../ui/controls.js';
+import { createFigure } from '../../ui/create-figure.js';
 
 const N = 4;
 const C = 6;
 const L = 4;
 const SHAPE = [N, C, L];
 
+/** The figure's state from any partial input (fallback's value for anything missing or invalid). */
 function cleanState(state, fallback) {
   const s = { ...fallback };
   if (state && KIND_DISPLAY_ORDER.includes(state.kind)) s.kind = state.kind;
@@ -29,7 +31,8 @@ function cleanState(state, fallback) {
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
   const kinds = text.kinds;
-  let state = cleanState(initial, { kind: 'batch', groups: 2 });
+  const figure = createFigure({ initial, fallback: { kind: 'batch', groups: 2 }, clean: cleanState, draw: render, onInteract,
+    immediate: true });
   let ids = null;
   let selected = 0; // flat index n*C*L + c*L + l of the selected cell
   let hovered = -1;
@@ -38,9 +41,9 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const root = el('div', { className: 'fig fig-grouping' });
   const controls = el('div', { className: 'fig-controls' });
   const kindGroup = radioGroup(t('grouping.normalization'), nextId('grp-kind'),
-    labelled(KIND_DISPLAY_ORDER, (k) => kinds[k].label), (k) => { interact(); setState({ ...state, kind: k }); });
+    labelled(KIND_DISPLAY_ORDER, (k) => kinds[k].label), (k) => figure.change({ kind: k }));
   const groupsControl = selectControl(t('grouping.groups'), divisors(C).map((g) => ({ value: g, label: formatInteger(g) })),
-    (g) => { interact(); setState({ ...state, groups: Number(g) }); }, text.hints?.groups);
+    (g) => figure.change({ groups: Number(g) }), text.hints?.groups);
   groupsControl.root.classList.add('fig-groups-control');
   controls.append(kindGroup.root, groupsControl.root);
 
@@ -74,8 +77,8 @@ export async function mount(container, { core, text, state: initial, onInteract 
   // ---- drawing: recolour (kind/groups change) and highlight (selection/hover) on the existing nodes ----
 
   function recolour() {
-    ids = core.groupIds(state.kind, SHAPE, { groups: state.kind === 'group' ? state.groups : 0 });
-    const groupCount = core.statCount(state.kind, SHAPE, { groups: state.kind === 'group' ? state.groups : 0 });
+    ids = core.groupIds(figure.state.kind, SHAPE, { groups: figure.state.kind === 'group' ? figure.state.groups : 0 });
+    const groupCount = core.statCount(figure.state.kind, SHAPE, { groups: figure.state.kind === 'group' ? figure.state.groups : 0 });
     for (let i = 0; i < cells.length; i++) {
       // Spread the hues of neighbouring group ids around the colour wheel (golden angle).
       cells[i].style.setProperty('--cell-hue', String(Math.round((ids[i] * 137.508) % 360)));
@@ -95,9 +98,9 @@ export async function mount(container, { core, text, state: initial, onInteract 
       cells[i].classList.toggle('is-group', inGroup);
       cells[i].classList.toggle('is-focus', i === index);
     }
-    const k = kinds[state.kind];
+    const k = kinds[figure.state.kind];
     const p = where(index);
-    const label = state.kind === 'group' ? t('grouping.labelWithGroups', { label: k.label, g: state.groups }) : k.label;
+    const label = figure.state.kind === 'group' ? t('grouping.labelWithGroups', { label: k.label, g: figure.state.groups }) : k.label;
     status.textContent = t('grouping.status', { label, axes: k.axes, count: size, n: p.n + 1, c: p.c + 1, l: p.l + 1 });
     return size;
   }
@@ -115,14 +118,14 @@ export async function mount(container, { core, text, state: initial, onInteract 
   }
 
   function describe(groupCount) {
-    const k = kinds[state.kind];
+    const k = kinds[figure.state.kind];
     const size = highlight(selected);
-    const label = state.kind === 'group'
-      ? t('grouping.labelGroupsOf', { label: k.label, g: state.groups, count: C / state.groups }) : k.label;
+    const label = figure.state.kind === 'group'
+      ? t('grouping.labelGroupsOf', { label: k.label, g: figure.state.groups, count: C / figure.state.groups }) : k.label;
     alt.textContent = t('grouping.describe', { label, n: N, c: C, l: L, axes: k.axes, groups: groupCount, size });
   }
 
-  function render() {
+  function render(state) {
     kindGroup.set(state.kind);
     groupsControl.set(state.groups);
     groupsControl.root.hidden = state.kind !== 'group';
@@ -130,12 +133,6 @@ export async function mount(container, { core, text, state: initial, onInteract 
     const groupCount = recolour();
     select(selected, false);
     describe(groupCount);
-  }
-
-  function setState(next) {
-    const merged = cleanState({ ...state, ...next }, state);
-    state = merged;
-    render();
   }
 
   // ---- input ----
@@ -183,12 +180,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     select((n * C + c) * L + l);
   });
 
-  render();
-
-  return {
-    setState,
-    destroy() {
-      root.remove();
-    },
-  };
+  figure.onDestroy(() => root.remove());
+  figure.drawNow();
+  return figure.handle;
 }

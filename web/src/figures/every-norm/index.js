@@ -7,27 +7,28 @@
 //
 // state: { distribution, seed, offset, groups }.
 
-import '../../styles/figures.css';
-import '../../styles/every-norm.css';
-import { createHistogramChart } from '../charts/histogram-chart.js';
-import { formatInteger, formatNumber, t } from '../i18n/i18n.js';
-import { el, nextId } from '../ui/el.js';
-import { parityNote } from './parity-note.js';
-import { selectControl, steppedSlider } from '../ui/controls.js';
-import { setInline } from '../ui/inline.js';
-import { DISTRIBUTIONS, KINDS, labelled } from '../vocabulary.js';
+import '../../../styles/figures.css';
+import '../../../styles/every-norm.css';
+import { createHistogramChart } from '../../charts/histogram-chart.js';
+import { formatInteger, formatNumber, t } from '../../i18n/i18n.js';
+import { el, nextId } from '../../ui/el.js';
+import { parityNote } from '../parity-note.js';
+import { selectControl, steppedSlider } from '../../ui/controls.js';
+import { setInline } from '../../ui/inline.js';
+import { DISTRIBUTIONS, KINDS, labelled } from '../../vocabulary.js';
+import { createErrorBox } from '../../ui/error-box.js';
+import { createFigure } from '../../ui/create-figure.js';
 import {
   C, cleanState, createEveryNorm, DEFAULT_STATE, GROUPS, L, N, OFFSETS, OUTPUT_RANGE,
-} from './every-norm/compute.js';
+} from './compute.js';
 
 const num = (v) => formatNumber(v, { digits: 3 });
 const diff = (v) => formatNumber(v, { significant: 2 });
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
-  let state = cleanState(initial, DEFAULT_STATE);
+  const figure = createFigure({ initial, fallback: DEFAULT_STATE, clean: cleanState, draw, onInteract });
   const compute = createEveryNorm(core);
   const label = (kind) => text.kinds[kind].label;
-  let frame = 0;
 
   const root = el('div', { className: 'fig fig-every-norm' });
   const controls = el('div', { className: 'fig-controls' });
@@ -49,8 +50,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   const shapeNote = el('p', { className: 'fig-note',
     text: t('everyNorm.shapeNote', { n: N, c: C, l: L, count: formatInteger(N * C * L) }) });
-  const errorBox = el('p', { className: 'fig-error', attrs: { role: 'alert' } });
-  errorBox.hidden = true;
+  const errorBox = createErrorBox();
 
   // One panel per histogram: the input, then each kind with the axes it reduces.
   const grid = el('div', { className: 'en-grid' });
@@ -103,7 +103,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   offsetBox.append(offsetLine);
   if (text.hints?.centring) offsetBox.append(setInline(el('p', { className: 'fig-note' }), text.hints.centring));
 
-  root.append(controls, shapeNote, errorBox, grid, groupsBox, offsetBox, tableBox, parityNote());
+  root.append(controls, shapeNote, errorBox.root, grid, groupsBox, offsetBox, tableBox, parityNote());
   container.append(root);
 
   const summary = (name, s, ranged) => `${t('everyNorm.summary', { label: name, mean: num(s.mean), std: num(s.std),
@@ -119,8 +119,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     }
   }
 
-  function draw() {
-    frame = 0;
+  function draw(state) {
     distControl.set(state.distribution);
     seedInput.value = String(state.seed);
     offsetSlider.set(state.offset);
@@ -130,10 +129,9 @@ export async function mount(container, { core, text, state: initial, onInteract 
     let r;
     try {
       r = compute(state);
-      errorBox.hidden = true;
+      errorBox.hide();
     } catch (error) {
-      errorBox.textContent = t('everyNorm.error', { message: error.message });
-      errorBox.hidden = false;
+      errorBox.show(t('everyNorm.error', { message: error.message }));
       return;
     }
     charts.input.update([r.input.histogram], summary(t('everyNorm.inputTitle'), r.input, false));
@@ -162,26 +160,16 @@ export async function mount(container, { core, text, state: initial, onInteract 
       rmsStd: num(rms.std) });
   }
 
-  const schedule = () => { if (!frame) frame = requestAnimationFrame(draw); };
   function change(patch) {
-    onInteract();
-    state = cleanState({ ...state, ...patch }, state);
+    figure.change(patch);
     // An invalid seed is put back to the last valid one at once (the input shows what is computed).
-    if (patch.seed !== undefined && state.seed !== patch.seed) seedInput.value = String(state.seed);
-    schedule();
+    if (patch.seed !== undefined && figure.state.seed !== patch.seed) seedInput.value = String(figure.state.seed);
   }
 
-  draw();
-
-  return {
-    setState(next) {
-      state = cleanState({ ...state, ...next }, state);
-      schedule();
-    },
-    destroy() {
-      if (frame) cancelAnimationFrame(frame);
-      for (const chart of Object.values(charts)) chart.destroy();
-      root.remove();
-    },
-  };
+  figure.onDestroy(() => {
+    for (const chart of Object.values(charts)) chart.destroy();
+    root.remove();
+  });
+  figure.drawNow();
+  return figure.handle;
 }

@@ -9,52 +9,44 @@
 // view. Input events only update the state and request a frame; the recompute and redraw run once per
 // animation frame. Core errors (e.g. BatchNorm training with batch 1) show as an inline alert.
 
-import '../../styles/figures.css';
-import '../../styles/playground.css';
-import { t } from '../i18n/i18n.js';
-import { subscribePreset } from '../ui/preset-bus.js';
-import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../vocabulary.js';
-import { divisors } from './inputs.js';
-import { el, nextId } from '../ui/el.js';
-import { fmtEps, fmtFixed } from '../ui/format.js';
-import { radioGroup, selectControl, steppedSlider } from '../ui/controls.js';
-import { setInline } from '../ui/inline.js';
+import '../../../styles/figures.css';
+import '../../../styles/playground.css';
+import { t } from '../../i18n/i18n.js';
+import { subscribePreset } from '../../ui/preset-bus.js';
+import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../../vocabulary.js';
+import { divisors } from '../inputs.js';
+import { el, nextId } from '../../ui/el.js';
+import { fmtEps, fmtFixed } from '../../ui/format.js';
+import { radioGroup, selectControl, steppedSlider } from '../../ui/controls.js';
+import { setInline } from '../../ui/inline.js';
 import {
   BATCH_SIZES, BETAS, cleanState, DEFAULTS, EPSILONS, FEATURES, GAMMAS, readHash, writeHash,
-} from './playground/hash.js';
-import { createEngine, MOMENTUM, SPREAD_REPEATS, UPSTREAM, WARMUP_BATCH, WARMUP_STEPS } from './playground/compute.js';
-import { groupsTable, noisePanel, runningPanel, statsTable } from './playground/panels.js';
-import { gradientPanel } from './playground/gradient-panel.js';
-import { codePanel } from './playground/code-panel.js';
-import { createTabs } from './playground/tabs.js';
-import { parityNote } from './parity-note.js';
+} from './hash.js';
+import { createEngine, MOMENTUM, SPREAD_REPEATS, UPSTREAM, WARMUP_BATCH, WARMUP_STEPS } from './compute.js';
+import { groupsTable, noisePanel, runningPanel, statsTable } from './panels.js';
+import { gradientPanel } from './gradient-panel.js';
+import { codePanel } from './code-panel.js';
+import { createTabs } from './tabs.js';
+import { parityNote } from '../parity-note.js';
+import { createErrorBox } from '../../ui/error-box.js';
+import { createFigure } from '../../ui/create-figure.js';
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
   const fromHash = typeof location === 'object' ? readHash(location.hash) : null;
-  let state = fromHash || cleanState(initial || {});
-  let frame = 0;
-  let interacted = false;
+  const figure = createFigure({ initial: fromHash || initial, fallback: DEFAULTS, clean: cleanState, draw, onInteract });
   const shown = { c: 0, kind: '', noise: null, running: null }; // what the DOM shows now
   let upstream = UPSTREAM[0]; // the gradient tab's ∂L/∂y (not part of the link: the tab opens on the default)
   const engine = createEngine(core);
 
   const root = el('div', { className: 'fig fig-playground' });
   const controls = el('div', { className: 'fig-controls pg-controls' });
-  const interact = () => {
-    if (!interacted) {
-      interacted = true;
-      onInteract();
-    }
-  };
+  // A new C keeps G when G still divides it; otherwise cleanState picks C's default number of groups.
   const update = (patch) => {
-    const next = { ...state, ...patch };
-    if (patch.c !== undefined && patch.g === undefined && next.c % next.g !== 0) delete next.g; // default groups
-    state = cleanState(next, { ...DEFAULTS, ...next });
-    history.replaceState(history.state, '', writeHash(location.hash, state));
-    schedule();
+    figure.setState(patch);
+    history.replaceState(history.state, '', writeHash(location.hash, figure.state));
   };
   const change = (patch) => {
-    interact();
+    onInteract();
     update(patch);
   };
 
@@ -76,12 +68,12 @@ export async function mount(container, { core, text, state: initial, onInteract 
   beta.root.append(betaNote);
   const resample = el('button', { className: 'button fig-button', text: t('playground.resample'), attrs: { type: 'button' } });
   const seedText = el('span', { className: 'fig-seed' });
-  resample.addEventListener('click', () => change({ seed: state.seed + 1 }));
+  resample.addEventListener('click', () => change({ seed: figure.state.seed + 1 }));
   const link = el('a', { className: 'pg-link', text: t('playground.link'), attrs: { href: '#' } });
   controls.append(kind.root, mode.root, dist.root, batch.root, features.root, groups.root, eps.root, gamma.root, beta.root,
     el('div', { className: 'fig-control fig-resample' }, resample, seedText, link));
 
-  const alert = el('div', { className: 'fig-error', attrs: { role: 'alert' } });
+  const alert = createErrorBox();
   const stats = statsTable(text);
   const about = el('div', { className: 'pg-panel pg-about' });
   const aboutTitle = el('h4', { className: 'fig-panel-title' });
@@ -93,14 +85,14 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const warmup = { steps: WARMUP_STEPS, batch: WARMUP_BATCH, momentum: MOMENTUM };
   const running = runningPanel(text, warmup);
   const outputs = el('div', { className: 'pg-outputs' }, stats.root, about, groupStats.root, noise.root, running.root);
-  const gradient = gradientPanel({ onUpstream: (u) => { interact(); upstream = u; schedule(); } });
+  const gradient = gradientPanel({ onUpstream: (u) => { onInteract(); upstream = u; figure.schedule(); } });
   const code = codePanel(warmup);
   const tabs = createTabs([
     { id: 'stats', label: t('playground.tabs.stats'), panel: outputs },
     { id: 'gradient', label: t('playground.tabs.gradient'), panel: el('div', {}, gradient.root) },
     { id: 'code', label: t('playground.tabs.code'), panel: el('div', {}, code.root) },
-  ], t('playground.tabs.label'), () => schedule());
-  root.append(controls, alert, tabs.root, parityNote());
+  ], t('playground.tabs.label'), () => figure.schedule());
+  root.append(controls, alert.root, tabs.root, parityNote());
   container.append(root);
 
   // A model-map preset sets the fields it names (cleanState checks them) and keeps the others.
@@ -110,23 +102,17 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   const onHash = () => {
     const next = readHash(location.hash);
-    if (next && writeHash('', next) !== writeHash('', state)) {
-      state = next;
-      schedule();
-    }
+    if (next && writeHash('', next) !== writeHash('', figure.state)) figure.replace(next);
   };
   window.addEventListener('hashchange', onHash);
 
-  function showError(error) {
-    alert.replaceChildren(el('p', { className: 'fig-error-title', text: error.message }));
-    const s = state;
-    if (s.kind === 'batch' && s.mode === 'train' && s.n === 1) alert.append(el('p', { text: t('playground.batch1') }));
-    else if (s.kind === 'instance') alert.append(el('p', { text: t('playground.instanceL1') }));
-    alert.hidden = false;
+  function showError(error, s) {
+    const why = s.kind === 'batch' && s.mode === 'train' && s.n === 1 ? t('playground.batch1')
+      : s.kind === 'instance' ? t('playground.instanceL1') : null;
+    alert.show(error.message, why);
   }
 
-  function syncControls() {
-    const s = state;
+  function syncControls(s) {
     kind.set(s.kind);
     mode.set(s.mode);
     mode.root.hidden = s.kind !== 'batch';
@@ -174,26 +160,20 @@ export async function mount(container, { core, text, state: initial, onInteract 
     return view.error;
   }
 
-  function draw() {
-    frame = 0;
+  function draw(s) {
     performance.clearMarks('normlab:playground-start');
     performance.clearMeasures('normlab:playground-draw');
     performance.mark('normlab:playground-start'); // read by tests/e2e/playground-timing.mjs
-    syncControls();
-    const s = state;
+    syncControls(s);
     try {
       // Only the shown tab is computed: on the Gradients tab the statistics (hidden) wait until shown again.
       const error = tabs.selected === 'gradient' ? drawGradient(s) : drawStatistics(s);
-      if (error) {
-        showError(error);
-      } else {
-        alert.hidden = true;
-        alert.replaceChildren();
-      }
+      if (error) showError(error, s);
+      else alert.hide();
     } catch (error) {
       // Not an invalid setting but a failure (e.g. out of memory): say so in place, keep the page alive.
       console.error(error);
-      showError(error);
+      showError(error, s);
       return;
     }
     if (tabs.selected === 'code') code.update(s);
@@ -201,25 +181,14 @@ export async function mount(container, { core, text, state: initial, onInteract 
     root.dispatchEvent(new CustomEvent('normlab:figure-drawn', { bubbles: true }));
   }
 
-  function schedule() {
-    if (!frame) frame = requestAnimationFrame(draw);
-  }
-
-  draw();
-
-  return {
-    setState(next) {
-      state = cleanState({ ...state, ...next }, state);
-      schedule();
-    },
-    destroy() {
-      if (frame) cancelAnimationFrame(frame);
-      window.removeEventListener('hashchange', onHash);
-      unsubscribe();
-      noise.destroy();
-      gradient.destroy();
-      running.destroy();
-      root.remove();
-    },
-  };
+  figure.onDestroy(() => {
+    window.removeEventListener('hashchange', onHash);
+    unsubscribe();
+    noise.destroy();
+    gradient.destroy();
+    running.destroy();
+    root.remove();
+  });
+  figure.drawNow();
+  return figure.handle;
 }

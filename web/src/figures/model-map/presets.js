@@ -1,6 +1,6 @@
 // presets.js — what each entry of the model map loads into the playground and the training simulation.
 // The values are ones the figures' own controls offer (playground/hash.js cleanState, training/presets.js
-// cleanState), so each preset arrives unchanged; tests/web/model-map-presets.test.mjs checks that.
+// cleanerFor), so each preset arrives unchanged; tests/web/model-map-presets.test.mjs checks that.
 // The figures keep their current value of a field a preset leaves out, so every entry sets ε, the batch size
 // and the data set, and a previous entry's values never leak into the next (LLaMA's ε = 1e-6 into LayerNorm).
 // The entries' prose (what the model is, what the preset shows, what the simulation cannot show) is lesson

@@ -6,21 +6,29 @@
 //
 // state: { source: 'paste' | 'sample', numbers, n, c, l, kind, groups, eps, gamma, beta, distribution, seed }.
 
-import '../../styles/figures.css';
-import '../../styles/inspector.css';
-import { t } from '../i18n/i18n.js';
-import { el } from '../ui/el.js';
-import { createControls } from './inspector/controls.js';
-import { createExplainView } from './inspector/explain-view.js';
-import { messageFor } from './inspector/messages.js';
-import { createOutputGrid } from './inspector/output-grid.js';
-import { InputError, MAX_VALUES, parseDim, parseEps, parseList, parseTensor } from './inspector/parse.js';
-import { parityNote } from './parity-note.js';
+import '../../../styles/figures.css';
+import '../../../styles/inspector.css';
+import { t } from '../../i18n/i18n.js';
+import { el } from '../../ui/el.js';
+import { createControls } from './controls.js';
+import { createExplainView } from './explain-view.js';
+import { messageFor } from './messages.js';
+import { createOutputGrid } from './output-grid.js';
+import { InputError, MAX_VALUES, parseDim, parseEps, parseList, parseTensor } from './parse.js';
+import { parityNote } from '../parity-note.js';
+import { createErrorBox } from '../../ui/error-box.js';
+import { createFigure } from '../../ui/create-figure.js';
 
 export const DEFAULT_STATE = Object.freeze({
   source: 'paste', numbers: '1, 2, 3, 4,\n2, 4, 6, 8,\n0, 0, 1, 1,\n\n5, 5, 5, 9,\n-1, 0, 1, 2,\n3, 1, 4, 1',
   n: 2, c: 3, l: 4, kind: 'layer', groups: 3, eps: '1e-5', gamma: '', beta: '', distribution: 'normal', seed: 1,
 });
+
+/** The form's state from any partial input: the fields it names, fallback's value for the others. */
+function cleanState(input, fallback) {
+  const given = input && typeof input === 'object' ? input : {};
+  return Object.fromEntries(Object.keys(DEFAULT_STATE).map((k) => [k, given[k] ?? fallback[k]]));
+}
 
 // γ or β from its text field: empty means "not given"; a bad token names the field.
 function readParam(value, name) {
@@ -36,16 +44,18 @@ function readParam(value, name) {
 }
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
+  // The state is the form's raw text: the learner edits it in place, the page sets it (setState).
+  const figure = createFigure({ initial, fallback: DEFAULT_STATE, clean: cleanState, onInteract, immediate: true,
+    draw: (state) => { controls.set(state); run(); } });
   const root = el('div', { className: 'fig fig-inspector' });
-  const controls = createControls(text, () => { onInteract(); run(); });
-  const errorBox = el('p', { className: 'fig-error', attrs: { role: 'alert', 'data-readout': 'error' } });
-  errorBox.hidden = true;
+  const controls = createControls(text, () => figure.change(controls.read()));
+  const errorBox = createErrorBox({ 'data-readout': 'error' });
   const grid = createOutputGrid((index) => { onInteract(); explain(index); });
   const view = createExplainView();
   const output = el('div', { className: 'insp-output' },
     el('h4', { className: 'fig-panel-title', text: t('inspector.outputTitle') }),
     el('p', { className: 'fig-hint', text: t('inspector.gridHint') }), grid.root, view.explain, view.tableBox);
-  root.append(controls.root, errorBox, output, parityNote());
+  root.append(controls.root, errorBox.root, output, parityNote());
   container.append(root);
 
   let current = null; // { kind, x, shape, opts, groups } of the last valid run
@@ -82,8 +92,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   }
 
   function fail(message) {
-    errorBox.textContent = message;
-    errorBox.hidden = false;
+    errorBox.show(message);
     output.hidden = true;
     root.dataset.state = 'error';
     current = null;
@@ -99,8 +108,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
       current = { kind: s.kind, x, shape: s.shape, opts, groups: opts.groups ?? 0 };
       const index = grid.render(result.output, s.shape, ids);
       view.showStats(s.kind, s.shape, current.groups, result.mean, result.rstd, x.length / result.mean.length);
-      errorBox.hidden = true;
-      errorBox.textContent = '';
+      errorBox.hide();
       output.hidden = false;
       root.dataset.state = 'ready';
       root.dataset.kind = s.kind;
@@ -127,20 +135,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     }
   }
 
-  const apply = (state) => {
-    const s = { ...DEFAULT_STATE, ...(state && typeof state === 'object' ? state : {}) };
-    controls.set(s);
-  };
-  apply(initial);
-  run();
-
-  return {
-    setState(next) {
-      apply({ ...controls.read(), ...next });
-      run();
-    },
-    destroy() {
-      root.remove();
-    },
-  };
+  figure.onDestroy(() => root.remove());
+  figure.drawNow();
+  return figure.handle;
 }

@@ -6,16 +6,17 @@
 //
 // state: { distribution, kind, gamma, beta, seed? }. Charts are created once and updated in place.
 
-import '../../styles/figures.css';
-import { createHistogramChart } from '../charts/histogram-chart.js';
-import { formatInteger, formatNumber, t } from '../i18n/i18n.js';
-import { parityNote } from './parity-note.js';
-import { constantArray, DIST_SHAPE, INPUT_PRESETS } from './inputs.js';
-import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../vocabulary.js';
-import { el, nextId } from '../ui/el.js';
-import { selectControl, steppedSlider } from '../ui/controls.js';
-
-const fmt = (value, digits) => formatNumber(value, { digits });
+import '../../../styles/figures.css';
+import { createHistogramChart } from '../../charts/histogram-chart.js';
+import { formatInteger, formatNumber, t } from '../../i18n/i18n.js';
+import { parityNote } from '../parity-note.js';
+import { constantArray, DIST_SHAPE, INPUT_PRESETS } from '../inputs.js';
+import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../../vocabulary.js';
+import { el, nextId } from '../../ui/el.js';
+import { selectControl, steppedSlider } from '../../ui/controls.js';
+import { fmtFixed as fmt } from '../../ui/format.js';
+import { createErrorBox } from '../../ui/error-box.js';
+import { createFigure } from '../../ui/create-figure.js';
 
 const SHAPE = DIST_SHAPE; // N samples × C channels × L positions = 4096 values
 const [N, C, L] = SHAPE;
@@ -36,6 +37,7 @@ export function figureOptions(kind, gamma, beta, cache = new Map()) {
   return opts;
 }
 
+/** The figure's state from any partial input (fallback's value for anything missing or invalid). */
 function cleanState(s, fallback) {
   const out = { ...fallback };
   if (!s || typeof s !== 'object') return out;
@@ -50,10 +52,11 @@ function cleanState(s, fallback) {
 }
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
-  let state = cleanState(initial, { distribution: 'normal', kind: 'batch', gamma: 1, beta: 0, seed: 1 });
+  const figure = createFigure({ initial, fallback: { distribution: 'normal', kind: 'batch', gamma: 1, beta: 0, seed: 1 },
+    clean: cleanState, draw, onInteract });
+  const { change } = figure;
   const arrays = new Map();
   const cache = { rawKey: '', raw: null, rawDesc: null, hatKey: '', hatDesc: null };
-  let frame = 0;
 
   const root = el('div', { className: 'fig fig-distributions' });
   const controls = el('div', { className: 'fig-controls' });
@@ -72,7 +75,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   betaSlider.root.append(betaNote);
   const resample = el('button', { className: 'button fig-button', text: t('distributions.resample'), attrs: { type: 'button' } });
   const seedText = el('span', { className: 'fig-seed', attrs: { 'aria-live': 'polite' } });
-  resample.addEventListener('click', () => change({ seed: state.seed + 1 }));
+  resample.addEventListener('click', () => change({ seed: figure.state.seed + 1 }));
   controls.append(distControl.root, kindControl.root, gammaSlider.root, betaSlider.root,
     el('div', { className: 'fig-control fig-resample' }, resample, seedText));
 
@@ -97,9 +100,8 @@ export async function mount(container, { core, text, state: initial, onInteract 
   }
   table.append(tableCaption, head, body);
   const shapeNote = el('p', { className: 'fig-note fig-shape-note', text: text.hints?.skewness || '' });
-  const errorBox = el('p', { className: 'fig-error', attrs: { role: 'alert' } });
-  errorBox.hidden = true;
-  root.append(controls, caption, errorBox, charts, table, shapeNote, parityNote());
+  const errorBox = createErrorBox();
+  root.append(controls, caption, errorBox.root, charts, table, shapeNote, parityNote());
   container.append(root);
 
   const rawChart = createHistogramChart(rawBox, {
@@ -113,7 +115,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
       { label: t('distributions.reference'), color: '--fig-ref', fallback: 'rgb(120 130 150 / 0.35)' }],
   });
 
-  function compute() {
+  function compute(state) {
     const { distribution: d, kind, gamma, beta, seed } = state;
     const rawKey = `${d}|${seed}`;
     if (cache.rawKey !== rawKey) {
@@ -135,8 +137,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const summary = (label, s) => t('distributions.summary', { label, mean: fmt(s.mean, 2), std: fmt(s.std, 2),
     min: fmt(s.min, 2), max: fmt(s.max, 2), median: fmt(s.median, 2), skewness: fmt(s.skewness, 2) });
 
-  function draw() {
-    frame = 0;
+  function draw(state) {
     const { distribution: d, kind } = state;
     distControl.set(d);
     caption.textContent = text.distributions[d].caption;
@@ -151,11 +152,10 @@ export async function mount(container, { core, text, state: initial, onInteract 
     root.dataset.distribution = d;
     let result;
     try {
-      result = compute();
-      errorBox.hidden = true;
+      result = compute(state);
+      errorBox.hide();
     } catch (error) {
-      errorBox.textContent = t('distributions.error', { message: error.message });
-      errorBox.hidden = false;
+      errorBox.show(t('distributions.error', { message: error.message }));
       return;
     }
     for (const key of ROWS) {
@@ -171,28 +171,11 @@ export async function mount(container, { core, text, state: initial, onInteract 
       lo: formatNumber(NORM_RANGE[0]), hi: formatNumber(NORM_RANGE[1]) })}`);
   }
 
-  function schedule() {
-    if (!frame) frame = requestAnimationFrame(draw);
-  }
-
-  function change(patch) {
-    onInteract();
-    state = cleanState({ ...state, ...patch }, state);
-    schedule();
-  }
-
-  draw();
-
-  return {
-    setState(next) {
-      state = cleanState({ ...state, ...next }, state);
-      schedule();
-    },
-    destroy() {
-      if (frame) cancelAnimationFrame(frame);
-      rawChart.destroy();
-      normChart.destroy();
-      root.remove();
-    },
-  };
+  figure.onDestroy(() => {
+    rawChart.destroy();
+    normChart.destroy();
+    root.remove();
+  });
+  figure.drawNow();
+  return figure.handle;
 }

@@ -1,0 +1,180 @@
+// comparison.js — the training figure's comparison run: Start trains the chosen variants at one learning
+// rate in the worker pool (pool.js startCompare) and streams their losses; the curves redraw at most every
+// RENDER_MS and the layer strips and gradient chart at most every SLOW_MS, so the page keeps its main thread.
+// Pause/Resume and Reset act on the run; a cancel token (nextToken) makes a stale run's messages harmless.
+//
+//   createComparison({ pool, plan, views, ui, nextToken, diverged, onPhase }) -> { phase, start(state),
+//     togglePause(), reset(state), destroy() }
+//   views: { curves, ics, grads, decision }   ui: { root, container, status, alert, progress }
+//   diverged(reason, step) -> the status text of a variant that diverged; onPhase() after every phase change.
+
+import { formatPercent, t } from '../i18n/i18n.js';
+import { fmtMs, fmtSig } from '../ui/format.js';
+import { startCompare } from './pool.js';
+import { fmtRate, NORM_SHORT, runConfig } from './presets.js';
+
+const GRID = 48;          // decision-region resolution (predictGrid)
+const RENDER_MS = 200;    // redraw the curves at most this often while training
+const SLOW_MS = 600;      // … and the layer strips and gradient chart at most this often
+
+export function createComparison({ pool, plan, views, ui, nextToken, diverged, onPhase }) {
+  const { curves, ics, grads, decision } = views;
+  const { root, container, status, alert, progress } = ui;
+  let run = null;       // the comparison shown: { token, phase, job, variants, steps, series, t0, ms }
+  let frame = 0;        // pending animation frame / timer of the next redraw (cancel tokens)
+  let timer = 0;
+  let lastRender = 0;
+  let lastSlow = 0;
+
+  function clearViews(norms, steps, decisionText) {
+    curves.reset(norms, steps, plan.config.evalEvery, plan.targetLoss);
+    ics.reset(norms);
+    grads.reset(norms, steps);
+    decision.clear(decisionText);
+  }
+
+  function statusOf(s, done) {
+    if (s.diverged) return diverged(s.reason, s.stepsDone);
+    const last = s.evals[s.evals.length - 1];
+    if (done && last) {
+      return t('training.panel.finalStatus', { loss: fmtSig(last.train.loss), accuracy: formatPercent(100 * last.heldout.accuracy, 1),
+        step: last.step });
+    }
+    return s.loss.length ? t('training.panel.stepStatus', { step: s.stepsDone, loss: fmtSig(s.loss[s.loss.length - 1]) })
+      : t('training.panel.waiting');
+  }
+
+  function render() {
+    frame = 0;
+    if (!run) return;
+    const t0 = performance.now();
+    lastRender = t0;
+    const done = run.phase === 'done';
+    const series = {};
+    const lines = [];
+    let finished = 0;
+    for (const norm of run.variants) {
+      const s = run.series[norm];
+      series[norm] = { ...s, status: statusOf(s, done) };
+      finished += s.diverged ? run.steps : s.stepsDone;
+      lines.push(t('training.panel.legendLine', { name: NORM_SHORT[norm], status: series[norm].status }));
+    }
+    curves.update(series, t('training.panel.curvesSummary', { rate: fmtRate(run.rate), batch: run.batch, lines: lines.join(' ') }));
+    const evals = Object.fromEntries(run.variants.map((n) => [n, run.series[n].evals]));
+    if (done || t0 - lastSlow >= SLOW_MS) {
+      lastSlow = t0;
+      ics.update(evals);
+      grads.update(evals);
+    }
+    progress.value = finished / (run.variants.length * run.steps);
+    progress.setAttribute('aria-valuetext', formatPercent(100 * progress.value, 0));
+    performance.measure('normlab:training-render', { start: t0 }); // for profiling (DevTools, timing scripts)
+  }
+  const schedule = () => {
+    if (frame || timer) return;
+    const wait = lastRender + RENDER_MS - performance.now();
+    if (wait <= 0) frame = requestAnimationFrame(render);
+    else timer = setTimeout(() => { timer = 0; frame = requestAnimationFrame(render); }, wait);
+  };
+  const unschedule = () => {
+    if (frame) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    frame = 0;
+    timer = 0;
+  };
+
+  /** The handlers of one run's worker messages. */
+  function listen(current) {
+    return {
+      onProgress(r) {
+        const s = current.series[r.key];
+        for (let i = 0; i < r.loss.length; i++) s.loss.push(r.loss[i]);
+        for (const e of r.evals) { s.evals.push(e); s.evalSteps.push(e.step); s.evalLoss.push(e.train.loss); }
+        Object.assign(s, { stepsDone: r.stepsDone, diverged: r.diverged, reason: r.reason });
+        schedule();
+      },
+      onDone(runs) {
+        current.phase = 'done';
+        current.ms = performance.now() - current.t0;
+        root.dataset.compareMs = String(Math.round(current.ms));
+        const count = current.variants.filter((n) => current.series[n].diverged).length;
+        status.textContent = t(count ? 'training.panel.finishedDiverged' : 'training.panel.finished',
+          { count: current.variants.length, steps: current.steps, time: fmtMs(current.ms), diverged: count });
+        if (current.dataset === 'spirals') {
+          const byKey = new Map(runs.map((r) => [r.key, r]));
+          decision.show(current.variants.map((norm) => ({ norm, diverged: current.series[norm].diverged, ...byKey.get(norm) })),
+            t('training.panel.stepsText', { steps: current.steps }));
+        }
+        render();
+        onPhase();
+        container.dispatchEvent(new CustomEvent('normlab:training-done', { bubbles: true, detail: { ms: current.ms } }));
+      },
+      onError(m) {
+        current.phase = 'done';
+        if (m.argument === 'digits') alert.show(t('training.panel.digitsError', { detail: m.message }));
+        else alert.show(m.message, m.argument === 'batchSize' && t('training.panel.batchSizeError'));
+        status.textContent = t('training.panel.couldNotStart');
+        onPhase();
+      },
+    };
+  }
+
+  function start(s) {
+    if (run && (run.phase === 'running' || run.phase === 'paused')) return;
+    if (!s.variants.length) return;
+    run?.job?.cancel();
+    const token = nextToken();
+    run = { token, phase: 'running', variants: [...s.variants], steps: s.steps, rate: s.rate, batch: s.batch,
+      dataset: s.dataset, t0: performance.now(), series: {}, job: null };
+    for (const norm of run.variants) {
+      run.series[norm] = { loss: [], evalSteps: [], evalLoss: [], evals: [], stepsDone: 0, diverged: false, reason: '' };
+    }
+    alert.hide();
+    clearViews(run.variants, run.steps,
+      t(s.dataset === 'spirals' ? 'training.panel.decisionLater' : 'training.panel.decisionSpiralsOnly'));
+    status.textContent = t('training.panel.training', { count: run.variants.length, steps: run.steps, rate: fmtRate(run.rate) });
+    root.dataset.compareMs = '';
+    run.job = startCompare(pool, token, run.variants.map((norm) => ({ key: norm, config: runConfig(plan, s, norm) })),
+      run.steps, listen(run), s.dataset === 'spirals' ? GRID : 0);
+    onPhase();
+  }
+
+  function togglePause() {
+    if (!run) return;
+    if (run.phase === 'running') {
+      run.phase = 'paused';
+      run.job.pause();
+      status.textContent = t('training.panel.paused', { step: Math.min(...run.variants.map((n) => run.series[n].stepsDone)) });
+    } else if (run.phase === 'paused') {
+      run.phase = 'running';
+      run.job.resume();
+      status.textContent = t('training.panel.resumed');
+    }
+    onPhase();
+  }
+
+  /** Forgets the run; `decisionText` stands in the decision-region box (the idle text at mount). */
+  function reset(s, decisionText = '') {
+    run?.job?.cancel();
+    run = null;
+    unschedule();
+    clearViews(s.variants, s.steps, decisionText);
+    progress.value = 0;
+    progress.removeAttribute('aria-valuetext');
+    alert.hide();
+    onPhase();
+  }
+
+  return {
+    /** 'idle' | 'running' | 'paused' | 'done' */
+    get phase() { return run?.phase || 'idle'; },
+    get active() { return Boolean(run); },
+    start,
+    togglePause,
+    reset,
+    destroy() {
+      run?.job?.cancel();
+      unschedule();
+    },
+  };
+}
