@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { validateContent, collectCitations, SECTION_ORDER, FIGURE_NAMES, CONCEPTS } from '../../web/src/content/schema.js';
+import { validateContent, collectCitations, SECTION_ORDER, FIGURE_NAMES } from '../../web/src/content/schema.js';
 import { isSafeHref, parseInline } from '../../web/src/ui/inline-parse.js';
-import { DISTRIBUTIONS, KINDS } from '../../web/src/vocabulary.js';
+import { CONCEPTS, DISTRIBUTIONS, KINDS } from '../../web/src/vocabulary.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const lesson = JSON.parse(readFileSync(path.join(root, 'web/content/lesson.json'), 'utf8'));

@@ -6,7 +6,10 @@
 // Run: node --test tests/web/figure-presets.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { publishPreset, resetPresetBus, subscribePreset } from '../../web/src/ui/preset-bus.js';
+import { presetMessage, publishPreset, resetPresetBus, subscribePreset } from '../../web/src/ui/preset-bus.js';
+import { MODEL_ORDER, presetMessage as modelMapMessage } from '../../web/src/figures/model-map/presets.js';
+import { embedPresetMessage } from '../../web/src/teacher/preset-buttons.js';
+import { PRESETS as EMBED_PRESETS } from '../../web/src/embed/params.js';
 import { cleanState as cleanPlayground, DEFAULTS } from '../../web/src/figures/playground/hash.js';
 import { cleanerFor, defaultState, PRESETS } from '../../web/src/training/presets.js';
 import { moduleCall, pyFloat, torchCode } from '../../web/src/figures/playground/torch-code.js';
@@ -30,6 +33,24 @@ test('the bus delivers the latest preset at once, and stops after unsubscribe', 
   assert.deepEqual(seen, ['a']);
   assert.deepEqual(late, ['a', 'b']);
   resetPresetBus();
+});
+
+test('a preset message is checked where it is made: unknown fields and wrong kinds of value throw', () => {
+  const ok = presetMessage({ id: 'p', label: 'P', playground: { kind: 'rms', n: 4, eps: 1e-6 }, training: { variants: ['none', 'rms'] } });
+  assert.deepEqual(ok, { id: 'p', label: 'P', playground: { kind: 'rms', n: 4, eps: 1e-6 }, training: { variants: ['none', 'rms'] } });
+  assert.ok(Object.isFrozen(ok) && Object.isFrozen(ok.playground));
+  assert.throws(() => presetMessage({ label: 'no id' }), TypeError);
+  assert.throws(() => presetMessage({ id: 'p', playground: { kind: 'batchnorm' } }), /playground\.kind/);
+  assert.throws(() => presetMessage({ id: 'p', playground: { batch: 4 } }), /playground\.batch is not a field/);
+  assert.throws(() => presetMessage({ id: 'p', training: { variants: ['instance'] } }), /training\.variants/);
+  assert.throws(() => presetMessage({ id: 'p', training: { log: 'yes' } }), /training\.log/);
+  assert.throws(() => presetMessage({ id: 'p', grouping: {} }), /preset\.grouping/);
+  assert.throws(() => publishPreset({ id: 'p', playground: { n: '4' } }), TypeError);
+});
+
+test('every preset the page publishes passes the checks of the bus', () => {
+  for (const id of MODEL_ORDER) assert.doesNotThrow(() => presetMessage(modelMapMessage(id, id)), id);
+  for (const name of Object.keys(EMBED_PRESETS)) assert.doesNotThrow(() => presetMessage(embedPresetMessage(name)), name);
 });
 
 test('a handler that throws does not stop the others', () => {

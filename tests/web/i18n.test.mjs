@@ -61,7 +61,7 @@ const DIAGNOSTIC_SOURCES = {
   'web/src/content/schema.js': 'content-file validation errors for course authors, listed verbatim as code under a catalogue title',
   'web/src/predict/schema.js': 'the predict blocks\' part of the content-file validation (called by content/schema.js)',
   'web/src/state/progress-record.js': 'why a stored record was rejected: a diagnostic detail for the console, never the learner\'s message',
-  'web/src/state/mastery-state.js': 'the mastery part of the same stored-record validation (progress-record.js)',
+  'web/src/mastery/mastery-state.js': 'the mastery part of the same stored-record validation (progress-record.js)',
 };
 
 test('every literal key passed to t() exists in the catalogue, and every template key has entries', () => {

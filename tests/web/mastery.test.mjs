@@ -1,4 +1,4 @@
-// Mastery (web/src/progress/mastery.js) and its storage (web/src/state/mastery-state.js, progress.js v2):
+// Mastery (web/src/mastery/mastery.js) and its storage (web/src/mastery/mastery-state.js, progress.js v2):
 // the level rules, review of missed concepts on a later visit, the visit counter, migration of version-1
 // records and codes, two-tab merging, and the progress code / SCORM suspend_data round trips with mastery.
 // Run: node --test tests/web/mastery.test.mjs
@@ -12,12 +12,12 @@ import { createMemoryBackend } from '../../web/src/lms/index.js';
 import {
   STORAGE_KEY, createProgressStore, freshProgress, mergeProgress, validateProgress,
 } from '../../web/src/state/progress.js';
-import { MAX_VARIANTS } from '../../web/src/state/mastery-state.js';
+import { MAX_VARIANTS } from '../../web/src/mastery/mastery-state.js';
 import {
   checksum, decodeProgressCode, decodeSuspendData, encodeProgressCode, encodeSuspendData, SCORM12_SUSPEND_MAX,
 } from '../../web/src/state/progress-code.js';
-import { conceptLevels, dueForReview, masteryModel } from '../../web/src/progress/mastery.js';
-import { CONCEPTS } from '../../web/src/content/schema.js';
+import { conceptLevels, dueForReview, masteryModel } from '../../web/src/mastery/mastery.js';
+import { CONCEPTS } from '../../web/src/vocabulary.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const lesson = JSON.parse(readFileSync(path.join(root, 'web/content/lesson.json'), 'utf8'));

@@ -1,9 +1,11 @@
 // vocabulary.js — the names the page shares with the core and the content: the normalization kinds and the
 // input distributions, each in one canonical order and, where a figure shows them differently, an explicit
-// display order. Their display names are lesson text (figureText.kinds / .distributions in lesson.json, and
+// display order, and the concepts that checks are tagged with. Display names of kinds and distributions are lesson text (figureText.kinds / .distributions in lesson.json, and
 // the UI catalogue's training.norms* for the training figure), so they follow the content and the locale.
 
 /** The core's normalization kinds, in the core's order. */
+import { t } from './i18n/i18n.js';
+
 export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
 
 /**
@@ -17,6 +19,17 @@ export const TRAINING_NORMS = Object.freeze(['none', 'batch', 'layer', 'rms', 'g
 
 /** The core's input distributions, in the order every figure lists them. */
 export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);
+
+/** The six concepts that quick checks and predict checks are tagged with (mastery: web/src/mastery/). */
+export const CONCEPTS = Object.freeze([
+  'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used',
+]);
+
+/** Catalogue keys are camelCase forms of kebab-case ids. */
+export const camelKey = (id) => id.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+
+/** A concept's name in the page's language. */
+export const conceptName = (concept) => t(`mastery.concepts.${camelKey(concept)}`);
 
 /** [{ value, label }] for a control, from values and a function that names one. */
 export const labelled = (values, labelOf) => values.map((value) => ({ value, label: labelOf(value) }));

@@ -106,7 +106,7 @@ export function renderBlock(block, parent, ctx, section) {
     case 'predict':
     case 'review':
     case 'mastery': {
-      // Predict checks, the Review block and the mastery panel (web/src/predict/hooks.js).
+      // Predict checks, the Review block and the mastery panel (web/src/mastery/hooks.js).
       const host = el('div', { className: `${block.type}-host` });
       parent.append(host);
       ctx.hooks[block.type]?.(block, host, section);

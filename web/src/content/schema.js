@@ -6,7 +6,7 @@
 //   validateContent(content) -> string[]   human-readable errors, empty when the content is valid
 
 import { CITE_ID_RE, isSafeHref } from '../ui/inline-parse.js';
-import { DISTRIBUTIONS, KINDS } from '../vocabulary.js';
+import { CONCEPTS, DISTRIBUTIONS, KINDS } from '../vocabulary.js';
 import { PREDICT_BLOCK_FIELDS, checkPredictBlock } from '../predict/schema.js';
 
 export const SECTION_ORDER = Object.freeze([
@@ -15,10 +15,6 @@ export const SECTION_ORDER = Object.freeze([
 ]);
 export const FIGURE_NAMES = Object.freeze([
   'grouping', 'distributions', 'training', 'playground', 'every-norm', 'inspector', 'model-map',
-]);
-// The six concepts that quick checks and predict checks are tagged with (mastery: web/src/progress/mastery.js).
-export const CONCEPTS = Object.freeze([
-  'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used',
 ]);
 export const BLOCK_TYPES = Object.freeze([
   'paragraph', 'heading', 'list', 'callout', 'formula', 'figure', 'quiz', 'walkthrough', 'deepdive',

@@ -15,7 +15,7 @@
 // A decoded record is a complete, validated progress (validateProgress), ready for store.applyExternal().
 
 import { LESSON_ID, PROGRESS_VERSION, READABLE_VERSIONS, validateProgress } from './progress-record.js';
-import { compactMastery, expandMastery } from './mastery-state.js';
+import { compactMastery, expandMastery } from '../mastery/mastery-state.js';
 import { t } from '../i18n/i18n.js';
 
 const fail = (key, detail) => ({ ok: false, error: t(`progress.codeErrors.${key}`), ...(detail ? { detail } : {}) });

@@ -21,7 +21,7 @@
 
 import {
   freshMastery, masteryProblem, mergeMastery, normalizeMastery,
-} from './mastery-state.js';
+} from '../mastery/mastery-state.js';
 
 export const STORAGE_KEY = 'normlab:normalization:v1';
 export const BACKUP_KEY = `${STORAGE_KEY}:backup`;

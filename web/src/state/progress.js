@@ -9,7 +9,7 @@
 // Merging is a join (union, OR, max, latest-wins by updatedAt), so two tabs converge without ping-pong;
 // a different `epoch` means the other tab reset (or started fresh), and its state is adopted as is.
 
-import { isSeed, noteMiss } from './mastery-state.js';
+import { isSeed, noteMiss } from '../mastery/mastery-state.js';
 import {
   BACKUP_KEY, ID_RE, MAX_NAME_LENGTH, MAX_TIME_MS, PROGRESS_VERSION, STORAGE_KEY, freshProgress, later, mergeProgress,
   normalizeProgress, validCertificate, validateProgress,

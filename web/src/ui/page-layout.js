@@ -1,9 +1,5 @@
-// page-layout.js — the page shell's behaviour: the table of contents as a sidebar or a disclosure, the
-// sticky toolbar, and the "Open in a new tab" link for a lesson shown in a frame.
-
-import { el } from './el.js';
-import { t } from '../i18n/i18n.js';
-import { newTabUrl } from '../embed/embed-mode.js';
+// page-layout.js — the page shell's behaviour: the table of contents as a sidebar or a disclosure, and the
+// sticky toolbar.
 
 const $ = (id) => document.getElementById(id);
 
@@ -38,13 +34,4 @@ export function setupStickyToolbar() {
   place();
   if (typeof ResizeObserver === 'function') new ResizeObserver(place).observe(title);
   header.classList.add('is-sticky');
-}
-
-/** "Open in a new tab" in the toolbar, for a lesson inside a frame (not under an LMS: it tracks the frame). */
-export function addNewTabLink() {
-  const toolbar = document.querySelector('#toolbar .toolbar-inner');
-  if (!toolbar || $('open-new-tab')) return;
-  const link = el('a', { className: 'button open-new-tab', text: t('page.openInNewTab'),
-    attrs: { id: 'open-new-tab', href: newTabUrl(location.href), target: '_blank', rel: 'noopener' } });
-  toolbar.insertBefore(link, $('theme-toggle'));
 }

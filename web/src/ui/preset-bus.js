@@ -2,30 +2,67 @@
 // teacher panel) publish a preset; the playground and the training figure apply their part of it. A figure
 // mounted after the publication (they load lazily) still receives the latest one.
 //
-//   publishPreset({ id, label, playground?: partial playground state, training?: partial training state })
+//   presetMessage({ id, label?, playground?, training? }) -> a frozen, checked preset message
+//   publishPreset(fields)                 sends presetMessage(fields) to every subscriber
 //   subscribePreset(handler) -> unsubscribe      handler(preset) is called at once with the latest preset, if any
 //
-// What the figures accept (each field optional; a field left out keeps the figure's current value; a value
-// the figure does not offer falls back to its default, so a preset can never break a figure):
-//   playground (figures/playground/hash.js cleanState):
-//     kind   'batch' | 'layer' | 'rms' | 'group' | 'instance'
-//     n      batch size, one of BATCH_SIZES (1 … 512)        c     features, one of FEATURES (8 … 4096)
-//     g      GroupNorm groups, a divisor of c (else the default for c: 32 or the largest divisor below)
-//     eps    one of EPSILONS (1e-8 … 1)                      gamma 0 … 3 in steps of 0.05   beta −3 … 3, steps of 0.1
-//     dist   'normal' | 'skewed' | 'bimodal' | 'heavy' | 'uniform'
-//     mode   'train' | 'eval' (BatchNorm)                    seed  integer ≥ 1
-//   training (training/presets.js cleanerFor):
-//     preset   'fair' | 'hard' | 'transformer'; switching preset without `variants`/`rate` takes the preset's own
-//     variants array of 'none' | 'batch' | 'layer' | 'rms' | 'group' (the runs to compare)
-//     rate     one of the sweep's learning rates (0.001 … 3)  batch  1 | 2 | 4 | … | 128
-//     dataset  'spirals' | 'digits'                          steps  250 | 500 | 750 | 1000 | 2000 | 3000
-//     log      boolean (logarithmic loss axis)
+// The message's shape is the constructors below: they reject a field a figure does not know or a value of the
+// wrong type (TypeError naming it), so a misspelt preset fails where it is written. Whether a value is one
+// the figure offers (a batch size of its list, a learning rate of the sweep) is the figure's clean(): a value
+// it does not offer falls back to its default, and a field left out keeps the figure's current value.
+
+import { DISTRIBUTIONS, KINDS, TRAINING_NORMS } from '../vocabulary.js';
+
+const isInteger = (v) => Number.isInteger(v);
+const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
+const oneOf = (list) => (v) => list.includes(v);
+
+// Field → check, for each figure's part (the state fields of figures/playground/hash.js and training/presets.js).
+const PLAYGROUND_FIELDS = Object.freeze({
+  kind: oneOf(KINDS), n: isInteger, c: isInteger, g: isInteger, eps: (v) => isNumber(v) && v > 0, gamma: isNumber,
+  beta: isNumber, dist: oneOf(DISTRIBUTIONS), mode: oneOf(['train', 'eval']), seed: isInteger,
+});
+const TRAINING_FIELDS = Object.freeze({
+  preset: (v) => typeof v === 'string', variants: (v) => Array.isArray(v) && v.every(oneOf(TRAINING_NORMS)),
+  rate: (v) => isNumber(v) && v > 0, batch: isInteger, dataset: (v) => typeof v === 'string', steps: isInteger,
+  log: (v) => typeof v === 'boolean',
+});
+
+function checkedPart(name, fields, checks) {
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) throw new TypeError(`preset.${name} must be an object`);
+  for (const [key, value] of Object.entries(fields)) {
+    if (!Object.hasOwn(checks, key)) throw new TypeError(`preset.${name}.${key} is not a field of the ${name} figure`);
+    if (!checks[key](value)) throw new TypeError(`preset.${name}.${key} has a value of the wrong kind: ${JSON.stringify(value)}`);
+  }
+  return Object.freeze(structuredClone(fields));
+}
+
+/** The playground's part of a preset: kind, n, c, g, eps, gamma, beta, dist, mode, seed (each optional). */
+export const playgroundPreset = (fields) => checkedPart('playground', fields, PLAYGROUND_FIELDS);
+
+/** The training figure's part: preset, variants, rate, batch, dataset, steps, log (each optional). */
+export const trainingPreset = (fields) => checkedPart('training', fields, TRAINING_FIELDS);
+
+/** A preset message: an id (e.g. "model-map:resnet"), a label for people, and the parts for the figures. */
+export function presetMessage({ id, label, playground, training, ...rest }) {
+  if (typeof id !== 'string' || !id) throw new TypeError('preset.id must be a non-empty string');
+  if (label !== undefined && typeof label !== 'string') throw new TypeError('preset.label must be a string');
+  const unknown = Object.keys(rest);
+  if (unknown.length) throw new TypeError(`preset.${unknown[0]} is not a part of a preset`);
+  return Object.freeze({
+    id,
+    ...(label !== undefined && { label }),
+    ...(playground !== undefined && { playground: playgroundPreset(playground) }),
+    ...(training !== undefined && { training: trainingPreset(training) }),
+  });
+}
 
 const handlers = new Set();
 let latest = null;
 
-/** Send `preset` to every subscriber (figures apply the part named after them). */
-export function publishPreset(preset) {
+/** Send the preset made of `fields` (see presetMessage) to every subscriber. */
+export function publishPreset(fields) {
+  const preset = presetMessage(fields);
   latest = preset;
   for (const handler of [...handlers]) {
     try { handler(preset); } catch (error) { console.error(error); }

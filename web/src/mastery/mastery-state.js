@@ -1,5 +1,5 @@
 // The mastery part of a progress record (progress.js, version 2): the evidence from which the concept levels
-// are derived (web/src/progress/mastery.js), kept small enough for SCORM 1.2's suspend_data.
+// are derived (mastery.js), kept small enough for SCORM 1.2's suspend_data.
 //
 //   { visits,                      page loads of the lesson so far (this one included)
 //     variants: [{ item, seed, correct, visit, at }],   generated predict/review variants answered (the first

@@ -13,10 +13,14 @@
 //   masteryModel(content) -> { concepts, quizConcepts, itemConcepts, reviewBlocks }
 //   conceptLevels(progress, model) -> { [concept]: { level, answered, rightItems, rightVariants, latestRight } }
 //   dueForReview(progress, model, visit) -> concept[]
+//   levelName(level) -> the level's name in the page's language
 
-import { CONCEPTS } from '../content/schema.js';
+import { t } from '../i18n/i18n.js';
+import { camelKey, CONCEPTS } from '../vocabulary.js';
 
 export const LEVELS = Object.freeze(['not-started', 'attempted', 'familiar', 'proficient']);
+
+export const levelName = (level) => t(`mastery.levels.${camelKey(level)}`);
 
 export function masteryModel(content) {
   const quizConcepts = new Map();

@@ -6,8 +6,8 @@
 import { el } from '../ui/el.js';
 import { inline } from '../ui/inline.js';
 import { t } from '../i18n/i18n.js';
-import { conceptLevels, LEVELS } from './mastery.js';
-import { conceptName, levelName } from './concept-names.js';
+import { conceptLevels, LEVELS, levelName } from './mastery.js';
+import { conceptName } from '../vocabulary.js';
 import '../../styles/predict.css';
 
 export function createMasteryPanel(host, block, { ctx, model }) {

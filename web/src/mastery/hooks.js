@@ -4,10 +4,10 @@
 //
 //   installPredictHooks(ctx, { content, store, loadCore }) -> { sync(progress), visit }
 
-import { PredictCheck } from './predict-check.js';
-import { createMasteryPanel } from '../progress/mastery-panel.js';
-import { createReviewBlock } from '../progress/review-block.js';
-import { masteryModel } from '../progress/mastery.js';
+import { PredictCheck } from '../predict/predict-check.js';
+import { createMasteryPanel } from './mastery-panel.js';
+import { createReviewBlock } from './review-block.js';
+import { masteryModel } from './mastery.js';
 
 export function installPredictHooks(ctx, { content, store, loadCore }) {
   const visit = store.beginVisit();
