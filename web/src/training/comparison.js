@@ -17,6 +17,61 @@ const GRID = 48;          // decision-region resolution (predictGrid)
 const RENDER_MS = 200;    // redraw the curves at most this often while training
 const SLOW_MS = 600;      // … and the layer strips and gradient chart at most this often
 
+/** A variant's status line: diverged (with the core's reason), its final loss and accuracy, or its progress. */
+function statusOf(s, done, diverged) {
+  if (s.diverged) return diverged(s.reason, s.stepsDone);
+  const last = s.evals[s.evals.length - 1];
+  if (done && last) {
+    return t('training.panel.finalStatus', { loss: fmtSig(last.train.loss), accuracy: formatPercent(100 * last.heldout.accuracy, 1),
+      step: last.step });
+  }
+  return s.loss.length ? t('training.panel.stepStatus', { step: s.stepsDone, loss: fmtSig(s.loss[s.loss.length - 1]) })
+    : t('training.panel.waiting');
+}
+
+/** Draws run `run` into the views; the slow views only when `slow`. Returns the share of steps done. */
+function drawRun(run, { curves, ics, grads }, slow, diverged) {
+  const done = run.phase === 'done';
+  const series = {};
+  const lines = [];
+  let finished = 0;
+  for (const norm of run.variants) {
+    const s = run.series[norm];
+    series[norm] = { ...s, status: statusOf(s, done, diverged) };
+    finished += s.diverged ? run.steps : s.stepsDone;
+    lines.push(t('training.panel.legendLine', { name: NORM_SHORT[norm], status: series[norm].status }));
+  }
+  curves.update(series, t('training.panel.curvesSummary', { rate: fmtRate(run.rate), batch: run.batch, lines: lines.join(' ') }));
+  if (done || slow) {
+    const evals = Object.fromEntries(run.variants.map((n) => [n, run.series[n].evals]));
+    ics.update(evals);
+    grads.update(evals);
+  }
+  return finished / (run.variants.length * run.steps);
+}
+
+/** The handlers of one run's worker messages; `schedule` asks for a redraw, `finish` ends the run. */
+function listen(current, { schedule, finish, fail }) {
+  return {
+    onProgress(r) {
+      const s = current.series[r.key];
+      for (let i = 0; i < r.loss.length; i++) s.loss.push(r.loss[i]);
+      for (const e of r.evals) { s.evals.push(e); s.evalSteps.push(e.step); s.evalLoss.push(e.train.loss); }
+      Object.assign(s, { stepsDone: r.stepsDone, diverged: r.diverged, reason: r.reason });
+      schedule();
+    },
+    onDone(runs) {
+      current.phase = 'done';
+      current.ms = performance.now() - current.t0;
+      finish(current, runs);
+    },
+    onError(m) {
+      current.phase = 'done';
+      fail(m);
+    },
+  };
+}
+
 export function createComparison({ pool, plan, views, ui, nextToken, diverged, onPhase }) {
   const { curves, ics, grads, decision } = views;
   const { root, container, status, alert, progress } = ui;
@@ -33,40 +88,14 @@ export function createComparison({ pool, plan, views, ui, nextToken, diverged, o
     decision.clear(decisionText);
   }
 
-  function statusOf(s, done) {
-    if (s.diverged) return diverged(s.reason, s.stepsDone);
-    const last = s.evals[s.evals.length - 1];
-    if (done && last) {
-      return t('training.panel.finalStatus', { loss: fmtSig(last.train.loss), accuracy: formatPercent(100 * last.heldout.accuracy, 1),
-        step: last.step });
-    }
-    return s.loss.length ? t('training.panel.stepStatus', { step: s.stepsDone, loss: fmtSig(s.loss[s.loss.length - 1]) })
-      : t('training.panel.waiting');
-  }
-
   function render() {
     frame = 0;
     if (!run) return;
     const t0 = performance.now();
     lastRender = t0;
-    const done = run.phase === 'done';
-    const series = {};
-    const lines = [];
-    let finished = 0;
-    for (const norm of run.variants) {
-      const s = run.series[norm];
-      series[norm] = { ...s, status: statusOf(s, done) };
-      finished += s.diverged ? run.steps : s.stepsDone;
-      lines.push(t('training.panel.legendLine', { name: NORM_SHORT[norm], status: series[norm].status }));
-    }
-    curves.update(series, t('training.panel.curvesSummary', { rate: fmtRate(run.rate), batch: run.batch, lines: lines.join(' ') }));
-    const evals = Object.fromEntries(run.variants.map((n) => [n, run.series[n].evals]));
-    if (done || t0 - lastSlow >= SLOW_MS) {
-      lastSlow = t0;
-      ics.update(evals);
-      grads.update(evals);
-    }
-    progress.value = finished / (run.variants.length * run.steps);
+    const slow = t0 - lastSlow >= SLOW_MS;
+    if (slow) lastSlow = t0;
+    progress.value = drawRun(run, views, slow, diverged);
     progress.setAttribute('aria-valuetext', formatPercent(100 * progress.value, 0));
     performance.measure('normlab:training-render', { start: t0 }); // for profiling (DevTools, timing scripts)
   }
@@ -83,40 +112,26 @@ export function createComparison({ pool, plan, views, ui, nextToken, diverged, o
     timer = 0;
   };
 
-  /** The handlers of one run's worker messages. */
-  function listen(current) {
-    return {
-      onProgress(r) {
-        const s = current.series[r.key];
-        for (let i = 0; i < r.loss.length; i++) s.loss.push(r.loss[i]);
-        for (const e of r.evals) { s.evals.push(e); s.evalSteps.push(e.step); s.evalLoss.push(e.train.loss); }
-        Object.assign(s, { stepsDone: r.stepsDone, diverged: r.diverged, reason: r.reason });
-        schedule();
-      },
-      onDone(runs) {
-        current.phase = 'done';
-        current.ms = performance.now() - current.t0;
-        root.dataset.compareMs = String(Math.round(current.ms));
-        const count = current.variants.filter((n) => current.series[n].diverged).length;
-        status.textContent = t(count ? 'training.panel.finishedDiverged' : 'training.panel.finished',
-          { count: current.variants.length, steps: current.steps, time: fmtMs(current.ms), diverged: count });
-        if (current.dataset === 'spirals') {
-          const byKey = new Map(runs.map((r) => [r.key, r]));
-          decision.show(current.variants.map((norm) => ({ norm, diverged: current.series[norm].diverged, ...byKey.get(norm) })),
-            t('training.panel.stepsText', { steps: current.steps }));
-        }
-        render();
-        onPhase();
-        container.dispatchEvent(new CustomEvent('normlab:training-done', { bubbles: true, detail: { ms: current.ms } }));
-      },
-      onError(m) {
-        current.phase = 'done';
-        if (m.argument === 'digits') alert.show(t('training.panel.digitsError', { detail: m.message }));
-        else alert.show(m.message, m.argument === 'batchSize' && t('training.panel.batchSizeError'));
-        status.textContent = t('training.panel.couldNotStart');
-        onPhase();
-      },
-    };
+  function finish(current, runs) {
+    root.dataset.compareMs = String(Math.round(current.ms));
+    const count = current.variants.filter((n) => current.series[n].diverged).length;
+    status.textContent = t(count ? 'training.panel.finishedDiverged' : 'training.panel.finished',
+      { count: current.variants.length, steps: current.steps, time: fmtMs(current.ms), diverged: count });
+    if (current.dataset === 'spirals') {
+      const byKey = new Map(runs.map((r) => [r.key, r]));
+      decision.show(current.variants.map((norm) => ({ norm, diverged: current.series[norm].diverged, ...byKey.get(norm) })),
+        t('training.panel.stepsText', { steps: current.steps }));
+    }
+    render();
+    onPhase();
+    container.dispatchEvent(new CustomEvent('normlab:training-done', { bubbles: true, detail: { ms: current.ms } }));
+  }
+
+  function fail(m) {
+    if (m.argument === 'digits') alert.show(t('training.panel.digitsError', { detail: m.message }));
+    else alert.show(m.message, m.argument === 'batchSize' && t('training.panel.batchSizeError'));
+    status.textContent = t('training.panel.couldNotStart');
+    onPhase();
   }
 
   function start(s) {
@@ -135,7 +150,7 @@ export function createComparison({ pool, plan, views, ui, nextToken, diverged, o
     status.textContent = t('training.panel.training', { count: run.variants.length, steps: run.steps, rate: fmtRate(run.rate) });
     root.dataset.compareMs = '';
     run.job = startCompare(pool, token, run.variants.map((norm) => ({ key: norm, config: runConfig(plan, s, norm) })),
-      run.steps, listen(run), s.dataset === 'spirals' ? GRID : 0);
+      run.steps, listen(run, { schedule, finish, fail }), s.dataset === 'spirals' ? GRID : 0);
     onPhase();
   }
 
