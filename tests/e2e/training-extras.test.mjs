@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { distDir, repoRoot, requireDist, openLesson } from './harness.mjs';
 import { loadTrainer } from '../../web/src/core.js';
 import { setLocale, t } from '../../web/src/i18n/i18n.js';
-import { fmt } from '../../web/src/training/dom.js';
+import { fmtSig as fmt } from '../../web/src/ui/format.js';
 import { PRESETS, runConfig } from '../../web/src/training/presets.js';
 import { MODEL_PRESETS } from '../../web/src/figures/model-map/presets.js';
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore, KINDS } from '../../web/src/core.js';
 import { createEngine } from '../../web/src/figures/playground/compute.js';
-import { INPUT_PRESETS } from '../../web/src/figures/playground/dom.js';
+import { INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { cleanState } from '../../web/src/figures/playground/hash.js';
 
 const core = await loadCore();

@@ -3,8 +3,8 @@
 // RENDER_MS and the layer strips and gradient chart at most every SLOW_MS, so the page keeps its main thread.
 // Pause/Resume and Reset act on the run; a cancel token (nextToken) makes a stale run's messages harmless.
 //
-//   createComparison({ pool, plan, views, ui, nextToken, diverged, onPhase }) -> { phase, start(state),
-//     togglePause(), reset(state), destroy() }
+//   new Comparison({ pool, plan, views, ui, nextToken, diverged, onPhase }): phase, active, start(state),
+//     togglePause(), reset(state, decisionText?), destroy()
 //   views: { curves, ics, grads, decision }   ui: { root, container, status, alert, progress }
 //   diverged(reason, step) -> the status text of a variant that diverged; onPhase() after every phase change.
 
@@ -72,47 +72,77 @@ function listen(current, { schedule, finish, fail }) {
   };
 }
 
-export function createComparison({ pool, plan, views, ui, nextToken, diverged, onPhase }) {
-  const { curves, ics, grads, decision } = views;
-  const { root, container, status, alert, progress } = ui;
-  let run = null;       // the comparison shown: { token, phase, job, variants, steps, series, t0, ms }
-  let frame = 0;        // pending animation frame / timer of the next redraw (cancel tokens)
+/** Calls draw() in an animation frame, at most once every `ms` milliseconds: { schedule(), cancel() }. */
+function throttledFrame(draw, ms) {
+  let frame = 0;
   let timer = 0;
-  let lastRender = 0;
-  let lastSlow = 0;
+  let last = 0;
+  const run = () => {
+    frame = 0;
+    last = performance.now();
+    draw(last);
+  };
+  return {
+    schedule() {
+      if (frame || timer) return;
+      const wait = last + ms - performance.now();
+      if (wait <= 0) frame = requestAnimationFrame(run);
+      else timer = setTimeout(() => { timer = 0; frame = requestAnimationFrame(run); }, wait);
+    },
+    cancel() {
+      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      frame = 0;
+      timer = 0;
+    },
+  };
+}
 
-  function clearViews(norms, steps, decisionText) {
+/** A new run of the variants of state `s`: its settings and an empty series per variant. */
+function newRun(s, token) {
+  const run = { token, phase: 'running', variants: [...s.variants], steps: s.steps, rate: s.rate, batch: s.batch,
+    dataset: s.dataset, t0: performance.now(), series: {}, job: null };
+  for (const norm of run.variants) {
+    run.series[norm] = { loss: [], evalSteps: [], evalLoss: [], evals: [], stepsDone: 0, diverged: false, reason: '' };
+  }
+  return run;
+}
+
+export class Comparison {
+  #run = null; // the comparison shown: { token, phase, job, variants, steps, series, t0, ms }
+  #lastSlow = 0;
+  #deps;
+  #frame;
+
+  constructor(deps) {
+    this.#deps = deps;
+    this.#frame = throttledFrame((now) => this.#render(now), RENDER_MS);
+  }
+
+  /** 'idle' | 'running' | 'paused' | 'done' */
+  get phase() { return this.#run?.phase || 'idle'; }
+  get active() { return Boolean(this.#run); }
+
+  #clearViews(norms, steps, decisionText) {
+    const { views: { curves, ics, grads, decision }, plan } = this.#deps;
     curves.reset(norms, steps, plan.config.evalEvery, plan.targetLoss);
     ics.reset(norms);
     grads.reset(norms, steps);
     decision.clear(decisionText);
   }
 
-  function render() {
-    frame = 0;
-    if (!run) return;
-    const t0 = performance.now();
-    lastRender = t0;
-    const slow = t0 - lastSlow >= SLOW_MS;
-    if (slow) lastSlow = t0;
-    progress.value = drawRun(run, views, slow, diverged);
+  #render(now) {
+    if (!this.#run) return;
+    const { views, ui: { progress }, diverged } = this.#deps;
+    const slow = now - this.#lastSlow >= SLOW_MS;
+    if (slow) this.#lastSlow = now;
+    progress.value = drawRun(this.#run, views, slow, diverged);
     progress.setAttribute('aria-valuetext', formatPercent(100 * progress.value, 0));
-    performance.measure('normlab:training-render', { start: t0 }); // for profiling (DevTools, timing scripts)
+    performance.measure('normlab:training-render', { start: now }); // for profiling (DevTools, timing scripts)
   }
-  const schedule = () => {
-    if (frame || timer) return;
-    const wait = lastRender + RENDER_MS - performance.now();
-    if (wait <= 0) frame = requestAnimationFrame(render);
-    else timer = setTimeout(() => { timer = 0; frame = requestAnimationFrame(render); }, wait);
-  };
-  const unschedule = () => {
-    if (frame) cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    frame = 0;
-    timer = 0;
-  };
 
-  function finish(current, runs) {
+  #finish(current, runs) {
+    const { ui: { root, container, status }, views: { decision }, onPhase } = this.#deps;
     root.dataset.compareMs = String(Math.round(current.ms));
     const count = current.variants.filter((n) => current.series[n].diverged).length;
     status.textContent = t(count ? 'training.panel.finishedDiverged' : 'training.panel.finished',
@@ -122,40 +152,42 @@ export function createComparison({ pool, plan, views, ui, nextToken, diverged, o
       decision.show(current.variants.map((norm) => ({ norm, diverged: current.series[norm].diverged, ...byKey.get(norm) })),
         t('training.panel.stepsText', { steps: current.steps }));
     }
-    render();
+    this.#render(performance.now());
     onPhase();
     container.dispatchEvent(new CustomEvent('normlab:training-done', { bubbles: true, detail: { ms: current.ms } }));
   }
 
-  function fail(m) {
+  #fail(m) {
+    const { ui: { alert, status }, onPhase } = this.#deps;
     if (m.argument === 'digits') alert.show(t('training.panel.digitsError', { detail: m.message }));
     else alert.show(m.message, m.argument === 'batchSize' && t('training.panel.batchSizeError'));
     status.textContent = t('training.panel.couldNotStart');
     onPhase();
   }
 
-  function start(s) {
-    if (run && (run.phase === 'running' || run.phase === 'paused')) return;
-    if (!s.variants.length) return;
-    run?.job?.cancel();
-    const token = nextToken();
-    run = { token, phase: 'running', variants: [...s.variants], steps: s.steps, rate: s.rate, batch: s.batch,
-      dataset: s.dataset, t0: performance.now(), series: {}, job: null };
-    for (const norm of run.variants) {
-      run.series[norm] = { loss: [], evalSteps: [], evalLoss: [], evals: [], stepsDone: 0, diverged: false, reason: '' };
-    }
+  /** Trains the variants of state `s` (unless a run is going on or no variant is chosen). */
+  start(s) {
+    if (this.phase === 'running' || this.phase === 'paused' || !s.variants.length) return;
+    const { pool, plan, ui: { root, status, alert }, nextToken, onPhase } = this.#deps;
+    this.#run?.job?.cancel();
+    const run = newRun(s, nextToken());
+    this.#run = run;
     alert.hide();
-    clearViews(run.variants, run.steps,
+    this.#clearViews(run.variants, run.steps,
       t(s.dataset === 'spirals' ? 'training.panel.decisionLater' : 'training.panel.decisionSpiralsOnly'));
     status.textContent = t('training.panel.training', { count: run.variants.length, steps: run.steps, rate: fmtRate(run.rate) });
     root.dataset.compareMs = '';
-    run.job = startCompare(pool, token, run.variants.map((norm) => ({ key: norm, config: runConfig(plan, s, norm) })),
-      run.steps, listen(run, { schedule, finish, fail }), s.dataset === 'spirals' ? GRID : 0);
+    const handlers = listen(run, { schedule: () => this.#frame.schedule(), finish: (current, runs) => this.#finish(current, runs),
+      fail: (m) => this.#fail(m) });
+    run.job = startCompare(pool, run.token, run.variants.map((norm) => ({ key: norm, config: runConfig(plan, s, norm) })),
+      run.steps, handlers, s.dataset === 'spirals' ? GRID : 0);
     onPhase();
   }
 
-  function togglePause() {
+  togglePause() {
+    const run = this.#run;
     if (!run) return;
+    const { ui: { status }, onPhase } = this.#deps;
     if (run.phase === 'running') {
       run.phase = 'paused';
       run.job.pause();
@@ -169,27 +201,19 @@ export function createComparison({ pool, plan, views, ui, nextToken, diverged, o
   }
 
   /** Forgets the run; `decisionText` stands in the decision-region box (the idle text at mount). */
-  function reset(s, decisionText = '') {
-    run?.job?.cancel();
-    run = null;
-    unschedule();
-    clearViews(s.variants, s.steps, decisionText);
+  reset(s, decisionText = '') {
+    const { ui: { progress, alert }, onPhase } = this.#deps;
+    this.destroy();
+    this.#run = null;
+    this.#clearViews(s.variants, s.steps, decisionText);
     progress.value = 0;
     progress.removeAttribute('aria-valuetext');
     alert.hide();
     onPhase();
   }
 
-  return {
-    /** 'idle' | 'running' | 'paused' | 'done' */
-    get phase() { return run?.phase || 'idle'; },
-    get active() { return Boolean(run); },
-    start,
-    togglePause,
-    reset,
-    destroy() {
-      run?.job?.cancel();
-      unschedule();
-    },
-  };
+  destroy() {
+    this.#run?.job?.cancel();
+    this.#frame.cancel();
+  }
 }

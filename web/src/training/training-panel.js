@@ -20,7 +20,7 @@ import { createFigure } from '../ui/create-figure.js';
 import { createControls } from './controls.js';
 import { createPool } from './pool.js';
 import { cleanerFor, defaultState } from './presets.js';
-import { createComparison } from './comparison.js';
+import { Comparison } from './comparison.js';
 import { createCurvesView } from './curves-view.js';
 import { createIcsView } from './ics-view.js';
 import { createGradView } from './grad-view.js';
@@ -79,6 +79,26 @@ function layout(root, controls, onAction) {
   return { buttons: { start: startButton, pause: pauseButton, reset: resetButton }, progress, status, alert, boxes };
 }
 
+function createViews(boxes, log) {
+  return {
+    curves: createCurvesView(boxes.curves, { log }),
+    ics: createIcsView(boxes.ics),
+    grads: createGradView(boxes.grad),
+    decision: createDecisionView(boxes.decision),
+  };
+}
+
+/** The buttons for the comparison's phase: Start while idle or done (and a variant is chosen), Pause while busy. */
+function showPhase(buttons, root, comparison, state) {
+  const phase = comparison.phase;
+  const busy = phase === 'running' || phase === 'paused';
+  buttons.start.disabled = busy || !state.variants.length;
+  buttons.pause.disabled = !busy;
+  buttons.pause.textContent = t(phase === 'paused' ? 'training.panel.resume' : 'training.panel.pause');
+  buttons.reset.disabled = !comparison.active;
+  root.dataset.phase = phase;
+}
+
 export async function mount(container, { state: initial, onInteract = () => {} } = {}) {
   const params = new URLSearchParams(location.search);
   const sweepRates = params.get('sweepRates')?.split(',').map(Number).filter(Number.isFinite) || null;
@@ -88,17 +108,29 @@ export async function mount(container, { state: initial, onInteract = () => {} }
 
   const root = el('div', { className: 'fig fig-training' });
   container.append(root);
-  const figure = createFigure({ initial, fallback: defaultState(), clean: cleanerFor(plan.learningRates), draw: show,
-    onInteract, immediate: true });
+  const figure = createFigure({ initial, fallback: defaultState(), clean: cleanerFor(plan.learningRates),
+    draw: (state) => show(state), onInteract, immediate: true });
+  const controls = createControls(plan, (patch) => change(patch));
+  const ui = layout(root, controls, (action) => act(action));
+  const views = createViews(ui.boxes, figure.state.log);
+  const sweep = createSweepSection(ui.boxes.sweep, { pool, plan, shipped, nextToken, onInteract, rates: sweepRates });
+  const syncButtons = () => showPhase(ui.buttons, root, comparison, figure.state);
+  const comparison = new Comparison({ pool, plan, views, nextToken, diverged: divergedText, onPhase: syncButtons,
+    ui: { root, container, status: ui.status, alert: ui.alert, progress: ui.progress } });
+
+  const show = (state) => {
+    controls.set(state);
+    views.curves.setLog(state.log);
+    sweep.setState(state);
+    syncButtons();
+    Object.assign(root.dataset, { preset: state.preset, rate: String(state.rate), batch: String(state.batch), dataset: state.dataset });
+  };
   const change = (patch) => {
     figure.change(patch);
     if (!figure.state.variants.length) ui.status.textContent = t('training.panel.chooseVariant');
-    else if (comparison.active && comparison.phase !== 'done' && !('log' in patch)) {
-      ui.status.textContent = t('training.panel.settingsChanged');
-    }
+    else if (comparison.active && comparison.phase !== 'done' && !('log' in patch)) ui.status.textContent = t('training.panel.settingsChanged');
   };
-  const controls = createControls(plan, change);
-  const ui = layout(root, controls, (action) => {
+  const act = (action) => {
     onInteract();
     if (action === 'start') comparison.start(figure.state);
     else if (action === 'pause') comparison.togglePause();
@@ -106,34 +138,7 @@ export async function mount(container, { state: initial, onInteract = () => {} }
       comparison.reset(figure.state);
       ui.status.textContent = t('training.panel.wasReset');
     }
-  });
-  const views = {
-    curves: createCurvesView(ui.boxes.curves, { log: figure.state.log }),
-    ics: createIcsView(ui.boxes.ics),
-    grads: createGradView(ui.boxes.grad),
-    decision: createDecisionView(ui.boxes.decision),
   };
-  const sweep = createSweepSection(ui.boxes.sweep, { pool, plan, shipped, nextToken, onInteract, rates: sweepRates });
-  const comparison = createComparison({ pool, plan, views, nextToken, diverged: divergedText, onPhase: syncButtons,
-    ui: { root, container, status: ui.status, alert: ui.alert, progress: ui.progress } });
-
-  function syncButtons() {
-    const phase = comparison.phase;
-    const busy = phase === 'running' || phase === 'paused';
-    ui.buttons.start.disabled = busy || !figure.state.variants.length;
-    ui.buttons.pause.disabled = !busy;
-    ui.buttons.pause.textContent = t(phase === 'paused' ? 'training.panel.resume' : 'training.panel.pause');
-    ui.buttons.reset.disabled = !comparison.active;
-    root.dataset.phase = phase;
-  }
-
-  function show(state) {
-    controls.set(state);
-    views.curves.setLog(state.log);
-    sweep.setState(state);
-    syncButtons();
-    Object.assign(root.dataset, { preset: state.preset, rate: String(state.rate), batch: String(state.batch), dataset: state.dataset });
-  }
 
   figure.drawNow();
   comparison.reset(figure.state, t('training.panel.decisionIdle'));
