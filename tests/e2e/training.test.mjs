@@ -26,7 +26,7 @@ const trainer = await loadTrainer();
 const plan = trainer.defaultSweepPlan();
 const shipped = JSON.parse(readFileSync(join(root, 'data', 'sweep-default.json'), 'utf8'));
 const NAMES = { none: 'none', batch: 'BatchNorm', layer: 'LayerNorm', rms: 'RMSNorm' };
-// The page shows numbers with 3 significant digits (web/src/training/dom.js fmt).
+// The page shows numbers with 3 significant digits (web/src/ui/format.js fmtSig).
 const sig = (v, d = 3) => String(Number(v.toPrecision(d))).replace('-', '−');
 
 let server;

@@ -93,3 +93,12 @@ test('the cycle finder finds a cycle and accepts a layered graph', () => {
   assert.deepEqual(specifiers("import { a } from './a.js'; // from './comment.js'\nconst m = import.meta.glob(['../b.js']); import('./c.js'); export { q } from '../q/q.js'; import 'chart.js';"),
     ['./a.js', './c.js', '../q/q.js', '../b.js']);
 });
+
+test('every figure name is a folder figures/<name>/ whose index.js exports mount (the registry loads them by name)', async () => {
+  const { FIGURE_NAMES } = await import('../../web/src/vocabulary.js');
+  for (const name of FIGURE_NAMES) {
+    const entry = path.join(src, 'figures', name, 'index.js');
+    assert.ok(existsSync(entry), `figures/${name}/index.js`);
+    assert.match(readFileSync(entry, 'utf8'), /export (?:async function mount\b|\{ mount \} from )/, `figures/${name}/index.js exports mount`);
+  }
+});

@@ -20,6 +20,11 @@ export const TRAINING_NORMS = Object.freeze(['none', 'batch', 'layer', 'rms', 'g
 /** The core's input distributions, in the order every figure lists them. */
 export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);
 
+/** The live figures a lesson can show: each is web/src/figures/<name>/index.js. */
+export const FIGURE_NAMES = Object.freeze([
+  'grouping', 'distributions', 'training', 'playground', 'every-norm', 'inspector', 'model-map',
+]);
+
 /** The six concepts that quick checks and predict checks are tagged with (mastery: web/src/mastery/). */
 export const CONCEPTS = Object.freeze([
   'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used',

@@ -4,15 +4,12 @@
 //   checkSections(sections, c)   c: the check context (check-context.js)
 
 import { checkPredictBlock, PREDICT_BLOCK_FIELDS } from '../predict/schema.js';
-import { DISTRIBUTIONS, KINDS } from '../vocabulary.js';
+import { DISTRIBUTIONS, FIGURE_NAMES, KINDS } from '../vocabulary.js';
 import { isNonEmptyString, isObject } from './check-context.js';
 
 export const SECTION_ORDER = Object.freeze([
   'intro', 'ics', 'techniques', 'activations', 'training', 'walkthrough', 'playground',
   'deep-dives', 'takeaways', 'finish', 'references',
-]);
-export const FIGURE_NAMES = Object.freeze([
-  'grouping', 'distributions', 'training', 'playground', 'every-norm', 'inspector', 'model-map',
 ]);
 export const BLOCK_TYPES = Object.freeze([
   'paragraph', 'heading', 'list', 'callout', 'formula', 'figure', 'quiz', 'walkthrough', 'deepdive',

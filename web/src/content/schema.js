@@ -11,9 +11,8 @@ import { createCheckContext, isObject } from './check-context.js';
 import { checkSections } from './check-blocks.js';
 import { checkFigureText, checkReferences, checkTopLevel } from './check-text.js';
 
-export {
-  BLOCK_TYPES, CALLOUT_VARIANTS, FIGURE_NAMES, QUIZ_COUNT, SECTION_ORDER, WALKTHROUGH_STEPS,
-} from './check-blocks.js';
+export { BLOCK_TYPES, CALLOUT_VARIANTS, QUIZ_COUNT, SECTION_ORDER, WALKTHROUGH_STEPS } from './check-blocks.js';
+export { FIGURE_NAMES } from '../vocabulary.js';
 export { HINT_KEYS } from './check-text.js';
 
 /**

@@ -14,6 +14,7 @@
 // figure (or the core) does not exist yet still builds, and the page says so where the figure would be.
 
 import { el } from '../ui/el.js';
+import { camelKey, FIGURE_NAMES } from '../vocabulary.js';
 import { t } from '../i18n/i18n.js';
 
 // Every figure is figures/<name>/index.js exporting mount; the names are the content's figure names.
@@ -21,15 +22,9 @@ const moduleLoaders = import.meta.glob('./*/index.js');
 const modulePath = (name) => `./${name}/index.js`;
 const coreLoaders = import.meta.glob('../core.js');
 
-// Catalogue keys of the figures' names (figures.names.*).
-const LABEL_KEYS = {
-  grouping: 'grouping', distributions: 'distributions', playground: 'playground', training: 'training',
-  'every-norm': 'everyNorm', inspector: 'inspector', 'model-map': 'modelMap',
-};
-
-/** The figure's name for messages ("Paste a tensor"), from the catalogue. */
+/** The figure's name for messages ("Paste a tensor"), from the catalogue (figures.names.<camelCase name>). */
 export function figureLabel(name) {
-  return LABEL_KEYS[name] ? t(`figures.names.${LABEL_KEYS[name]}`) : t('figures.names.fallback');
+  return FIGURE_NAMES.includes(name) ? t(`figures.names.${camelKey(name)}`) : t('figures.names.fallback');
 }
 
 let corePromise = null;
@@ -50,7 +45,7 @@ export function getCore() {
 }
 
 async function loadFigureModule(name) {
-  if (!Object.hasOwn(LABEL_KEYS, name)) throw new RangeError(t('figures.unknown', { name }));
+  if (!FIGURE_NAMES.includes(name)) throw new RangeError(t('figures.unknown', { name }));
   const loader = moduleLoaders[modulePath(name)];
   if (!loader) throw new Error(t('figures.moduleMissing'));
   const mod = await loader();

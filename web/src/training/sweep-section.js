@@ -6,6 +6,7 @@
 import { t } from '../i18n/i18n.js';
 import { button } from '../ui/controls.js';
 import { el } from '../ui/el.js';
+import { createErrorBox } from '../ui/error-box.js';
 import { fmtMs } from '../ui/format.js';
 import { fmtRate, isShippedPlan, PRESETS, sweepPlan } from './presets.js';
 import { startSweep } from './pool.js';
@@ -130,7 +131,9 @@ export function createSweepSection(container, { pool, plan, shipped, nextToken, 
       onError(m) {
         job = null;
         stop('');
-        verdict.replaceChildren(el('p', { className: 'fig-error', text: m.message, attrs: { role: 'alert' } }));
+        const error = createErrorBox();
+        error.show(m.message);
+        verdict.replaceChildren(error.root);
       },
     });
   }

@@ -9,7 +9,8 @@ export const nextId = (prefix) => `${prefix}-${++uid}`;
  * el(tag, { className, text, attrs, ...attributes }, ...children) -> a new element.
  * Attributes come either flat (`{ id: 'x', 'aria-label': … }`) or in `attrs` (for names that would clash with
  * className/text); null, undefined and false leave an attribute out, so `hidden: cond` works for boolean
- * attributes. Falsy children are skipped, so `cond && node` can be passed.
+ * attributes. Children null, undefined and false are skipped, so `cond && node` can be passed;
+ * strings and numbers become text.
  */
 export function el(tag, { className, text, attrs, ...rest } = {}, ...children) {
   const node = document.createElement(tag);
@@ -22,6 +23,6 @@ export function el(tag, { className, text, attrs, ...rest } = {}, ...children) {
       node.setAttribute(name, String(value));
     }
   }
-  for (const child of children) if (child) node.append(child);
+  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
   return node;
 }

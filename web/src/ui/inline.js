@@ -20,8 +20,7 @@ function renderCite(token, ctx) {
   if (ref) {
     return el('a', { className: 'cite', href: `#${token.ref}`, text: ref.short, 'aria-label': t('common.reference', { short: ref.short }) });
   }
-  const existing = typeof document.querySelector === 'function'
-    ? document.querySelector(`a.cite[href="#${CSS.escape(token.ref)}"]`) : null;
+  const existing = document.querySelector(`a.cite[href="#${CSS.escape(token.ref)}"]`);
   return el('a', { className: 'cite', href: `#${token.ref}`, text: existing?.textContent || token.ref,
     'aria-label': existing?.getAttribute('aria-label') });
 }

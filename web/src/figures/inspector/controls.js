@@ -3,7 +3,7 @@
 
 import { t } from '../../i18n/i18n.js';
 import { el, nextId } from '../../ui/el.js';
-import { field, selectInput } from '../../ui/controls.js';
+import { field, radioGroup, selectInput } from '../../ui/controls.js';
 import { DISTRIBUTIONS, KINDS, labelled } from '../../vocabulary.js';
 
 const textInput = (name, extra = {}) => el('input', { type: 'text', 'data-control': name,
@@ -11,14 +11,10 @@ const textInput = (name, extra = {}) => el('input', { type: 'text', 'data-contro
 const select = (name, options) => selectInput(options, { 'data-control': name });
 
 export function createControls(text, onChange) {
-  const name = nextId('insp-source');
-  const radios = {};
-  const sourceSet = el('fieldset', { className: 'fig-radios' }, el('legend', { text: t('inspector.source') }));
-  for (const value of ['paste', 'sample']) {
-    radios[value] = el('input', { attrs: { type: 'radio', name, value, 'data-control': `source-${value}` } });
-    sourceSet.append(el('label', { className: 'fig-radio' }, radios[value],
-      el('span', { text: t(value === 'paste' ? 'inspector.sourcePaste' : 'inspector.sourceSample') })));
-  }
+  const source = radioGroup(t('inspector.source'), nextId('insp-source'), [
+    { value: 'paste', label: t('inspector.sourcePaste') }, { value: 'sample', label: t('inspector.sourceSample') },
+  ], () => { visibility(); onChange(); });
+  for (const [value, input] of source.inputs) input.dataset.control = `source-${value}`;
   const inputs = {
     numbers: el('textarea', { className: 'insp-text', attrs: { rows: '5', spellcheck: 'false', 'data-control': 'numbers' } }),
     distribution: select('distribution', labelled(DISTRIBUTIONS, (d) => text.distributions[d].label)),
@@ -41,7 +37,7 @@ export function createControls(text, onChange) {
     attrs: { type: 'button', 'data-control': 'compute' } });
 
   const root = el('div', { className: 'insp-controls' },
-    sourceSet, pasteBox, sampleBox,
+    source.root, pasteBox, sampleBox,
     el('div', { className: 'fig-controls' },
       field(t('inspector.n'), inputs.n), field(t('inspector.c'), inputs.c), field(t('inspector.l'), inputs.l),
       field(t('inspector.kind'), inputs.kind), groupsBox, field(t('inspector.eps'), inputs.eps),
@@ -49,12 +45,11 @@ export function createControls(text, onChange) {
     button);
 
   const visibility = () => {
-    const source = radios.sample.checked ? 'sample' : 'paste';
-    pasteBox.hidden = source !== 'paste';
-    sampleBox.hidden = source !== 'sample';
+    const from = source.value === 'sample' ? 'sample' : 'paste';
+    pasteBox.hidden = from !== 'paste';
+    sampleBox.hidden = from !== 'sample';
     groupsBox.hidden = inputs.kind.value !== 'group';
   };
-  for (const r of Object.values(radios)) r.addEventListener('change', () => { visibility(); onChange(); });
   for (const input of Object.values(inputs)) {
     input.addEventListener('change', () => { visibility(); onChange(); });
   }
@@ -68,12 +63,12 @@ export function createControls(text, onChange) {
     root,
     inputs,
     read() {
-      const out = { source: radios.sample.checked ? 'sample' : 'paste' };
+      const out = { source: source.value === 'sample' ? 'sample' : 'paste' };
       for (const [key, input] of Object.entries(inputs)) out[key] = input.value;
       return out;
     },
     set(values) {
-      if (values.source) radios[values.source === 'sample' ? 'sample' : 'paste'].checked = true;
+      if (values.source) source.set(values.source === 'sample' ? 'sample' : 'paste');
       // Unchanged fields are left alone, so a caret in the field the learner is editing stays where it is.
       for (const [key, input] of Object.entries(inputs)) {
         if (values[key] !== undefined && input.value !== String(values[key])) input.value = String(values[key]);
