@@ -20,9 +20,9 @@ export const FIGURE_NAMES = Object.freeze([
 ]);
 export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
 export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);
-// The six concepts that quick checks and predict checks are tagged with (mastery: web/src/progress/mastery.js).
+// The seven concepts that quick checks and predict checks are tagged with (mastery: web/src/progress/mastery.js).
 export const CONCEPTS = Object.freeze([
-  'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used',
+  'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used', 'training-effects',
 ]);
 export const BLOCK_TYPES = Object.freeze([
   'paragraph', 'heading', 'list', 'callout', 'formula', 'figure', 'quiz', 'walkthrough', 'deepdive',
