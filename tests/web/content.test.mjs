@@ -286,7 +286,7 @@ describe('each schema rule catches a broken copy', () => {
   test('bad top-level fields', () => {
     assertCaught((c) => { c.schemaVersion = 2; }, /schemaVersion: must be 1/);
     assertCaught((c) => { delete c.title; }, /title: must be a non-empty string/);
-    assertCaught((c) => { c.durationMinutes = -1; }, /durationMinutes: must be a positive number/);
+    assertCaught((c) => { c.durationMinutes = 15; }, /durationMinutes: is computed from the content/);
     assert.deepEqual(validateContent(null), ['content: must be a JSON object']);
   });
 });

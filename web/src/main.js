@@ -5,6 +5,7 @@
 // progress store's storage backend under an LMS.
 
 import { validateContent } from './content/schema.js';
+import { withDurations } from './content/durations.js';
 import { h, renderSection } from './content/render.js';
 import { loadContent } from './content/load-content.js';
 import { t } from './i18n/i18n.js';
@@ -92,7 +93,8 @@ async function boot() {
     return;
   }
   const passMark = lms.passMark ?? params.pass;
-  renderLesson(content, { lesson, store, embed: { params, framed, lms, passMark, storage } });
+  // The duration badge and the certificate's duration are computed from the content, never typed into it.
+  renderLesson(withDurations(content), { lesson, store, embed: { params, framed, lms, passMark, storage } });
 }
 
 function renderLesson(content, { lesson, store, embed }) {

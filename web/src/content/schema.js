@@ -228,11 +228,9 @@ export function validateContent(content) {
   if (!Array.isArray(content.badges) || content.badges.some((b) => !isNonEmptyString(b))) {
     err('badges', 'must be an array of non-empty strings');
   }
-  if (!(typeof content.durationMinutes === 'number' && Number.isFinite(content.durationMinutes) &&
-        content.durationMinutes > 0)) {
-    err('durationMinutes', 'must be a positive number');
-  }
-  const allowedTop = new Set(['schemaVersion', 'id', 'lang', 'title', 'summary', 'badges', 'durationMinutes',
+  // The duration is computed from the content (web/src/content/durations.js); a badge shows it as {minutes}.
+  if ('durationMinutes' in content) err('durationMinutes', 'is computed from the content; write {minutes} in a badge instead');
+  const allowedTop = new Set(['schemaVersion', 'id', 'lang', 'title', 'summary', 'badges',
     'sections', 'references', 'figureText']);
   for (const key of Object.keys(content)) {
     if (!allowedTop.has(key)) err(key, 'unknown top-level field');
