@@ -117,6 +117,26 @@ async function axeCheck(page, label) {
 // ---------------------------------------------------------------------------------------------
 
 describe('content', () => {
+  test('the core path shows at most 2,600 words before any click, and the badge states its computed minutes', async () => {
+    const { context, page } = await open();
+    await page.goto(server.url);
+    await ready(page);
+    // Words of the lesson as rendered (closed disclosures and later walkthrough steps are not rendered text),
+    // outside the live figures, whose numbers and controls are not reading.
+    const words = await page.evaluate(() => {
+      const mounts = [...document.querySelectorAll('#lesson .figure-mount')];
+      for (const m of mounts) m.style.display = 'none';
+      const n = (document.getElementById('lesson').innerText.match(/[\p{L}\p{N}]\S*/gu) || []).length;
+      for (const m of mounts) m.style.display = '';
+      return n;
+    });
+    assert.ok(words > 1000 && words <= 2600, `${words} words shown by default`);
+    assert.ok(await page.locator('#lesson-badges li', { hasText: `~${content.durationMinutes} min` }).count() === 1);
+    assert.ok(content.durationMinutes <= 15, `${content.durationMinutes} min`);
+    assert.ok(await page.locator('details.go-deeper .part-time').count() >= 6, 'optional parts show their own time');
+    await context.close();
+  });
+
   test('the page validates the content and renders every section, check, step and deep dive in order', async () => {
     const { context, page, report } = await open();
     await page.goto(server.url);

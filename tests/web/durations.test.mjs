@@ -60,3 +60,15 @@ test('the badge and durationMinutes come from the computation; the content file 
   assert.ok(!shown.badges.some((b) => b.includes('{minutes}')));
   assert.ok(CORE_LIMITS.minutes > 0 && CORE_LIMITS.defaultWords > 0);
 });
+
+test('the lesson\'s core path keeps its promise: at most 15 minutes and 2,600 words shown by default', () => {
+  const d = lessonDurations(lesson);
+  assert.ok(d.core.minutes <= CORE_LIMITS.minutes, `core path ${d.core.minutes.toFixed(2)} min (npm run content:stats)`);
+  assert.ok(d.core.defaultWords <= CORE_LIMITS.defaultWords, `${d.core.defaultWords} words shown by default`);
+  assert.equal(CORE_LIMITS.minutes, 15);
+  assert.equal(CORE_LIMITS.defaultWords, 2600);
+  // Every quick check is on the core path; the optional parts are folded away (deep dives, goDeeper blocks).
+  const quizzes = lesson.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'quiz');
+  assert.ok(quizzes.length >= 8 && quizzes.every((q) => !q.goDeeper));
+  assert.ok(d.optionalParts.length >= 6);
+});

@@ -5,7 +5,7 @@
 // progress store's storage backend under an LMS.
 
 import { validateContent } from './content/schema.js';
-import { withDurations } from './content/durations.js';
+import { lessonDurations, wholeMinutes, withDurations } from './content/durations.js';
 import { h, renderSection } from './content/render.js';
 import { loadContent } from './content/load-content.js';
 import { t } from './i18n/i18n.js';
@@ -117,7 +117,9 @@ function renderLesson(content, { lesson, store, embed }) {
   const totalQuizzes = model.quizzes.length;
 
   // teacher=1: answer keys under the checks (the quiz modules read ctx.teacher) and the teacher panel.
-  const ctx = { refs, hooks: {}, teacher: params.teacher };
+  // Each optional part (deep dive, goDeeper block) shows its own computed time.
+  const partMinutes = new Map(lessonDurations(content).optionalParts.map((p) => [p.id, wholeMinutes(p.minutes)]));
+  const ctx = { refs, hooks: {}, teacher: params.teacher, partMinutes };
   if (params.teacher) document.documentElement.dataset.teacher = 'true';
   const predicts = installPredictHooks(ctx, { content, store, loadCore: getCore });
   ctx.hooks.quiz = (block, host) => {

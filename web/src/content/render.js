@@ -12,6 +12,7 @@ import { t } from '../i18n/i18n.js';
  * @typedef {object} RenderContext
  * @property {Map<string, object>} refs        references by id
  * @property {object} hooks                    { quiz, walkthrough, figure, completion }(block, host, section)
+ * @property {Map<string, number>} [partMinutes] computed minutes of each optional part, by id (durations.js)
  */
 
 export function h(tag, attrs = {}, ...children) {
@@ -51,6 +52,7 @@ export function renderInline(parent, text, ctx) {
         const label = ref ? ref.short : token.ref;
         const link = h('a', { className: 'cite', href: `#${token.ref}`, text: label });
         if (ref) link.setAttribute('aria-label', t('common.reference', { short: ref.short }));
+        link.addEventListener('click', () => revealReference(token.ref));
         parent.append(link);
         break;
       }
@@ -90,6 +92,13 @@ function renderList(items, ordered, ctx, className) {
   return list;
 }
 
+/** Open the folded References list when entry `id` is about to be shown (a citation, or an address naming it). */
+function revealReference(id) {
+  const entry = document.getElementById(id);
+  const list = entry?.closest('details.references-disclosure');
+  if (list) list.open = true;
+}
+
 function renderReferences(ctx) {
   const list = h('ol', { className: 'references' });
   for (const ref of ctx.refs.values()) {
@@ -102,7 +111,21 @@ function renderReferences(ctx) {
     );
     list.append(item);
   }
-  return list;
+  // The list is looked up rather than read, so it is folded away; a citation opens it (revealReference),
+  // and so does an address that names an entry, on load and on a later hash change.
+  const details = h('details', { className: 'go-deeper references-disclosure' },
+    h('summary', {}, h('span', { className: 'deepdive-title', text: t('common.referencesSummary', { count: ctx.refs.size }) })),
+    list);
+  const revealFromHash = () => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id && ctx.refs.has(id)) {
+      details.open = true;
+      document.getElementById(id)?.scrollIntoView();
+    }
+  };
+  window.addEventListener('hashchange', revealFromHash);
+  queueMicrotask(revealFromHash);
+  return details;
 }
 
 /**
@@ -113,6 +136,17 @@ function renderReferences(ctx) {
  * @param {object} section the section the block belongs to
  */
 export function renderBlock(block, parent, ctx, section) {
+  if (block.goDeeper && !ctx.folded) {
+    // An optional part: folded away under its title and its own time, one click from the core path.
+    const details = h('details', { className: 'go-deeper', 'data-part': block.id || block.figure });
+    const summary = h('summary', {}, inline('span', t('common.goDeeper', { title: block.goDeeper }), ctx, { className: 'deepdive-title' }),
+      partTime(block.id || block.figure, ctx));
+    const body = h('div', { className: 'deepdive-body' });
+    renderBlock(block, body, { ...ctx, folded: true }, section);
+    details.append(summary, body);
+    parent.append(details);
+    return;
+  }
   switch (block.type) {
     case 'paragraph':
       parent.append(inline('p', block.text, ctx));
@@ -160,7 +194,7 @@ export function renderBlock(block, parent, ctx, section) {
     }
     case 'deepdive': {
       const details = h('details', { className: 'deepdive', id: block.id });
-      const summary = h('summary', {}, h('span', { className: 'deepdive-title', text: block.title }));
+      const summary = h('summary', {}, h('span', { className: 'deepdive-title', text: block.title }), partTime(block.id, ctx));
       const body = h('div', { className: 'deepdive-body' });
       renderBlocks(block.blocks, body, ctx, section);
       details.append(summary, body);
@@ -192,6 +226,13 @@ export function renderBlock(block, parent, ctx, section) {
       // validateContent rejects unknown types; render nothing rather than guess.
       break;
   }
+}
+
+/** "optional · about 3 min" for an optional part whose minutes the context knows (nothing otherwise). */
+function partTime(id, ctx) {
+  const minutes = ctx.partMinutes?.get(id);
+  if (minutes === undefined) return null;
+  return h('span', { className: 'part-time', text: t('common.partMinutes', { minutes: String(minutes) }) });
 }
 
 export function renderBlocks(blocks, parent, ctx, section) {

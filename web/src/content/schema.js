@@ -45,7 +45,7 @@ const BLOCK_FIELDS = {
   list: [['items'], ['ordered']],
   callout: [['variant', 'title', 'text'], []],
   formula: [['text', 'label'], []],
-  figure: [['figure', 'caption'], []],
+  figure: [['figure', 'caption'], ['goDeeper']],
   quiz: [['id', 'question', 'options', 'concepts'], []],
   ...PREDICT_BLOCK_FIELDS,
   walkthrough: [['id', 'steps'], []],
@@ -351,6 +351,12 @@ export function validateContent(content) {
       if (key !== 'type' && !required.includes(key) && !optional.includes(key)) {
         err(`${path}.${key}`, `unknown field for a ${type} block`);
       }
+    }
+    // goDeeper: the block is an optional part, folded away under this title (docs/content-schema.md, Duration).
+    if ('goDeeper' in block) {
+      if (!isNonEmptyString(block.goDeeper)) err(`${path}.goDeeper`, 'must be a non-empty string');
+      else checkInline(block.goDeeper, `${path}.goDeeper`);
+      if (inDeepdive) err(`${path}.goDeeper`, 'a deep dive is already optional');
     }
     switch (type) {
       case 'paragraph':

@@ -15,6 +15,10 @@ export default {
     dismissNotice: 'Dismiss this notice',
     opensInNewTab: '(opens in a new tab)',
     reference: 'Reference: {short}',
+    // An optional part of the lesson, folded away: its title and its computed reading and doing time.
+    goDeeper: 'Go deeper: {title}',
+    partMinutes: 'optional · about {minutes} min',
+    referencesSummary: { one: 'Show the reference', other: 'Show all {count} references' },
   },
   // The lesson page: boot, content problems, notices, table of contents, progress.
   page: {
@@ -96,6 +100,11 @@ export default {
     detail: {
       one: '{count} right first answer ({variants} on predict variants)',
       other: '{count} right first answers ({variants} on predict variants)',
+    },
+    // A concept that only quick checks test (it has no predict check).
+    detailQuizOnly: {
+      one: '{count} right first answer',
+      other: '{count} right first answers',
     },
     reviewTitle: 'Review: ideas you missed last time',
     reviewConcept: 'Review · {concept}',
