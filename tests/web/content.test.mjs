@@ -91,9 +91,9 @@ describe('the real lesson.json', () => {
     assert.match(wt.steps[0].text.join(' '), /original motivation/);
   });
 
-  test('has the six deep dives of the deep-dives section (and more beside the core text), and the core formulas', () => {
-    assert.equal(section(lesson, 'deep-dives').blocks.filter((b) => b.type === 'deepdive').length, 6);
-    assert.ok(deepdives(lesson).length >= 6);
+  test('has the seven deep dives of the deep-dives section (and more beside the core text), and the core formulas', () => {
+    assert.equal(section(lesson, 'deep-dives').blocks.filter((b) => b.type === 'deepdive').length, 7);
+    assert.ok(deepdives(lesson).length >= 7);
     const formulas = allBlocks(lesson).filter((b) => b.type === 'formula').map((b) => b.text).join('\n');
     assert.match(formulas, /x̂ᵢ = \(xᵢ − μ\) \/ √\(σ² \+ ε\)/);
     assert.match(formulas, /RMS\(x\)/);
