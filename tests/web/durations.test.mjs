@@ -72,3 +72,10 @@ test('the lesson\'s core path keeps its promise: at most 15 minutes and 2,600 wo
   assert.ok(quizzes.length >= 8 && quizzes.every((q) => !q.goDeeper));
   assert.ok(d.optionalParts.length >= 6);
 });
+
+test('the model map counts its entries\' text as reading, since they are lesson text', () => {
+  const d = lessonDurations(lesson);
+  const map = d.optionalParts.find((p) => p.id === 'model-map');
+  const entries = Object.values(lesson.figureText.modelMap.entries);
+  assert.ok(map.words > entries.length * 50, `${map.words} words`);
+});

@@ -43,13 +43,23 @@ export function countWords(text, refs) {
 
 const words = (texts, refs) => texts.reduce((sum, s) => sum + countWords(s, refs), 0);
 
+/**
+ * Words a figure itself asks the learner to read, beyond its caption: the model map's entries are lesson text
+ * (figureText.modelMap), read one entry after another. Other figures show numbers and short labels.
+ */
+function figureWords(block, refs, figureText) {
+  if (block.figure !== 'model-map') return 0;
+  const entries = Object.values(figureText?.modelMap?.entries || {});
+  return entries.reduce((sum, e) => sum + words([e.title, e.summary, e.playground, e.training], refs), 0);
+}
+
 /** The words of a block that are on screen before the learner does anything. */
-function shownWords(block, refs) {
+function shownWords(block, refs, figureText) {
   switch (block.type) {
     case 'paragraph': case 'heading': case 'formula': return countWords(block.text, refs);
     case 'list': case 'takeaways': return words(block.items, refs);
     case 'callout': return words([block.title, block.text], refs);
-    case 'figure': return countWords(block.caption, refs);
+    case 'figure': return countWords(block.caption, refs) + figureWords(block, refs, figureText);
     case 'quiz': return words([block.question, ...block.options.map((o) => o.text)], refs);
     case 'predict': return words([block.scenario, block.question, ...block.options.map((o) => o.text)], refs);
     case 'mastery': return countWords(block.text, refs);
@@ -95,7 +105,7 @@ export function lessonDurations(content) {
     };
     const addOptional = (id, title, blocks) => {
       const p = { id, title, section: section.id, ...part() };
-      for (const b of blocks) add(p, shownWords(b, refs), allowance(b));
+      for (const b of blocks) add(p, shownWords(b, refs, content.figureText), allowance(b));
       add(s.optional, p.words, p.seconds);
       add(optional, p.words, p.seconds);
       optionalParts.push(p);
@@ -108,7 +118,7 @@ export function lessonDurations(content) {
       else if (block.type === 'walkthrough') {
         const stepWords = block.steps.map((st) => words([st.title, ...st.text], refs));
         addCore(stepWords.reduce((a, b) => a + b, 0), block.steps.length * ALLOWANCE_SECONDS.step, stepWords[0]);
-      } else addCore(shownWords(block, refs), allowance(block));
+      } else addCore(shownWords(block, refs, content.figureText), allowance(block));
     }
     sections.push(s);
   }
