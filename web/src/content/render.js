@@ -116,8 +116,14 @@ function renderReferences(ctx) {
   const details = h('details', { className: 'go-deeper references-disclosure' },
     h('summary', {}, h('span', { className: 'deepdive-title', text: t('common.referencesSummary', { count: ctx.refs.size }) })),
     list);
+  // The address's fragment also carries the playground's settings, which need not be a valid URI component.
   const revealFromHash = () => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    let id = '';
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch {
+      return;
+    }
     if (id && ctx.refs.has(id)) {
       details.open = true;
       document.getElementById(id)?.scrollIntoView();
