@@ -559,10 +559,12 @@ describe('accessibility and look', () => {
     await page.locator('#theme-toggle').click();
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'true');
-    // Opening the deep dives (one sits beside the training figure) mounts that figure and leaves the page
-    // scrolled far below it; axe's contrast check of its legend from there failed in some full runs and passed
-    // in others, so the dark theme is checked from the top, once drawn.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // Opening the deep dives (one sits beside the training figure) mounts that figure; in full runs axe's contrast
+    // check read its legend in a state between the two themes. Check once the legend shows the dark theme's text
+    // colour and the page has drawn it.
+    await page.waitForFunction(() => [...document.querySelectorAll('.tr-legend-name')]
+      .every((n) => getComputedStyle(n).color === getComputedStyle(document.body).color));
+    await nextFrames(page);
     await nextFrames(page);
     await axeCheck(page, 'dark theme');
     await page.reload();
