@@ -53,8 +53,10 @@ test('a full learner journey under the strict CSP header: no violation, no error
   const { context, page, report, response } = await open(server.url);
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP, 'the policy is sent as a header');
 
-  // Every section into view: every figure mounts (and the WebAssembly core compiles).
+  // Every section into view, with every optional part opened: every figure mounts (and the WebAssembly core
+  // compiles).
   await page.evaluate(async () => {
+    for (const part of document.querySelectorAll('details.go-deeper')) part.open = true;
     for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
       window.scrollTo(0, y);
       await new Promise((r) => setTimeout(r, 30));

@@ -74,6 +74,8 @@ async function axeCheck(page, name, label) {
 async function screenshot(page, name, file) {
   const hosts = page.locator('.lesson-figure .figure-host');
   for (let i = 0; i < await hosts.count(); i++) {
+    // A figure folded into a closed optional part takes no space and is mounted only when opened.
+    if (await hosts.nth(i).evaluate((node) => !!node.closest('details:not([open])'))) continue;
     await hosts.nth(i).scrollIntoViewIfNeeded();
     await page.waitForFunction((k) => {
       const state = document.querySelectorAll('.lesson-figure .figure-host')[k].dataset.state;

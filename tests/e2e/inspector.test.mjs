@@ -28,6 +28,8 @@ let host;
 before(async () => {
   lesson = await openLesson({ root });
   ({ page, report } = lesson);
+  // "Paste a tensor" is an optional part of the lesson, folded away under "Go deeper": open it as a learner would.
+  await page.evaluate(() => { for (const d of document.querySelectorAll('details.go-deeper')) d.open = true; });
   host = await readyFigure(page, HOST);
 });
 after(async () => {

@@ -6,14 +6,15 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, resultsDir, serve, watchPage } from './harness.mjs';
+import { launch, nextFrames, repoRoot, requireDist, resultsDir, serve, watchPage } from './harness.mjs';
 import { SECTION_ORDER } from '../../web/src/content/schema.js';
+import { withDurations } from '../../web/src/content/durations.js';
 
 const KEY = 'normlab:normalization:v1';
 const BACKUP = `${KEY}:backup`;
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
+const content = withDurations(JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8')));
 const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz').map((q) => ({ ...q, section: s.id })));
 const deepDives = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'deepdive'));
 const walkthrough = content.sections.flatMap((s) => s.blocks).find((b) => b.type === 'walkthrough');
@@ -116,6 +117,26 @@ async function axeCheck(page, label) {
 // ---------------------------------------------------------------------------------------------
 
 describe('content', () => {
+  test('the core path shows at most 2,600 words before any click, and the badge states its computed minutes', async () => {
+    const { context, page } = await open();
+    await page.goto(server.url);
+    await ready(page);
+    // Words of the lesson as rendered (closed disclosures and later walkthrough steps are not rendered text),
+    // outside the live figures, whose numbers and controls are not reading.
+    const words = await page.evaluate(() => {
+      const mounts = [...document.querySelectorAll('#lesson .figure-mount')];
+      for (const m of mounts) m.style.display = 'none';
+      const n = (document.getElementById('lesson').innerText.match(/[\p{L}\p{N}]\S*/gu) || []).length;
+      for (const m of mounts) m.style.display = '';
+      return n;
+    });
+    assert.ok(words > 1000 && words <= 2600, `${words} words shown by default`);
+    assert.ok(await page.locator('#lesson-badges li', { hasText: `~${content.durationMinutes} min` }).count() === 1);
+    assert.ok(content.durationMinutes <= 15, `${content.durationMinutes} min`);
+    assert.ok(await page.locator('details.go-deeper .part-time').count() >= 6, 'optional parts show their own time');
+    await context.close();
+  });
+
   test('the page validates the content and renders every section, check, step and deep dive in order', async () => {
     const { context, page, report } = await open();
     await page.goto(server.url);
@@ -538,6 +559,13 @@ describe('accessibility and look', () => {
     await page.locator('#theme-toggle').click();
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'true');
+    // Opening the deep dives (one sits beside the training figure) mounts that figure; in full runs axe's contrast
+    // check read its legend in a state between the two themes. Check once the legend shows the dark theme's text
+    // colour and the page has drawn it.
+    await page.waitForFunction(() => [...document.querySelectorAll('.tr-legend-name')]
+      .every((n) => getComputedStyle(n).color === getComputedStyle(document.body).color));
+    await nextFrames(page);
+    await nextFrames(page);
     await axeCheck(page, 'dark theme');
     await page.reload();
     await ready(page);

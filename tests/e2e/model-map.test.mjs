@@ -28,6 +28,8 @@ before(async () => {
   report = await watchPage(page, server.url);
   await page.goto(server.url);
   await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  // The map is an optional part of the lesson, folded away under "Go deeper": open it as a learner would.
+  await page.evaluate(() => { for (const d of document.querySelectorAll('details.go-deeper')) d.open = true; });
 });
 after(async () => {
   await context?.close();

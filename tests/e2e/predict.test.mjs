@@ -51,8 +51,15 @@ async function open(path = '') {
   return { context, page, report };
 }
 
+/** Open the "Go deeper" part that holds check `uid`, as a learner would (the core path folds predict checks away). */
+const openPart = (page, uid) => page.evaluate((id) => {
+  const part = document.getElementById(id)?.closest('details');
+  if (part) part.open = true;
+}, uid);
+
 /** Bring check `uid` into view, wait for its instance, and recompute that instance in Node from its seed. */
 async function instanceOf(page, uid, block = byId(uid.replace(/^review-/, ''))) {
+  await openPart(page, uid);
   await page.locator(`#${uid}`).scrollIntoViewIfNeeded();
   await page.waitForSelector(`#${uid}[data-state="ready"]`, { timeout: 15000 });
   const seed = Number(await page.getAttribute(`#${uid}`, 'data-seed'));
@@ -228,6 +235,7 @@ test('teacher mode: every quick check and predict check shows its answer key for
   const learner = await context.newPage();
   await learner.goto(server.url);
   await learner.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached', timeout: 20000 });
+  await openPart(learner, 'predict-affine');
   await learner.locator('#predict-affine').scrollIntoViewIfNeeded();
   await learner.waitForSelector('#predict-affine[data-state="ready"]');
   assert.equal(await learner.locator('[data-answer-key]').count(), 0, 'no answer keys without teacher=1');

@@ -56,8 +56,10 @@ test('presets load by keyboard and say where they went', async () => {
   await button.focus();
   await page.keyboard.press('Enter');
   assert.match(await page.locator('.tp-preset-status').textContent(), /Detection and segmentation.*playground and the training simulation/);
-  // The model map (mounted later, when scrolled to) shows the entry the panel loaded.
+  // The model map (an optional part, folded away; mounted when opened and scrolled to) shows the entry the
+  // panel loaded.
   const map = page.locator('.figure-host[data-figure="model-map"]');
+  await page.evaluate(() => { document.querySelector('.figure-host[data-figure="model-map"]').closest('details').open = true; });
   await map.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('.model-map')?.dataset.entry === 'detection', null, { timeout: 15000 });
   assert.equal(await map.locator('input[value="detection"]').isChecked(), true);

@@ -35,6 +35,11 @@ after(async () => {
 
 async function mountFigure(name) {
   const host = page.locator(`.figure-host[data-figure="${name}"]`);
+  // The model map is an optional part, folded away under "Go deeper": open it as a learner would.
+  await page.evaluate((n) => {
+    const part = document.querySelector(`.figure-host[data-figure="${n}"]`)?.closest('details');
+    if (part) part.open = true;
+  }, name);
   await host.scrollIntoViewIfNeeded();
   await page.waitForFunction((n) => document.querySelector(`.figure-host[data-figure="${n}"]`)?.dataset.state === 'ready',
     name, { timeout: 60000 });

@@ -90,8 +90,9 @@ describe('the real lesson.json', () => {
     assert.match(wt.steps[0].text.join(' '), /original motivation/);
   });
 
-  test('has six deep dives, and formulas for BN/LN, RMSNorm and the running update', () => {
-    assert.equal(deepdives(lesson).length, 6);
+  test('has the seven deep dives of the deep-dives section (and more beside the core text), and the core formulas', () => {
+    assert.equal(section(lesson, 'deep-dives').blocks.filter((b) => b.type === 'deepdive').length, 7);
+    assert.ok(deepdives(lesson).length >= 7);
     const formulas = allBlocks(lesson).filter((b) => b.type === 'formula').map((b) => b.text).join('\n');
     assert.match(formulas, /x̂ᵢ = \(xᵢ − μ\) \/ √\(σ² \+ ε\)/);
     assert.match(formulas, /RMS\(x\)/);
@@ -265,7 +266,7 @@ describe('each schema rule catches a broken copy', () => {
     }, /unknown option field/);
     assertCaught((c) => { delete section(c, 'techniques').blocks.find((b) => b.type === 'formula').label; },
       /label: required for a formula block/);
-    assertCaught((c) => { section(c, 'intro').blocks.find((b) => b.type === 'callout').variant = 'danger'; },
+    assertCaught((c) => { section(c, 'ics').blocks.find((b) => b.type === 'callout').variant = 'danger'; },
       /variant: must be one of note, tip, warning/);
   });
 
@@ -285,7 +286,7 @@ describe('each schema rule catches a broken copy', () => {
   test('bad top-level fields', () => {
     assertCaught((c) => { c.schemaVersion = 2; }, /schemaVersion: must be 1/);
     assertCaught((c) => { delete c.title; }, /title: must be a non-empty string/);
-    assertCaught((c) => { c.durationMinutes = -1; }, /durationMinutes: must be a positive number/);
+    assertCaught((c) => { c.durationMinutes = 15; }, /durationMinutes: is computed from the content/);
     assert.deepEqual(validateContent(null), ['content: must be a JSON object']);
   });
 });
@@ -387,4 +388,12 @@ describe('parseInline', () => {
       }
     }
   });
+});
+
+test('goDeeper: a non-empty title on a predict or figure block, never inside a deep dive', () => {
+  const predict = (c) => allBlocks(c).find((b) => b.type === 'predict');
+  assertCaught((c) => { predict(c).goDeeper = ''; }, /goDeeper: must be a non-empty string/);
+  assertCaught((c) => { allBlocks(c).find((b) => b.type === 'paragraph').goDeeper = 'x'; }, /goDeeper: unknown field for a paragraph block/);
+  assertCaught((c) => { deepdives(c)[0].blocks.push({ type: 'figure', figure: 'grouping', caption: 'x', goDeeper: 'y' }); },
+    /goDeeper: a deep dive is already optional/);
 });

@@ -12,6 +12,7 @@ import {
   formatInteger,
 } from '../../web/src/i18n/i18n.js';
 import en from '../../web/src/i18n/strings-en.js';
+import { withDurations } from '../../web/src/content/durations.js';
 import { applyStaticText, parseAttrSpec } from '../../web/src/i18n/apply-static.js';
 import { findKeyUses, findUiText, lex } from './ui-text-scan.mjs';
 
@@ -35,7 +36,8 @@ const codeFiles = allFiles.filter((f) => !isCatalogue(f));
 const files = codeFiles.filter((f) => !f.startsWith(i18nDir + path.sep));
 const rel = (f) => path.relative(root, f);
 const html = readFileSync(path.join(root, 'web/index.html'), 'utf8');
-const content = JSON.parse(readFileSync(path.join(root, 'web/content/lesson.json'), 'utf8'));
+// The badges as the page shows them: the duration computed from the content.
+const content = withDurations(JSON.parse(readFileSync(path.join(root, 'web/content/lesson.json'), 'utf8')));
 
 /** Every entry of a catalogue: "ns.key" -> string, or an object of plural forms. */
 function entries(cat, prefix = '') {

@@ -28,11 +28,23 @@ const now = () => new Date((clock += 1000));
 const storeOn = (backend) => createProgressStore({ storage: createSafeStorage(() => backend), now });
 const level = (store, concept) => conceptLevels(store.state, model)[concept].level;
 
-test('six concepts; every quick check and predict check is tagged, and every concept has a predict block', () => {
-  assert.deepEqual(model.concepts, ['axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used']);
+test('seven concepts; every quick check and predict check is tagged; all but training-effects have a predict block', () => {
+  assert.deepEqual(model.concepts, ['axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used',
+    'training-effects']);
   assert.deepEqual(model.concepts, [...CONCEPTS]);
   for (const [id, concepts] of model.quizConcepts) assert.ok(concepts.length > 0, id);
-  for (const concept of model.concepts) assert.ok(model.reviewBlocks.has(concept), concept);
+  for (const concept of model.concepts) {
+    assert.equal(model.reviewBlocks.has(concept), concept !== 'training-effects', concept);
+  }
+});
+
+test('a concept without a predict check becomes proficient from two right quick checks', () => {
+  const store = storeOn(createMemoryBackend());
+  store.beginVisit();
+  store.recordAnswer('quiz-speedup', 'a', true, ['training-effects']);
+  assert.equal(level(store, 'training-effects'), 'familiar');
+  store.recordAnswer('quiz-higher-learning-rates', 'a', true, ['training-effects']);
+  assert.equal(level(store, 'training-effects'), 'proficient');
 });
 
 test('levels: not started → attempted → familiar → proficient, by the documented rules', () => {

@@ -6,6 +6,7 @@
 
 import { validateContent } from './content/schema.js';
 import { el } from './ui/el.js';
+import { lessonDurations, wholeMinutes, withDurations } from './content/durations.js';
 import { renderSection } from './content/render.js';
 import { loadContent } from './content/load-content.js';
 import { t } from './i18n/i18n.js';
@@ -94,7 +95,8 @@ async function boot() {
     return;
   }
   const passMark = lms.passMark ?? params.pass;
-  renderLesson(content, { lesson, store, embed: { params, framed, lms, passMark, storage } });
+  // The duration badge and the certificate's duration are computed from the content, never typed into it.
+  renderLesson(withDurations(content), { lesson, store, embed: { params, framed, lms, passMark, storage } });
 }
 
 function renderLesson(content, { lesson, store, embed }) {
@@ -117,7 +119,9 @@ function renderLesson(content, { lesson, store, embed }) {
   const totalQuizzes = model.quizzes.length;
 
   // teacher=1: answer keys under the checks (the quiz modules read ctx.teacher) and the teacher panel.
-  const ctx = { refs, hooks: {}, teacher: params.teacher };
+  // Each optional part (deep dive, goDeeper block) shows its own computed time.
+  const partMinutes = new Map(lessonDurations(content).optionalParts.map((p) => [p.id, wholeMinutes(p.minutes)]));
+  const ctx = { refs, hooks: {}, teacher: params.teacher, partMinutes };
   if (params.teacher) document.documentElement.dataset.teacher = 'true';
   const predicts = installPredictHooks(ctx, { content, store, loadCore: getCore });
   ctx.hooks.quiz = (block, host) => {

@@ -25,9 +25,9 @@ export const FIGURE_NAMES = Object.freeze([
   'grouping', 'distributions', 'training', 'playground', 'every-norm', 'inspector', 'model-map',
 ]);
 
-/** The six concepts that quick checks and predict checks are tagged with (mastery: web/src/mastery/). */
+/** The seven concepts that quick checks and predict checks are tagged with (mastery: web/src/mastery/). */
 export const CONCEPTS = Object.freeze([
-  'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used',
+  'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used', 'training-effects',
 ]);
 
 /** Catalogue keys are camelCase forms of kebab-case ids. */

@@ -2,8 +2,9 @@
 //
 // crypto.subtle is used when available; pages served without a secure context (plain http on a LAN, an
 // http course page embedding us) have no crypto.subtle, so a small FIPS 180-4 implementation stands in.
-// The id is a self-issued record's checksum: it shows whether the printed fields were altered, not who
-// completed the lesson (a static page has no private key to sign with).
+// The id is a self-issued record's checksum: it reveals an accidental edit of the printed fields, but it is
+// unkeyed, so anyone can recompute it for edited fields; it proves neither who completed the lesson nor that
+// the record is genuine (a static page has no private key to sign with).
 //
 //   canonicalFields(fields) -> string      sorted-key JSON of { date, durationMinutes, name, score, title, total }
 //   sha256Hex(text) -> Promise<string>     64 hex digits

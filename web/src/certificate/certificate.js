@@ -5,7 +5,7 @@
 // - The certificate shows name (as text only), lesson title, completion date, score, the lesson's duration and
 //   an id: SHA-256 (WebCrypto; a small built-in fallback where crypto.subtle is missing, e.g. plain http) of
 //   the canonical JSON of the other fields, shortened to 12 hex digits in groups of four. It is a self-issued
-//   record and says so: the id detects alteration of the fields, not identity.
+//   record and says so: the id reveals accidental edits of the fields (anyone can recompute it), not identity.
 // - Print uses a copy in #print-root and a print stylesheet that prints only that copy.
 // - Reset asks for confirmation in a <dialog>.
 // - Pass mark (embed parameter pass=…, or the LMS's mastery score): when set, "Mark as complete" and the

@@ -26,7 +26,7 @@ const BLOCK_FIELDS = {
   list: [['items'], ['ordered']],
   callout: [['variant', 'title', 'text'], []],
   formula: [['text', 'label'], []],
-  figure: [['figure', 'caption'], []],
+  figure: [['figure', 'caption'], ['goDeeper']],
   quiz: [['id', 'question', 'options', 'concepts'], []],
   ...PREDICT_BLOCK_FIELDS,
   walkthrough: [['id', 'steps'], []],
@@ -201,6 +201,12 @@ function checkBlock(block, path, c, { inDeepdive = false } = {}) {
   }
   for (const key of Object.keys(block)) {
     if (key !== 'type' && !required.includes(key) && !optional.includes(key)) c.err(`${path}.${key}`, `unknown field for a ${type} block`);
+  }
+  // goDeeper: the block is an optional part, folded away under this title (docs/content-schema.md, Duration).
+  if ('goDeeper' in block) {
+    if (!isNonEmptyString(block.goDeeper)) c.err(`${path}.goDeeper`, 'must be a non-empty string');
+    else c.checkInline(block.goDeeper, `${path}.goDeeper`);
+    if (inDeepdive) c.err(`${path}.goDeeper`, 'a deep dive is already optional');
   }
   BLOCK_CHECKS[type](block, path, c);
 }

@@ -7,7 +7,7 @@
 import { DISTRIBUTIONS, KINDS } from '../vocabulary.js';
 import { ID_RE, isNonEmptyString, isObject } from './check-context.js';
 
-const TOP_FIELDS = new Set(['schemaVersion', 'id', 'lang', 'title', 'summary', 'badges', 'durationMinutes', 'sections',
+const TOP_FIELDS = new Set(['schemaVersion', 'id', 'lang', 'title', 'summary', 'badges', 'sections',
   'references', 'figureText']);
 const REFERENCE_FIELDS = ['id', 'authors', 'short', 'year', 'title', 'venue', 'url'];
 const ENTRY_FIELDS = ['title', 'norm', 'summary', 'playground', 'training', 'diagrams'];
@@ -22,10 +22,8 @@ export function checkTopLevel(content, { err }) {
   if (!Array.isArray(content.badges) || content.badges.some((b) => !isNonEmptyString(b))) {
     err('badges', 'must be an array of non-empty strings');
   }
-  if (!(typeof content.durationMinutes === 'number' && Number.isFinite(content.durationMinutes) &&
-        content.durationMinutes > 0)) {
-    err('durationMinutes', 'must be a positive number');
-  }
+  // The duration is computed from the content (web/src/content/durations.js); a badge shows it as {minutes}.
+  if ('durationMinutes' in content) err('durationMinutes', 'is computed from the content; write {minutes} in a badge instead');
   for (const key of Object.keys(content)) {
     if (!TOP_FIELDS.has(key)) err(key, 'unknown top-level field');
   }

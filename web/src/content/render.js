@@ -15,6 +15,7 @@ export { el as h, plainText };
  * @typedef {object} RenderContext
  * @property {Map<string, object>} refs        references by id
  * @property {object} hooks                    { quiz, walkthrough, figure, completion }(block, host, section)
+ * @property {Map<string, number>} [partMinutes] computed minutes of each optional part, by id (durations.js)
  */
 
 function renderList(items, ordered, ctx, className) {
@@ -35,7 +36,27 @@ function renderReferences(ctx) {
     );
     list.append(item);
   }
-  return list;
+  // The list is looked up rather than read, so it is folded away; a citation opens it (ui/inline.js unfoldTo),
+  // and so does an address that names an entry, on load and on a later hash change.
+  const details = el('details', { className: 'go-deeper references-disclosure' },
+    el('summary', {}, el('span', { className: 'deepdive-title', text: t('common.referencesSummary', { count: ctx.refs.size }) })),
+    list);
+  // The address's fragment also carries the playground's settings, which need not be a valid URI component.
+  const revealFromHash = () => {
+    let id = '';
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch {
+      return;
+    }
+    if (id && ctx.refs.has(id)) {
+      details.open = true;
+      document.getElementById(id)?.scrollIntoView();
+    }
+  };
+  window.addEventListener('hashchange', revealFromHash);
+  queueMicrotask(revealFromHash);
+  return details;
 }
 
 /**
@@ -46,6 +67,17 @@ function renderReferences(ctx) {
  * @param {object} section the section the block belongs to
  */
 export function renderBlock(block, parent, ctx, section) {
+  if (block.goDeeper && !ctx.folded) {
+    // An optional part: folded away under its title and its own time, one click from the core path.
+    const details = el('details', { className: 'go-deeper', 'data-part': block.id || block.figure });
+    const summary = el('summary', {}, inline('span', t('common.goDeeper', { title: block.goDeeper }), ctx, { className: 'deepdive-title' }),
+      partTime(block.id || block.figure, ctx));
+    const body = el('div', { className: 'deepdive-body' });
+    renderBlock(block, body, { ...ctx, folded: true }, section);
+    details.append(summary, body);
+    parent.append(details);
+    return;
+  }
   switch (block.type) {
     case 'paragraph':
       parent.append(inline('p', block.text, ctx));
@@ -93,7 +125,7 @@ export function renderBlock(block, parent, ctx, section) {
     }
     case 'deepdive': {
       const details = el('details', { className: 'deepdive', id: block.id });
-      const summary = el('summary', {}, el('span', { className: 'deepdive-title', text: block.title }));
+      const summary = el('summary', {}, el('span', { className: 'deepdive-title', text: block.title }), partTime(block.id, ctx));
       const body = el('div', { className: 'deepdive-body' });
       renderBlocks(block.blocks, body, ctx, section);
       details.append(summary, body);
@@ -125,6 +157,13 @@ export function renderBlock(block, parent, ctx, section) {
       // validateContent rejects unknown types; render nothing rather than guess.
       break;
   }
+}
+
+/** "optional · about 3 min" for an optional part whose minutes the context knows (nothing otherwise). */
+function partTime(id, ctx) {
+  const minutes = ctx.partMinutes?.get(id);
+  if (minutes === undefined) return null;
+  return el('span', { className: 'part-time', text: t('common.partMinutes', { minutes: String(minutes) }) });
 }
 
 export function renderBlocks(blocks, parent, ctx, section) {

@@ -1,4 +1,4 @@
-// The mastery panel: each of the six concepts with its level as text and as a three-step meter (so the level
+// The mastery panel: each concept with its level as text and as a three-step meter (so the level
 // never rests on colour alone), kept in step with the progress store.
 //
 //   createMasteryPanel(host, block, { ctx, model }) -> { update(progress) }
@@ -37,7 +37,9 @@ export function createMasteryPanel(host, block, { ctx, model }) {
         level.textContent = levelName(info.level);
         meter.setAttribute('aria-label', t('mastery.meter', { step }));
         [...meter.children].forEach((pip, i) => pip.classList.toggle('is-on', i < step));
-        detail.textContent = t('mastery.detail', { count: info.rightItems, variants: info.rightVariants });
+        detail.textContent = model.reviewBlocks.has(concept)
+          ? t('mastery.detail', { count: info.rightItems, variants: info.rightVariants })
+          : t('mastery.detailQuizOnly', { count: info.rightItems });
       }
     },
   };

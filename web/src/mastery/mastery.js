@@ -6,7 +6,8 @@
 //   attempted    answered, but never right at the first answer
 //   familiar     at least one right first answer (a quick check's first answer, or a predict variant)
 //   proficient   right first answers on at least two different items, at least one of them a generated
-//                predict variant, and the latest answer on the concept is right
+//                predict variant (when the concept has a predict check), and the latest answer on the concept
+//                is right
 // Review: a concept missed (any wrong answer) in an earlier visit comes back on a later visit, until a
 // generated variant of it is answered right in a visit after the miss.
 //
@@ -68,7 +69,9 @@ export function conceptLevels(progress, model) {
     let level = 'not-started';
     if (entries.length) level = 'attempted';
     if (rightItems >= 1) level = 'familiar';
-    if (rightItems >= 2 && rightVariants >= 1 && latestRight) level = 'proficient';
+    // A concept that only quick checks test (no predict check) needs no variant to become proficient.
+    const variantNeeded = model.reviewBlocks.has(concept);
+    if (rightItems >= 2 && (rightVariants >= 1 || !variantNeeded) && latestRight) level = 'proficient';
     levels[concept] = { level, answered: entries.length, rightItems, rightVariants, latestRight };
   }
   return levels;

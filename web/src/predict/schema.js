@@ -6,7 +6,7 @@
 import { PREDICT_GENERATORS } from './catalog.js';
 
 export const PREDICT_BLOCK_FIELDS = Object.freeze({
-  predict: [['id', 'generator', 'concepts', 'scenario', 'question', 'options', 'result'], ['scenarios']],
+  predict: [['id', 'generator', 'concepts', 'scenario', 'question', 'options', 'result'], ['scenarios', 'goDeeper']],
   review: [['text'], []],
   mastery: [['text'], []],
 });

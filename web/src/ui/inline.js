@@ -15,14 +15,23 @@ export function renderLink(token) {
     document.createTextNode(token.text), el('span', { className: 'visually-hidden', text: ` ${t('common.opensInNewTab')}` }));
 }
 
+/** Open every folded <details> around element `id`, so following a link to it shows it. */
+export function unfoldTo(id) {
+  for (let node = document.getElementById(id); node; node = node.parentElement?.closest('details')) {
+    if (node.tagName === 'DETAILS') node.open = true;
+  }
+}
+
 function renderCite(token, ctx) {
   const ref = ctx?.refs?.get(token.ref);
-  if (ref) {
-    return el('a', { className: 'cite', href: `#${token.ref}`, text: ref.short, 'aria-label': t('common.reference', { short: ref.short }) });
-  }
-  const existing = document.querySelector(`a.cite[href="#${CSS.escape(token.ref)}"]`);
-  return el('a', { className: 'cite', href: `#${token.ref}`, text: existing?.textContent || token.ref,
-    'aria-label': existing?.getAttribute('aria-label') });
+  const existing = ref ? null : document.querySelector(`a.cite[href="#${CSS.escape(token.ref)}"]`);
+  const link = ref
+    ? el('a', { className: 'cite', href: `#${token.ref}`, text: ref.short, 'aria-label': t('common.reference', { short: ref.short }) })
+    : el('a', { className: 'cite', href: `#${token.ref}`, text: existing?.textContent || token.ref,
+      'aria-label': existing?.getAttribute('aria-label') });
+  // The References list is folded away; a citation opens it before the browser scrolls to the entry.
+  link.addEventListener('click', () => unfoldTo(token.ref));
+  return link;
 }
 
 /** Append inline text (parsed markup) to `parent`; returns `parent`. */
