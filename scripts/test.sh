@@ -11,6 +11,10 @@ mkdir -p test-results
 passed=0
 failed=0
 
+# ESLint's rules, Prettier and clang-format (npm run format fixes the last two).
+echo "== lint"
+if npm run --silent lint; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 echo "== native: doctest via CTest"
 if ctest --test-dir build/native --output-on-failure; then
   n=$(build/native/normlab_tests --count 2>/dev/null | grep -oE '[0-9]+' | tail -1)
