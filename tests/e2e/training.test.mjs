@@ -12,11 +12,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames } from './harness.mjs';
+import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
 import { loadTrainer } from '../../web/src/core.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const HOST = 'section#training .figure-host[data-figure="training"]';
 const root = process.env.NORMLAB_DIST || distDir;
 requireDist(root);
