@@ -92,7 +92,6 @@ for (const [n, c] of SHAPES) {
 }
 
 const f = (v) => (v == null ? '—' : v.median.toFixed(2));
-const ratio = (a, b) => (a && b ? (a.median / b.median).toFixed(2) : '—');
 console.log('\n### Normalization kernels, ns/element (median of 12 interleaved rounds; min in the JSON)\n');
 console.log('| kind | pass | shape [N, C] | WASM via loadCore() | same, opts.output reused | WASM kernel | native -O3 -march=native | plain JS | kernel / native (target ≤ 2) | API / kernel (target ≤ 2 at [256,1024]) |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');

@@ -12,14 +12,14 @@
 //   --out      where the zips go (default: dist/)
 //   --mastery  a pass mark written into the 1.2 manifest (adlcp:masteryscore); none by default — the LMS
 //              (or the embed parameter pass=…) then decides
-// The zip writer is our own (node:zlib deflateRaw + CRC-32), so no zip tool is needed.
+// The zips are written by fflate, so no zip tool is needed.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const LESSON_TITLE = 'Normalization techniques — stabilizing neural networks';
@@ -29,85 +29,13 @@ export const PACKAGE_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-// ---- zip (PKZIP 2.0: deflate, no zip64; every file here is far below 4 GiB) --------------------------------
+// ---- zip ----------------------------------------------------------------------------------------------------
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes) {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function dosDateTime(date) {
-  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
-  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  return { time, day };
-}
-
-/** A zip archive of entries [{ name, data: Buffer }] (names with "/" separators). */
+/** A zip archive of entries [{ name, data: Buffer }] (names with "/" separators), deflated at level 9. */
 export function writeZip(entries, date = new Date()) {
-  const { time, day } = dosDateTime(date);
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const deflated = deflateRawSync(data, { level: 9 });
-    const stored = deflated.length >= data.length;
-    const body = stored ? data : deflated;
-    const method = stored ? 0 : 8;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);             // version needed
-    local.writeUInt16LE(0x0800, 6);         // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, nameBytes, body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(0x031e, 4);       // made by: Unix, 3.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(day, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt16LE(0, 30);           // extra
-    central.writeUInt16LE(0, 32);           // comment
-    central.writeUInt16LE(0, 34);           // disk
-    central.writeUInt16LE(0, 36);           // internal attributes
-    central.writeUInt32LE((0o100644 << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + body.length;
-  }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  const files = {};
+  for (const { name, data } of entries) files[name] = [new Uint8Array(data), { level: 9, mtime: date }];
+  return Buffer.from(zipSync(files));
 }
 
 // ---- manifests -------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ clang libclang-rt-14-dev emscripten libxtensor-dev doctest-dev chromium libxml2-utils)
+packages=(cmake g++ clang libclang-rt-14-dev emscripten libxtensor-dev doctest-dev chromium libxml2-utils clang-format)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -12,10 +12,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, serve, watchPage, nextFrames } from './harness.mjs';
+import { launch, repoRoot, requireDist, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const blocks = content.sections.flatMap((s) => s.blocks);
 const quizzes = blocks.filter((b) => b.type === 'quiz');

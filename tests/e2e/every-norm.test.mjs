@@ -7,11 +7,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, repoRoot, requireDist, nextFrames, openLesson, readyFigure } from './harness.mjs';
+import { distDir, repoRoot, requireDist, nextFrames, openLesson, readyFigure, AXE_TAGS } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const HOST = 'section#techniques .figure-host[data-figure="every-norm"]';
 const SHAPE = [8, 16, 16];
 const KINDS = ['batch', 'layer', 'rms', 'group', 'instance'];

@@ -9,13 +9,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames } from './harness.mjs';
+import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { DIST_SHAPE, INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { DEFAULTS, readHash } from '../../web/src/figures/playground/hash.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const text = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8')).figureText;
 const HOST = {
   grouping: 'section#techniques .figure-host[data-figure="grouping"]',

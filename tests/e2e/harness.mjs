@@ -21,6 +21,8 @@ import { chromium } from 'playwright-core';
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const distDir = process.env.NORMLAB_DIST ? resolve(process.env.NORMLAB_DIST) : join(repoRoot, 'dist', 'web');
 export const resultsDir = join(repoRoot, 'test-results');
+// The WCAG levels every axe-core scan in the browser tests checks.
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const MIME = {

@@ -1,4 +1,4 @@
-// The page in another language (issue 8, "Ready for other languages"), in headless Chromium under the strict
+// The page in another language in headless Chromium under the strict
 // CSP. The content file is served with its `lang` switched to German (the page has no German catalogue, so
 // its strings fall back to English while every number and date follows de): a figure's numbers use the decimal
 // comma and equal the core's values, the completion date is German, <html lang> is de, nothing logs an error
@@ -8,10 +8,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { distDir, launch, repoRoot, requireDist, serve, watchPage, AXE_TAGS } from './harness.mjs';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CONTENT = '**/assets/lesson-*.json';
 const DISTRIBUTIONS = 'section#activations .figure-host[data-figure="distributions"]';
 

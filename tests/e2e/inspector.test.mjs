@@ -7,12 +7,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, repoRoot, requireDist, openLesson, readyFigure } from './harness.mjs';
+import { distDir, repoRoot, requireDist, openLesson, readyFigure, AXE_TAGS } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { setLocale, t } from '../../web/src/i18n/i18n.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const HOST = 'section#playground .figure-host[data-figure="inspector"]';
 const DEFAULT_NUMBERS = [1, 2, 3, 4, 2, 4, 6, 8, 0, 0, 1, 1, 5, 5, 5, 9, -1, 0, 1, 2, 3, 1, 4, 1];
 

@@ -6,14 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, nextFrames, repoRoot, requireDist, resultsDir, serve, watchPage } from './harness.mjs';
+import { launch, nextFrames, repoRoot, requireDist, resultsDir, serve, watchPage, AXE_TAGS } from './harness.mjs';
 import { SECTION_ORDER } from '../../web/src/content/schema.js';
 import { withDurations } from '../../web/src/content/durations.js';
 
 const KEY = 'normlab:normalization:v1';
 const BACKUP = `${KEY}:backup`;
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const content = withDurations(JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8')));
 const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz').map((q) => ({ ...q, section: s.id })));
 const deepDives = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'deepdive'));

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { launch, repoRoot, requireDist, serve, watchPage, AXE_TAGS } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { GENERATORS } from '../../web/src/predict/generators/index.js';
 import { makeInstance } from '../../web/src/predict/instance.js';
@@ -18,7 +18,6 @@ import { setLocale } from '../../web/src/i18n/i18n.js';
 
 const KEY = 'normlab:normalization:v1';
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const blocks = content.sections.flatMap((s) => s.blocks);
 const predicts = blocks.filter((b) => b.type === 'predict');

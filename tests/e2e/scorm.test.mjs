@@ -14,36 +14,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import { distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
 
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz'));
 const KEY_PREFIX = 'normlab';
 
-/** Entries of a zip file: [{ name, data }] (our own reader: stored or deflated entries). */
+/** Entries of a zip file: [{ name, data: Buffer }], in the archive's order. */
 export function readZip(buffer) {
-  let end = buffer.length - 22;
-  while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('no end of central directory');
-  const count = buffer.readUInt16LE(end + 10);
-  let p = buffer.readUInt32LE(end + 16);
-  const entries = [];
-  for (let i = 0; i < count; i++) {
-    if (buffer.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
-    const method = buffer.readUInt16LE(p + 10);
-    const size = buffer.readUInt32LE(p + 20);
-    const nameLength = buffer.readUInt16LE(p + 28);
-    const extra = buffer.readUInt16LE(p + 30);
-    const comment = buffer.readUInt16LE(p + 32);
-    const local = buffer.readUInt32LE(p + 42);
-    const name = buffer.toString('utf8', p + 46, p + 46 + nameLength);
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const raw = buffer.subarray(start, start + size);
-    entries.push({ name, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
-    p += 46 + nameLength + extra + comment;
-  }
-  return entries;
+  return Object.entries(unzipSync(new Uint8Array(buffer))).map(([name, data]) => ({ name, data: Buffer.from(data) }));
 }
 
 const HOST_HTML = `<!doctype html>

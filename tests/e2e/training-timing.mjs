@@ -6,7 +6,7 @@
 //
 //   node tests/e2e/training-timing.mjs [--json] [--runs 3] [--workers 1|2] [--no-sweep]
 //   (NORMLAB_DIST=folder to serve another build). Build first (npm run build).
-// Targets (issue 5): comparison < 2 s, full sweep < 30 s.
+// Targets: comparison < 2 s, full sweep < 30 s.
 import { distDir, launch, requireDist, serve, watchPage } from './harness.mjs';
 
 const args = process.argv.slice(2);

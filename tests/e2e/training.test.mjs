@@ -12,11 +12,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames } from './harness.mjs';
+import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
 import { loadTrainer } from '../../web/src/core.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const HOST = 'section#training .figure-host[data-figure="training"]';
 const root = process.env.NORMLAB_DIST || distDir;
 requireDist(root);
@@ -125,8 +124,7 @@ describe('training figure', () => {
       }, 20);
     });
     await host.getByRole('button', { name: 'Start' }).click();
-    await page.waitForTimeout(400);
-    assert.equal(await phase(host), 'running');
+    await page.waitForSelector(`${HOST} .fig-training[data-phase="running"]`);
     // Event Timing: from the input to the next paint after its handlers ran, for clicks on a checkbox.
     const log = host.getByLabel('Logarithmic loss axis');
     await log.evaluate((input) => {
@@ -161,9 +159,8 @@ describe('training figure', () => {
     assert.equal(await host.locator('progress').first().evaluate((p) => p.value), paused, 'no progress while paused');
     assert.ok(paused > 0 && paused < 1, `paused at ${paused}`);
     await host.getByRole('button', { name: 'Resume' }).click();
-    await page.waitForFunction((sel) => document.querySelector(sel).value > 0, `${HOST} progress`);
-    await page.waitForTimeout(300);
-    assert.ok(await host.locator('progress').first().evaluate((p) => p.value) > paused, 'progress after resume');
+    // Progress after resume: waits for the bar to pass the paused value (a fixed sleep could end before it moves).
+    await page.waitForFunction(([sel, at]) => document.querySelector(sel).value > at, [`${HOST} progress`, paused]);
     const lag = await page.evaluate(() => { clearInterval(window.__probe); return window.__lag.slice(1).sort((a, b) => a - b); });
     const p95 = lag[Math.floor(0.95 * (lag.length - 1))];
     t.diagnostic(`timer lateness p95 ${p95.toFixed(1)} ms, max ${lag[lag.length - 1].toFixed(1)} ms; click to next ` +

@@ -153,8 +153,6 @@ const TEXT_PROPERTIES = ['textContent', 'innerText', 'title', 'placeholder', 'al
 const TEXT_CALLS = ['append', 'prepend', 'replaceChildren', 'createTextNode', 'alert', 'confirm', 'prompt', 'before', 'fillText', 'strokeText',
   'after', 'replaceWith', 'insertAdjacentText'];
 const ELEMENT_BUILDERS = ['h', 'el'];
-// Messages for developers, not learners: the console, and the programmer-error classes (by JS convention).
-const DEVELOPER_CALL = /(?:\bconsole\.\w+|\bnew\s+(?:RangeError|TypeError))\s*\($/;
 const KEY_CALL = /\b(?:t|hasString)\(\s*$/;
 const ID = /[A-Za-z_$][\w$]*/;
 
@@ -204,6 +202,7 @@ export function findUiText(source, { textAttributes = [] } = {}) {
     if (!found.has(n) && !EXEMPT.test(lines[literals[n].line - 1])) found.set(n, why);
   };
   const isKeyArgument = (at) => KEY_CALL.test(skeleton.slice(Math.max(0, at - 40), at));
+  // Messages for developers, not learners: the console, and the programmer-error classes (by JS convention).
   const developer = new Set();
   for (const m of skeleton.matchAll(/(?:\bconsole\.\w+|\bnew\s+(?:RangeError|TypeError))\s*\(/g)) {
     const open = m.index + m[0].length - 1;

@@ -21,7 +21,7 @@ function scan(win, name) {
       const api = win[name];
       if (api && typeof api === 'object') return api;
     } catch { /* cross-origin window: keep climbing */ }
-    let parent = null;
+    let parent;
     try {
       parent = win.parent;
     } catch {
@@ -43,14 +43,14 @@ function openerOf(win) {
 
 export function findScormApi(win = globalThis.window) {
   if (!win) return null;
-  let top = null;
+  let top;
   try { top = win.top; } catch { top = null; }
   for (const name of NAMES) {
     const api = scan(win, name) ?? scan(openerOf(win), name) ?? (top ? scan(openerOf(top), name) : null);
     if (api) {
       const methods = name === 'API' ? ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']
         : ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate'];
-      let ok = false;
+      let ok;
       try { ok = methods.every((m) => typeof api[m] === 'function'); } catch { ok = false; }
       if (ok) return { version: name === 'API' ? '1.2' : '2004', api };
     }

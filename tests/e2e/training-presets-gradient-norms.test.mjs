@@ -1,12 +1,12 @@
-// Browser tests of what issue 8 adds to the training figure, in the built lesson, headless Chromium, strict CSP:
-// presets chosen on the model map (by keyboard) reach the training figure with their own variants (the
+// Browser tests of the training figure's presets and gradient norms, in the built lesson, headless Chromium,
+// strict CSP: presets chosen on the model map (by keyboard) reach the training figure with their own variants (the
 // Transformer entry compares none/LayerNorm, not the fair set) and the playground (its PyTorch code); the
 // gradient norms per layer over training, with and without normalization, whose text alternative must state
 // exactly the numbers the WASM trainer gives in Node for the same config; axe-core on the new states.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, repoRoot, requireDist, openLesson } from './harness.mjs';
+import { distDir, repoRoot, requireDist, openLesson, AXE_TAGS } from './harness.mjs';
 import { loadTrainer } from '../../web/src/core.js';
 import { setLocale, t } from '../../web/src/i18n/i18n.js';
 import { fmtSig as fmt } from '../../web/src/ui/format.js';
@@ -14,7 +14,6 @@ import { PRESETS, runConfig } from '../../web/src/training/presets.js';
 import { MODEL_PRESETS } from '../../web/src/figures/model-map/presets.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TRAINING = '.figure-host[data-figure="training"]';
 const root = process.env.NORMLAB_DIST || distDir;
 requireDist(root);

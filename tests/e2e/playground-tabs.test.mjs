@@ -1,4 +1,4 @@
-// Browser tests of the playground's result tabs (issue 8, items 1 and 3) in the built lesson, headless
+// Browser tests of the playground's result tabs in the built lesson, headless
 // Chromium, strict CSP: the tabs by keyboard (arrows, Home, End), the gradient tab's statistics against
 // core.backward + core.describe computed here in Node for the same seed and settings (every upstream
 // gradient, training and eval mode), the PyTorch code for each kind and mode (against torchCode(), and its
@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage, nextFrames } from './harness.mjs';
+import { distDir, launch, repoRoot, requireDist, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { setLocale } from '../../web/src/i18n/i18n.js';
 import { INPUT_PRESETS } from '../../web/src/figures/inputs.js';
@@ -16,7 +16,6 @@ import { normOptions, UPSTREAM, UPSTREAM_SEED_OFFSET, WARMUP_BATCH, WARMUP_STEPS
 import { torchCode } from '../../web/src/figures/playground/torch-code.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const HOST = 'section#playground .figure-host[data-figure="playground"]';
 const root = process.env.NORMLAB_DIST || distDir;
 requireDist(root);
