@@ -7,6 +7,7 @@
 
 import { el } from '../ui/el.js';
 import { inline, plainText, renderLink } from '../ui/inline.js';
+import { t } from '../i18n/i18n.js';
 
 // certificate/ still reads the builder and plainText from here under their old names.
 export { el as h, plainText };
@@ -38,12 +39,19 @@ function renderReferences(ctx) {
   }
   // The list is looked up rather than read, so it is folded away; a citation opens it (ui/inline.js unfoldTo),
   // and so does an address that names an entry, on load and on a later hash change.
-  const details = el('details', { className: 'go-deeper references-disclosure' },
-    el('summary', {}, el('span', { className: 'deepdive-title', text: t('common.referencesSummary', { count: ctx.refs.size }) })),
-    list);
+  const details = el(
+    'details',
+    { className: 'go-deeper references-disclosure' },
+    el(
+      'summary',
+      {},
+      el('span', { className: 'deepdive-title', text: t('common.referencesSummary', { count: ctx.refs.size }) }),
+    ),
+    list,
+  );
   // The address's fragment also carries the playground's settings, which need not be a valid URI component.
   const revealFromHash = () => {
-    let id = '';
+    let id;
     try {
       id = decodeURIComponent(window.location.hash.slice(1));
     } catch {
@@ -70,8 +78,12 @@ export function renderBlock(block, parent, ctx, section) {
   if (block.goDeeper && !ctx.folded) {
     // An optional part: folded away under its title and its own time, one click from the core path.
     const details = el('details', { className: 'go-deeper', 'data-part': block.id || block.figure });
-    const summary = el('summary', {}, inline('span', t('common.goDeeper', { title: block.goDeeper }), ctx, { className: 'deepdive-title' }),
-      partTime(block.id || block.figure, ctx));
+    const summary = el(
+      'summary',
+      {},
+      inline('span', t('common.goDeeper', { title: block.goDeeper }), ctx, { className: 'deepdive-title' }),
+      partTime(block.id || block.figure, ctx),
+    );
     const body = el('div', { className: 'deepdive-body' });
     renderBlock(block, body, { ...ctx, folded: true }, section);
     details.append(summary, body);
@@ -98,7 +110,8 @@ export function renderBlock(block, parent, ctx, section) {
       // Authors separate several formulas on one line with runs of spaces: each part wraps as a unit.
       const p = el('p', { className: 'formula' });
       const shown = el('span', { className: 'formula-text', 'aria-hidden': 'true' });
-      for (const part of block.text.split(/\s{3,}/)) shown.append(el('span', { className: 'formula-part', text: part }));
+      for (const part of block.text.split(/\s{3,}/))
+        shown.append(el('span', { className: 'formula-part', text: part }));
       p.append(shown, el('span', { className: 'visually-hidden', text: block.label }));
       parent.append(p);
       break;
@@ -125,7 +138,12 @@ export function renderBlock(block, parent, ctx, section) {
     }
     case 'deepdive': {
       const details = el('details', { className: 'deepdive', id: block.id });
-      const summary = el('summary', {}, el('span', { className: 'deepdive-title', text: block.title }), partTime(block.id, ctx));
+      const summary = el(
+        'summary',
+        {},
+        el('span', { className: 'deepdive-title', text: block.title }),
+        partTime(block.id, ctx),
+      );
       const body = el('div', { className: 'deepdive-body' });
       renderBlocks(block.blocks, body, ctx, section);
       details.append(summary, body);
@@ -173,7 +191,12 @@ export function renderBlocks(blocks, parent, ctx, section) {
 /** A whole section: <section id aria-labelledby><h2/>blocks</section>. */
 export function renderSection(section, ctx) {
   const titleId = `${section.id}-title`;
-  const node = el('section', { className: 'lesson-section', id: section.id, 'aria-labelledby': titleId, 'data-section': section.id });
+  const node = el('section', {
+    className: 'lesson-section',
+    id: section.id,
+    'aria-labelledby': titleId,
+    'data-section': section.id,
+  });
   node.append(el('h2', { id: titleId, tabindex: '-1', text: section.title }));
   renderBlocks(section.blocks, node, ctx, section);
   return node;
