@@ -7,7 +7,10 @@ export function layerForward(x, n, c, eps, y) {
     for (let j = 0; j < c; j++) s += x[o + j];
     const m = s / c;
     let q = 0;
-    for (let j = 0; j < c; j++) { const d = x[o + j] - m; q += d * d; }
+    for (let j = 0; j < c; j++) {
+      const d = x[o + j] - m;
+      q += d * d;
+    }
     const r = 1 / Math.sqrt(q / c + eps);
     for (let j = 0; j < c; j++) y[o + j] = (x[o + j] - m) * r;
   }
@@ -28,7 +31,11 @@ export function batchForward(x, n, c, eps, y, sum = new Float64Array(c), sq = ne
   sq.fill(0);
   for (let i = 0; i < n; i++) for (let j = 0; j < c; j++) sum[j] += x[i * c + j];
   for (let j = 0; j < c; j++) sum[j] /= n;
-  for (let i = 0; i < n; i++) for (let j = 0; j < c; j++) { const d = x[i * c + j] - sum[j]; sq[j] += d * d; }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < c; j++) {
+      const d = x[i * c + j] - sum[j];
+      sq[j] += d * d;
+    }
   for (let j = 0; j < c; j++) sq[j] = 1 / Math.sqrt(sq[j] / n + eps);
   for (let i = 0; i < n; i++) for (let j = 0; j < c; j++) y[i * c + j] = (x[i * c + j] - sum[j]) * sq[j];
 }

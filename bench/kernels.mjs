@@ -14,7 +14,11 @@ const wasmBinary = readFileSync(wasmPath);
 const core = await loadCore({ wasmBinary });
 const raw = await createNormlabModule({ wasmBinary });
 
-const SHAPES = [[32, 256], [256, 1024], [1024, 4096]];
+const SHAPES = [
+  [32, 256],
+  [256, 1024],
+  [1024, 4096],
+];
 const KINDS = ['batch', 'layer', 'rms', 'group'];
 const GROUPS = 8;
 
@@ -60,8 +64,13 @@ for (const [n, c] of SHAPES) {
   const base = raw._malloc(4 * (3 * elements + 2 * stats) + 128);
   raw.HEAPF32.set(x, base >> 2);
   raw.HEAPF32.set(g, (base >> 2) + elements);
-  const [xp, gp, yp, mp, rp] = [base, base + 4 * elements, base + 8 * elements, base + 12 * elements,
-    base + 12 * elements + 4 * stats];
+  const [xp, gp, yp, mp, rp] = [
+    base,
+    base + 4 * elements,
+    base + 8 * elements,
+    base + 12 * elements,
+    base + 12 * elements + 4 * stats,
+  ];
   const opts = base + 4 * (3 * elements + 2 * stats) + 8 - ((base + 4 * (3 * elements + 2 * stats)) % 8);
   writeRawOptions(opts);
   for (const kind of KINDS) {
@@ -73,27 +82,54 @@ for (const [n, c] of SHAPES) {
       group: () => js.groupForward(x, n, c, GROUPS, 1e-5, y),
     }[kind];
     const reuse = { ...coreOpts, output: y };
-    const fwd = measure([
-      { fn: () => core.normalize(kind, x, [n, c, 1], coreOpts) },
-      { fn: () => core.normalize(kind, x, [n, c, 1], reuse) },
-      { fn: () => raw.normalize(kind, xp, elements, n, c, 1, opts, yp, mp, rp) },
-      { fn: jsFn },
-    ], elements);
-    const bwd = measure([
-      { fn: () => core.backward(kind, x, g, [n, c, 1], coreOpts) },
-      { fn: () => raw.backward(kind, xp, gp, elements, elements, n, c, 1, opts, yp, 0, 0) },
-    ], elements, 6);
-    rows.push({ kind, pass: 'forward', n, c, api: fwd[0], apiReuse: fwd[1], kernel: fwd[2], js: fwd[3],
-      native: native.get(`${kind}/forward/${n}x${c}`) });
-    rows.push({ kind, pass: 'backward', n, c, api: bwd[0], apiReuse: null, kernel: bwd[1], js: null,
-      native: native.get(`${kind}/backward/${n}x${c}`) });
+    const fwd = measure(
+      [
+        { fn: () => core.normalize(kind, x, [n, c, 1], coreOpts) },
+        { fn: () => core.normalize(kind, x, [n, c, 1], reuse) },
+        { fn: () => raw.normalize(kind, xp, elements, n, c, 1, opts, yp, mp, rp) },
+        { fn: jsFn },
+      ],
+      elements,
+    );
+    const bwd = measure(
+      [
+        { fn: () => core.backward(kind, x, g, [n, c, 1], coreOpts) },
+        { fn: () => raw.backward(kind, xp, gp, elements, elements, n, c, 1, opts, yp, 0, 0) },
+      ],
+      elements,
+      6,
+    );
+    rows.push({
+      kind,
+      pass: 'forward',
+      n,
+      c,
+      api: fwd[0],
+      apiReuse: fwd[1],
+      kernel: fwd[2],
+      js: fwd[3],
+      native: native.get(`${kind}/forward/${n}x${c}`),
+    });
+    rows.push({
+      kind,
+      pass: 'backward',
+      n,
+      c,
+      api: bwd[0],
+      apiReuse: null,
+      kernel: bwd[1],
+      js: null,
+      native: native.get(`${kind}/backward/${n}x${c}`),
+    });
   }
   raw._free(base);
 }
 
 const f = (v) => (v == null ? '—' : v.median.toFixed(2));
 console.log('\n### Normalization kernels, ns/element (median of 12 interleaved rounds; min in the JSON)\n');
-console.log('| kind | pass | shape [N, C] | WASM via loadCore() | same, opts.output reused | WASM kernel | native -O3 -march=native | plain JS | kernel / native (target ≤ 2) | API / kernel (target ≤ 2 at [256,1024]) |');
+console.log(
+  '| kind | pass | shape [N, C] | WASM via loadCore() | same, opts.output reused | WASM kernel | native -O3 -march=native | plain JS | kernel / native (target ≤ 2) | API / kernel (target ≤ 2 at [256,1024]) |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 const misses = [];
 for (const r of rows) {
@@ -104,9 +140,15 @@ for (const r of rows) {
   const akMark = `${ak.toFixed(2)}${atTarget && ak > 2 ? ' **missed**' : ''}`;
   if (kn != null && kn > 2) misses.push(`${r.kind} ${r.pass} [${r.n},${r.c}]: WASM kernel ${kn.toFixed(2)}x native`);
   if (atTarget && ak > 2) misses.push(`${r.kind} ${r.pass} [${r.n},${r.c}]: API ${ak.toFixed(2)}x kernel`);
-  console.log(`| ${r.kind} | ${r.pass} | [${r.n}, ${r.c}] | ${f(r.api)} | ${f(r.apiReuse)} | ${f(r.kernel)} | ${f(r.native)} | ${f(r.js)} | ${knMark} | ${akMark} |`);
+  console.log(
+    `| ${r.kind} | ${r.pass} | [${r.n}, ${r.c}] | ${f(r.api)} | ${f(r.apiReuse)} | ${f(r.kernel)} | ${f(r.native)} | ${f(r.js)} | ${knMark} | ${akMark} |`,
+  );
 }
 const size = wasmBinary.length;
 const gz = gzipSync(wasmBinary, { level: 9 }).length;
-console.log(`\nWASM binary: ${(size / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped (target < 60 KB gzipped${gz > 60 * 1024 ? ': **missed**' : ': met'})`);
-console.log(misses.length ? `\nTargets missed:\n${misses.map((m) => `- ${m}`).join('\n')}` : '\nAll kernel targets met.');
+console.log(
+  `\nWASM binary: ${(size / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped (target < 60 KB gzipped${gz > 60 * 1024 ? ': **missed**' : ': met'})`,
+);
+console.log(
+  misses.length ? `\nTargets missed:\n${misses.map((m) => `- ${m}`).join('\n')}` : '\nAll kernel targets met.',
+);

@@ -66,12 +66,32 @@ function build(out, sources, cmd, args, env = {}) {
 }
 const boundSrc = [`${root}bench/bound.cpp`];
 const bandwidthBin = `${boundDir}/bandwidth`;
-const haveBandwidth = build(bandwidthBin, [...boundSrc, `${root}bench/bandwidth.cpp`], 'g++',
-  ['-std=c++20', '-O3', '-march=native', '-o', bandwidthBin, 'bench/bandwidth.cpp']);
+const haveBandwidth = build(bandwidthBin, [...boundSrc, `${root}bench/bandwidth.cpp`], 'g++', [
+  '-std=c++20',
+  '-O3',
+  '-march=native',
+  '-o',
+  bandwidthBin,
+  'bench/bandwidth.cpp',
+]);
 const boundWasm = `${boundDir}/bound.wasm`;
-const haveBoundWasm = build(boundWasm, boundSrc, 'em++', ['-O3', '-msimd128', '--no-entry', '-sSTANDALONE_WASM',
-  '-sINITIAL_MEMORY=67108864', '-sEXPORTED_FUNCTIONS=_bound_pass,_bound_buffer', '-o', boundWasm, 'bench/bound.cpp'],
-{ NODE_PATH: '/usr/share/nodejs' });
+const haveBoundWasm = build(
+  boundWasm,
+  boundSrc,
+  'em++',
+  [
+    '-O3',
+    '-msimd128',
+    '--no-entry',
+    '-sSTANDALONE_WASM',
+    '-sINITIAL_MEMORY=67108864',
+    '-sEXPORTED_FUNCTIONS=_bound_pass,_bound_buffer',
+    '-o',
+    boundWasm,
+    'bench/bound.cpp',
+  ],
+  { NODE_PATH: '/usr/share/nodejs' },
+);
 let bound = null;
 if (haveBoundWasm) {
   const { instance } = await WebAssembly.instantiate(readFileSync(boundWasm), {});
@@ -113,23 +133,32 @@ function tfjsPrograms(x, fixedMean, fixedVar) {
   const features = all.slice(1);
   const channels = x.shape[rank - 1];
   return {
-    batch: () => tf.tidy(() => {
-      const { mean, variance } = tf.moments(x, all.slice(0, -1));
-      return tf.batchNorm(x, mean, variance, undefined, undefined, EPS);
-    }).dispose(),
+    batch: () =>
+      tf
+        .tidy(() => {
+          const { mean, variance } = tf.moments(x, all.slice(0, -1));
+          return tf.batchNorm(x, mean, variance, undefined, undefined, EPS);
+        })
+        .dispose(),
     batchEval: () => tf.tidy(() => tf.batchNorm(x, fixedMean, fixedVar, undefined, undefined, EPS)).dispose(),
-    layer: () => tf.tidy(() => {
-      const { mean, variance } = tf.moments(x, features, true);
-      return tf.batchNorm(x, mean, variance, undefined, undefined, EPS);
-    }).dispose(),
+    layer: () =>
+      tf
+        .tidy(() => {
+          const { mean, variance } = tf.moments(x, features, true);
+          return tf.batchNorm(x, mean, variance, undefined, undefined, EPS);
+        })
+        .dispose(),
     rms: () => tf.tidy(() => tf.mul(x, tf.rsqrt(tf.add(tf.mean(tf.square(x), features, true), EPS)))).dispose(),
-    group: () => tf.tidy(() => {
-      // channels last: [.., C] -> [.., G, C/G]; statistics over everything but the sample and the group
-      const grouped = tf.reshape(x, [...x.shape.slice(0, -1), GROUPS, channels / GROUPS]);
-      const axes = [...Array(rank + 1).keys()].filter((a) => a !== 0 && a !== rank - 1);
-      const { mean, variance } = tf.moments(grouped, axes, true);
-      return tf.reshape(tf.batchNorm(grouped, mean, variance, undefined, undefined, EPS), x.shape);
-    }).dispose(),
+    group: () =>
+      tf
+        .tidy(() => {
+          // channels last: [.., C] -> [.., G, C/G]; statistics over everything but the sample and the group
+          const grouped = tf.reshape(x, [...x.shape.slice(0, -1), GROUPS, channels / GROUPS]);
+          const axes = [...Array(rank + 1).keys()].filter((a) => a !== 0 && a !== rank - 1);
+          const { mean, variance } = tf.moments(grouped, axes, true);
+          return tf.reshape(tf.batchNorm(grouped, mean, variance, undefined, undefined, EPS), x.shape);
+        })
+        .dispose(),
   };
 }
 
@@ -172,9 +201,14 @@ for (const shape of SHAPES) {
   const stats = Math.max(n * GROUPS, n, c);
   const floats = 2 * elements + 2 * stats + 2 * c;
   const base = raw._malloc(4 * floats + 256);
-  const xp = base, yp = xp + 4 * elements, mp = yp + 4 * elements, rp = mp + 4 * stats;
-  const rmp = rp + 4 * stats, rvp = rmp + 4 * c;
-  const optTrain = (rvp + 4 * c + 15) & ~7, optEval = optTrain + 88;
+  const xp = base,
+    yp = xp + 4 * elements,
+    mp = yp + 4 * elements,
+    rp = mp + 4 * stats;
+  const rmp = rp + 4 * stats,
+    rvp = rmp + 4 * c;
+  const optTrain = (rvp + 4 * c + 15) & ~7,
+    optEval = optTrain + 88;
   raw.HEAPF32.set(x, xp >> 2);
   raw.HEAPF32.set(runningMean, rmp >> 2);
   raw.HEAPF32.set(runningVar, rvp >> 2);
@@ -200,7 +234,7 @@ for (const shape of SHAPES) {
   }
 
   for (const k of KINDS) {
-    const opts = k.eval ? { training: false, runningMean, runningVar } : (k.kind === 'group' ? { groups: GROUPS } : {});
+    const opts = k.eval ? { training: false, runningMean, runningVar } : k.kind === 'group' ? { groups: GROUPS } : {};
     const optPtr = k.eval ? optEval : optTrain;
     const variants = [
       { fn: () => raw.normalize(k.kind, xp, elements, n, c, l, optPtr, yp, mp, rp) },
@@ -210,8 +244,16 @@ for (const shape of SHAPES) {
       ...boundVariants,
     ];
     const m = await measure(variants, elements, elements > 1e6 ? Math.max(3, rounds - 4) : rounds);
-    rows.push({ kind: k, shape, kernel: m[0], api: m[1], tfjsWasm: m[2], tfjsCpu: m[3],
-      boundWasm: m[4] ?? null, native: k.native && l === 1 ? native.get(`${k.native}/${n}x${c}`) ?? null : null });
+    rows.push({
+      kind: k,
+      shape,
+      kernel: m[0],
+      api: m[1],
+      tfjsWasm: m[2],
+      tfjsCpu: m[3],
+      boundWasm: m[4] ?? null,
+      native: k.native && l === 1 ? (native.get(`${k.native}/${n}x${c}`) ?? null) : null,
+    });
   }
   raw._free(base);
   for (const backend of ['wasm', 'cpu']) {
@@ -235,9 +277,15 @@ if (haveBandwidth) {
 const f = (v) => (v == null ? '—' : v.median < 10 ? v.median.toFixed(2) : v.median.toFixed(1));
 const fm = (v) => (v == null ? '—' : `${f(v)} (${v.min < 10 ? v.min.toFixed(2) : v.min.toFixed(1)})`);
 const misses = [];
-console.log(`\n### Normalization forward vs TensorFlow.js 4.22 and the memory bound, ns/element — median (min) of ${rounds} interleaved rounds`);
-console.log(`tfjs-wasm: SIMD binary ${tfjsSimd ? 'in use' : '**not available** (scalar binary)'}, one thread. Layout: ours [N, C, H·W]; tfjs [N, C] or NHWC [N, H·W, C] for the 4-D shape.\n`);
-console.log('| kind | shape | ours: WASM kernel | ours: loadCore() | native -O3 | tfjs-wasm | tfjs-cpu | bound: WASM | bound: native | tfjs-wasm / ours kernel (of minima) | ours kernel / WASM bound, target ≤ 1.5 (of minima) | ours kernel / native bound (of minima) |');
+console.log(
+  `\n### Normalization forward vs TensorFlow.js 4.22 and the memory bound, ns/element — median (min) of ${rounds} interleaved rounds`,
+);
+console.log(
+  `tfjs-wasm: SIMD binary ${tfjsSimd ? 'in use' : '**not available** (scalar binary)'}, one thread. Layout: ours [N, C, H·W]; tfjs [N, C] or NHWC [N, H·W, C] for the 4-D shape.\n`,
+);
+console.log(
+  '| kind | shape | ours: WASM kernel | ours: loadCore() | native -O3 | tfjs-wasm | tfjs-cpu | bound: WASM | bound: native | tfjs-wasm / ours kernel (of minima) | ours kernel / WASM bound, target ≤ 1.5 (of minima) | ours kernel / native bound (of minima) |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const elements = bounds.get(r.shape.label);
@@ -250,16 +298,24 @@ for (const r of rows) {
   if (atTarget) {
     const ok = speedup >= target;
     speedupCell += ` (target ≥ ${target}x: ${ok ? 'met' : '**missed**'})`;
-    if (!ok) misses.push(`${r.kind.name} ${r.shape.label}: ours ${speedup.toFixed(1)}x faster than tfjs-wasm, target ${target}x`);
+    if (!ok)
+      misses.push(
+        `${r.kind.name} ${r.shape.label}: ours ${speedup.toFixed(1)}x faster than tfjs-wasm, target ${target}x`,
+      );
   }
   let boundCell = '—';
   if (r.boundWasm) {
     const q = r.kernel.median / r.boundWasm.median;
     boundCell = `${q.toFixed(2)} (${(r.kernel.min / r.boundWasm.min).toFixed(2)})${q > 1.5 ? ' **missed**' : ''}`;
-    if (q > 1.5) misses.push(`${r.kind.name} ${r.shape.label}: WASM kernel ${q.toFixed(2)}x the WASM bound (target ≤ 1.5)`);
+    if (q > 1.5)
+      misses.push(`${r.kind.name} ${r.shape.label}: WASM kernel ${q.toFixed(2)}x the WASM bound (target ≤ 1.5)`);
   }
-  const nativeBoundCell = bn ? `${(r.kernel.median / bn.median).toFixed(2)} (${(r.kernel.min / bn.min).toFixed(2)})` : '—';
-  console.log(`| ${r.kind.name} | ${r.shape.label} | ${fm(r.kernel)} | ${fm(r.api)} | ${f(r.native)} | ${fm(r.tfjsWasm)} | ${fm(r.tfjsCpu)} | ${fm(r.boundWasm)} | ${fm(bn)} | ${speedupCell} | ${boundCell} | ${nativeBoundCell} |`);
+  const nativeBoundCell = bn
+    ? `${(r.kernel.median / bn.median).toFixed(2)} (${(r.kernel.min / bn.min).toFixed(2)})`
+    : '—';
+  console.log(
+    `| ${r.kind.name} | ${r.shape.label} | ${fm(r.kernel)} | ${fm(r.api)} | ${f(r.native)} | ${fm(r.tfjsWasm)} | ${fm(r.tfjsCpu)} | ${fm(r.boundWasm)} | ${fm(bn)} | ${speedupCell} | ${boundCell} | ${nativeBoundCell} |`,
+  );
 }
 // What one call costs regardless of size (Embind's kind string, the options block, the statistics
 // buffers): it dominates at [32, 256], where the bound moves 8192 elements in ~2 µs.
@@ -269,16 +325,24 @@ for (const r of rows) {
   raw.HEAPF64.set([EPS, 0, 1, 0.1, 0, 0, 0, 0, 0, 0, 0], o >> 3);
   const call = () => raw.normalize('layer', p, 16, 1, 16, 1, o, p + 64, p + 128, p + 160);
   const perCall = (await measure([{ fn: call }], 16, rounds))[0];
-  console.log(`\nFixed cost of one raw binding call ([1, 16, 1] layer): ${(perCall.median * 16 / 1000).toFixed(2)} µs (min ${(perCall.min * 16 / 1000).toFixed(2)} µs).`);
+  console.log(
+    `\nFixed cost of one raw binding call ([1, 16, 1] layer): ${((perCall.median * 16) / 1000).toFixed(2)} µs (min ${((perCall.min * 16) / 1000).toFixed(2)} µs).`,
+  );
   raw._free(p);
 }
-console.log(misses.length ? `\nTargets missed:\n${misses.map((m) => `- ${m}`).join('\n')}` : '\nAll targets of this table met.');
+console.log(
+  misses.length ? `\nTargets missed:\n${misses.map((m) => `- ${m}`).join('\n')}` : '\nAll targets of this table met.',
+);
 
 // ---- training throughput ---------------------------------------------------------------------------
 // The lesson's default configuration (TrainConfig in core/include/normlab/train.hpp): spirals (2 inputs,
 // 3 classes), plain MLP of 8 hidden layers x 32 units, ReLU, He initialization, SGD with momentum 0.9,
 // learning rate 0.03, batch 64; softmax cross-entropy. Also with BatchNorm (Linear -> BatchNorm -> ReLU).
-const DEPTH = 8, WIDTH = 32, BATCH = 64, LR = 0.03, MOMENTUM = 0.9;
+const DEPTH = 8,
+  WIDTH = 32,
+  BATCH = 64,
+  LR = 0.03,
+  MOMENTUM = 0.9;
 await tf.setBackend('wasm');
 
 function tfjsModel(norm) {
@@ -302,7 +366,13 @@ function tfjsModel(norm) {
 async function tfjsStepsPerSecond(norm, steps) {
   const model = tfjsModel(norm);
   const xs = tf.randomNormal([BATCH, 2], 0, 1, 'float32', 1);
-  const ys = tf.oneHot(tf.tensor1d(Array.from({ length: BATCH }, (_, i) => i % 3), 'int32'), 3);
+  const ys = tf.oneHot(
+    tf.tensor1d(
+      Array.from({ length: BATCH }, (_, i) => i % 3),
+      'int32',
+    ),
+    3,
+  );
   for (let i = 0; i < 10; i++) await model.trainOnBatch(xs, ys);
   const rates = [];
   for (let r = 0; r < 3; r++) {
@@ -338,8 +408,12 @@ function oursStepsPerSecond(norm, steps) {
 }
 
 const steps = quick ? 20 : 100;
-console.log(`\n### Training throughput, steps/s (median of 3 runs of ${steps} steps; MLP 8 x 32, ReLU, He, SGD momentum 0.9, lr 0.03, batch 64, spirals)\n`);
-console.log('| norm | ours: WASM trainer (loadTrainer) | tfjs-layers on tfjs-wasm (trainOnBatch) | ours / tfjs (target ≥ 5) |');
+console.log(
+  `\n### Training throughput, steps/s (median of 3 runs of ${steps} steps; MLP 8 x 32, ReLU, He, SGD momentum 0.9, lr 0.03, batch 64, spirals)\n`,
+);
+console.log(
+  '| norm | ours: WASM trainer (loadTrainer) | tfjs-layers on tfjs-wasm (trainOnBatch) | ours / tfjs (target ≥ 5) |',
+);
 console.log('|---|---|---|---|');
 for (const norm of ['none', 'batch']) {
   const theirs = await tfjsStepsPerSecond(norm, steps);
@@ -358,4 +432,6 @@ for (const norm of ['none', 'batch']) {
   const ratioCell = ratio == null ? '—' : `${ratio.toFixed(1)}x${ratio < 5 ? ' **missed**' : ''}`;
   console.log(`| ${norm} | ${ours ? ours.toFixed(0) : note} | ${theirs.toFixed(0)} | ${ratioCell} |`);
 }
-console.log('\ntfjs steps use trainOnBatch on one fixed batch (data order costs nothing); ours use Trainer::run (its own shuffled batches, no evaluation).');
+console.log(
+  '\ntfjs steps use trainOnBatch on one fixed batch (data order costs nothing); ours use Trainer::run (its own shuffled batches, no evaluation).',
+);

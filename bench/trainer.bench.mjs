@@ -31,6 +31,8 @@ for (const norm of plan.norms) {
   t.dispose();
   const wasm = STEPS / seconds;
   const nat = native.get(norm);
-  console.log(`| ${norm} | ${wasm.toFixed(0)} | ${(wasm * plan.config.batchSize).toFixed(0)} | ` +
-    `${nat ? nat.toFixed(0) : '—'} | ${nat ? (nat / wasm).toFixed(2) : '—'} |`);
+  console.log(
+    `| ${norm} | ${wasm.toFixed(0)} | ${(wasm * plan.config.batchSize).toFixed(0)} | ` +
+      `${nat ? nat.toFixed(0) : '—'} | ${nat ? (nat / wasm).toFixed(2) : '—'} |`,
+  );
 }

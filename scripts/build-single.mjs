@@ -22,11 +22,16 @@ for (let i = 0; i < argv.length; i++) {
 
 const temp = mkdtempSync(join(tmpdir(), 'normlab-single-'));
 try {
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.single.config.js', '--outDir', temp, '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--config', 'web/vite.single.config.js', '--outDir', temp, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
   const left = readdirSync(temp).filter((name) => name !== 'index.html');
   if (left.length) {
-    console.warn(`build:single: files that could not be inlined (not shipped; the page works without them): ${left.join(', ')}`);
+    console.warn(
+      `build:single: files that could not be inlined (not shipped; the page works without them): ${left.join(', ')}`,
+    );
   }
   const html = readFileSync(join(temp, 'index.html'), 'utf8');
   if (/<script[^>]+src=|<link[^>]+rel="stylesheet"[^>]+href=/.test(html)) {

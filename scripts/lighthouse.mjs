@@ -50,10 +50,18 @@ const ALL_CATEGORIES = [
   { id: 'seo', title: 'SEO', bar: 100 },
 ];
 const CATEGORIES = gate ? ALL_CATEGORIES.filter((c) => !c.timed) : ALL_CATEGORIES;
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // No network beyond the local server, whatever the page or the browser tries.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
 
 requireDist(root);
 
@@ -75,7 +83,8 @@ async function runOnce(url) {
     const config = preset === 'desktop' ? desktopConfig : undefined;
     const result = await lighthouse(url, flags, config);
     if (!result?.lhr) throw new Error('Lighthouse returned no report');
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError)
+      throw new Error(`Lighthouse: ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
     return result;
   } finally {
     await chrome.kill();
@@ -94,7 +103,8 @@ function failing(lhr) {
   for (const c of CATEGORIES) {
     for (const ref of lhr.categories[c.id].auditRefs) {
       const a = lhr.audits[ref.id];
-      if (!a || a.score === null || ['notApplicable', 'informative', 'manual', 'error'].includes(a.scoreDisplayMode)) continue;
+      if (!a || a.score === null || ['notApplicable', 'informative', 'manual', 'error'].includes(a.scoreDisplayMode))
+        continue;
       const detail = a.displayValue ? ` — ${a.displayValue}` : '';
       const line = `${c.title}: ${a.title} [${a.id}, score ${a.score}${ref.weight ? `, weight ${ref.weight}` : ''}]${detail}`;
       if (ref.weight > 0 && a.score < 1) counted.push(line);
@@ -114,8 +124,13 @@ try {
     last = { lhr, report };
     for (const c of CATEGORIES) scores[c.id].push(Math.round(lhr.categories[c.id].score * 100));
     const m = (id) => lhr.audits[id]?.numericValue;
-    metrics.push({ fcp: m('first-contentful-paint'), lcp: m('largest-contentful-paint'), tbt: m('total-blocking-time'),
-      cls: m('cumulative-layout-shift'), si: m('speed-index') });
+    metrics.push({
+      fcp: m('first-contentful-paint'),
+      lcp: m('largest-contentful-paint'),
+      tbt: m('total-blocking-time'),
+      cls: m('cumulative-layout-shift'),
+      si: m('speed-index'),
+    });
     console.log(`run ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${c.title} ${scores[c.id][i]}`).join(', ')}`);
     for (const f of failing(lhr).counted) console.log(`  not passed: ${f}`);
   }
@@ -127,8 +142,10 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-console.log(`\n### Lighthouse ${last.lhr.lighthouseVersion} (${preset} preset, ${runs} run${runs > 1 ? 's' : ''}, ` +
-  `${last.lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'})\n`);
+console.log(
+  `\n### Lighthouse ${last.lhr.lighthouseVersion} (${preset} preset, ${runs} run${runs > 1 ? 's' : ''}, ` +
+    `${last.lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'})\n`,
+);
 console.log('| category | score (median) | min–max | bar | |');
 console.log('|---|---|---|---|---|');
 let below = 0;
@@ -142,22 +159,47 @@ for (const c of CATEGORIES) {
 }
 const fmt = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 const ms = (v) => `${Math.round(v)} ms`;
-if (!gate) console.log(`\nmetrics, median (min–max): FCP ${fmt(metrics.map((m) => m.fcp), ms)}, LCP ${fmt(metrics.map((m) => m.lcp), ms)}, ` +
-  `TBT ${fmt(metrics.map((m) => m.tbt), ms)}, CLS ${fmt(metrics.map((m) => m.cls), (v) => v.toFixed(3))}, ` +
-  `Speed Index ${fmt(metrics.map((m) => m.si), ms)}`);
+if (!gate)
+  console.log(
+    `\nmetrics, median (min–max): FCP ${fmt(
+      metrics.map((m) => m.fcp),
+      ms,
+    )}, LCP ${fmt(
+      metrics.map((m) => m.lcp),
+      ms,
+    )}, ` +
+      `TBT ${fmt(
+        metrics.map((m) => m.tbt),
+        ms,
+      )}, CLS ${fmt(
+        metrics.map((m) => m.cls),
+        (v) => v.toFixed(3),
+      )}, ` +
+      `Speed Index ${fmt(
+        metrics.map((m) => m.si),
+        ms,
+      )}`,
+  );
 const lastFailed = failing(last.lhr);
 // Diagnostics Lighthouse could not compute (e.g. 12.2.3's trace engine vs. a newer Chromium's trace format).
 const errored = Object.values(last.lhr.audits).filter((a) => a.scoreDisplayMode === 'error');
 if (errored.length) {
-  console.log(`\nAudits that could not run (last run; they do not count towards a score):\n${errored
-    .map((a) => `- ${a.title} [${a.id}]: ${String(a.errorMessage).split('\n')[0]}`).join('\n')}`);
+  console.log(
+    `\nAudits that could not run (last run; they do not count towards a score):\n${errored
+      .map((a) => `- ${a.title} [${a.id}]: ${String(a.errorMessage).split('\n')[0]}`)
+      .join('\n')}`,
+  );
 }
-console.log(lastFailed.counted.length
-  ? `\nAudits not passed that count towards a score (last run):\n${lastFailed.counted.map((f) => `- ${f}`).join('\n')}`
-  : '\nEvery audit that counts towards a score passed (last run).');
+console.log(
+  lastFailed.counted.length
+    ? `\nAudits not passed that count towards a score (last run):\n${lastFailed.counted.map((f) => `- ${f}`).join('\n')}`
+    : '\nEvery audit that counts towards a score passed (last run).',
+);
 if (lastFailed.hints.length) {
-  console.log(`\nPerformance opportunities and diagnostics (weight 0, last run; with this script's local server, no ` +
-    `gzip and Cache-Control: no-store are expected):\n${lastFailed.hints.map((f) => `- ${f}`).join('\n')}`);
+  console.log(
+    `\nPerformance opportunities and diagnostics (weight 0, last run; with this script's local server, no ` +
+      `gzip and Cache-Control: no-store are expected):\n${lastFailed.hints.map((f) => `- ${f}`).join('\n')}`,
+  );
 }
 if (jsonOut) writeFileSync(jsonOut, last.report);
 if (below) {

@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = process.argv[2] ?? join(root, '..', 'shared', 'data', 'digits', 'digits.csv.gz');
 const target = process.argv[3] ?? join(root, 'data', 'digits', 'digits.bin');
-const COUNT = 1797, PIXELS = 64;
+const COUNT = 1797,
+  PIXELS = 64;
 
 const rows = gunzipSync(readFileSync(source)).toString('utf8').trim().split('\n');
 if (rows.length !== COUNT) throw new Error(`expected ${COUNT} rows, found ${rows.length}`);
@@ -22,7 +23,8 @@ rows.forEach((row, i) => {
   if (values.length !== PIXELS + 1) throw new Error(`row ${i + 1}: expected ${PIXELS + 1} values`);
   values.forEach((v, j) => {
     const max = j < PIXELS ? 16 : 9;
-    if (!Number.isInteger(v) || v < 0 || v > max) throw new Error(`row ${i + 1}, column ${j + 1}: ${v} not in 0..${max}`);
+    if (!Number.isInteger(v) || v < 0 || v > max)
+      throw new Error(`row ${i + 1}, column ${j + 1}: ${v} not in 0..${max}`);
   });
   out.set(values.slice(0, PIXELS), i * PIXELS);
   out[COUNT * PIXELS + i] = values[PIXELS];

@@ -24,8 +24,15 @@ import { zipSync } from 'fflate';
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const LESSON_TITLE = 'Normalization techniques — stabilizing neural networks';
 export const PACKAGE_CSP = [
-  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data: blob:",
-  "font-src 'self'", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'none'",
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
 
@@ -40,7 +47,8 @@ export function writeZip(entries, date = new Date()) {
 
 // ---- manifests -------------------------------------------------------------------------------------------
 
-const xml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (text) =>
+  String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fileHref = (name) => xml(name.split('/').map(encodeURIComponent).join('/'));
 
 export function manifest12(files, { mastery = null, version = '1.0.0' } = {}) {
@@ -58,8 +66,12 @@ export function manifest12(files, { mastery = null, version = '1.0.0' } = {}) {
     <organization identifier="normlab_org">
       <title>${xml(LESSON_TITLE)}</title>
       <item identifier="normlab_item" identifierref="normlab_sco" isvisible="true">
-        <title>${xml(LESSON_TITLE)}</title>${mastery === null ? '' : `
-        <adlcp:masteryscore>${xml(mastery)}</adlcp:masteryscore>`}
+        <title>${xml(LESSON_TITLE)}</title>${
+          mastery === null
+            ? ''
+            : `
+        <adlcp:masteryscore>${xml(mastery)}</adlcp:masteryscore>`
+        }
       </item>
     </organization>
   </organizations>
@@ -121,7 +133,10 @@ function listFiles(dir) {
 /** index.html with the lesson's CSP as a <meta> (inserted right after <meta charset>). */
 export function withCspMeta(html) {
   if (/http-equiv="Content-Security-Policy"/i.test(html)) return html;
-  return html.replace(/(<meta charset="utf-8">)/i, `$1\n  <meta http-equiv="Content-Security-Policy" content="${PACKAGE_CSP}">`);
+  return html.replace(
+    /(<meta charset="utf-8">)/i,
+    `$1\n  <meta http-equiv="Content-Security-Policy" content="${PACKAGE_CSP}">`,
+  );
 }
 
 export function buildPackages({ from, out, mastery = null, date = new Date() }) {
@@ -135,7 +150,10 @@ export function buildPackages({ from, out, mastery = null, date = new Date() }) 
   const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
   mkdirSync(out, { recursive: true });
   const written = [];
-  for (const [kind, manifest] of [['scorm12', manifest12(files, { mastery, version })], ['scorm2004', manifest2004(files, { version })]]) {
+  for (const [kind, manifest] of [
+    ['scorm12', manifest12(files, { mastery, version })],
+    ['scorm2004', manifest2004(files, { version })],
+  ]) {
     const zip = writeZip([{ name: 'imsmanifest.xml', data: Buffer.from(manifest, 'utf8') }, ...contents], date);
     const path = join(out, `normalization-lesson-${kind}.zip`);
     writeFileSync(path, zip);
@@ -171,8 +189,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     temp = mkdtempSync(join(tmpdir(), 'normlab-scorm-'));
     from = join(temp, 'web');
     console.log(`package:scorm: building the lesson into ${from}`);
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.js', '--outDir', from, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: repoRoot, stdio: 'inherit' });
+    execFileSync(
+      'npx',
+      ['vite', 'build', '--config', 'web/vite.config.js', '--outDir', from, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: repoRoot, stdio: 'inherit' },
+    );
   }
   try {
     for (const { path, bytes, files } of buildPackages({ from, out: args.out, mastery: args.mastery })) {

@@ -45,15 +45,21 @@ const trainWasm = assets.find((f) => /^normlab-train-.*\.wasm$/.test(f));
 
 const budgets = [
   { what: 'first load (before the learner scrolls)', size: firstTotal, budget: 350 * KB },
-  { what: 'figures\' WebAssembly module', size: coreWasm ? gz(`assets/${coreWasm}`) : NaN, budget: 60 * KB },
-  { what: 'training WebAssembly module (worker only)', size: trainWasm ? gz(`assets/${trainWasm}`) : NaN, budget: 80 * KB },
+  { what: "figures' WebAssembly module", size: coreWasm ? gz(`assets/${coreWasm}`) : NaN, budget: 60 * KB },
+  {
+    what: 'training WebAssembly module (worker only)',
+    size: trainWasm ? gz(`assets/${trainWasm}`) : NaN,
+    budget: 80 * KB,
+  },
 ];
 
 console.log('\n### Download sizes (gzip -9)\n');
 console.log('| first-load file | bytes | gzipped |');
 console.log('|---|---|---|');
 for (const r of rows) console.log(`| ${r.file} | ${r.raw} | ${(r.gz / KB).toFixed(1)} KB |`);
-console.log(`\nEverything the lesson can load (all figures, Chart.js, both modules, the worker): ${(allTotal / KB).toFixed(1)} KB gzipped.\n`);
+console.log(
+  `\nEverything the lesson can load (all figures, Chart.js, both modules, the worker): ${(allTotal / KB).toFixed(1)} KB gzipped.\n`,
+);
 console.log('| budget | size | limit | |');
 console.log('|---|---|---|---|');
 let over = 0;

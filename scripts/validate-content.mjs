@@ -33,9 +33,14 @@ const walk = (blocks) => {
   for (const b of blocks) {
     if (b.type === 'quiz') quizzes += 1;
     if (b.type === 'walkthrough') steps += b.steps.length;
-    if (b.type === 'deepdive') { deepdives += 1; walk(b.blocks); }
+    if (b.type === 'deepdive') {
+      deepdives += 1;
+      walk(b.blocks);
+    }
   }
 };
 for (const s of content.sections) walk(s.blocks);
-console.log(`${shown}: OK — ${content.sections.length} sections, ${quizzes} quizzes, ${steps} walkthrough steps, ` +
-  `${deepdives} deep dives, ${content.references.length} references`);
+console.log(
+  `${shown}: OK — ${content.sections.length} sections, ${quizzes} quizzes, ${steps} walkthrough steps, ` +
+    `${deepdives} deep dives, ${content.references.length} references`,
+);

@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
                 p.shift = std::strtod(argv[5], nullptr);
                 p.scale = std::strtod(argv[6], nullptr);
             }
-            const auto v = normlab::sample(normlab::parse_distribution(argv[2]), std::strtoull(argv[3], nullptr, 10), p);
+            const auto v =
+                normlab::sample(normlab::parse_distribution(argv[2]), std::strtoull(argv[3], nullptr, 10), p);
             std::fwrite(v.data(), sizeof(float), v.size(), stdout);
             return 0;
         }

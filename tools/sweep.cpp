@@ -5,8 +5,8 @@
 //        normlab_sweep --fingerprint       FNV-1a of the loss bits of short runs of every variant: the
 //                                          native and WASM builds must print the same lines
 #include <chrono>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -36,25 +36,25 @@ std::string config_json(const normlab::TrainConfig& c) {
     return "{\"dataset\": " + str(c.dataset) + ", \"depth\": " + num(c.depth) + ", \"width\": " + num(c.width) +
            ", \"activation\": " + str(c.activation) + ", \"init\": " + str(c.init) +
            ", \"architecture\": " + str(c.architecture) + ", \"optimizer\": " + str(c.optimizer) +
-           ", \"momentum\": " + num(c.momentum) + ", \"batchSize\": " + num(c.batch_size) + ", \"eps\": " +
-           num(c.eps) + ", \"bnMomentum\": " + num(c.bn_momentum) + ", \"steps\": " + num(c.steps) +
+           ", \"momentum\": " + num(c.momentum) + ", \"batchSize\": " + num(c.batch_size) + ", \"eps\": " + num(c.eps) +
+           ", \"bnMomentum\": " + num(c.bn_momentum) + ", \"steps\": " + num(c.steps) +
            ", \"evalEvery\": " + num(c.eval_every) + ", \"dataSeed\": " + num(c.data_seed) +
            ", \"divergenceLoss\": " + num(c.divergence_loss) + "}";
 }
 
 std::string variant_json(const normlab::VariantSummary& v) {
     auto rate = [](const normlab::RateSummary& r) {
-        return "{\"learningRate\": " + num(r.learning_rate) + ", \"medianReached\": " +
-               (r.median_reached ? "true" : "false") + ", \"medianSteps\": " + num(r.median_steps) +
-               ", \"reached\": " + num(r.reached) + ", \"diverged\": " + num(r.diverged) +
-               ", \"notReached\": " + num(r.not_reached) + "}";
+        return "{\"learningRate\": " + num(r.learning_rate) +
+               ", \"medianReached\": " + (r.median_reached ? "true" : "false") +
+               ", \"medianSteps\": " + num(r.median_steps) + ", \"reached\": " + num(r.reached) +
+               ", \"diverged\": " + num(r.diverged) + ", \"notReached\": " + num(r.not_reached) + "}";
     };
     return "{\"norm\": " + str(v.norm) + ", \"reached\": " + (v.reached ? "true" : "false") +
            ", \"bestRate\": " + num(v.best_rate) + ", \"bestSteps\": " + num(v.best_steps) +
-           ", \"stableRates\": " + list(v.stable_rates, num) + ", \"largestStableRate\": " +
-           num(v.largest_stable_rate) + ", \"divergences\": " + num(v.divergences) + ", \"speedupStatus\": " +
-           str(v.speedup_status) + ", \"speedup\": " + num(v.speedup) + ",\n      \"rates\": " + list(v.rates, rate) +
-           "}";
+           ", \"stableRates\": " + list(v.stable_rates, num) +
+           ", \"largestStableRate\": " + num(v.largest_stable_rate) + ", \"divergences\": " + num(v.divergences) +
+           ", \"speedupStatus\": " + str(v.speedup_status) + ", \"speedup\": " + num(v.speedup) +
+           ",\n      \"rates\": " + list(v.rates, rate) + "}";
 }
 
 std::string sweep_json(const normlab::SweepPlan& plan, const std::vector<normlab::SweepResult>& sweeps,
@@ -62,13 +62,15 @@ std::string sweep_json(const normlab::SweepPlan& plan, const std::vector<normlab
     std::string runs;
     for (const auto& s : sweeps)
         for (const auto& r : s.runs)
-            runs += std::string(runs.empty() ? "" : ",\n    ") + "{\"norm\": " + str(s.norm) + ", \"learningRate\": " +
-                    num(r.learning_rate) + ", \"seed\": " + num(r.seed) + ", \"outcome\": " + str(r.outcome) +
-                    ", \"steps\": " + num(r.steps) + "}";
+            runs += std::string(runs.empty() ? "" : ",\n    ") + "{\"norm\": " + str(s.norm) +
+                    ", \"learningRate\": " + num(r.learning_rate) + ", \"seed\": " + num(r.seed) +
+                    ", \"outcome\": " + str(r.outcome) + ", \"steps\": " + num(r.steps) + "}";
     std::string variants;
     for (const auto& v : summary.variants) variants += std::string(variants.empty() ? "" : ",\n    ") + variant_json(v);
-    return "{\n  \"generator\": \"normlab_sweep " NORMLAB_VERSION "\",\n  \"plan\": \"default_sweep_plan()\",\n"
-           "  \"config\": " + config_json(plan.config) + ",\n  \"targetLoss\": " + num(plan.target_loss) +
+    return "{\n  \"generator\": \"normlab_sweep " NORMLAB_VERSION
+           "\",\n  \"plan\": \"default_sweep_plan()\",\n"
+           "  \"config\": " +
+           config_json(plan.config) + ",\n  \"targetLoss\": " + num(plan.target_loss) +
            ",\n  \"norms\": " + list(plan.norms, str) + ",\n  \"learningRates\": " + list(plan.learning_rates, num) +
            ",\n  \"seeds\": " + list(plan.seeds, [](std::uint32_t s) { return num(s); }) + ",\n  \"runs\": [\n    " +
            runs + "\n  ],\n  \"summary\": [\n    " + variants + "\n  ]\n}\n";
@@ -81,13 +83,14 @@ std::string short_num(double v) {
 }
 
 void print_table(const normlab::SweepSummary& summary) {
-    std::printf("%-6s %-12s %-9s %-8s %-11s %-6s %s\n", "norm", "best rate", "median", "stable", "max stable",
-                "div", "speed-up");
+    std::printf("%-6s %-12s %-9s %-8s %-11s %-6s %s\n", "norm", "best rate", "median", "stable", "max stable", "div",
+                "speed-up");
     for (const auto& v : summary.variants) {
         std::string speed = v.speedup_status == "ratio" ? short_num(v.speedup) + "x" : v.speedup_status;
         std::printf("%-6s %-12s %-9s %-8zu %-11s %-6d %s\n", v.norm.c_str(),
-                    v.reached ? short_num(v.best_rate).c_str() : "-", v.reached ? short_num(v.best_steps).c_str() : "never",
-                    v.stable_rates.size(), short_num(v.largest_stable_rate).c_str(), v.divergences, speed.c_str());
+                    v.reached ? short_num(v.best_rate).c_str() : "-",
+                    v.reached ? short_num(v.best_steps).c_str() : "never", v.stable_rates.size(),
+                    short_num(v.largest_stable_rate).c_str(), v.divergences, speed.c_str());
         std::printf("       median steps per rate:");
         for (const auto& r : v.rates) {
             const std::string cell = r.median_reached ? short_num(r.median_steps) : "x";
@@ -181,7 +184,7 @@ int main(int argc, char** argv) {
     std::fwrite(json.data(), 1, json.size(), f);
     std::fclose(f);
     print_table(summary);
-    std::printf("sweep: %zu runs in %.2f s; wrote %s\n", plan.norms.size() * plan.learning_rates.size() *
-                plan.seeds.size(), total, argv[1]);
+    std::printf("sweep: %zu runs in %.2f s; wrote %s\n",
+                plan.norms.size() * plan.learning_rates.size() * plan.seeds.size(), total, argv[1]);
     return 0;
 }

@@ -26,10 +26,13 @@ function inlineWasm() {
     transform(code, id) {
       const file = id.split('?')[0];
       if (!/[\\/]wasm[\\/][^\\/]+\.mjs$/.test(file)) return null;
-      return code.replace(/new URL\((["'])([\w.-]+\.wasm)\1,\s*import\.meta\.url\)(\.toString\(\)|\.href)?/g, (_, q, name) => {
-        const bytes = readFileSync(join(file, '..', name));
-        return JSON.stringify(`data:application/octet-stream;base64,${bytes.toString('base64')}`);
-      });
+      return code.replace(
+        /new URL\((["'])([\w.-]+\.wasm)\1,\s*import\.meta\.url\)(\.toString\(\)|\.href)?/g,
+        (_, q, name) => {
+          const bytes = readFileSync(join(file, '..', name));
+          return JSON.stringify(`data:application/octet-stream;base64,${bytes.toString('base64')}`);
+        },
+      );
     },
   };
 }
@@ -39,7 +42,8 @@ function dataUrls() {
   if (existsSync(dataDir)) {
     for (const name of readdirSync(dataDir).sort()) {
       const ext = name.slice(name.lastIndexOf('.'));
-      files[`data/${name}`] = `data:${MIME[ext] || 'application/octet-stream'};base64,${readFileSync(join(dataDir, name)).toString('base64')}`;
+      files[`data/${name}`] =
+        `data:${MIME[ext] || 'application/octet-stream'};base64,${readFileSync(join(dataDir, name)).toString('base64')}`;
     }
   }
   return files;
@@ -116,7 +120,13 @@ export default defineConfig({
   ...baseConfig,
   publicDir: false,
   define: { ...(baseConfig.define || {}), __NORMLAB_SINGLE_FILE__: 'true' },
-  plugins: [inlineWasm(), offlineData(), inlineWorkers(), inlineFavicon(), viteSingleFile({ removeViteModuleLoader: true })],
+  plugins: [
+    inlineWasm(),
+    offlineData(),
+    inlineWorkers(),
+    inlineFavicon(),
+    viteSingleFile({ removeViteModuleLoader: true }),
+  ],
   build: {
     ...baseConfig.build,
     outDir: fileURLToPath(new URL('../dist/single', import.meta.url)),

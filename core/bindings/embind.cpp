@@ -1,10 +1,10 @@
 // embind.cpp — the only file that knows Emscripten.
 // Compiled twice (CMakeLists.txt): with NORMLAB_BIND_CORE for the figures' module and with
-// NORMLAB_BIND_TRAIN for the training simulation's module, so the page's first load stays small. It registers functions and converts; it computes
-// nothing. Arrays cross as addresses into the WASM heap that web/src/core.js allocates and fills (one
-// copy in, one copy out, no per-element JS work). Every call returns a plain JS object; a core
-// exception becomes { error, argument } here, at the single boundary, and core.js throws a JS Error
-// with that message — the module stays usable because the C++ stack unwound normally (-fwasm-exceptions).
+// NORMLAB_BIND_TRAIN for the training simulation's module, so the page's first load stays small. It registers functions
+// and converts; it computes nothing. Arrays cross as addresses into the WASM heap that web/src/core.js allocates and
+// fills (one copy in, one copy out, no per-element JS work). Every call returns a plain JS object; a core exception
+// becomes { error, argument } here, at the single boundary, and core.js throws a JS Error with that message — the
+// module stays usable because the C++ stack unwound normally (-fwasm-exceptions).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -145,8 +145,8 @@ SampleParams to_sample_params(const val& o) {
 }
 
 // Returns the number of statistics written to mean/rstd, or -1 (see lastError).
-double js_normalize(std::string kind, double input, double length, double n, double c, double l,
-                    double options, double output, double mean, double rstd) {
+double js_normalize(std::string kind, double input, double length, double n, double c, double l, double options,
+                    double output, double mean, double rstd) {
     return numeric([&] {
         const RawNormOptions raw = RawNormOptions::at(options);
         const Kind k = parse_kind(kind);
@@ -236,8 +236,8 @@ val js_group_ids(std::string kind, val shape, double groups) {
 
 val js_group_moments(std::string kind, double values, double length, val shape, double groups) {
     return guarded([&] {
-        const GroupMoments g = group_moments(parse_kind(kind), heap_span<const float>(values, length),
-                                             to_shape(shape), to_size(groups, "groups"));
+        const GroupMoments g = group_moments(parse_kind(kind), heap_span<const float>(values, length), to_shape(shape),
+                                             to_size(groups, "groups"));
         val r = val::object();
         r.set("mean", copy_out(g.mean));
         r.set("std", copy_out(g.std));
@@ -288,7 +288,6 @@ val js_running_trace(std::string distribution, val params, double batch, double 
     });
 }
 
-
 val js_explain_element(std::string kind, double input, double length, double n, double c, double l, double index,
                        double options) {
     return guarded([&] {
@@ -314,9 +313,8 @@ val js_explain_element(std::string kind, double input, double length, double n, 
 
 // Returns max |a - b| (NaN when an element is NaN), or -1 (see lastError).
 double js_max_abs_difference(double a, double a_length, double b, double b_length) {
-    return numeric([&] {
-        return max_abs_difference(heap_span<const float>(a, a_length), heap_span<const float>(b, b_length));
-    });
+    return numeric(
+        [&] { return max_abs_difference(heap_span<const float>(a, a_length), heap_span<const float>(b, b_length)); });
 }
 
 #endif  // NORMLAB_BIND_CORE
@@ -601,7 +599,8 @@ val js_summarize_sweep(val sweeps) {
                     "must hold one run per learning rate and seed, rate-major");
             for (int j = 0; j < m; ++j) {
                 const val run = runs[j];
-                r.runs.push_back({run["learningRate"].as<double>(), static_cast<std::uint32_t>(run["seed"].as<double>()),
+                r.runs.push_back({run["learningRate"].as<double>(),
+                                  static_cast<std::uint32_t>(run["seed"].as<double>()),
                                   run["outcome"].as<std::string>(), run["steps"].as<int>()});
             }
             results.push_back(std::move(r));

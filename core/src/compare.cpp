@@ -6,8 +6,8 @@
 #include <limits>
 #include <string>
 
-#include "normlab/errors.hpp"
 #include "norm_stats.hpp"
+#include "normlab/errors.hpp"
 
 namespace normlab {
 
@@ -47,8 +47,9 @@ double max_abs_difference(std::span<const float> a, std::span<const float> b) {
 
 GroupMoments group_moments(Kind kind, std::span<const float> values, Shape shape, std::size_t groups) {
     validate_layout(kind, shape, groups);
-    require(values.size() == shape.size(), "values",
-            "length " + std::to_string(values.size()) + " does not match the shape (" + std::to_string(shape.size()) + ")");
+    require(
+        values.size() == shape.size(), "values",
+        "length " + std::to_string(values.size()) + " does not match the shape (" + std::to_string(shape.size()) + ")");
     // Mean and variance from the normalization code's own statistics (in double; eps as small as it
     // gets so that var = 1/rstd² - eps is exact); RMSNorm pools like LayerNorm.
     const Kind layout = kind == Kind::rms ? Kind::layer : kind;
@@ -159,7 +160,7 @@ RunningTrace running_statistics_trace(Distribution dist, const SampleParams& par
     // Heavy tails with df <= 2 have no finite variance: say so rather than report scale^2.
     t.population_mean = params.shift;
     t.population_var = (dist == Distribution::heavy && params.df <= 2) ? std::numeric_limits<double>::infinity()
-                                                                      : params.scale * params.scale;
+                                                                       : params.scale * params.scale;
     return t;
 }
 

@@ -30,8 +30,10 @@ Histogram histogram(std::span<const float> v, std::size_t bins, double lo, doubl
         auto i = static_cast<std::ptrdiff_t>((x - lo) * scale);
         if (i >= static_cast<std::ptrdiff_t>(bins)) i = static_cast<std::ptrdiff_t>(bins) - 1;
         // The computed index can be off by one next to an edge: compare with the edges themselves.
-        if (x < h.edges[i]) --i;
-        else if (i + 1 < static_cast<std::ptrdiff_t>(bins) && x >= h.edges[i + 1]) ++i;
+        if (x < h.edges[i])
+            --i;
+        else if (i + 1 < static_cast<std::ptrdiff_t>(bins) && x >= h.edges[i + 1])
+            ++i;
         ++h.counts[static_cast<std::size_t>(i)];
     }
     return h;
@@ -59,7 +61,8 @@ Summary describe(std::span<const float> values, const DescribeOptions& opts) {
         sum += block;
         require(std::isfinite(sum), "values", "must contain only finite numbers (no NaN or Infinity)");
     }
-    require(std::isfinite(lo_f) && std::isfinite(hi_f), "values", "must contain only finite numbers (no NaN or Infinity)");
+    require(std::isfinite(lo_f) && std::isfinite(hi_f), "values",
+            "must contain only finite numbers (no NaN or Infinity)");
     const double lo = lo_f, hi = hi_f;
     const double n = static_cast<double>(s.count);
     // Pass 2: moments about the first estimate, in float over runs of 16 values (SIMD) folded into

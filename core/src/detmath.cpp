@@ -25,10 +25,20 @@ double exp(double x) {
     const double r = (x - k * kLn2Hi) - k * kLn2Lo;
     // Taylor series of e^r to degree 14: the first omitted term is below 2^-60 for |r| <= 0.35.
     double p = 1.0 / 87178291200.0;  // 1/14!
-    constexpr double inv_fact[14] = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0,
-                                     1.0 / 362880.0,     1.0 / 40320.0,     1.0 / 5040.0,      1.0 / 720.0,
-                                     1.0 / 120.0,        1.0 / 24.0,        1.0 / 6.0,         1.0 / 2.0,
-                                     1.0,                1.0};
+    constexpr double inv_fact[14] = {1.0 / 6227020800.0,
+                                     1.0 / 479001600.0,
+                                     1.0 / 39916800.0,
+                                     1.0 / 3628800.0,
+                                     1.0 / 362880.0,
+                                     1.0 / 40320.0,
+                                     1.0 / 5040.0,
+                                     1.0 / 720.0,
+                                     1.0 / 120.0,
+                                     1.0 / 24.0,
+                                     1.0 / 6.0,
+                                     1.0 / 2.0,
+                                     1.0,
+                                     1.0};
     for (double c : inv_fact) p = p * r + c;
     const int ki = static_cast<int>(k);
     // Split the scaling so that 2^1024 (not representable) is never formed on the way to a finite result.

@@ -14,11 +14,15 @@ namespace {
 
 std::size_t group_of(Kind kind, Shape s, std::size_t groups, std::size_t n, std::size_t c) {
     switch (kind) {
-        case Kind::batch: return c;
+        case Kind::batch:
+            return c;
         case Kind::layer:
-        case Kind::rms: return n;
-        case Kind::group: return n * groups + c / (s.c / groups);
-        case Kind::instance: return n * s.c + c;
+        case Kind::rms:
+            return n;
+        case Kind::group:
+            return n * groups + c / (s.c / groups);
+        case Kind::instance:
+            return n * s.c + c;
     }
     return 0;
 }

@@ -1,8 +1,8 @@
 // groups.cpp — group ids by broadcasting per-axis index grids (xtensor), one formula per kind.
 #include "normlab/groups.hpp"
 
-#include <xtensor/xbuilder.hpp>
 #include <xtensor/xbroadcast.hpp>
+#include <xtensor/xbuilder.hpp>
 
 namespace normlab {
 
@@ -15,11 +15,17 @@ std::vector<std::int32_t> group_ids(Kind kind, Shape s, std::size_t groups) {
     const std::array<std::size_t, 3> shape{s.n, s.c, s.l};
     xt::xtensor<I, 3> ids(shape);
     switch (kind) {
-        case Kind::batch: ids = xt::broadcast(c, shape); break;                       // one per channel
+        case Kind::batch:
+            ids = xt::broadcast(c, shape);
+            break;  // one per channel
         case Kind::layer:
-        case Kind::rms: ids = xt::broadcast(n, shape); break;                         // one per sample
-        case Kind::instance: ids = xt::broadcast(n * I(s.c) + c, shape); break;      // per (sample, channel)
-        case Kind::group: {                                                           // per (sample, group)
+        case Kind::rms:
+            ids = xt::broadcast(n, shape);
+            break;  // one per sample
+        case Kind::instance:
+            ids = xt::broadcast(n * I(s.c) + c, shape);
+            break;           // per (sample, channel)
+        case Kind::group: {  // per (sample, group)
             const I per_group = static_cast<I>(s.c / groups);
             ids = xt::broadcast(n * I(groups) + c / per_group, shape);
             break;

@@ -14,19 +14,23 @@ constexpr std::array<std::string_view, 5> kNames{"batch", "layer", "rms", "group
 Kind parse_kind(std::string_view name) {
     for (std::size_t i = 0; i < kNames.size(); ++i)
         if (kNames[i] == name) return static_cast<Kind>(i);
-    throw invalid_argument("kind", "unknown normalization \"" + std::string(name) +
-                                       "\" (expected batch, layer, rms, group or instance)");
+    throw invalid_argument(
+        "kind", "unknown normalization \"" + std::string(name) + "\" (expected batch, layer, rms, group or instance)");
 }
 
 std::string_view kind_name(Kind kind) noexcept { return kNames[static_cast<std::size_t>(kind)]; }
 
 std::size_t stat_count(Kind kind, Shape shape, std::size_t groups) {
     switch (kind) {
-        case Kind::batch: return shape.c;
+        case Kind::batch:
+            return shape.c;
         case Kind::layer:
-        case Kind::rms: return shape.n;
-        case Kind::group: return shape.n * groups;
-        case Kind::instance: return shape.n * shape.c;
+        case Kind::rms:
+            return shape.n;
+        case Kind::group:
+            return shape.n * groups;
+        case Kind::instance:
+            return shape.n * shape.c;
     }
     return 0;
 }

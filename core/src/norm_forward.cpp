@@ -3,17 +3,16 @@
 // contiguous run of memory, for batch a channel is N runs of L values, C*L apart.
 #include <algorithm>
 
+#include "batch_rows.hpp"
 #include "norm_stats.hpp"
 #include "normlab/errors.hpp"
-#include "batch_rows.hpp"
 #include "stats.hpp"
 
 namespace normlab {
 
 namespace detail {
 
-GroupStats compute_stats(Kind kind, const float* x, Shape s, const NormOptions& opts,
-                         std::vector<double>* batch_var) {
+GroupStats compute_stats(Kind kind, const float* x, Shape s, const NormOptions& opts, std::vector<double>* batch_var) {
     const std::size_t count = stat_count(kind, s, opts.groups);
     GroupStats st{std::vector<double>(count), std::vector<double>(count)};
 
@@ -137,14 +136,12 @@ void contiguous_output(Kind kind, const float* x, Shape s, const detail::GroupSt
     }
 }
 
-void update_running(Shape s, const detail::GroupStats& st, const std::vector<double>& batch_var,
-                    const NormOptions& o) {
+void update_running(Shape s, const detail::GroupStats& st, const std::vector<double>& batch_var, const NormOptions& o) {
     const double m = static_cast<double>(s.n * s.l);
     const double unbias = m / (m - 1);  // PyTorch stores the unbiased variance
     for (std::size_t c = 0; c < s.c; ++c) {
         o.running_mean[c] = static_cast<float>((1 - o.momentum) * o.running_mean[c] + o.momentum * st.mean[c]);
-        o.running_var[c] =
-            static_cast<float>((1 - o.momentum) * o.running_var[c] + o.momentum * batch_var[c] * unbias);
+        o.running_var[c] = static_cast<float>((1 - o.momentum) * o.running_var[c] + o.momentum * batch_var[c] * unbias);
     }
 }
 

@@ -21,10 +21,14 @@ GroupStats compute_stats(Kind kind, const float* x, Shape shape, const NormOptio
 inline std::size_t contiguous_group_size(Kind kind, Shape s, std::size_t groups) {
     switch (kind) {
         case Kind::layer:
-        case Kind::rms: return s.c * s.l;
-        case Kind::group: return (s.c / groups) * s.l;
-        case Kind::instance: return s.l;
-        case Kind::batch: break;
+        case Kind::rms:
+            return s.c * s.l;
+        case Kind::group:
+            return (s.c / groups) * s.l;
+        case Kind::instance:
+            return s.l;
+        case Kind::batch:
+            break;
     }
     return 0;
 }

@@ -31,14 +31,19 @@ void validate(Distribution dist, std::size_t count, const SampleParams& p) {
     require(finite(p.shift), "shift", "must be a finite number");
     require(finite(p.scale) && p.scale >= 0, "scale", "must be a finite number >= 0");
     switch (dist) {
-        case Distribution::skewed: require(finite(p.shape) && p.shape > 0, "shape", "must be a finite number > 0"); break;
+        case Distribution::skewed:
+            require(finite(p.shape) && p.shape > 0, "shape", "must be a finite number > 0");
+            break;
         case Distribution::bimodal:
             require(finite(p.separation) && p.separation >= 0, "separation", "must be a finite number >= 0");
             require(finite(p.weight) && p.weight >= 0 && p.weight <= 1, "weight", "must be a number in [0, 1]");
             break;
-        case Distribution::heavy: require(finite(p.df) && p.df > 0, "df", "must be a finite number > 0"); break;
+        case Distribution::heavy:
+            require(finite(p.df) && p.df > 0, "df", "must be a finite number > 0");
+            break;
         case Distribution::normal:
-        case Distribution::uniform: break;
+        case Distribution::uniform:
+            break;
     }
 }
 
@@ -58,15 +63,23 @@ void sample_into(Distribution dist, const SampleParams& p, std::span<float> out)
     for (float& v : out) {
         double z = 0;
         switch (dist) {
-            case Distribution::normal: z = rng.normal(); break;
-            case Distribution::uniform: z = (2.0 * rng.uniform() - 1.0) * sqrt3; break;
-            case Distribution::skewed: z = (rng.gamma(k) - k) / sqrt_k; break;
+            case Distribution::normal:
+                z = rng.normal();
+                break;
+            case Distribution::uniform:
+                z = (2.0 * rng.uniform() - 1.0) * sqrt3;
+                break;
+            case Distribution::skewed:
+                z = (rng.gamma(k) - k) / sqrt_k;
+                break;
             case Distribution::bimodal: {
                 const double centre = rng.uniform() < w ? half : -half;
                 z = (centre + rng.normal() - mix_mean) * s;
                 break;
             }
-            case Distribution::heavy: z = rng.student_t(p.df) * t_scale; break;
+            case Distribution::heavy:
+                z = rng.student_t(p.df) * t_scale;
+                break;
         }
         v = static_cast<float>(p.shift + p.scale * z);
     }

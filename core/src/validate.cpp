@@ -76,8 +76,8 @@ void validate(Kind kind, std::size_t input_size, Shape shape, const NormOptions&
                         "length " + std::to_string(opts.running_mean.size()) + " must be C (" +
                             std::to_string(shape.c) + ")");
                 require(opts.running_var.size() == shape.c, "runningVar",
-                        "length " + std::to_string(opts.running_var.size()) + " must be C (" +
-                            std::to_string(shape.c) + ")");
+                        "length " + std::to_string(opts.running_var.size()) + " must be C (" + std::to_string(shape.c) +
+                            ")");
             }
             if (opts.training) {
                 require(shape.n * shape.l > 1, "shape",
@@ -95,7 +95,8 @@ void validate(Kind kind, std::size_t input_size, Shape shape, const NormOptions&
         case Kind::layer:
         case Kind::rms:
         case Kind::group:
-        case Kind::instance: break;
+        case Kind::instance:
+            break;
     }
 }
 

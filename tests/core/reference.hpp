@@ -20,11 +20,15 @@ using normlab::Shape;
 // The group of element (n, c), written independently of group_ids().
 inline std::size_t group_of(Kind k, Shape s, std::size_t groups, std::size_t n, std::size_t c) {
     switch (k) {
-        case Kind::batch: return c;
+        case Kind::batch:
+            return c;
         case Kind::layer:
-        case Kind::rms: return n;
-        case Kind::group: return n * groups + c / (s.c / groups);
-        case Kind::instance: return n * s.c + c;
+        case Kind::rms:
+            return n;
+        case Kind::group:
+            return n * groups + c / (s.c / groups);
+        case Kind::instance:
+            return n * s.c + c;
     }
     return 0;
 }

@@ -49,9 +49,9 @@ TEST_CASE("backward matches finite differences for every kind, with and without 
                 }
             }
             const auto got = backward(k, x, w, s, o);
-            const auto want_dx = ref::numeric_gradient(
-                [&](const std::vector<double>& v) { return ref::forward(k, v, s, p); }, ref::to_double(x),
-                ref::to_double(w));
+            const auto want_dx =
+                ref::numeric_gradient([&](const std::vector<double>& v) { return ref::forward(k, v, s, p); },
+                                      ref::to_double(x), ref::to_double(w));
             CHECK(rel_error(got.grad_input, want_dx) < 1e-5);
             if (!affine) {
                 CHECK(got.grad_gamma.empty());

@@ -72,6 +72,6 @@ TEST_CASE("group moments match describe() of each group, for every kind") {
 
 TEST_CASE("running trace validates its shape before allocating (found by fuzzing)") {
     SampleParams p;
-    CHECK(ref::thrown_argument([&] { running_statistics_trace(Distribution::normal, p, 0, std::size_t{1} << 40, 5, 0.1); }) ==
-          "shape");
+    CHECK(ref::thrown_argument(
+              [&] { running_statistics_trace(Distribution::normal, p, 0, std::size_t{1} << 40, 5, 0.1); }) == "shape");
 }

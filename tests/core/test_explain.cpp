@@ -122,8 +122,9 @@ TEST_CASE("explain_element: errors name the argument") {
     CHECK(ref::thrown_argument([&] { explain_element(Kind::batch, x, s, 0, o); }) == "eps");
     o.eps = 1e-5;
     CHECK(ref::thrown_argument([&] { explain_element(Kind::instance, x, Shape{6, 4, 1}, 0, o); }) == "shape");
-    CHECK(ref::thrown_argument([&] { explain_element(Kind::batch, std::span(x).first(4), Shape{1, 4, 1}, 0, o); }) ==
-          "shape");
+    CHECK(ref::thrown_argument([&] {
+              explain_element(Kind::batch, std::span(x).first(4), Shape{1, 4, 1}, 0, o);
+          }) == "shape");
 }
 
 TEST_CASE("max_abs_difference, and GroupNorm at G = 1 and G = C against LayerNorm and InstanceNorm") {

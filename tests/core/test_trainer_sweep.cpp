@@ -16,7 +16,8 @@ namespace {
 
 // One variant's sweep from a table of outcomes: rows = rates, columns = seeds; a number is "reached
 // in that many steps", -1 is "not reached", -2 is "diverged".
-SweepResult fake(const std::string& norm, const std::vector<double>& rates, const std::vector<std::vector<int>>& table) {
+SweepResult fake(const std::string& norm, const std::vector<double>& rates,
+                 const std::vector<std::vector<int>>& table) {
     SweepResult s;
     s.norm = norm;
     s.target_loss = 0.1;
@@ -25,8 +26,13 @@ SweepResult fake(const std::string& norm, const std::vector<double>& rates, cons
     for (std::size_t r = 0; r < rates.size(); ++r)
         for (std::size_t k = 0; k < 3; ++k) {
             const int v = table[r][k];
-            s.runs.push_back(SweepRun{rates[r], s.seeds[k], v >= 0 ? "reached" : v == -1 ? "not reached" : "diverged",
-                                      v >= 0 ? v : v == -1 ? 3000 : 40});
+            s.runs.push_back(SweepRun{rates[r], s.seeds[k],
+                                      v >= 0    ? "reached"
+                                      : v == -1 ? "not reached"
+                                                : "diverged",
+                                      v >= 0    ? v
+                                      : v == -1 ? 3000
+                                                : 40});
         }
     return s;
 }

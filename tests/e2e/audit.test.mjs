@@ -34,7 +34,11 @@ before(async () => {
   server = await serve();
   browser = await launch();
   // axe is injected as a script: allow it past the page's CSP in this context only.
-  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
+  context = await browser.newContext({
+    bypassCSP: true,
+    viewport: { width: 1280, height: 1000 },
+    reducedMotion: 'reduce',
+  });
   page = await context.newPage();
   report = await watchPage(page, server.url);
   page.on('dialog', (d) => d.dismiss());
@@ -50,8 +54,13 @@ after(async () => {
 
 /** Wait until every mounted figure has finished loading (bounded), then for two frames. */
 async function settle() {
-  await page.waitForFunction(() => [...document.querySelectorAll('.figure-host')]
-    .every((f) => f.dataset.state !== 'loading'), null, { timeout: 15000 }).catch(() => {});
+  await page
+    .waitForFunction(
+      () => [...document.querySelectorAll('.figure-host')].every((f) => f.dataset.state !== 'loading'),
+      null,
+      { timeout: 15000 },
+    )
+    .catch(() => {});
   await nextFrames(page);
 }
 
@@ -59,15 +68,26 @@ async function settle() {
 async function audit(label) {
   await settle();
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate((tags) => window.axe.run(document, {
-    runOnly: { type: 'tag', values: tags },
-    resultTypes: ['violations'],
-  }), AXE_TAGS);
-  const lines = result.violations.map((v) => [
-    `  ${v.id} (${v.impact}, ${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}): ${v.help}`,
-    `    ${v.helpUrl}`,
-    ...v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}${n.failureSummary ? `\n       ${n.failureSummary.replace(/\n\s*/g, ' ')}` : ''}`),
-  ].join('\n'));
+  const result = await page.evaluate(
+    (tags) =>
+      window.axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
+    AXE_TAGS,
+  );
+  const lines = result.violations.map((v) =>
+    [
+      `  ${v.id} (${v.impact}, ${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}): ${v.help}`,
+      `    ${v.helpUrl}`,
+      ...v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `    at ${n.target.join(' ')}${n.failureSummary ? `\n       ${n.failureSummary.replace(/\n\s*/g, ' ')}` : ''}`,
+        ),
+    ].join('\n'),
+  );
   assert.equal(result.violations.length, 0, `axe violations in state "${label}":\n${lines.join('\n')}`);
 }
 
@@ -108,8 +128,13 @@ describe('axe-core (WCAG 2.x A/AA) in every interactive state', () => {
         await page.locator('.wt-next').click();
       }
       assert.equal(await page.textContent('.wt-count'), `Step ${k} of ${steps}`);
-      await page.waitForFunction(() => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
-        null, { timeout: 15000 }).catch(() => {});
+      await page
+        .waitForFunction(
+          () => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
+          null,
+          { timeout: 15000 },
+        )
+        .catch(() => {});
       await audit(`walkthrough step ${k}`);
     });
   }
@@ -126,9 +151,19 @@ describe('axe-core (WCAG 2.x A/AA) in every interactive state', () => {
         await new Promise((r) => setTimeout(r, 30));
       }
     });
-    await page.waitForFunction(() => [...document.querySelectorAll('.figure-host')]
-      .every((f) => !['waiting', 'loading'].includes(f.dataset.state)), null, { timeout: 20000 }).catch(() => {});
-    const states = await page.$$eval('.figure-host', (hosts) => hosts.map((h) => `${h.dataset.figure}:${h.dataset.state}`));
+    await page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('.figure-host')].every(
+            (f) => !['waiting', 'loading'].includes(f.dataset.state),
+          ),
+        null,
+        { timeout: 20000 },
+      )
+      .catch(() => {});
+    const states = await page.$$eval('.figure-host', (hosts) =>
+      hosts.map((h) => `${h.dataset.figure}:${h.dataset.state}`),
+    );
     await audit(`every figure mounted [${states.join(', ')}]`);
   });
 

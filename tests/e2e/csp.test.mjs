@@ -37,7 +37,11 @@ after(async () => {
 });
 
 async function open(base) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+    acceptDownloads: true,
+  });
   await context.addInitScript(COLLECT);
   const page = await context.newPage();
   const report = await watchPage(page, base);
@@ -62,10 +66,19 @@ test('a full learner journey under the strict CSP header: no violation, no error
       await new Promise((r) => setTimeout(r, 30));
     }
   });
-  await page.waitForFunction(() => [...document.querySelectorAll('.figure-host')]
-    .every((f) => !['waiting', 'loading'].includes(f.dataset.state)), null, { timeout: 30000 });
-  const states = await page.$$eval('.figure-host', (hosts) => hosts.map((h) => `${h.dataset.figure}:${h.dataset.state}`));
-  assert.ok(states.every((s) => s.endsWith(':ready')), states.join(', '));
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.figure-host')].every((f) => !['waiting', 'loading'].includes(f.dataset.state)),
+    null,
+    { timeout: 30000 },
+  );
+  const states = await page.$$eval('.figure-host', (hosts) =>
+    hosts.map((h) => `${h.dataset.figure}:${h.dataset.state}`),
+  );
+  assert.ok(
+    states.every((s) => s.endsWith(':ready')),
+    states.join(', '),
+  );
 
   // Every check (one wrong first, then right), the walkthrough, the playground, a training run, the deep dives.
   for (const [i, q] of quizzes.entries()) {
@@ -85,7 +98,9 @@ test('a full learner journey under the strict CSP header: no violation, no error
   await page.keyboard.press('ArrowRight');
   const training = page.locator('#training .figure-host');
   await training.getByRole('button', { name: 'Start', exact: true }).click();
-  await page.waitForFunction(() => Number(document.querySelector('#training progress')?.value) >= 1, null, { timeout: 60000 });
+  await page.waitForFunction(() => Number(document.querySelector('#training progress')?.value) >= 1, null, {
+    timeout: 60000,
+  });
   for (const summary of await page.locator('details.deepdive > summary').all()) await summary.click();
 
   // Completion, certificate, PDF, the progress code round trip.
@@ -119,8 +134,11 @@ test('negative control: without wasm-unsafe-eval the policy blocks the WebAssemb
   const { context, page } = await open(weakServer.url);
   const host = page.locator('#techniques .figure-host').first();
   await host.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('#techniques .figure-host')?.dataset.state),
-    null, { timeout: 20000 });
+  await page.waitForFunction(
+    () => ['ready', 'error'].includes(document.querySelector('#techniques .figure-host')?.dataset.state),
+    null,
+    { timeout: 20000 },
+  );
   assert.equal(await host.getAttribute('data-state'), 'error');
   await page.waitForFunction(() => window.__cspViolations.length > 0, null, { timeout: 5000 });
   assert.match((await violations(page)).join('\n'), /script-src/);

@@ -15,14 +15,34 @@ const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson
 const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz'));
 const right = (q) => q.options.find((o) => o.correct).id;
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP *.test 127.0.0.1'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP *.test 127.0.0.1',
+];
 
 const BASE = ['source', 'v', 'type', 'lesson'];
 const SHAPES = {
   ready: [...BASE, 'version', 'embed', 'storage', 'passMark', 'progress', 'completed'],
   resize: [...BASE, 'height'],
-  progress: [...BASE, 'percent', 'done', 'total', 'sectionsRead', 'sectionsTotal', 'answered', 'correct', 'checksTotal', 'walkthrough', 'playground'],
+  progress: [
+    ...BASE,
+    'percent',
+    'done',
+    'total',
+    'sectionsRead',
+    'sectionsTotal',
+    'answered',
+    'correct',
+    'checksTotal',
+    'walkthrough',
+    'playground',
+  ],
   answer: [...BASE, 'quizId', 'index', 'optionId', 'correct', 'first', 'attempts'],
   completed: [...BASE, 'score', 'total', 'percent', 'passed', 'passMark', 'durationMs', 'date'],
   state: [...BASE, 'progress', 'completed'],
@@ -54,12 +74,15 @@ before(async () => {
   writeFileSync(join(work, 'index.html'), '<!doctype html><title>host</title>\n');
   // The foreign page: tries to reset the lesson in its sibling frame, and says when it has.
   writeFileSync(join(work, 'evil.html'), '<!doctype html><title>foreign</title><script src="evil.js"></script>\n');
-  writeFileSync(join(work, 'evil.js'), `
+  writeFileSync(
+    join(work, 'evil.js'),
+    `
     const lesson = parent.frames[0];
     lesson.postMessage({ source: 'normlab-host', v: 1, type: 'reset' }, '*');
     lesson.postMessage({ source: 'normlab-host', v: 1, type: 'request-state' }, '*');
     parent.postMessage('foreign-sent', '*');
-  `);
+  `,
+  );
   lessonServer = await serve({ root: distDir });
   hostServer = await serve({ root: work, csp: null });
   LESSON = `http://lesson.test:${lessonServer.port}/`;
@@ -75,8 +98,12 @@ after(async () => {
 });
 
 const events = (page, type) => page.evaluate((t) => window.normlabEvents.filter((e) => !t || e.type === t), type);
-const waitEvent = (page, type, predicate = 'true') => page.waitForFunction(
-  ([t, p]) => window.normlabEvents.some((e) => e.type === t && new Function('e', `return ${p}`)(e)), [type, predicate], { timeout: 15000 });
+const waitEvent = (page, type, predicate = 'true') =>
+  page.waitForFunction(
+    ([t, p]) => window.normlabEvents.some((e) => e.type === t && new Function('e', `return ${p}`)(e)),
+    [type, predicate],
+    { timeout: 15000 },
+  );
 
 describe('examples/embed.html hosting the lesson from another site', () => {
   test('events with the documented shapes, auto-height, foreign commands ignored, host commands obeyed', async () => {
@@ -85,7 +112,9 @@ describe('examples/embed.html hosting the lesson from another site', () => {
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     const violations = [];
-    page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
+    });
     page.on('dialog', (d) => d.accept());
     await page.goto(`${HOST}embed.html?lesson=${encodeURIComponent(`${LESSON}index.html`)}&pass=10`);
     const frame = await (await page.waitForSelector('#normlab-lesson')).contentFrame();
@@ -109,15 +138,27 @@ describe('examples/embed.html hosting the lesson from another site', () => {
     const lastResize = async () => (await events(page, 'resize')).at(-1).height;
     await page.waitForFunction(() => {
       const r = window.normlabEvents.filter((e) => e.type === 'resize').at(-1);
-      return r && Math.abs(document.getElementById('normlab-lesson').getBoundingClientRect().height - Math.min(20000, r.height)) < 2;
+      return (
+        r &&
+        Math.abs(document.getElementById('normlab-lesson').getBoundingClientRect().height - Math.min(20000, r.height)) <
+          2
+      );
     });
     const first = await heightNow();
     assert.ok(first > 2000, `the iframe grew to the lesson's height (${first}px)`);
-    assert.equal(await frame.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight + 2), true, 'no scrollbar inside the frame');
+    assert.equal(
+      await frame.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight + 2),
+      true,
+      'no scrollbar inside the frame',
+    );
 
     // Content that grows later (a deep dive opens): the height follows.
     await frame.locator('details.deepdive > summary').first().click();
-    await page.waitForFunction((h) => document.getElementById('normlab-lesson').getBoundingClientRect().height > h + 20, first, { timeout: 10000 });
+    await page.waitForFunction(
+      (h) => document.getElementById('normlab-lesson').getBoundingClientRect().height > h + 20,
+      first,
+      { timeout: 10000 },
+    );
     assert.equal(Math.round(await heightNow()), Math.min(20000, await lastResize()));
 
     // An answer: answer + progress + an actor-less xAPI statement.
@@ -127,8 +168,21 @@ describe('examples/embed.html hosting the lesson from another site', () => {
     await waitEvent(page, 'answer');
     const [answer] = await events(page, 'answer');
     assertShape(answer);
-    assert.deepEqual({ ...answer, source: undefined, v: undefined, type: undefined, lesson: undefined },
-      { source: undefined, v: undefined, type: undefined, lesson: undefined, quizId: q.id, index: 1, optionId: right(q), correct: true, first: true, attempts: 1 });
+    assert.deepEqual(
+      { ...answer, source: undefined, v: undefined, type: undefined, lesson: undefined },
+      {
+        source: undefined,
+        v: undefined,
+        type: undefined,
+        lesson: undefined,
+        quizId: q.id,
+        index: 1,
+        optionId: right(q),
+        correct: true,
+        first: true,
+        attempts: 1,
+      },
+    );
     await waitEvent(page, 'progress', 'e.answered === 1');
     const progress = (await events(page, 'progress')).at(-1);
     assertShape(progress);
@@ -146,7 +200,9 @@ describe('examples/embed.html hosting the lesson from another site', () => {
     const stateEventsBefore = (await events(page, 'state')).length;
     await page.evaluate((src) => {
       window.foreignSent = false;
-      window.addEventListener('message', (e) => { if (e.data === 'foreign-sent') window.foreignSent = true; });
+      window.addEventListener('message', (e) => {
+        if (e.data === 'foreign-sent') window.foreignSent = true;
+      });
       const f = document.createElement('iframe');
       f.src = src;
       f.title = 'foreign';
@@ -162,8 +218,15 @@ describe('examples/embed.html hosting the lesson from another site', () => {
     // The host's own request-state is answered. The lesson handles its host's messages in order, so once this
     // answer is in, the messages above have been handled: the test waits on the answer, not on a time.
     await page.click('#request-state');
-    await page.waitForFunction((n) => window.normlabEvents.filter((e) => e.type === 'state').length > n, stateEventsBefore);
-    assert.match(await frame.textContent('.completion-summary li:nth-child(2)'), /^Quick checks answered: 1 of 8/, 'not reset');
+    await page.waitForFunction(
+      (n) => window.normlabEvents.filter((e) => e.type === 'state').length > n,
+      stateEventsBefore,
+    );
+    assert.match(
+      await frame.textContent('.completion-summary li:nth-child(2)'),
+      /^Quick checks answered: 1 of 8/,
+      'not reset',
+    );
     const states = await events(page, 'state');
     assert.equal(states.length, stateEventsBefore + 1, 'no state sent for a foreign request');
     const state = states.at(-1);
@@ -186,12 +249,15 @@ describe('examples/embed.html hosting the lesson from another site', () => {
 
     // The host's reset is obeyed.
     await page.click('#reset-lesson');
-    await frame.waitForFunction(() => /^Quick checks answered: 0 of 8/.test(document.querySelector('.completion-summary li:nth-child(2)').textContent));
+    await frame.waitForFunction(() =>
+      /^Quick checks answered: 0 of 8/.test(document.querySelector('.completion-summary li:nth-child(2)').textContent),
+    );
     await waitEvent(page, 'progress', 'e.answered === 0');
 
     for (const e of await events(page)) assertShape(e);
     const origins = new Set(requests.map((u) => new URL(u).origin));
-    for (const o of origins) assert.ok([new URL(LESSON).origin, new URL(HOST).origin, new URL(EVIL).origin].includes(o), `request to ${o}`);
+    for (const o of origins)
+      assert.ok([new URL(LESSON).origin, new URL(HOST).origin, new URL(EVIL).origin].includes(o), `request to ${o}`);
     assert.deepEqual(violations, []);
     await context.close();
   });
@@ -202,7 +268,9 @@ describe('embed parameters', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     const warnings = [];
-    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
     await page.goto(`${LESSON}?embed=1&step=3&theme=dark&hide=references,toc,bogus&pass=abc&preset=small-batch`);
     await page.waitForSelector('#lesson[data-content-status="valid"]');
     await page.waitForFunction(() => document.documentElement.dataset.lessonReady === 'true');
@@ -216,13 +284,23 @@ describe('embed parameters', () => {
     assert.equal(await page.isVisible('.pass-note'), false, 'pass=abc is ignored: no pass mark');
     assert.equal(await page.locator('.mark-complete').isEnabled(), true);
     assert.equal(await page.locator('#open-new-tab').count(), 0, 'top level: no "Open in a new tab"');
-    assert.ok(warnings.some((w) => /ignored invalid parameters: .*hide=bogus.*|pass=abc/.test(w)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => /ignored invalid parameters: .*hide=bogus.*|pass=abc/.test(w)),
+      warnings.join('\n'),
+    );
     // External links open in a new tab.
-    for (const link of await page.locator('#lesson a.external').all()) assert.equal(await link.getAttribute('target'), '_blank');
+    for (const link of await page.locator('#lesson a.external').all())
+      assert.equal(await link.getAttribute('target'), '_blank');
     // preset=small-batch: the playground opens with batch size 2.
     await page.locator('#playground .figure-host[data-figure="playground"]').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector('#playground .figure-host[data-figure="playground"]')?.dataset.state === 'ready', null, { timeout: 20000 });
-    const sliders = await page.$$eval('#playground input[type="range"]', (s) => s.map((x) => `${x.getAttribute('aria-label') || x.id}=${x.getAttribute('aria-valuetext')}`));
+    await page.waitForFunction(
+      () => document.querySelector('#playground .figure-host[data-figure="playground"]')?.dataset.state === 'ready',
+      null,
+      { timeout: 20000 },
+    );
+    const sliders = await page.$$eval('#playground input[type="range"]', (s) =>
+      s.map((x) => `${x.getAttribute('aria-label') || x.id}=${x.getAttribute('aria-valuetext')}`),
+    );
     const batch = await page.getByRole('slider', { name: /Batch size/ }).getAttribute('aria-valuetext');
     assert.equal(batch, '2', `playground sliders: ${sliders.join(', ')}`);
     await context.close();
@@ -230,7 +308,7 @@ describe('embed parameters', () => {
 });
 
 describe('progress across the storage partition', () => {
-  test('progress made in the embed is not in the lesson site\'s own storage; the progress code carries it over', async () => {
+  test("progress made in the embed is not in the lesson site's own storage; the progress code carries it over", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(`${HOST}embed.html?lesson=${encodeURIComponent(`${LESSON}index.html`)}`);
@@ -271,20 +349,39 @@ describe('progress across the storage partition', () => {
     assert.match(await top.textContent('.completion-summary li:nth-child(2)'), /^Quick checks answered: 2 of 8/);
     await top.reload();
     await top.waitForSelector('#lesson[data-content-status="valid"]');
-    assert.match(await top.textContent('.completion-summary li:nth-child(2)'), /^Quick checks answered: 2 of 8/, 'saved on the lesson site');
+    assert.match(
+      await top.textContent('.completion-summary li:nth-child(2)'),
+      /^Quick checks answered: 2 of 8/,
+      'saved on the lesson site',
+    );
     await context.close();
   });
 
   test('axe-core: no WCAG 2.x A/AA violations in the embed layout with a pass mark and the progress panel open', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, colorScheme: 'dark' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+      colorScheme: 'dark',
+    });
     const page = await context.newPage();
     await page.goto(`${LESSON}?embed=1&pass=80`);
     await page.waitForSelector('#lesson[data-content-status="valid"]');
     await page.locator('#progress-transfer > summary').click();
     assert.equal(await page.locator('.mark-complete').isDisabled(), true);
     await page.addScriptTag({ path: join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js') });
-    const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), []);
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    );
+    assert.deepEqual(
+      result.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      ),
+      [],
+    );
     await context.close();
   });
 });

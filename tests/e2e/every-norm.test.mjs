@@ -22,7 +22,9 @@ const core = await loadCore();
 // The figure's numbers for a state, computed independently with the core.
 function expected({ distribution, seed, offset, groups }) {
   const x = core.sample(distribution, 8 * 16 * 16, { seed, mean: offset, std: 1 });
-  const out = Object.fromEntries(KINDS.map((k) => [k, core.normalize(k, x, SHAPE, k === 'group' ? { groups } : {}).output]));
+  const out = Object.fromEntries(
+    KINDS.map((k) => [k, core.normalize(k, x, SHAPE, k === 'group' ? { groups } : {}).output]),
+  );
   const stats = Object.fromEntries(KINDS.map((k) => [k, core.describe(out[k], { bins: 32, range: [-4, 4] })]));
   stats.input = core.describe(x, { bins: 32 });
   return {
@@ -48,17 +50,27 @@ after(async () => {
 });
 
 const settle = () => nextFrames(page);
-const figureState = () => host.locator('.fig-every-norm').evaluate((e) => ({ distribution: e.dataset.distribution,
-  seed: Number(e.dataset.seed), offset: Number(e.dataset.offset), groups: Number(e.dataset.groups) }));
-const cell = (kind, stat) => host.locator(`.en-stats tr[data-kind="${kind}"] td[data-stat="${stat}"]`)
-  .evaluate((e) => Number(e.dataset.value));
-const readout = (name, key = 'value') => host.locator(`[data-readout="${name}"]`).evaluate((e, k) => Number(e.dataset[k]), key);
+const figureState = () =>
+  host.locator('.fig-every-norm').evaluate((e) => ({
+    distribution: e.dataset.distribution,
+    seed: Number(e.dataset.seed),
+    offset: Number(e.dataset.offset),
+    groups: Number(e.dataset.groups),
+  }));
+const cell = (kind, stat) =>
+  host.locator(`.en-stats tr[data-kind="${kind}"] td[data-stat="${stat}"]`).evaluate((e) => Number(e.dataset.value));
+const readout = (name, key = 'value') =>
+  host.locator(`[data-readout="${name}"]`).evaluate((e, k) => Number(e.dataset[k]), key);
 
 async function axeCheck(label) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(({ selector, tags }) => window.axe.run({ include: [selector] },
-    { runOnly: { type: 'tag', values: tags } }), { selector: HOST, tags: AXE_TAGS });
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const result = await page.evaluate(
+    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
+    { selector: HOST, tags: AXE_TAGS },
+  );
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
 }
 
@@ -69,8 +81,10 @@ async function checkNumbers() {
   for (const kind of ['input', ...KINDS]) {
     for (const stat of ['mean', 'std', 'skewness']) {
       const got = await cell(kind, stat);
-      assert.ok(Math.abs(got - want.stats[kind][stat]) <= 1e-12 * Math.max(1, Math.abs(want.stats[kind][stat])),
-        `${kind} ${stat}: page ${got}, core ${want.stats[kind][stat]} (${JSON.stringify(state)})`);
+      assert.ok(
+        Math.abs(got - want.stats[kind][stat]) <= 1e-12 * Math.max(1, Math.abs(want.stats[kind][stat])),
+        `${kind} ${stat}: page ${got}, core ${want.stats[kind][stat]} (${JSON.stringify(state)})`,
+      );
     }
   }
   assert.equal(await readout('groups', 'layer'), want.layer);
@@ -81,7 +95,11 @@ async function checkNumbers() {
 }
 
 const noErrors = () => {
-  assert.deepEqual(report.errors.filter((e) => !e.includes('figure "training"')), [], 'page errors');
+  assert.deepEqual(
+    report.errors.filter((e) => !e.includes('figure "training"')),
+    [],
+    'page errors',
+  );
   assert.deepEqual(report.cspViolations, [], 'CSP violations');
   assert.deepEqual(report.foreignRequests, [], 'requests to other hosts');
 };
@@ -120,7 +138,7 @@ test('the groups slider by keyboard: G = 1 equals LayerNorm, G = C equals Instan
   await settle();
   ({ state } = await checkNumbers());
   assert.equal(state.groups, 8);
-  assert.ok(await readout('groups', 'layer') > 0.01 && await readout('groups', 'instance') > 0.01);
+  assert.ok((await readout('groups', 'layer')) > 0.01 && (await readout('groups', 'instance')) > 0.01);
   noErrors();
 });
 

@@ -9,7 +9,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
+import {
+  distDir,
+  launch,
+  repoRoot,
+  requireDist,
+  resultsDir,
+  serve,
+  watchPage,
+  nextFrames,
+  AXE_TAGS,
+} from './harness.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { DIST_SHAPE, INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { DEFAULTS, readHash } from '../../web/src/figures/playground/hash.js';
@@ -56,35 +66,48 @@ const settle = (page) => nextFrames(page);
 const shown = (host, selector) => host.locator(selector).evaluate((e) => Number(e.dataset.value));
 // Errors of the other figure on the page (the training panel) are its own tests' business.
 const noErrors = (report) => {
-  assert.deepEqual(report.errors.filter((e) => !e.includes('figure "training"')), [], 'page errors');
+  assert.deepEqual(
+    report.errors.filter((e) => !e.includes('figure "training"')),
+    [],
+    'page errors',
+  );
   assert.deepEqual(report.cspViolations, [], 'CSP violations');
   assert.deepEqual(report.foreignRequests, [], 'requests to other hosts');
 };
 
 async function axeCheck(page, name, label) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(({ selector, tags }) => window.axe.run({ include: [selector] },
-    { runOnly: { type: 'tag', values: tags } }), { selector: HOST[name], tags: AXE_TAGS });
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const result = await page.evaluate(
+    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
+    { selector: HOST[name], tags: AXE_TAGS },
+  );
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   assert.deepEqual(summary, [], `axe violations (${name}, ${label}):\n${summary.join('\n')}`);
 }
 
 /** Screenshot one figure; every lazily mounted figure is mounted first, so nothing shifts the layout meanwhile. */
 async function screenshot(page, name, file) {
   const hosts = page.locator('.lesson-figure .figure-host');
-  for (let i = 0; i < await hosts.count(); i++) {
+  for (let i = 0; i < (await hosts.count()); i++) {
     // A figure folded into a closed optional part takes no space and is mounted only when opened.
     if (await hosts.nth(i).evaluate((node) => !!node.closest('details:not([open])'))) continue;
     await hosts.nth(i).scrollIntoViewIfNeeded();
-    await page.waitForFunction((k) => {
-      const state = document.querySelectorAll('.lesson-figure .figure-host')[k].dataset.state;
-      return state === 'ready' || state === 'error';
-    }, i, { timeout: 30000 });
+    await page.waitForFunction(
+      (k) => {
+        const state = document.querySelectorAll('.lesson-figure .figure-host')[k].dataset.state;
+        return state === 'ready' || state === 'error';
+      },
+      i,
+      { timeout: 30000 },
+    );
   }
   // A figure taller than the window is captured in one piece: make the window tall enough for it.
   const size = page.viewportSize();
   const box = await page.locator(HOST[name]).boundingBox();
-  if (box.height + 120 > size.height) await page.setViewportSize({ width: size.width, height: Math.ceil(box.height + 200) });
+  if (box.height + 120 > size.height)
+    await page.setViewportSize({ width: size.width, height: Math.ceil(box.height + 200) });
   await page.locator(HOST[name]).evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await settle(page);
   await page.waitForTimeout(300);
@@ -104,8 +127,10 @@ describe('grouping figure', () => {
       return first.get(id);
     });
   };
-  const shownPartition = async (host) => partition(await host.locator('.fig-cell')
-    .evaluateAll((cells) => cells.map((c) => c.style.getPropertyValue('--cell-hue'))));
+  const shownPartition = async (host) =>
+    partition(
+      await host.locator('.fig-cell').evaluateAll((cells) => cells.map((c) => c.style.getPropertyValue('--cell-hue'))),
+    );
 
   test('colours follow core.groupIds for every kind; the status names the axes and the group size', async () => {
     const { context, page, host, report } = await openFigure('grouping');
@@ -139,7 +164,8 @@ describe('grouping figure', () => {
     const { context, page, host, report } = await openFigure('grouping');
     const grid = host.getByRole('grid');
     await grid.focus();
-    const active = () => grid.evaluate((g) => document.getElementById(g.getAttribute('aria-activedescendant')).dataset.index);
+    const active = () =>
+      grid.evaluate((g) => document.getElementById(g.getAttribute('aria-activedescendant')).dataset.index);
     assert.equal(await active(), '0');
     await page.keyboard.press('ArrowRight');
     assert.equal(await active(), '1');
@@ -152,7 +178,9 @@ describe('grouping figure', () => {
     assert.equal(await active(), String((1 * 6 + 0) * 4 + 0));
     assert.equal(await host.locator('[aria-selected="true"]').count(), 1);
     // BatchNorm: the selected cell's group is channel 1 in every sample and position.
-    const inGroup = await host.locator('.fig-cell.is-group').evaluateAll((cells) => cells.map((c) => Number(c.dataset.index)));
+    const inGroup = await host
+      .locator('.fig-cell.is-group')
+      .evaluateAll((cells) => cells.map((c) => Number(c.dataset.index)));
     assert.deepEqual(inGroup, [0, 1, 2, 3, 24, 25, 26, 27, 48, 49, 50, 51, 72, 73, 74, 75]);
     assert.match(await host.locator('.fig-status').textContent(), /sample 2, channel 1, position 1/);
     const live = await host.locator('[aria-live="polite"]').textContent();
@@ -181,7 +209,9 @@ describe('grouping figure', () => {
     await page.mouse.move(0, 0);
     const same = await page.evaluate((sel) => {
       const now = [...document.querySelectorAll(`${sel} .fig-cell`)];
-      return now.length === window.__cells.length && now.every((c, i) => c === window.__cells[i]) && window.__mutations === 0;
+      return (
+        now.length === window.__cells.length && now.every((c, i) => c === window.__cells[i]) && window.__mutations === 0
+      );
     }, HOST.grouping);
     assert.equal(same, true, 'cells were replaced while hovering');
     noErrors(report);
@@ -206,7 +236,11 @@ describe('distribution figure', () => {
     const want = expected(state);
     for (const key of ['mean', 'std', 'min', 'max', 'median', 'skewness']) {
       assert.equal(await shown(host, `td[data-stat="${key}"][data-side="raw"]`), want.raw[key], `${label}: raw ${key}`);
-      assert.equal(await shown(host, `td[data-stat="${key}"][data-side="normalized"]`), want.norm[key], `${label}: normalized ${key}`);
+      assert.equal(
+        await shown(host, `td[data-stat="${key}"][data-side="normalized"]`),
+        want.norm[key],
+        `${label}: normalized ${key}`,
+      );
     }
   }
 
@@ -268,9 +302,17 @@ describe('playground', () => {
     const want = expected(s);
     for (const key of ['mean', 'std', 'min', 'max', 'skewness']) {
       assert.equal(await shown(host, `td[data-stat="${key}"][data-side="raw"]`), want.raw[key], `${label}: raw ${key}`);
-      assert.equal(await shown(host, `td[data-stat="${key}"][data-side="normalized"]`), want.norm[key], `${label}: normalized ${key}`);
+      assert.equal(
+        await shown(host, `td[data-stat="${key}"][data-side="normalized"]`),
+        want.norm[key],
+        `${label}: normalized ${key}`,
+      );
     }
-    assert.equal(await shown(host, 'td[data-stat="mean"][data-side="improvement"]'), want.improvement.mean, `${label}: improvement`);
+    assert.equal(
+      await shown(host, 'td[data-stat="mean"][data-side="improvement"]'),
+      want.improvement.mean,
+      `${label}: improvement`,
+    );
   }
   const hashState = (page) => page.evaluate(() => location.hash).then(readHash);
 
@@ -363,8 +405,10 @@ describe('playground', () => {
     assert.equal(await alert.isVisible(), true);
     assert.match(await alert.textContent(), /Expected more than 1 value per channel when training/);
     // The raw side is still shown (from the core); the normalized side is empty.
-    assert.equal(await shown(host, 'td[data-stat="mean"][data-side="raw"]'),
-      core.describe(core.sample('normal', 256, { seed: 1, ...INPUT_PRESETS.normal })).mean);
+    assert.equal(
+      await shown(host, 'td[data-stat="mean"][data-side="raw"]'),
+      core.describe(core.sample('normal', 256, { seed: 1, ...INPUT_PRESETS.normal })).mean,
+    );
     assert.equal(await host.locator('td[data-stat="mean"][data-side="normalized"]').textContent(), '—');
     await screenshot(page, 'playground', 'figure-playground-error.png');
     await host.getByRole('radio', { name: 'Eval' }).check();
@@ -416,7 +460,9 @@ describe('accessibility and screenshots', () => {
         await settle(page);
         await axeCheck(page, name, 'eval mode, definition open');
       }
-      await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+      await page.evaluate(() => {
+        document.documentElement.dataset.theme = 'dark';
+      });
       await settle(page);
       await axeCheck(page, name, 'dark theme');
       await context.close();
@@ -431,7 +477,9 @@ describe('accessibility and screenshots', () => {
         if (name === 'grouping') await host.locator('.fig-cell').nth(29).click();
         await screenshot(page, name, `figure-${name}-${width}.png`);
         if (width === 1100) {
-          await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+          await page.evaluate(() => {
+            document.documentElement.dataset.theme = 'dark';
+          });
           await screenshot(page, name, `figure-${name}-${width}-dark.png`);
         }
         noErrors(report);

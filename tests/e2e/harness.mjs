@@ -59,8 +59,10 @@ export const STRICT_CSP = [
 /** Throw a clear error when dist/web has not been built. */
 export function requireDist(root = distDir) {
   if (!existsSync(join(root, 'index.html'))) {
-    throw new Error(`${root}/index.html not found: build the lesson first (npm run build, or ` +
-      'npx vite build --config web/vite.config.js). The browser tests do not build anything themselves.');
+    throw new Error(
+      `${root}/index.html not found: build the lesson first (npm run build, or ` +
+        'npx vite build --config web/vite.config.js). The browser tests do not build anything themselves.',
+    );
   }
   return root;
 }
@@ -106,10 +108,11 @@ export async function serve({ root = distDir, csp = STRICT_CSP } = {}) {
   return {
     port,
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((ok) => {
-      server.closeAllConnections?.();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
   };
 }
 
@@ -121,8 +124,15 @@ export async function launch(options = {}) {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     ...options,
   });
 }
@@ -155,13 +165,18 @@ export async function watchPage(page, baseUrl) {
  * assertions fail (and the run retries) instead of hanging forever in page.evaluate.
  */
 export function nextFrames(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    const timer = setTimeout(resolve, 10000);
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      clearTimeout(timer);
-      resolve();
-    }));
-  }));
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const timer = setTimeout(resolve, 10000);
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            clearTimeout(timer);
+            resolve();
+          }),
+        );
+      }),
+  );
 }
 
 /**
@@ -169,8 +184,12 @@ export function nextFrames(page) {
  * `bypassCSP` (default true) lets a test inject axe-core as a script; the page's own code still runs under the CSP
  * header. Resolves once the lesson has rendered; `close()` tears everything down.
  */
-export async function openLesson({ root = distDir, viewport = { width: 1100, height: 900 }, bypassCSP = true,
-  readyTimeout = 30000 } = {}) {
+export async function openLesson({
+  root = distDir,
+  viewport = { width: 1100, height: 900 },
+  bypassCSP = true,
+  readyTimeout = 30000,
+} = {}) {
   const server = await serve({ root });
   const browser = await launch();
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce', bypassCSP });

@@ -30,7 +30,11 @@ after(async () => {
 
 /** A fresh page; with `lang`, the content file arrives with that language. */
 async function open({ lang, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce', bypassCSP });
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 900 },
+    reducedMotion: 'reduce',
+    bypassCSP,
+  });
   const page = await context.newPage();
   const report = await watchPage(page, server.url);
   if (lang) {
@@ -50,7 +54,10 @@ async function distributionCell(page) {
   await page.locator(DISTRIBUTIONS).scrollIntoViewIfNeeded();
   await page.waitForSelector(`${DISTRIBUTIONS}[data-state="ready"]`, { timeout: 30000 });
   const cell = page.locator(`${DISTRIBUTIONS} td[data-stat="std"][data-side="raw"]`);
-  await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.value, `${DISTRIBUTIONS} td[data-stat="std"][data-side="raw"]`);
+  await page.waitForFunction(
+    (sel) => document.querySelector(sel)?.dataset.value,
+    `${DISTRIBUTIONS} td[data-stat="std"][data-side="raw"]`,
+  );
   return [await cell.textContent(), Number(await cell.getAttribute('data-value'))];
 }
 
@@ -67,15 +74,19 @@ test('English: the boot leaves the static UI text of web/index.html exactly as s
       const live = document.querySelectorAll(`[data-i18n="${node.dataset.i18n}"]`);
       for (const l of live) {
         out.checked += 1;
-        if (squash(l.textContent) !== squash(node.textContent)) out.differ.push(`${node.dataset.i18n}: "${squash(l.textContent)}"`);
+        if (squash(l.textContent) !== squash(node.textContent))
+          out.differ.push(`${node.dataset.i18n}: "${squash(l.textContent)}"`);
       }
     }
     for (const node of served.querySelectorAll('[data-i18n-attr]')) {
-      const live = node.id ? document.getElementById(node.id) : document.querySelector(`${node.tagName}[data-i18n-attr="${node.dataset.i18nAttr}"]`);
+      const live = node.id
+        ? document.getElementById(node.id)
+        : document.querySelector(`${node.tagName}[data-i18n-attr="${node.dataset.i18nAttr}"]`);
       for (const part of node.dataset.i18nAttr.split(';')) {
         const name = part.split(':')[0].trim();
         out.checked += 1;
-        if (live?.getAttribute(name) !== node.getAttribute(name)) out.differ.push(`${name}: "${live?.getAttribute(name)}"`);
+        if (live?.getAttribute(name) !== node.getAttribute(name))
+          out.differ.push(`${name}: "${live?.getAttribute(name)}"`);
       }
     }
     return out;
@@ -87,7 +98,10 @@ test('English: the boot leaves the static UI text of web/index.html exactly as s
   assert.equal(await page.getAttribute('#theme-toggle', 'aria-label'), 'Dark theme');
   const [shown, value] = await distributionCell(page);
   assert.match(shown, /^−?\d+\.\d{3}$/, 'English: a decimal point');
-  assert.equal(shown, new Intl.NumberFormat('en', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value));
+  assert.equal(
+    shown,
+    new Intl.NumberFormat('en', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value),
+  );
   assert.deepEqual(errorsOf(report), []);
   await context.close();
 });
@@ -100,7 +114,10 @@ test('German content: numbers and dates follow de, every string resolves, no con
   // A figure: the core's value, shown with a decimal comma.
   const [shown, value] = await distributionCell(page);
   assert.match(shown, /^−?\d+,\d{3}$/, `German: a decimal comma (${shown})`);
-  assert.equal(shown, new Intl.NumberFormat('de', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value).replace('-', '−'));
+  assert.equal(
+    shown,
+    new Intl.NumberFormat('de', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value).replace('-', '−'),
+  );
 
   // The completion date, in German ("26. November 2026"), by keyboard.
   const mark = page.locator('.mark-complete');
@@ -108,20 +125,37 @@ test('German content: numbers and dates follow de, every string resolves, no con
   await mark.focus();
   await page.keyboard.press('Enter');
   const today = new Intl.DateTimeFormat('de', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
-  await page.waitForFunction((d) => document.querySelector('.completion-status')?.textContent.includes(d), today, { timeout: 5000 });
+  await page.waitForFunction((d) => document.querySelector('.completion-status')?.textContent.includes(d), today, {
+    timeout: 5000,
+  });
 
   // The walkthrough and the shell still speak (English fallback strings, German numbers).
   assert.match(await page.textContent('.wt-count'), /^\S+ 1 \S+ \d+$/);
   assert.ok((await page.textContent('.skip-link')).length > 0);
 
   await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate((tags) => window.axe.run({ include: [['header'], ['nav.toc'], ['footer'], ['.walkthrough']] }, {
-    runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
-  }), AXE_TAGS);
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  const result = await page.evaluate(
+    (tags) =>
+      window.axe.run(
+        { include: [['header'], ['nav.toc'], ['footer'], ['.walkthrough']] },
+        {
+          runOnly: { type: 'tag', values: tags },
+          resultTypes: ['violations'],
+        },
+      ),
+    AXE_TAGS,
+  );
+  assert.deepEqual(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+  );
 
   const errors = errorsOf(report);
-  assert.deepEqual(errors.filter((e) => /i18n:/.test(e)), [], 'no missing catalogue key');
+  assert.deepEqual(
+    errors.filter((e) => /i18n:/.test(e)),
+    [],
+    'no missing catalogue key',
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });

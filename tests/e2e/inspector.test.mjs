@@ -28,7 +28,9 @@ before(async () => {
   lesson = await openLesson({ root });
   ({ page, report } = lesson);
   // "Paste a tensor" is an optional part of the lesson, folded away under "Go deeper": open it as a learner would.
-  await page.evaluate(() => { for (const d of document.querySelectorAll('details.go-deeper')) d.open = true; });
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details.go-deeper')) d.open = true;
+  });
   host = await readyFigure(page, HOST);
 });
 after(async () => {
@@ -45,7 +47,8 @@ async function typeInto(name, value) {
   await control(name).focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  if (value.length > 200) await control(name).fill(value); // a long paste, not 1,000 key presses
+  if (value.length > 200)
+    await control(name).fill(value); // a long paste, not 1,000 key presses
   else await page.keyboard.type(value);
   await page.keyboard.press('Tab');
 }
@@ -58,14 +61,22 @@ async function chooseKind(kind) {
 
 async function axeCheck(label) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(({ selector, tags }) => window.axe.run({ include: [selector] },
-    { runOnly: { type: 'tag', values: tags } }), { selector: HOST, tags: AXE_TAGS });
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const result = await page.evaluate(
+    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
+    { selector: HOST, tags: AXE_TAGS },
+  );
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
 }
 
 const noErrors = () => {
-  assert.deepEqual(report.errors.filter((e) => !e.includes('figure "training"')), [], 'page errors');
+  assert.deepEqual(
+    report.errors.filter((e) => !e.includes('figure "training"')),
+    [],
+    'page errors',
+  );
   assert.deepEqual(report.cspViolations, [], 'CSP violations');
   assert.deepEqual(report.foreignRequests, [], 'requests to other hosts');
 };
@@ -79,8 +90,11 @@ async function checkAgainstCore(kind, x, shape, opts = {}) {
   assert.deepEqual(await numbersOf(host.locator('.insp-stats tbody td:nth-child(4)')), [...r.rstd], 'rstds');
   const index = Number(await fig().getAttribute('data-selected'));
   const e = core.explainElement(kind, x, shape, index, opts);
-  const terms = Object.fromEntries(await host.locator('.insp-terms dd').evaluateAll((nodes) =>
-    nodes.map((n) => [n.dataset.term, Number(n.dataset.value)])));
+  const terms = Object.fromEntries(
+    await host
+      .locator('.insp-terms dd')
+      .evaluateAll((nodes) => nodes.map((n) => [n.dataset.term, Number(n.dataset.value)])),
+  );
   assert.equal(terms.termX, e.x);
   assert.equal(terms.termRstd, e.rstd);
   assert.equal(terms.termNormalized, e.normalized);
@@ -93,8 +107,14 @@ async function checkAgainstCore(kind, x, shape, opts = {}) {
   }
   // The highlighted cells are exactly the selected element's group.
   const ids = core.groupIds(kind, shape, { groups: opts.groups ?? 0 });
-  const highlighted = await host.locator('.insp-cell').evaluateAll((n) => n.map((c) => c.classList.contains('is-group')));
-  assert.deepEqual(highlighted, [...ids].map((id) => id === e.group), 'the group is highlighted');
+  const highlighted = await host
+    .locator('.insp-cell')
+    .evaluateAll((n) => n.map((c) => c.classList.contains('is-group')));
+  assert.deepEqual(
+    highlighted,
+    [...ids].map((id) => id === e.group),
+    'the group is highlighted',
+  );
   assert.equal(highlighted.filter(Boolean).length, e.groupSize);
   assert.equal(await host.locator('.insp-stats tr.is-current').getAttribute('data-group'), String(e.group));
   return { index, e };
@@ -116,12 +136,18 @@ test('selecting elements by keyboard in the grid: arrows, PageDown, Home/End', a
   await page.keyboard.press('ArrowDown');
   let { index } = await checkAgainstCore('layer', DEFAULT_NUMBERS, [2, 3, 4]);
   assert.equal(index, 1 * 4 + 2, 'sample 1, channel 2, position 3');
-  assert.equal(await grid.getAttribute('aria-activedescendant'), await host.locator('.insp-cell.is-focus').getAttribute('id'));
+  assert.equal(
+    await grid.getAttribute('aria-activedescendant'),
+    await host.locator('.insp-cell.is-focus').getAttribute('id'),
+  );
   await page.keyboard.press('PageDown');
   await page.keyboard.press('End');
   ({ index } = await checkAgainstCore('layer', DEFAULT_NUMBERS, [2, 3, 4]));
   assert.equal(index, 12 + 4 + 3, 'sample 2, channel 2, position 4');
-  assert.match(await host.locator('[data-readout="arithmetic"]').textContent(), /^y = \(2 − 2\.91667\) · 0\.371568 · 1 \+ 0 = −0\.340604$/);
+  assert.match(
+    await host.locator('[data-readout="arithmetic"]').textContent(),
+    /^y = \(2 − 2\.91667\) · 0\.371568 · 1 \+ 0 = −0\.340604$/,
+  );
   noErrors();
 });
 
@@ -179,8 +205,10 @@ test('every malformed input gets its own message in the alert region, and a vali
     { set: { numbers: '[1, 2' }, message: t('inspector.errors.json') },
     { set: { numbers: '[[1, 2], [3]]' }, message: t('inspector.errors.ragged') },
     { set: { numbers: '' }, message: t('inspector.errors.empty') },
-    { set: { numbers: DEFAULT_NUMBERS.slice(1).join(' ') },
-      message: t('inspector.errors.count', { count: 23, n: 2, c: 3, l: 4, expected: 24 }) },
+    {
+      set: { numbers: DEFAULT_NUMBERS.slice(1).join(' ') },
+      message: t('inspector.errors.count', { count: 23, n: 2, c: 3, l: 4, expected: 24 }),
+    },
     { set: { n: '0' }, message: t('inspector.errors.dim', { name: 'N', value: '0', max: 1024 }) },
     { set: { c: '2.5' }, message: t('inspector.errors.dim', { name: 'C', value: '2.5', max: 1024 }) },
     { set: { eps: '0' }, message: t('inspector.errors.eps', { value: '0' }) },
@@ -188,7 +216,11 @@ test('every malformed input gets its own message in the alert region, and a vali
     { set: { eps: 'small' }, message: t('inspector.errors.epsNotNumber', { value: 'small' }) },
     { set: { gamma: '1, 2' }, message: t('inspector.errors.paramPerElement', { name: 'γ', count: 12, c: 3, l: 4 }) },
     { set: { gamma: '1, two, 3' }, message: t('inspector.errors.paramNotNumber', { name: 'γ', token: 'two' }) },
-    { kind: 'batch', set: { beta: '1, 2' }, message: t('inspector.errors.paramPerChannel', { name: 'β', count: 3, c: 3, l: 4 }) },
+    {
+      kind: 'batch',
+      set: { beta: '1, 2' },
+      message: t('inspector.errors.paramPerChannel', { name: 'β', count: 3, c: 3, l: 4 }),
+    },
     { kind: 'rms', set: { beta: '0, 0, 0' }, message: t('inspector.errors.rmsBeta') },
     { kind: 'group', set: { groups: '2' }, message: t('inspector.errors.groups', { c: 3, g: 2 }) },
     { kind: 'group', set: { groups: 'x' }, message: t('inspector.errors.dim', { name: 'G', value: 'x', max: 1024 }) },
@@ -196,12 +228,21 @@ test('every malformed input gets its own message in the alert region, and a vali
     { kind: 'instance', set: { numbers: '1 2 3 4 5 6', l: '1' }, message: t('inspector.errors.instanceOne') },
     { set: { n: '64', c: '64', l: '1' }, message: t('inspector.errors.shapeTooLarge', { expected: 4096, max: 1024 }) },
   ];
-  const valid = { numbers: DEFAULT_NUMBERS.join(', '), n: '2', c: '3', l: '4', eps: '1e-5', gamma: '', beta: '', groups: '3' };
+  const valid = {
+    numbers: DEFAULT_NUMBERS.join(', '),
+    n: '2',
+    c: '3',
+    l: '4',
+    eps: '1e-5',
+    gamma: '',
+    beta: '',
+    groups: '3',
+  };
   let first = true;
   for (const c of cases) {
     // Back to a valid set-up, then break one thing.
     for (const [name, value] of Object.entries(valid)) {
-      if (await control(name).inputValue() !== value) await typeInto(name, value);
+      if ((await control(name).inputValue()) !== value) await typeInto(name, value);
     }
     await chooseKind(c.kind ?? 'layer');
     await page.waitForFunction((s) => document.querySelector(s)?.dataset.state === 'ready', `${HOST} .fig-inspector`);

@@ -14,7 +14,9 @@ const KEY = 'normlab:normalization:v1';
 const BACKUP = `${KEY}:backup`;
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const content = withDurations(JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8')));
-const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz').map((q) => ({ ...q, section: s.id })));
+const quizzes = content.sections.flatMap((s) =>
+  s.blocks.filter((b) => b.type === 'quiz').map((q) => ({ ...q, section: s.id })),
+);
 const deepDives = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'deepdive'));
 const walkthrough = content.sections.flatMap((s) => s.blocks).find((b) => b.type === 'walkthrough');
 const TRACKED = content.sections.map((s) => s.id).filter((id) => id !== 'finish' && id !== 'references');
@@ -36,7 +38,11 @@ after(async () => {
 });
 
 async function open(options = {}, { initScript } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce', ...options });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 1000 },
+    reducedMotion: 'reduce',
+    ...options,
+  });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const report = await watchPage(page, server.url);
@@ -73,19 +79,27 @@ async function focused(page, selector) {
 
 /** Read every tracked section by scrolling with PageDown, lingering where an unread section is in view. */
 async function readByScrolling(page) {
-  const unreadInView = () => page.evaluate(({ key, tracked }) => {
-    const read = new Set(JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || []);
-    const vh = window.innerHeight;
-    return tracked.filter((id) => {
-      const r = document.getElementById(id).getBoundingClientRect();
-      const seen = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
-      return !read.has(id) && seen > 0 && seen >= Math.min(vh * 0.4, r.height * 0.6);
-    });
-  }, { key: KEY, tracked: TRACKED });
-  const allRead = () => page.evaluate(({ key, tracked }) => {
-    const read = JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || [];
-    return tracked.every((id) => read.includes(id));
-  }, { key: KEY, tracked: TRACKED });
+  const unreadInView = () =>
+    page.evaluate(
+      ({ key, tracked }) => {
+        const read = new Set(JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || []);
+        const vh = window.innerHeight;
+        return tracked.filter((id) => {
+          const r = document.getElementById(id).getBoundingClientRect();
+          const seen = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
+          return !read.has(id) && seen > 0 && seen >= Math.min(vh * 0.4, r.height * 0.6);
+        });
+      },
+      { key: KEY, tracked: TRACKED },
+    );
+  const allRead = () =>
+    page.evaluate(
+      ({ key, tracked }) => {
+        const read = JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || [];
+        return tracked.every((id) => read.includes(id));
+      },
+      { key: KEY, tracked: TRACKED },
+    );
   // Two passes at most: figures that mount while scrolling can move a section away before it counts.
   for (let pass = 0; pass < 2 && !(await allRead()); pass++) {
     if (pass > 0) await page.keyboard.press('Home');
@@ -93,12 +107,20 @@ async function readByScrolling(page) {
       for (let tries = 0; tries < 3; tries++) {
         const pending = await unreadInView();
         if (!pending.length) break;
-        await page.waitForFunction(({ key, ids }) => {
-          const read = JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || [];
-          return ids.every((id) => read.includes(id));
-        }, { key: KEY, ids: pending }, { timeout: 2500 }).catch(() => {});
+        await page
+          .waitForFunction(
+            ({ key, ids }) => {
+              const read = JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || [];
+              return ids.every((id) => read.includes(id));
+            },
+            { key: KEY, ids: pending },
+            { timeout: 2500 },
+          )
+          .catch(() => {});
       }
-      const atEnd = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
+      const atEnd = await page.evaluate(
+        () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
+      );
       if (atEnd) break;
       await page.keyboard.press('PageDown');
       await page.waitForTimeout(120);
@@ -108,8 +130,17 @@ async function readByScrolling(page) {
 
 async function axeCheck(page, label) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    AXE_TAGS,
+  );
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  );
   assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
 }
 
@@ -130,9 +161,9 @@ describe('content', () => {
       return n;
     });
     assert.ok(words > 1000 && words <= 2600, `${words} words shown by default`);
-    assert.ok(await page.locator('#lesson-badges li', { hasText: `~${content.durationMinutes} min` }).count() === 1);
+    assert.ok((await page.locator('#lesson-badges li', { hasText: `~${content.durationMinutes} min` }).count()) === 1);
     assert.ok(content.durationMinutes <= 15, `${content.durationMinutes} min`);
-    assert.ok(await page.locator('details.go-deeper .part-time').count() >= 6, 'optional parts show their own time');
+    assert.ok((await page.locator('details.go-deeper .part-time').count()) >= 6, 'optional parts show their own time');
     await context.close();
   });
 
@@ -156,7 +187,10 @@ describe('content', () => {
     assert.equal(await page.textContent('#lesson-title'), content.title);
     assert.deepEqual(report.foreignRequests, []);
     assert.deepEqual(report.cspViolations, []);
-    assert.deepEqual(report.errors.filter((e) => !/figure "/.test(e)), []);
+    assert.deepEqual(
+      report.errors.filter((e) => !/figure "/.test(e)),
+      [],
+    );
     await context.close();
   });
 
@@ -164,7 +198,9 @@ describe('content', () => {
     const { context, page } = await open();
     const broken = structuredClone(content);
     const quiz = broken.sections.find((s) => s.id === 'ics').blocks.find((b) => b.type === 'quiz');
-    quiz.options.forEach((o) => { o.correct = true; });
+    quiz.options.forEach((o) => {
+      o.correct = true;
+    });
     broken.sections.pop();
     await page.route('**/assets/lesson-*.json', (route) => route.fulfill({ json: broken }));
     await page.goto(server.url);
@@ -219,7 +255,10 @@ describe('learner journey, keyboard only', () => {
       if (wrongFirst.has(i)) {
         assert.match(await live.textContent(), /^Not quite\./);
         assert.ok(await focused(page, `#${q.id} .qc-retry`), 'focus moves to Try again');
-        assert.equal(await page.getAttribute(`#${q.id} .qc-option[data-option="${q.options[wrongIndex(q)].id}"]`, 'data-result'), 'incorrect');
+        assert.equal(
+          await page.getAttribute(`#${q.id} .qc-option[data-option="${q.options[wrongIndex(q)].id}"]`, 'data-result'),
+          'incorrect',
+        );
         await page.keyboard.press('Enter');
         assert.ok(await focused(page, `#${q.id} input[type="radio"]`));
         await choose(correctIndex(q));
@@ -282,14 +321,16 @@ describe('learner journey, keyboard only', () => {
     const countBefore = await progressCount(page);
     const playgroundUsed = (await stored(page)).playgroundUsed;
     assert.equal(countBefore, `${18 + (playgroundUsed ? 1 : 0)} of 19`);
-    t.diagnostic(`progress at completion: ${countBefore}${playgroundUsed ? '' : ' (the playground is not part of this build)'}`);
+    t.diagnostic(
+      `progress at completion: ${countBefore}${playgroundUsed ? '' : ' (the playground is not part of this build)'}`,
+    );
 
     // 8. Reload: everything is kept.
     await page.reload();
     await ready(page);
     assert.equal(await progressCount(page), countBefore);
     for (const q of quizzes) {
-      assert.equal(await page.locator(`#${q.id} .qc-option[data-result="correct"]`).count() >= 1, true, q.id);
+      assert.equal((await page.locator(`#${q.id} .qc-option[data-result="correct"]`).count()) >= 1, true, q.id);
     }
     assert.equal(await page.getAttribute('.walkthrough', 'data-finished'), 'true');
     assert.equal(await page.textContent('.certificate-slot .cert-id'), certId);
@@ -311,10 +352,15 @@ describe('learner journey, keyboard only', () => {
 async function usePlayground(page) {
   const state = await page.getAttribute('#playground .figure-host[data-figure="playground"]', 'data-state');
   if (state !== 'ready') return;
-  await tabTo(page, '#playground [data-figure="playground"] .figure-slot select, #playground [data-figure="playground"] .figure-slot input');
+  await tabTo(
+    page,
+    '#playground [data-figure="playground"] .figure-slot select, #playground [data-figure="playground"] .figure-slot input',
+  );
   const tag = await page.evaluate(() => document.activeElement.tagName);
   await page.keyboard.press(tag === 'SELECT' ? 'ArrowDown' : 'ArrowRight');
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).playgroundUsed === true, KEY, { timeout: 5000 });
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).playgroundUsed === true, KEY, {
+    timeout: 5000,
+  });
 }
 
 async function doWalkthrough(page) {
@@ -370,7 +416,10 @@ describe('storage faults', () => {
     await page.locator('.quick-check').first().locator('input').first().check();
     await page.locator('.quick-check').first().locator('.qc-check').click();
     assert.ok(Object.keys((await stored(page)).checks).length === 1);
-    assert.deepEqual(report.errors.filter((e) => !/figure "/.test(e)), []);
+    assert.deepEqual(
+      report.errors.filter((e) => !/figure "/.test(e)),
+      [],
+    );
     await context.close();
   });
 
@@ -389,7 +438,9 @@ describe('storage faults', () => {
 
   const faults = {
     'localStorage methods throw (blocked)': () => {
-      const deny = () => { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+      const deny = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
       Storage.prototype.getItem = deny;
       Storage.prototype.setItem = deny;
       Storage.prototype.removeItem = deny;
@@ -397,7 +448,9 @@ describe('storage faults', () => {
     'the localStorage getter throws (sandboxed iframe)': () => {
       Object.defineProperty(window, 'localStorage', {
         configurable: true,
-        get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
       });
     },
     'quota exceeded on setItem': () => {
@@ -420,7 +473,7 @@ describe('storage faults', () => {
       await quiz.locator('input').first().check();
       await quiz.locator('.qc-check').click();
       assert.match(await answeredLine(page), /^Quick checks answered: 1 of 8/);
-      assert.ok(await doneCount(page) > before, 'the header progress counts the answer');
+      assert.ok((await doneCount(page)) > before, 'the header progress counts the answer');
       await page.locator('.mark-complete').click();
       await page.fill('#cert-name', 'Grace Hopper');
       await page.press('#cert-name', 'Enter');
@@ -429,7 +482,10 @@ describe('storage faults', () => {
       // Dismissable, discreet.
       await notice.locator('button').click();
       assert.equal(await page.locator('[data-notice="storage"]').count(), 0);
-      assert.deepEqual(report.errors.filter((e) => !/figure "/.test(e)), []);
+      assert.deepEqual(
+        report.errors.filter((e) => !/figure "/.test(e)),
+        [],
+      );
       await context.close();
     });
   }
@@ -453,14 +509,20 @@ describe('storage faults', () => {
     await a.waitForSelector(`#${q2.id} .qc-option[data-result="incorrect"]`);
     const checksIn = async (page) => Object.keys((await stored(page)).checks).length;
     assert.equal(await checksIn(a), 2);
-    await a.waitForFunction((n) => document.querySelector('.progress-count')?.textContent === n, await progressCount(b));
+    await a.waitForFunction(
+      (n) => document.querySelector('.progress-count')?.textContent === n,
+      await progressCount(b),
+    );
     // Reset in a (with its confirmation dialog) clears b too.
     await a.locator('.reset-progress').click();
     assert.equal(await a.isVisible('dialog.reset-dialog'), true);
     await a.locator('dialog.reset-dialog .button-danger').click();
     await b.waitForFunction(() => document.querySelectorAll('.qc-option[data-result]').length === 0);
     assert.equal(await a.locator('.qc-option[data-result]').count(), 0);
-    assert.equal(await b.textContent('.completion-summary li:nth-child(2)'), 'Quick checks answered: 0 of 8 (0 correct on the first try)');
+    assert.equal(
+      await b.textContent('.completion-summary li:nth-child(2)'),
+      'Quick checks answered: 0 of 8 (0 correct on the first try)',
+    );
     assert.equal((await stored(b)).epoch, (await stored(a)).epoch);
     await context.close();
   });
@@ -522,7 +584,7 @@ describe('figures', () => {
     const q = quizzes[0];
     await page.locator(`#${q.id} input`).first().check();
     await page.locator(`#${q.id} .qc-check`).click();
-    assert.equal(await page.locator(`#${q.id} .qc-option[data-result]`).count() > 0, true);
+    assert.equal((await page.locator(`#${q.id} .qc-option[data-result]`).count()) > 0, true);
     blockWasm = false;
     await retry.click();
     const figureInBuild = !(await error.textContent()).includes('not part of this build');
@@ -561,8 +623,11 @@ describe('accessibility and look', () => {
     // Opening the deep dives (one sits beside the training figure) mounts that figure; in full runs axe's contrast
     // check read its legend in a state between the two themes. Check once the legend shows the dark theme's text
     // colour and the page has drawn it.
-    await page.waitForFunction(() => [...document.querySelectorAll('.tr-legend-name')]
-      .every((n) => getComputedStyle(n).color === getComputedStyle(document.body).color));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.tr-legend-name')].every(
+        (n) => getComputedStyle(n).color === getComputedStyle(document.body).color,
+      ),
+    );
     await nextFrames(page);
     await nextFrames(page);
     await axeCheck(page, 'dark theme');
@@ -573,8 +638,16 @@ describe('accessibility and look', () => {
   });
 
   test('screenshots at 1280 px and 360 px; no horizontal scroll at 360 px', async (t) => {
-    for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']]) {
-      const { context, page } = await open({ viewport: { width, height: width === 360 ? 780 : 900 }, colorScheme: scheme });
+    for (const [width, scheme] of [
+      [1280, 'light'],
+      [360, 'light'],
+      [1280, 'dark'],
+      [360, 'dark'],
+    ]) {
+      const { context, page } = await open({
+        viewport: { width, height: width === 360 ? 780 : 900 },
+        colorScheme: scheme,
+      });
       await page.goto(server.url);
       await ready(page);
       const tag = `${width}${scheme === 'dark' ? '-dark' : ''}`;
@@ -585,8 +658,13 @@ describe('accessibility and look', () => {
       await page.locator(`#${q.id}`).scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(resultsDir, `lesson-${tag}-quiz.png`) });
       await page.locator('.walkthrough').scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
-        null, { timeout: 10000 }).catch(() => {});
+      await page
+        .waitForFunction(
+          () => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
+          null,
+          { timeout: 10000 },
+        )
+        .catch(() => {});
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(resultsDir, `lesson-${tag}-walkthrough.png`) });
       await page.locator('.mark-complete').click();
@@ -602,25 +680,47 @@ describe('accessibility and look', () => {
           await new Promise((r) => setTimeout(r, 40));
         }
       });
-      await page.waitForFunction(() => [...document.querySelectorAll('.figure-host')]
-        .every((f) => !['waiting', 'loading'].includes(f.dataset.state)), null, { timeout: 15000 }).catch(() => {});
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page
+        .waitForFunction(
+          () =>
+            [...document.querySelectorAll('.figure-host')].every(
+              (f) => !['waiting', 'loading'].includes(f.dataset.state),
+            ),
+          null,
+          { timeout: 15000 },
+        )
+        .catch(() => {});
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       assert.equal(overflow, 0, `horizontal scroll at ${width}px (${scheme}): ${overflow}px`);
       if (width === 360) {
-        const wide = await page.evaluate(() => [...document.querySelectorAll('#lesson *')]
-          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
-            getComputedStyle(el).position !== 'fixed' && !el.closest('.figure-slot, .formula'))
-          .slice(0, 5).map((el) => `${el.tagName}.${el.className}`));
+        const wide = await page.evaluate(() =>
+          [...document.querySelectorAll('#lesson *')]
+            .filter(
+              (el) =>
+                el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
+                getComputedStyle(el).position !== 'fixed' &&
+                !el.closest('.figure-slot, .formula'),
+            )
+            .slice(0, 5)
+            .map((el) => `${el.tagName}.${el.className}`),
+        );
         assert.deepEqual(wide, [], 'elements sticking out at 360 px');
         // Figures scroll inside their own box when they are wider than the column: report, don't fail.
-        const scrolling = await page.evaluate(() => [...document.querySelectorAll('.figure-slot')]
-          .filter((s) => s.scrollWidth > s.clientWidth + 1)
-          .map((s) => `${s.closest('[data-figure]').dataset.figure} (${s.scrollWidth - s.clientWidth}px wider)`));
-        if (scrolling.length) t.diagnostic(`figures that scroll sideways at 360 px (${scheme}): ${scrolling.join(', ')}`);
+        const scrolling = await page.evaluate(() =>
+          [...document.querySelectorAll('.figure-slot')]
+            .filter((s) => s.scrollWidth > s.clientWidth + 1)
+            .map((s) => `${s.closest('[data-figure]').dataset.figure} (${s.scrollWidth - s.clientWidth}px wider)`),
+        );
+        if (scrolling.length)
+          t.diagnostic(`figures that scroll sideways at 360 px (${scheme}): ${scrolling.join(', ')}`);
       }
       await context.close();
     }
-    writeFileSync(join(resultsDir, 'lesson-screenshots.txt'),
-      'lesson-{1280,360}[-dark][-quiz|-walkthrough|-certificate].png: the lesson page at each width and theme\n');
+    writeFileSync(
+      join(resultsDir, 'lesson-screenshots.txt'),
+      'lesson-{1280,360}[-dark][-quiz|-walkthrough|-certificate].png: the lesson page at each width and theme\n',
+    );
   });
 });

@@ -23,13 +23,19 @@ let report;
 before(async () => {
   server = await serve();
   browser = await launch();
-  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  context = await browser.newContext({
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   page = await context.newPage();
   report = await watchPage(page, server.url);
   await page.goto(server.url);
   await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
   // The map is an optional part of the lesson, folded away under "Go deeper": open it as a learner would.
-  await page.evaluate(() => { for (const d of document.querySelectorAll('details.go-deeper')) d.open = true; });
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details.go-deeper')) d.open = true;
+  });
 });
 after(async () => {
   await context?.close();
@@ -40,16 +46,28 @@ after(async () => {
 async function mountFigure(name) {
   const host = page.locator(`.figure-host[data-figure="${name}"]`).first();
   await host.scrollIntoViewIfNeeded();
-  await page.waitForFunction((n) => document.querySelector(`.figure-host[data-figure="${n}"]`)?.dataset.state === 'ready',
-    name, { timeout: 20000 });
+  await page.waitForFunction(
+    (n) => document.querySelector(`.figure-host[data-figure="${n}"]`)?.dataset.state === 'ready',
+    name,
+    { timeout: 20000 },
+  );
   return host;
 }
 
 /** The playground's state as written into the URL fragment ("#…pg=kind:batch,n:32,…"). */
 async function playgroundHash() {
   return page.evaluate(() => {
-    const part = decodeURIComponent(location.hash.slice(1)).split('&').find((p) => p.startsWith('pg='));
-    return part ? Object.fromEntries(part.slice(3).split(',').map((kv) => kv.split(':'))) : null;
+    const part = decodeURIComponent(location.hash.slice(1))
+      .split('&')
+      .find((p) => p.startsWith('pg='));
+    return part
+      ? Object.fromEntries(
+          part
+            .slice(3)
+            .split(',')
+            .map((kv) => kv.split(':')),
+        )
+      : null;
   });
 }
 
@@ -70,27 +88,53 @@ test('each entry, chosen by keyboard, loads its preset into the playground and t
     assert.match(await map.locator('.mm-status').textContent(), new RegExp(`“${entries[id].title}”`));
 
     const want = MODEL_PRESETS[id];
-    await page.waitForFunction((pg) => {
-      const part = decodeURIComponent(location.hash.slice(1)).split('&').find((p) => p.startsWith('pg='));
-      return part && Object.entries(pg).every(([k, v]) => part.includes(`${k}:${k === 'eps' ? v.toExponential(0).replace('e+0', '') : v}`));
-    }, want.playground, { timeout: 5000 }).catch(() => {});
+    await page
+      .waitForFunction(
+        (pg) => {
+          const part = decodeURIComponent(location.hash.slice(1))
+            .split('&')
+            .find((p) => p.startsWith('pg='));
+          return (
+            part &&
+            Object.entries(pg).every(([k, v]) =>
+              part.includes(`${k}:${k === 'eps' ? v.toExponential(0).replace('e+0', '') : v}`),
+            )
+          );
+        },
+        want.playground,
+        { timeout: 5000 },
+      )
+      .catch(() => {});
     const hash = await playgroundHash();
     assert.ok(hash, `${id}: the playground wrote its state to the URL`);
     for (const [key, value] of Object.entries(want.playground)) {
       const expected = key === 'eps' ? value.toExponential(0).replace('e+0', '') : String(value);
       assert.equal(hash[key], expected, `${id}: playground ${key}`);
     }
-    assert.equal(await page.locator('.figure-host[data-figure="playground"] select').first().inputValue(), want.playground.kind,
-      `${id}: the playground's Normalization control`);
+    assert.equal(
+      await page.locator('.figure-host[data-figure="playground"] select').first().inputValue(),
+      want.playground.kind,
+      `${id}: the playground's Normalization control`,
+    );
 
     const training = page.locator('.figure-host[data-figure="training"] [data-preset]').first();
-    await page.waitForFunction((tr) => {
-      const root = document.querySelector('.figure-host[data-figure="training"] [data-preset]');
-      return root && root.dataset.preset === tr.preset && (!tr.batch || root.dataset.batch === String(tr.batch));
-    }, want.training, { timeout: 5000 }).catch(() => {});
+    await page
+      .waitForFunction(
+        (tr) => {
+          const root = document.querySelector('.figure-host[data-figure="training"] [data-preset]');
+          return root && root.dataset.preset === tr.preset && (!tr.batch || root.dataset.batch === String(tr.batch));
+        },
+        want.training,
+        { timeout: 5000 },
+      )
+      .catch(() => {});
     assert.equal(await training.getAttribute('data-preset'), want.training.preset, `${id}: training preset`);
     assert.equal(await training.getAttribute('data-batch'), String(want.training.batch ?? 64), `${id}: training batch`);
-    assert.equal(await training.getAttribute('data-dataset'), want.training.dataset ?? 'spirals', `${id}: training data`);
+    assert.equal(
+      await training.getAttribute('data-dataset'),
+      want.training.dataset ?? 'spirals',
+      `${id}: training data`,
+    );
   }
   assert.equal(await map.locator('.mm-diagram').count(), 0, 'only the Transformer entry has block diagrams');
   assert.deepEqual(report.errors, []);
@@ -102,23 +146,32 @@ test('the Transformer entry shows pre-LN and post-LN; every citation links to th
     await map.locator(`input[value="${id}"]`).focus();
     await page.keyboard.press('Space');
     await page.waitForFunction((e) => document.querySelector('.model-map')?.dataset.entry === e, id);
-    const cites = await map.locator('.mm-detail a.cite').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const cites = await map
+      .locator('.mm-detail a.cite')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     assert.ok(cites.length > 0, `${id} cites a paper`);
     for (const href of cites) {
-      assert.ok(await page.evaluate((h) => !!document.querySelector(`ol.references li${h}`), href), `${id}: ${href} is a reference`);
+      assert.ok(
+        await page.evaluate((h) => !!document.querySelector(`ol.references li${h}`), href),
+        `${id}: ${href} is a reference`,
+      );
     }
     if (id === 'transformer') {
       const diagrams = await map.locator('.mm-diagram figcaption').allTextContents();
       assert.equal(diagrams.length, 2);
       assert.ok(diagrams.some((d) => /Pre-LN/.test(d)) && diagrams.some((d) => /Post-LN/.test(d)));
-      const orders = await map.locator('.mm-steps').evaluateAll((lists) => lists.map((l) => [...l.children].map((li) => li.textContent)));
+      const orders = await map
+        .locator('.mm-steps')
+        .evaluateAll((lists) => lists.map((l) => [...l.children].map((li) => li.textContent)));
       assert.ok(orders[0].indexOf('LayerNorm') > orders[0].indexOf('Attention'), 'post-LN normalizes after the branch');
       assert.ok(orders[1].indexOf('LayerNorm') < orders[1].indexOf('Attention'), 'pre-LN normalizes before the branch');
     }
   }
   // Following a citation lands on the reference.
   await map.locator('.mm-detail a.cite').first().press('Enter');
-  await page.waitForFunction(() => /^#\w/.test(location.hash) && document.querySelector(`ol.references ${location.hash}`));
+  await page.waitForFunction(
+    () => /^#\w/.test(location.hash) && document.querySelector(`ol.references ${location.hash}`),
+  );
 });
 
 test('the map fits a 360 px screen and passes axe', async () => {
@@ -127,12 +180,20 @@ test('the map fits a 360 px screen and passes axe', async () => {
   await map.scrollIntoViewIfNeeded();
   const overflow = await map.evaluate((node) => node.scrollWidth - node.clientWidth);
   assert.ok(overflow <= 1, `no horizontal overflow at 360 px (${overflow} px)`);
-  const docOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const docOverflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   assert.ok(docOverflow <= 1, `the page does not scroll sideways (${docOverflow} px)`);
   await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() => window.axe.run('.figure-host[data-figure="model-map"]', {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'],
-  }));
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  const result = await page.evaluate(() =>
+    window.axe.run('.figure-host[data-figure="model-map"]', {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    }),
+  );
+  assert.deepEqual(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+  );
   await page.setViewportSize({ width: 1280, height: 900 });
 });

@@ -12,7 +12,14 @@ import { loadCore } from '../../web/src/core.js';
 import { setLocale } from '../../web/src/i18n/i18n.js';
 import { INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { DEFAULTS, readHash } from '../../web/src/figures/playground/hash.js';
-import { normOptions, UPSTREAM, UPSTREAM_SEED_OFFSET, WARMUP_BATCH, WARMUP_STEPS, MOMENTUM } from '../../web/src/figures/playground/compute.js';
+import {
+  normOptions,
+  UPSTREAM,
+  UPSTREAM_SEED_OFFSET,
+  WARMUP_BATCH,
+  WARMUP_STEPS,
+  MOMENTUM,
+} from '../../web/src/figures/playground/compute.js';
 import { torchCode } from '../../web/src/figures/playground/torch-code.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
@@ -34,7 +41,11 @@ after(async () => {
 });
 
 async function open({ hash = '', permissions = [], bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce', bypassCSP });
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 900 },
+    reducedMotion: 'reduce',
+    bypassCSP,
+  });
   if (permissions.length) await context.grantPermissions(permissions, { origin: server.url });
   const page = await context.newPage();
   const report = await watchPage(page, server.url);
@@ -48,15 +59,23 @@ async function open({ hash = '', permissions = [], bypassCSP = false } = {}) {
 
 const settle = (page) => nextFrames(page);
 const noErrors = (report) => {
-  assert.deepEqual(report.errors.filter((e) => !e.includes('figure "training"')), [], 'page errors');
+  assert.deepEqual(
+    report.errors.filter((e) => !e.includes('figure "training"')),
+    [],
+    'page errors',
+  );
   assert.deepEqual(report.cspViolations, [], 'CSP violations');
   assert.deepEqual(report.foreignRequests, [], 'requests to other hosts');
 };
 async function axeCheck(page, label) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(({ selector, tags }) => window.axe.run({ include: [selector] },
-    { runOnly: { type: 'tag', values: tags } }), { selector: HOST, tags: AXE_TAGS });
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const result = await page.evaluate(
+    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
+    { selector: HOST, tags: AXE_TAGS },
+  );
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
 }
 
@@ -69,7 +88,11 @@ function runningStats(s) {
   const variance = new Float32Array(s.c).fill(1);
   for (let step = 0; step < WARMUP_STEPS; step++) {
     const batch = core.sample(s.dist, WARMUP_BATCH * s.c, { seed: s.seed + step, ...INPUT_PRESETS[s.dist] });
-    core.normalize('batch', batch, [WARMUP_BATCH, s.c, 1], { runningMean: mean, runningVar: variance, momentum: MOMENTUM });
+    core.normalize('batch', batch, [WARMUP_BATCH, s.c, 1], {
+      runningMean: mean,
+      runningVar: variance,
+      momentum: MOMENTUM,
+    });
   }
   return { mean, var: variance };
 }
@@ -82,18 +105,26 @@ function expectedGradient(s, which) {
   let g;
   if (which === 'ones') g = new Float32Array(x.length).fill(1);
   else if (which === 'random') g = core.sample('normal', x.length, { seed: s.seed + UPSTREAM_SEED_OFFSET });
-  else if (which === 'one') { g = new Float32Array(x.length); g[0] = 1; }
-  else g = core.normalize(s.kind, x, shape, opts).output;
+  else if (which === 'one') {
+    g = new Float32Array(x.length);
+    g[0] = 1;
+  } else g = core.normalize(s.kind, x, shape, opts).output;
   const dx = core.backward(s.kind, x, g, shape, opts).gradInput;
-  return { upstream: core.describe(g, { median: false }), input: core.describe(dx, { median: false }),
-    groups: core.describe(core.groupMoments(s.kind, dx, shape, { groups: s.kind === 'group' ? s.g : 0 }).mean, { median: false }) };
+  return {
+    upstream: core.describe(g, { median: false }),
+    input: core.describe(dx, { median: false }),
+    groups: core.describe(core.groupMoments(s.kind, dx, shape, { groups: s.kind === 'group' ? s.g : 0 }).mean, {
+      median: false,
+    }),
+  };
 }
 
 async function checkGradient(host, page, label) {
   const s = await stateOf(page);
   const which = await host.locator('select[data-control="upstream"]').inputValue();
   const want = expectedGradient(s, which);
-  const value = (stat, side) => host.locator(`td[data-grad-stat="${stat}"][data-side="${side}"]`).evaluate((e) => Number(e.dataset.value));
+  const value = (stat, side) =>
+    host.locator(`td[data-grad-stat="${stat}"][data-side="${side}"]`).evaluate((e) => Number(e.dataset.value));
   for (const stat of ['mean', 'std', 'min', 'max']) {
     assert.equal(await value(stat, 'upstream'), want.upstream[stat], `${label}: ∂L/∂y ${stat}`);
     assert.equal(await value(stat, 'input'), want.input[stat], `${label}: ∂L/∂x ${stat}`);
@@ -122,7 +153,10 @@ describe('playground tabs', () => {
     // All ones through LayerNorm: zero up to rounding (centring removes a constant gradient).
     let want = await checkGradient(host, page, 'layer, ones');
     assert.ok(Math.abs(want.input.max) < 1e-4, `ones through LayerNorm: ${want.input.max}`);
-    assert.match(await host.locator('[data-grad="explanation"]').textContent(), /Centring removes a constant upstream gradient/);
+    assert.match(
+      await host.locator('[data-grad="explanation"]').textContent(),
+      /Centring removes a constant upstream gradient/,
+    );
     // Each upstream gradient, chosen by keyboard.
     const upstream = host.locator('select[data-control="upstream"]');
     for (const which of UPSTREAM.slice(1)) {
@@ -168,8 +202,11 @@ describe('playground tabs', () => {
   });
 
   test('PyTorch code for each kind and mode; Copy with and without clipboard access; parity note', async () => {
-    const { context, page, host, report } = await open({ hash: '#pg=kind:batch,n:32,c:128,g:16,eps:1e-3,gamma:1.5,beta:-0.2',
-      permissions: ['clipboard-read', 'clipboard-write'], bypassCSP: true });
+    const { context, page, host, report } = await open({
+      hash: '#pg=kind:batch,n:32,c:128,g:16,eps:1e-3,gamma:1.5,beta:-0.2',
+      permissions: ['clipboard-read', 'clipboard-write'],
+      bypassCSP: true,
+    });
     assert.match(await host.locator('[data-parity="torch"]').textContent(), /Matches PyTorch.*1\.13\.1/s);
     await host.getByRole('tab', { name: 'Statistics' }).focus();
     await page.keyboard.press('End');
@@ -186,7 +223,11 @@ describe('playground tabs', () => {
       await host.getByLabel('Normalization').selectOption(kind);
       await settle(page);
       const text = await code.textContent();
-      assert.equal(text, torchCode(await stateOf(page), { steps: WARMUP_STEPS, batch: WARMUP_BATCH, momentum: MOMENTUM }), kind);
+      assert.equal(
+        text,
+        torchCode(await stateOf(page), { steps: WARMUP_STEPS, batch: WARMUP_BATCH, momentum: MOMENTUM }),
+        kind,
+      );
       assert.match(text, pattern, kind);
       assert.match(text, /reshape\(32, 128, 1\)/, kind);
       assert.match(text, /weight\.fill_\(1\.5\)/, kind);
@@ -196,7 +237,10 @@ describe('playground tabs', () => {
     await host.getByLabel('Normalization').selectOption('batch');
     await host.getByRole('radio', { name: 'Eval' }).check();
     await settle(page);
-    assert.match(await code.textContent(), /norm\.train\(\)\nfor batch in warmup_batches:.*\n {4}norm\(batch\).*\nnorm\.eval\(\)/);
+    assert.match(
+      await code.textContent(),
+      /norm\.train\(\)\nfor batch in warmup_batches:.*\n {4}norm\(batch\).*\nnorm\.eval\(\)/,
+    );
     await axeCheck(page, 'code tab');
     // Copy by keyboard: the clipboard holds the code, the status says so.
     await host.getByRole('button', { name: 'Copy code' }).focus();
@@ -218,8 +262,10 @@ describe('playground tabs', () => {
     await second.page.waitForFunction((sel) => document.querySelector(sel)?.dataset.copy, `${HOST} .pg-copy-status`);
     assert.equal(await fallback.getAttribute('data-copy'), 'selected');
     assert.match(await fallback.textContent(), /the code is selected/);
-    assert.equal(await second.page.evaluate(() => window.getSelection().toString()),
-      await second.host.locator('[data-code="torch"]').textContent());
+    assert.equal(
+      await second.page.evaluate(() => window.getSelection().toString()),
+      await second.host.locator('[data-code="torch"]').textContent(),
+    );
     noErrors(second.report);
     await second.context.close();
   });
@@ -227,8 +273,13 @@ describe('playground tabs', () => {
   test('a state arriving in the fragment (as a preset would set it) updates every tab', async () => {
     const { context, page, host, report } = await open({ hash: '#pg=kind:batch', bypassCSP: true });
     await host.getByRole('tab', { name: 'PyTorch code' }).click();
-    await page.evaluate(() => { location.hash = '#pg=kind:group,n:8,c:64,g:8,eps:1e-5,gamma:1,beta:0,dist:skewed,mode:train,seed:2'; });
-    await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.kind === 'group', `${HOST} .fig-playground`);
+    await page.evaluate(() => {
+      location.hash = '#pg=kind:group,n:8,c:64,g:8,eps:1e-5,gamma:1,beta:0,dist:skewed,mode:train,seed:2';
+    });
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.dataset.kind === 'group',
+      `${HOST} .fig-playground`,
+    );
     await settle(page);
     assert.match(await host.locator('[data-code="torch"]').textContent(), /nn\.GroupNorm\(8, 64, eps=1e-05\)/);
     await host.getByRole('tab', { name: 'Gradients' }).click();

@@ -23,7 +23,8 @@ const SETTINGS = [
   { name: 'largest', n: 512, c: 4096, tab: 'gradient' },
 ];
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 async function measure(page, baseUrl, setting) {
   await page.goto(`${baseUrl}#pg=kind:batch,n:${setting.n},c:${setting.c},dist:skewed,mode:train,gamma:0`);
@@ -33,8 +34,13 @@ async function measure(page, baseUrl, setting) {
   await page.waitForSelector('.figure-host[data-figure="playground"][data-state="ready"]', { timeout: 60000 });
   if (setting.tab !== 'stats') {
     await host.locator(`[role="tab"][data-tab="${setting.tab}"]`).click();
-    await page.waitForFunction((tab) => document.querySelector(`.figure-host[data-figure="playground"] [role="tab"][data-tab="${tab}"]`)
-      ?.getAttribute('aria-selected') === 'true', setting.tab);
+    await page.waitForFunction(
+      (tab) =>
+        document
+          .querySelector(`.figure-host[data-figure="playground"] [role="tab"][data-tab="${tab}"]`)
+          ?.getAttribute('aria-selected') === 'true',
+      setting.tab,
+    );
   }
   const slider = host.locator('input[data-control="gamma"]');
   await slider.evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
@@ -45,7 +51,9 @@ async function measure(page, baseUrl, setting) {
     const input = root.querySelector('input[data-control="gamma"]');
     const log = { times: [], draws: [], pending: null };
     window.__timing = log;
-    input.addEventListener('input', (e) => { if (log.pending === null) log.pending = e.timeStamp; });
+    input.addEventListener('input', (e) => {
+      if (log.pending === null) log.pending = e.timeStamp;
+    });
     root.addEventListener('normlab:figure-drawn', () => {
       const since = log.pending;
       log.pending = null;
@@ -71,16 +79,20 @@ async function measure(page, baseUrl, setting) {
       x += 1;
       await page.mouse.move(x, y);
     }
-    await page.waitForFunction((k) => window.__timing.times.length > k && window.__timing.pending === null,
-      recorded, { timeout: 30000 });
+    await page.waitForFunction((k) => window.__timing.times.length > k && window.__timing.pending === null, recorded, {
+      timeout: 30000,
+    });
     recorded = await count();
     if (x > box.x + box.width - 4) break;
   }
   await page.mouse.up();
-  return page.evaluate((warmup) => ({
-    times: window.__timing.times.slice(warmup),
-    draws: window.__timing.draws.slice(-window.__timing.times.length + warmup),
-  }), WARMUP);
+  return page.evaluate(
+    (warmup) => ({
+      times: window.__timing.times.slice(warmup),
+      draws: window.__timing.draws.slice(-window.__timing.times.length + warmup),
+    }),
+    WARMUP,
+  );
 }
 
 // NORMLAB_DIST: serve another build folder (default dist/web).
@@ -97,10 +109,17 @@ try {
     const times = result.times.sort((a, b) => a - b);
     const draws = result.draws.sort((a, b) => a - b);
     rows.push({
-      setting: setting.name, tab: setting.tab, batch: setting.n, features: setting.c, elements: setting.n * setting.c,
-      samples: times.length, p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1),
+      setting: setting.name,
+      tab: setting.tab,
+      batch: setting.n,
+      features: setting.c,
+      elements: setting.n * setting.c,
+      samples: times.length,
+      p50: +percentile(times, 50).toFixed(1),
+      p95: +percentile(times, 95).toFixed(1),
       max: +times[times.length - 1].toFixed(1),
-      drawP50: +percentile(draws, 50).toFixed(1), drawP95: +percentile(draws, 95).toFixed(1),
+      drawP50: +percentile(draws, 50).toFixed(1),
+      drawP95: +percentile(draws, 95).toFixed(1),
     });
   }
 } finally {
@@ -109,14 +128,20 @@ try {
 }
 
 if (asJson) {
-  console.log(JSON.stringify({ benchmark: 'playground input-to-paint (γ slider)', unit: 'ms', chromium: true, rows }, null, 2));
+  console.log(
+    JSON.stringify({ benchmark: 'playground input-to-paint (γ slider)', unit: 'ms', chromium: true, rows }, null, 2),
+  );
 } else {
   console.log('Playground input-to-paint, γ slider (ms; one frame at 60 Hz = 16.7 ms)');
   console.log('"compute+DOM" is the recompute and redraw alone (core calls, tables, chart.update), inside that frame.');
-  console.log('setting   tab        batch × features   elements  input-to-paint p50   p95    max   compute+DOM p50   p95');
+  console.log(
+    'setting   tab        batch × features   elements  input-to-paint p50   p95    max   compute+DOM p50   p95',
+  );
   for (const r of rows) {
-    console.log(`${r.setting.padEnd(9)} ${r.tab.padEnd(10)} ${`${r.batch} × ${r.features}`.padEnd(18)} ${String(r.elements).padStart(8)} ` +
-      `${r.p50.toFixed(1).padStart(19)} ${r.p95.toFixed(1).padStart(6)} ${r.max.toFixed(1).padStart(6)} ` +
-      `${r.drawP50.toFixed(1).padStart(17)} ${r.drawP95.toFixed(1).padStart(5)}`);
+    console.log(
+      `${r.setting.padEnd(9)} ${r.tab.padEnd(10)} ${`${r.batch} × ${r.features}`.padEnd(18)} ${String(r.elements).padStart(8)} ` +
+        `${r.p50.toFixed(1).padStart(19)} ${r.p95.toFixed(1).padStart(6)} ${r.max.toFixed(1).padStart(6)} ` +
+        `${r.drawP50.toFixed(1).padStart(17)} ${r.drawP95.toFixed(1).padStart(5)}`,
+    );
   }
 }

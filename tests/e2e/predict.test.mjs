@@ -42,7 +42,11 @@ after(async () => {
 });
 
 async function open(path = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   const report = await watchPage(page, server.url);
   await page.goto(`${server.url}${path}`);
@@ -51,10 +55,11 @@ async function open(path = '') {
 }
 
 /** Open the "Go deeper" part that holds check `uid`, as a learner would (the core path folds predict checks away). */
-const openPart = (page, uid) => page.evaluate((id) => {
-  const part = document.getElementById(id)?.closest('details');
-  if (part) part.open = true;
-}, uid);
+const openPart = (page, uid) =>
+  page.evaluate((id) => {
+    const part = document.getElementById(id)?.closest('details');
+    if (part) part.open = true;
+  }, uid);
 
 /** Bring check `uid` into view, wait for its instance, and recompute that instance in Node from its seed. */
 async function instanceOf(page, uid, block = byId(uid.replace(/^review-/, ''))) {
@@ -76,9 +81,17 @@ const OURS = ['.predict-check', '.review-block', '.mastery-panel', '.quick-check
 
 async function axeCheck(page, label) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(([tags, ours]) => window.axe.run({ include: ours.map((sel) => [sel]) },
-    { runOnly: { type: 'tag', values: tags } }), [AXE_TAGS, OURS]);
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+  const result = await page.evaluate(
+    ([tags, ours]) => window.axe.run({ include: ours.map((sel) => [sel]) }, { runOnly: { type: 'tag', values: tags } }),
+    [AXE_TAGS, OURS],
+  );
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  );
   assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
 }
 
@@ -124,7 +137,10 @@ test('a predict check by keyboard: choose, Run it, the reveal against the core, 
   await axeCheck(page, 'predict check revealed');
   // Try another: a new instance with other parameters; focus back on the options.
   await page.keyboard.press('Enter');
-  await page.waitForFunction((s) => document.getElementById('predict-eval-shift').dataset.seed !== s, String(inst.seed));
+  await page.waitForFunction(
+    (s) => document.getElementById('predict-eval-shift').dataset.seed !== s,
+    String(inst.seed),
+  );
   const next = await instanceOf(page, uid);
   assert.notEqual(next.inst.key, inst.key, 'different parameters');
   assert.ok(await focused(page, `#${uid} input[type="radio"]`));
@@ -142,7 +158,7 @@ test('a predict check by keyboard: choose, Run it, the reveal against the core, 
   await context.close();
 });
 
-test('every predict check shows the core\'s numbers for its instance', async () => {
+test("every predict check shows the core's numbers for its instance", async () => {
   const { context, page, report } = await open();
   for (const block of predicts) {
     const inst = await answer(page, block.id, true);
@@ -151,13 +167,25 @@ test('every predict check shows the core\'s numbers for its instance', async () 
     assert.equal(await page.getAttribute(`#${block.id} .pc-verdict`, 'data-verdict'), 'right', block.id);
     if (inst.chart?.type === 'bars') {
       const values = await page.$$eval(`#${block.id} .pc-bar-value`, (n) => n.map((x) => x.textContent));
-      assert.deepEqual(values, inst.chart.bars.map((b) => fill('{v}', { v: b.value })), block.id);
+      assert.deepEqual(
+        values,
+        inst.chart.bars.map((b) => fill('{v}', { v: b.value })),
+        block.id,
+      );
     }
     if (inst.chart?.type === 'grid') {
       const cells = await page.$$eval(`#${block.id} .pc-cell`, (n) => n.map((x) => Number(x.textContent)));
-      assert.deepEqual(cells, inst.chart.ids.map((id) => id + 1), block.id);
+      assert.deepEqual(
+        cells,
+        inst.chart.ids.map((id) => id + 1),
+        block.id,
+      );
     }
-    if (inst.scenario) assert.match(await page.textContent(`#${block.id} .pc-scenario`), new RegExp(inst.scenario.text.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    if (inst.scenario)
+      assert.match(
+        await page.textContent(`#${block.id} .pc-scenario`),
+        new RegExp(inst.scenario.text.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+      );
   }
   // Every picture revealed, in both themes.
   await axeCheck(page, 'every predict check revealed');
@@ -166,11 +194,19 @@ test('every predict check shows the core\'s numbers for its instance', async () 
   await axeCheck(page, 'every predict check revealed, dark theme');
   // At 360 px nothing sticks out (a wide grid of groups scrolls inside its own box).
   await page.setViewportSize({ width: 360, height: 780 });
-  const wide = await page.evaluate(() => [...document.querySelectorAll('.predict-check *, .mastery-panel *')]
-    .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.pc-grid-wrap'))
-    .map((el) => `${el.tagName}.${el.className}`));
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('.predict-check *, .mastery-panel *')]
+      .filter(
+        (el) =>
+          el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.pc-grid-wrap'),
+      )
+      .map((el) => `${el.tagName}.${el.className}`),
+  );
   assert.deepEqual(wide, []);
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+  assert.equal(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    0,
+  );
   assert.deepEqual(report.errors, []);
   await context.close();
 });
@@ -188,7 +224,10 @@ test('mastery levels update, survive a reload, and a missed concept comes back f
   await answer(page, 'predict-affine', true);
   assert.equal(await level('affine'), 'proficient');
   assert.equal(await page.textContent('.mastery-item[data-concept="affine"] .mastery-level'), 'Proficient');
-  assert.equal(await page.getAttribute('.mastery-item[data-concept="affine"] .mastery-meter', 'aria-label'), 'Level 3 of 3');
+  assert.equal(
+    await page.getAttribute('.mastery-item[data-concept="affine"] .mastery-meter', 'aria-label'),
+    'Level 3 of 3',
+  );
   assert.equal(await level('centring'), 'familiar');
   // A wrong prediction on train vs eval: attempted, and missed in this visit.
   await answer(page, 'predict-eval-shift', false);

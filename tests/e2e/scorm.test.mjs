@@ -68,7 +68,11 @@ before(async () => {
   if (!pkgDir) {
     requireDist();
     pkgDir = join(work, 'packages');
-    execFileSync(process.execPath, [join(repoRoot, 'scripts', 'package-scorm.mjs'), '--from', distDir, '--out', pkgDir], { stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [join(repoRoot, 'scripts', 'package-scorm.mjs'), '--from', distDir, '--out', pkgDir],
+      { stdio: 'pipe' },
+    );
   }
   for (const kind of ['scorm12', 'scorm2004']) {
     const path = join(pkgDir, `normalization-lesson-${kind}.zip`);
@@ -80,8 +84,10 @@ before(async () => {
     }
     writeFileSync(join(root, 'lms.html'), HOST_HTML);
     writeFileSync(join(root, 'lms-host.js'), HOST_JS);
-    copyFileSync(join(repoRoot, 'node_modules', 'scorm-again', 'dist', kind === 'scorm12' ? 'scorm12.min.js' : 'scorm2004.min.js'),
-      join(root, 'lms-runtime.js'));
+    copyFileSync(
+      join(repoRoot, 'node_modules', 'scorm-again', 'dist', kind === 'scorm12' ? 'scorm12.min.js' : 'scorm2004.min.js'),
+      join(root, 'lms-runtime.js'),
+    );
   }
   // One server for both unpacked packages (each under its own path).
   writeFileSync(join(work, 'index.html'), '<!doctype html><title>SCORM packages under test</title>\n');
@@ -126,25 +132,36 @@ async function answerAll(frame, wrongFirst) {
 
 /** End the SCO the way an LMS does: navigate its frame away (pagehide → Terminate). */
 async function closeSco(page, finishName) {
-  await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
+  await page.evaluate(() => {
+    document.getElementById('sco').src = 'about:blank';
+  });
   await page.waitForFunction((n) => window.__log.some((e) => e[0] === n), finishName, { timeout: 10000 });
 }
 
 const cmiOf = (page) => page.evaluate(() => (window.API || window.API_1484_11).getFlattenedCMI());
 const log = (page) => page.evaluate(() => window.__log);
-const learnerKeys = (frame) => frame.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), KEY_PREFIX);
+const learnerKeys = (frame) =>
+  frame.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), KEY_PREFIX);
 
 const VERSIONS = {
   scorm12: {
     finish: 'LMSFinish',
-    seed: (extra = {}) => ({ core: { student_id: 'u-42', student_name: 'Lovelace, Ada', ...(extra.core || {}) },
-      student_data: { mastery_score: '80' }, ...(extra.suspend_data ? { suspend_data: extra.suspend_data } : {}) }),
+    seed: (extra = {}) => ({
+      core: { student_id: 'u-42', student_name: 'Lovelace, Ada', ...(extra.core || {}) },
+      student_data: { mastery_score: '80' },
+      ...(extra.suspend_data ? { suspend_data: extra.suspend_data } : {}),
+    }),
     resumeSeed: (suspend) => ({ core: { entry: 'resume' }, suspend_data: suspend }),
     suspend: (cmi) => cmi['cmi.suspend_data'],
   },
   scorm2004: {
     finish: 'Terminate',
-    seed: (extra = {}) => ({ 'cmi.learner_id': 'u-42', 'cmi.learner_name': 'Lovelace, Ada', 'cmi.scaled_passing_score': '0.8', ...extra }),
+    seed: (extra = {}) => ({
+      'cmi.learner_id': 'u-42',
+      'cmi.learner_name': 'Lovelace, Ada',
+      'cmi.scaled_passing_score': '0.8',
+      ...extra,
+    }),
     resumeSeed: (suspend) => ({ 'cmi.entry': 'resume', 'cmi.suspend_data': suspend }),
     suspend: (cmi) => cmi['cmi.suspend_data'],
   },
@@ -186,12 +203,18 @@ for (const [kind, V] of Object.entries(VERSIONS)) {
         assert.match(cmi['cmi.session_time'], /^PT(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$/);
       }
       const suspend = V.suspend(cmi);
-      assert.ok(suspend && suspend.length <= 4096, `suspend_data within SCORM 1.2's 4096 characters (${suspend?.length})`);
+      assert.ok(
+        suspend && suspend.length <= 4096,
+        `suspend_data within SCORM 1.2's 4096 characters (${suspend?.length})`,
+      );
       suspendAfterPass = suspend;
       const events = await log(page);
       assert.equal(events.filter((e) => e[0] === V.finish).length, 1, 'terminated once');
       assert.deepEqual(events.at(-1), [V.finish], 'terminate is the last call');
-      assert.ok(events.filter((e) => e[0] === (kind === 'scorm12' ? 'LMSCommit' : 'Commit')).length >= 8, 'commits on each change');
+      assert.ok(
+        events.filter((e) => e[0] === (kind === 'scorm12' ? 'LMSCommit' : 'Commit')).length >= 8,
+        'commits on each change',
+      );
       assert.deepEqual(report.foreignRequests, []);
       assert.deepEqual(report.cspViolations, []);
       await context.close();
@@ -199,13 +222,21 @@ for (const [kind, V] of Object.entries(VERSIONS)) {
 
     test('a reload with empty localStorage restores the progress from suspend_data', async () => {
       assert.ok(suspendAfterPass, 'needs the passing journey');
-      const seed = kind === 'scorm12'
-        ? { ...V.seed(), core: { ...V.seed().core, entry: 'resume', lesson_status: 'passed' }, suspend_data: suspendAfterPass }
-        : { ...V.seed(), ...V.resumeSeed(suspendAfterPass) };
+      const seed =
+        kind === 'scorm12'
+          ? {
+              ...V.seed(),
+              core: { ...V.seed().core, entry: 'resume', lesson_status: 'passed' },
+              suspend_data: suspendAfterPass,
+            }
+          : { ...V.seed(), ...V.resumeSeed(suspendAfterPass) };
       const { context, frame } = await openLms(kind, seed);
       assert.deepEqual(await learnerKeys(frame), []);
-      assert.equal(await frame.locator('.qc-option[data-result="correct"]').count() >= quizzes.length, true);
-      assert.match(await frame.textContent('.completion-summary li:nth-child(2)'), /^Quick checks answered: 8 of 8 \(7 correct/);
+      assert.equal((await frame.locator('.qc-option[data-result="correct"]').count()) >= quizzes.length, true);
+      assert.match(
+        await frame.textContent('.completion-summary li:nth-child(2)'),
+        /^Quick checks answered: 8 of 8 \(7 correct/,
+      );
       assert.equal(await frame.textContent('.mark-complete'), 'Update completion');
       assert.equal(await frame.textContent('.certificate-slot .cert-name'), 'Ada Lovelace');
       await context.close();
@@ -240,7 +271,11 @@ for (const [kind, V] of Object.entries(VERSIONS)) {
       assert.equal(xmllint.status, 0, `xmllint: ${xmllint.stderr}`);
       const hrefs = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((m) => decodeURIComponent(m[1]));
       assert.ok(hrefs.includes('index.html'));
-      assert.deepEqual([...hrefs].sort(), names.filter((n) => n !== 'imsmanifest.xml').sort(), 'the manifest lists exactly the files shipped');
+      assert.deepEqual(
+        [...hrefs].sort(),
+        names.filter((n) => n !== 'imsmanifest.xml').sort(),
+        'the manifest lists exactly the files shipped',
+      );
       if (kind === 'scorm12') {
         assert.match(manifest, /<schemaversion>1\.2<\/schemaversion>/);
         assert.match(manifest, /adlcp:scormtype="sco" href="index.html"/);

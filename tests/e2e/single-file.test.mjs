@@ -26,7 +26,10 @@ before(async () => {
   if (!existsSync(file)) {
     temp = mkdtempSync(join(tmpdir(), 'normlab-single-test-'));
     file = join(temp, 'normalization-lesson.html');
-    execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build-single.mjs'), '--out', file], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build-single.mjs'), '--out', file], {
+      cwd: repoRoot,
+      stdio: 'pipe',
+    });
   }
   browser = await launch();
 });
@@ -57,7 +60,9 @@ test('opened from file:// with no network: renders, computes, trains, keeps prog
     return route.abort();
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('#lesson[data-content-status]', { timeout: 20000 });
   assert.equal(await page.getAttribute('#lesson', 'data-content-status'), 'valid');
@@ -67,20 +72,32 @@ test('opened from file:// with no network: renders, computes, trains, keeps prog
   for (const section of ['techniques', 'activations']) {
     const host = page.locator(`#${section} .figure-host`).first();
     await host.scrollIntoViewIfNeeded();
-    await page.waitForFunction((s) => ['ready', 'error'].includes(document.querySelector(`#${s} .figure-host`)?.dataset.state),
-      section, { timeout: 20000 });
+    await page.waitForFunction(
+      (s) => ['ready', 'error'].includes(document.querySelector(`#${s} .figure-host`)?.dataset.state),
+      section,
+      { timeout: 20000 },
+    );
     assert.equal(await host.getAttribute('data-state'), 'ready', `${section} figure: ${await host.textContent()}`);
   }
-  assert.match(await page.locator('#activations .figure-host').textContent(), /\d\.\d/, 'the distributions figure shows computed statistics');
+  assert.match(
+    await page.locator('#activations .figure-host').textContent(),
+    /\d\.\d/,
+    'the distributions figure shows computed statistics',
+  );
 
   // The training simulation starts in its inlined worker (and its data: the shipped sweep).
   const training = page.locator('#training .figure-host').first();
   await training.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('#training .figure-host')?.dataset.state),
-    null, { timeout: 30000 });
+  await page.waitForFunction(
+    () => ['ready', 'error'].includes(document.querySelector('#training .figure-host')?.dataset.state),
+    null,
+    { timeout: 30000 },
+  );
   assert.equal(await training.getAttribute('data-state'), 'ready', await training.textContent());
   await training.getByRole('button', { name: 'Start', exact: true }).click();
-  await page.waitForFunction(() => Number(document.querySelector('#training progress')?.value) > 0, null, { timeout: 30000 });
+  await page.waitForFunction(() => Number(document.querySelector('#training progress')?.value) > 0, null, {
+    timeout: 30000,
+  });
 
   // Progress: answer a check, reload, still answered.
   const q = quizzes[0];

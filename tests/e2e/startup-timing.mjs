@@ -33,14 +33,23 @@ function instrument(selector) {
     if (marks.drawnSignal !== undefined) return;
     marks.drawnSignal = now();
     marks.how = how;
-    requestAnimationFrame(() => { marks.drawn = now(); });
+    requestAnimationFrame(() => {
+      marks.drawn = now();
+    });
   };
-  document.addEventListener('normlab:figure-drawn', (e) => {
-    if (host && host.contains(e.target)) drawn('normlab:figure-drawn');
-  }, true);
+  document.addEventListener(
+    'normlab:figure-drawn',
+    (e) => {
+      if (host && host.contains(e.target)) drawn('normlab:figure-drawn');
+    },
+    true,
+  );
   const watchHost = () => {
     host = document.querySelector(selector);
-    if (!host) { marks.error = `no ${selector}`; return; }
+    if (!host) {
+      marks.error = `no ${selector}`;
+      return;
+    }
     marks.figure = host.dataset.figure;
     new MutationObserver(() => {
       if (host.dataset.state === 'loading' && marks.loading === undefined) marks.loading = now();
@@ -67,8 +76,11 @@ async function runOnce(browser, url) {
   const page = await context.newPage();
   const report = await watchPage(page, url);
   await page.goto(url);
-  await page.waitForFunction(() => window.__startup && (window.__startup.drawn !== undefined || window.__startup.error),
-    null, { timeout: 60000 });
+  await page.waitForFunction(
+    () => window.__startup && (window.__startup.drawn !== undefined || window.__startup.error),
+    null,
+    { timeout: 60000 },
+  );
   const marks = await page.evaluate(() => {
     const m = { ...window.__startup };
     m.fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;

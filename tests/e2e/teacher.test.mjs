@@ -24,7 +24,11 @@ let report;
 before(async () => {
   server = await serve();
   browser = await launch();
-  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  context = await browser.newContext({
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
   page = await context.newPage();
   report = await watchPage(page, server.url);
@@ -41,7 +45,7 @@ after(async () => {
 test('teacher mode: the panel, the data attribute and the answer keys; none of it without teacher=1', async () => {
   assert.equal(await page.getAttribute('html', 'data-teacher'), 'true');
   assert.equal(await page.locator('#teacher-panel h2').textContent(), 'For teachers');
-  assert.ok(await page.locator('[data-answer-key]:visible').count() > 0, 'answer keys are shown under the checks');
+  assert.ok((await page.locator('[data-answer-key]:visible').count()) > 0, 'answer keys are shown under the checks');
   const other = await context.newPage();
   await other.goto(server.url);
   await other.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached', timeout: 20000 });
@@ -55,13 +59,20 @@ test('presets load by keyboard and say where they went', async () => {
   const button = page.locator('#teacher-panel button[data-preset="model-map:detection"]');
   await button.focus();
   await page.keyboard.press('Enter');
-  assert.match(await page.locator('.tp-preset-status').textContent(), /Detection and segmentation.*playground and the training simulation/);
+  assert.match(
+    await page.locator('.tp-preset-status').textContent(),
+    /Detection and segmentation.*playground and the training simulation/,
+  );
   // The model map (an optional part, folded away; mounted when opened and scrolled to) shows the entry the
   // panel loaded.
   const map = page.locator('.figure-host[data-figure="model-map"]');
-  await page.evaluate(() => { document.querySelector('.figure-host[data-figure="model-map"]').closest('details').open = true; });
+  await page.evaluate(() => {
+    document.querySelector('.figure-host[data-figure="model-map"]').closest('details').open = true;
+  });
   await map.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('.model-map')?.dataset.entry === 'detection', null, { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelector('.model-map')?.dataset.entry === 'detection', null, {
+    timeout: 15000,
+  });
   assert.equal(await map.locator('input[value="detection"]').isChecked(), true);
   await page.locator('#teacher-panel button[data-preset="embed:hard"]').focus();
   await page.keyboard.press('Space');
@@ -70,7 +81,7 @@ test('presets load by keyboard and say where they went', async () => {
   assert.equal(await page.locator('#teacher-panel button[data-preset^="embed:"]').count(), 10);
 });
 
-test('the snippet follows the form (by keyboard) and is exactly the builder\'s output', async () => {
+test("the snippet follows the form (by keyboard) and is exactly the builder's output", async () => {
   const panel = page.locator('#teacher-panel');
   const snippet = panel.locator('textarea.tp-snippet');
   const base = new URL(server.url).href;
@@ -94,10 +105,21 @@ test('the snippet follows the form (by keyboard) and is exactly the builder\'s o
   await panel.getByLabel('Height (px)').focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1200');
-  const expected = buildSnippet({ base, title, theme: 'dark', step: 3, preset: 'small-batch', pass: 80, hide: ['references'], height: 1200 });
+  const expected = buildSnippet({
+    base,
+    title,
+    theme: 'dark',
+    step: 3,
+    preset: 'small-batch',
+    pass: 80,
+    hide: ['references'],
+    height: 1200,
+  });
   assert.equal(await snippet.inputValue(), expected.html);
-  assert.equal(await snippet.getAttribute('data-url'),
-    `${base}?embed=1&step=3&preset=small-batch&hide=references&pass=80&theme=dark`);
+  assert.equal(
+    await snippet.getAttribute('data-url'),
+    `${base}?embed=1&step=3&preset=small-batch&hide=references&pass=80&theme=dark`,
+  );
   assert.equal(await panel.locator('.tp-problem').count(), 0);
 
   // A pointless combination is explained, an invalid value is left out with a message.
@@ -121,7 +143,12 @@ test('the snippet follows the form (by keyboard) and is exactly the builder\'s o
 });
 
 test('"Print key takeaways" prints one A4 and one Letter page; afterwards the lesson prints as before', async () => {
-  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.evaluate(() => {
+    window.__printed = 0;
+    window.print = () => {
+      window.__printed += 1;
+    };
+  });
   const button = page.locator('button.print-takeaways');
   await button.scrollIntoViewIfNeeded();
   for (const format of ['A4', 'Letter']) {
@@ -136,10 +163,17 @@ test('"Print key takeaways" prints one A4 and one Letter page; afterwards the le
     assert.match(await sheet.locator('.ts-url').textContent(), new RegExp(new URL(server.url).host));
     assert.match(await sheet.locator('.ts-date').textContent(), /\d{4}/);
     await page.emulateMedia({ media: 'print' });
-    const shown = await sheet.evaluate((node) => ({ display: getComputedStyle(node).display, height: node.offsetHeight,
-      others: [...document.body.children].filter((c) => c !== node && getComputedStyle(c).display !== 'none').length }));
+    const shown = await sheet.evaluate((node) => ({
+      display: getComputedStyle(node).display,
+      height: node.offsetHeight,
+      others: [...document.body.children].filter((c) => c !== node && getComputedStyle(c).display !== 'none').length,
+    }));
     await page.emulateMedia({ media: null });
-    assert.deepEqual({ display: shown.display, others: shown.others }, { display: 'block', others: 0 }, 'in print only the sheet shows');
+    assert.deepEqual(
+      { display: shown.display, others: shown.others },
+      { display: 'block', others: 0 },
+      'in print only the sheet shows',
+    );
     assert.ok(shown.height > 300, `the sheet has its content (${shown.height} px)`);
     await button.focus();
     await page.keyboard.press('Enter'); // again: the media switch may have ended the mode
@@ -155,8 +189,10 @@ test('"Print key takeaways" prints one A4 and one Letter page; afterwards the le
   await button.focus();
   await page.keyboard.press('Enter');
   await page.emulateMedia({ media: 'print' });
-  const visible = () => page.evaluate(() => [...document.body.children]
-    .filter((c) => getComputedStyle(c).display !== 'none').map((c) => c.id));
+  const visible = () =>
+    page.evaluate(() =>
+      [...document.body.children].filter((c) => getComputedStyle(c).display !== 'none').map((c) => c.id),
+    );
   assert.deepEqual(await visible(), ['takeaways-sheet']);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.deepEqual(await visible(), ['print-root']);
@@ -168,9 +204,15 @@ test('"Print key takeaways" prints one A4 and one Letter page; afterwards the le
 
 test('the teacher panel passes axe, and there were no page errors', async () => {
   await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() => window.axe.run('#teacher-panel', {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'],
-  }));
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  const result = await page.evaluate(() =>
+    window.axe.run('#teacher-panel', {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    }),
+  );
+  assert.deepEqual(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+  );
   assert.deepEqual(report.errors, []);
 });

@@ -40,15 +40,22 @@ async function mountFigure(name) {
     if (part) part.open = true;
   }, name);
   await host.scrollIntoViewIfNeeded();
-  await page.waitForFunction((n) => document.querySelector(`.figure-host[data-figure="${n}"]`)?.dataset.state === 'ready',
-    name, { timeout: 60000 });
+  await page.waitForFunction(
+    (n) => document.querySelector(`.figure-host[data-figure="${n}"]`)?.dataset.state === 'ready',
+    name,
+    { timeout: 60000 },
+  );
   return host;
 }
 async function axeCheck(selector, label) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(({ sel, tags }) => window.axe.run({ include: [sel] },
-    { runOnly: { type: 'tag', values: tags } }), { sel: selector, tags: AXE_TAGS });
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const result = await page.evaluate(
+    ({ sel, tags }) => window.axe.run({ include: [sel] }, { runOnly: { type: 'tag', values: tags } }),
+    { sel: selector, tags: AXE_TAGS },
+  );
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
 }
 const checked = async (host) => {
@@ -67,15 +74,27 @@ test('model-map presets set the training variants and the playground (its code f
     await map.locator(`input[value="${id}"]`).focus();
     await page.keyboard.press('Space');
     const want = MODEL_PRESETS[id].training;
-    await page.waitForFunction(({ sel, preset }) => document.querySelector(`${sel} .fig-training`)?.dataset.preset === preset,
-      { sel: TRAINING, preset: want.preset });
+    await page.waitForFunction(
+      ({ sel, preset }) => document.querySelector(`${sel} .fig-training`)?.dataset.preset === preset,
+      { sel: TRAINING, preset: want.preset },
+    );
     assert.deepEqual(await checked(training), want.variants, `${id}: variants`);
-    assert.equal(await training.getByRole('radio', { name: PRESETS[want.preset].name }).isChecked(), true, `${id}: preset radio`);
-    assert.equal(await playground.getByLabel('Normalization').inputValue(), MODEL_PRESETS[id].playground.kind, `${id}: playground kind`);
+    assert.equal(
+      await training.getByRole('radio', { name: PRESETS[want.preset].name }).isChecked(),
+      true,
+      `${id}: preset radio`,
+    );
+    assert.equal(
+      await playground.getByLabel('Normalization').inputValue(),
+      MODEL_PRESETS[id].playground.kind,
+      `${id}: playground kind`,
+    );
   }
   // The playground's code tab follows the preset (ResNet: BatchNorm1d over 64 channels, training mode).
   await playground.getByRole('tab', { name: 'PyTorch code' }).click();
-  await page.waitForFunction(() => /BatchNorm1d\(64,/.test(document.querySelector('[data-code="torch"]')?.textContent || ''));
+  await page.waitForFunction(() =>
+    /BatchNorm1d\(64,/.test(document.querySelector('[data-code="torch"]')?.textContent || ''),
+  );
   assert.match(await playground.locator('[data-code="torch"]').textContent(), /norm\.train\(\)/);
   // A preset naming only the preset (the learner switches to Transformer-style) brings that preset's variants.
   await training.getByRole('radio', { name: PRESETS.transformer.name }).check();
@@ -104,8 +123,13 @@ test('gradient norms per layer over training: with and without normalization, nu
     const { evals } = run.step(250);
     run.dispose();
     const depth = evals[0].gradNorm.length;
-    const at = (e) => t('training.grad.at', { step: e.step, first: fmt(e.gradNorm[0], 2), depth, last: fmt(e.gradNorm[depth - 1], 2) });
-    const want = t('training.grad.summary', { variant: t(`training.normsLong.${norm}`), start: at(evals[0]), end: at(evals.at(-1)) });
+    const at = (e) =>
+      t('training.grad.at', { step: e.step, first: fmt(e.gradNorm[0], 2), depth, last: fmt(e.gradNorm[depth - 1], 2) });
+    const want = t('training.grad.summary', {
+      variant: t(`training.normsLong.${norm}`),
+      start: at(evals[0]),
+      end: at(evals.at(-1)),
+    });
     assert.equal(await part.locator(`[data-grad-norm="${norm}"]`).textContent(), want, norm);
     if (norm === 'none') {
       // Sigmoid without normalization: the gradient vanishes on its way back to the input.

@@ -49,8 +49,12 @@ try {
   const variants = await host.locator('.tr-legend li').count();
   const steps = await host.getByLabel('Training steps').inputValue();
   compare.sort((a, b) => a - b);
-  rows.push({ what: `default comparison (${variants} variants × ${steps} steps, lr 0.03), median of ${RUNS}`,
-    ms: compare[Math.floor(compare.length / 2)], all: compare, target: 2000 });
+  rows.push({
+    what: `default comparison (${variants} variants × ${steps} steps, lr 0.03), median of ${RUNS}`,
+    ms: compare[Math.floor(compare.length / 2)],
+    all: compare,
+    target: 2000,
+  });
 
   if (SWEEP) {
     const sweep = host.locator('.tr-part').filter({ hasText: 'Learning-rate sweep' });
@@ -58,7 +62,11 @@ try {
     await page.waitForSelector(`${HOST} [data-sweep="done"]`, { timeout: 600000 });
     const ms = Number(await host.locator('[data-sweep="done"]').getAttribute('data-sweep-ms'));
     const match = await host.locator('.tr-verdict').getAttribute('data-match');
-    rows.push({ what: `full default sweep (96 runs, ${WORKERS || workers} worker(s)); reproduced shipped: ${match}`, ms, target: 30000 });
+    rows.push({
+      what: `full default sweep (96 runs, ${WORKERS || workers} worker(s)); reproduced shipped: ${match}`,
+      ms,
+      target: 30000,
+    });
     if (match !== 'true') failed = true;
   }
   if (report.errors.length) {

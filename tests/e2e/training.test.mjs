@@ -12,7 +12,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, resultsDir, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
+import {
+  distDir,
+  launch,
+  repoRoot,
+  requireDist,
+  resultsDir,
+  serve,
+  watchPage,
+  nextFrames,
+  AXE_TAGS,
+} from './harness.mjs';
 import { loadTrainer } from '../../web/src/core.js';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
@@ -52,7 +62,8 @@ async function openTraining({ query = '', width = 1100, bypassCSP = false } = {}
 }
 
 const phase = (host) => host.locator('.fig-training').getAttribute('data-phase');
-const waitDone = (page, timeout = 120000) => page.waitForSelector(`${HOST} .fig-training[data-phase="done"]`, { timeout });
+const waitDone = (page, timeout = 120000) =>
+  page.waitForSelector(`${HOST} .fig-training[data-phase="done"]`, { timeout });
 const noErrors = (report) => {
   assert.deepEqual(report.errors, [], 'page errors');
   assert.deepEqual(report.cspViolations, [], 'CSP violations');
@@ -61,9 +72,13 @@ const noErrors = (report) => {
 
 async function axeCheck(page, label) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(({ selector, tags }) => window.axe.run({ include: [selector] },
-    { runOnly: { type: 'tag', values: tags } }), { selector: HOST, tags: AXE_TAGS });
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const result = await page.evaluate(
+    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
+    { selector: HOST, tags: AXE_TAGS },
+  );
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
 }
 
@@ -85,7 +100,13 @@ describe('training figure', () => {
     const steps = Number(await host.getByLabel('Training steps').inputValue());
     await host.getByRole('button', { name: 'Start' }).click();
     await waitDone(page);
-    assert.equal(await host.locator('progress').first().evaluate((p) => p.value), 1);
+    assert.equal(
+      await host
+        .locator('progress')
+        .first()
+        .evaluate((p) => p.value),
+      1,
+    );
     assert.match(await host.locator('.tr-status').first().textContent(), /^Finished: 4 variants × \d+ steps in/);
     // The same runs in Node: the legend's final evaluation loss is the core's.
     for (const norm of ['none', 'batch', 'layer', 'rms']) {
@@ -130,7 +151,8 @@ describe('training figure', () => {
     await log.evaluate((input) => {
       window.__events = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.name === 'click' && e.target === input) window.__events.push(e.duration);
+        for (const e of list.getEntries())
+          if (e.name === 'click' && e.target === input) window.__events.push(e.duration);
       }).observe({ type: 'event', durationThreshold: 16 });
     });
     const CLICKS = 5;
@@ -154,44 +176,83 @@ describe('training figure', () => {
     // Pause stops progress; Resume continues; Reset clears.
     await host.getByRole('button', { name: 'Pause' }).click();
     await page.waitForTimeout(300);
-    const paused = await host.locator('progress').first().evaluate((p) => p.value);
+    const paused = await host
+      .locator('progress')
+      .first()
+      .evaluate((p) => p.value);
     await page.waitForTimeout(400);
-    assert.equal(await host.locator('progress').first().evaluate((p) => p.value), paused, 'no progress while paused');
+    assert.equal(
+      await host
+        .locator('progress')
+        .first()
+        .evaluate((p) => p.value),
+      paused,
+      'no progress while paused',
+    );
     assert.ok(paused > 0 && paused < 1, `paused at ${paused}`);
     await host.getByRole('button', { name: 'Resume' }).click();
     // Progress after resume: waits for the bar to pass the paused value (a fixed sleep could end before it moves).
     await page.waitForFunction(([sel, at]) => document.querySelector(sel).value > at, [`${HOST} progress`, paused]);
-    const lag = await page.evaluate(() => { clearInterval(window.__probe); return window.__lag.slice(1).sort((a, b) => a - b); });
+    const lag = await page.evaluate(() => {
+      clearInterval(window.__probe);
+      return window.__lag.slice(1).sort((a, b) => a - b);
+    });
     const p95 = lag[Math.floor(0.95 * (lag.length - 1))];
-    t.diagnostic(`timer lateness p95 ${p95.toFixed(1)} ms, max ${lag[lag.length - 1].toFixed(1)} ms; click to next ` +
-      `paint (median ${Math.round(median)} ms): [${all.map(Math.round).join(', ')}] ms; select round trip ${roundTrip} ms`);
+    t.diagnostic(
+      `timer lateness p95 ${p95.toFixed(1)} ms, max ${lag[lag.length - 1].toFixed(1)} ms; click to next ` +
+        `paint (median ${Math.round(median)} ms): [${all.map(Math.round).join(', ')}] ms; select round trip ${roundTrip} ms`,
+    );
     assert.ok(p95 < 100, `timer lateness p95 ${p95.toFixed(1)} ms`);
     await host.getByRole('button', { name: 'Reset' }).click();
     assert.equal(await phase(host), 'idle');
-    assert.equal(await host.locator('progress').first().evaluate((p) => p.value), 0);
+    assert.equal(
+      await host
+        .locator('progress')
+        .first()
+        .evaluate((p) => p.value),
+      0,
+    );
     await page.waitForTimeout(300);
-    assert.equal(await host.locator('progress').first().evaluate((p) => p.value), 0, 'no stale progress after reset');
+    assert.equal(
+      await host
+        .locator('progress')
+        .first()
+        .evaluate((p) => p.value),
+      0,
+      'no stale progress after reset',
+    );
     noErrors(report);
     await context.close();
   });
 
-  test('the measured speed-up sentence states each variant at its own best rate, from the core\'s summary', async () => {
+  test("the measured speed-up sentence states each variant at its own best rate, from the core's summary", async () => {
     const { context, host, report } = await openTraining();
-    const summary = trainer.summarizeSweep(shipped.norms.map((norm) => ({
-      norm, targetLoss: shipped.targetLoss, learningRates: shipped.learningRates, seeds: shipped.seeds,
-      runs: shipped.runs.filter((r) => r.norm === norm),
-    })));
+    const summary = trainer.summarizeSweep(
+      shipped.norms.map((norm) => ({
+        norm,
+        targetLoss: shipped.targetLoss,
+        learningRates: shipped.learningRates,
+        seeds: shipped.seeds,
+        runs: shipped.runs.filter((r) => r.norm === norm),
+      })),
+    );
     const text = await host.locator('.tr-speedup').textContent();
     const base = summary.find((v) => v.norm === 'none');
     for (const v of summary) {
       if (v.norm === 'none') continue;
       assert.equal(v.speedupStatus, 'ratio', v.norm);
-      const phrase = `${v.norm === 'batch' ? 'BatchNorm' : NAMES[v.norm]} reached the target loss in ${v.bestSteps} steps ` +
+      const phrase =
+        `${v.norm === 'batch' ? 'BatchNorm' : NAMES[v.norm]} reached the target loss in ${v.bestSteps} steps ` +
         `at its best rate (${v.bestRate}) versus ${base.bestSteps} for no normalization at its best rate (${base.bestRate}): ` +
         `a ${sig(v.speedup, 2)}× speed-up`;
       assert.ok(text.includes(phrase), `missing "${phrase}" in\n${text}`);
-      assert.ok(text.includes(`at ${v.stableRates.length} of ${shipped.learningRates.length} rates, up to ` +
-        `${v.largestStableRate}, versus ${base.stableRates.length}, up to ${base.largestStableRate}`), `${v.norm} stable range`);
+      assert.ok(
+        text.includes(
+          `at ${v.stableRates.length} of ${shipped.learningRates.length} rates, up to ` +
+            `${v.largestStableRate}, versus ${base.stableRates.length}, up to ${base.largestStableRate}`,
+        ),
+        `${v.norm} stable range`,
+      );
     }
     // The table: every variant's best rate is bold, stable cells are marked, divergences are words.
     for (const v of summary) {
@@ -216,7 +277,8 @@ describe('training figure', () => {
     await waitDone(page);
     const t = trainer.createTrainer({ ...plan.config, norm: 'none', learningRate: 3, seed: plan.seeds[0] });
     let r;
-    do r = t.step(100); while (!r.diverged);
+    do r = t.step(100);
+    while (!r.diverged);
     const status = t.status();
     t.dispose();
     const item = host.locator('.tr-legend li[data-norm="none"]');
@@ -228,7 +290,7 @@ describe('training figure', () => {
     await context.close();
   });
 
-  test('BatchNorm with batch size 1: the core\'s error appears inline as an alert', async () => {
+  test("BatchNorm with batch size 1: the core's error appears inline as an alert", async () => {
     const { context, page, host, report } = await openTraining();
     await host.getByLabel('Batch size').selectOption('1');
     await host.getByRole('button', { name: 'Start' }).click();
@@ -246,7 +308,12 @@ describe('training figure', () => {
     const { context, host, report } = await openTraining();
     await host.getByRole('radio', { name: 'Transformer-style' }).check();
     assert.match(await host.locator('.tr-preset-text').textContent(), /Residual pre-norm MLP with 4 blocks/);
-    for (const [norm, on] of [['none', true], ['BatchNorm', false], ['LayerNorm', true], ['RMSNorm', true]]) {
+    for (const [norm, on] of [
+      ['none', true],
+      ['BatchNorm', false],
+      ['LayerNorm', true],
+      ['RMSNorm', true],
+    ]) {
       assert.equal(await host.getByRole('checkbox', { name: norm, exact: true }).isChecked(), on, norm);
     }
     assert.match(await host.locator('.tr-source').textContent(), /No precomputed sweep for this preset/);
@@ -303,8 +370,10 @@ describe('training figure', () => {
     const { context, page, host, report } = await openTraining({ width: 360, bypassCSP: true });
     const wider = await host.evaluate((h) => {
       const right = h.getBoundingClientRect().right;
-      return [...h.querySelectorAll('*')].filter((e) => !e.closest('.tr-table-box') || e.matches('.tr-table-box'))
-        .filter((e) => e.getBoundingClientRect().right > right + 1).map((e) => `${e.tagName}.${e.className}`);
+      return [...h.querySelectorAll('*')]
+        .filter((e) => !e.closest('.tr-table-box') || e.matches('.tr-table-box'))
+        .filter((e) => e.getBoundingClientRect().right > right + 1)
+        .map((e) => `${e.tagName}.${e.className}`);
     });
     assert.deepEqual(wider, [], 'elements wider than the figure');
     await axeCheck(page, '360 px');

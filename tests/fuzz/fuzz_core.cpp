@@ -52,7 +52,7 @@ constexpr std::size_t kCoreMaxElements = std::size_t{1} << 28;
 }
 
 class Reader {
-public:
+  public:
     Reader(const std::uint8_t* data, std::size_t size) : p_(data), end_(data + size) {}
 
     std::uint8_t u8() { return p_ < end_ ? *p_++ : 0; }
@@ -83,30 +83,81 @@ public:
 
     // A dimension: mostly 0..32, sometimes one of the sizes that probe overflow and the core's bounds.
     std::size_t dim() {
-        static constexpr std::size_t kEdge[] = {
-            0, 1, kCoreMaxElements, kCoreMaxElements + 1, kCoreMaxElements - 1, std::size_t{1} << 14,
-            std::size_t{1} << 16, (std::size_t{1} << 16) + 1, std::size_t{1} << 31, std::size_t{1} << 32,
-            (std::size_t{1} << 32) + 1, std::size_t{1} << 63, SIZE_MAX, SIZE_MAX / 2, 3, std::size_t{1} << 27};
+        static constexpr std::size_t kEdge[] = {0,
+                                                1,
+                                                kCoreMaxElements,
+                                                kCoreMaxElements + 1,
+                                                kCoreMaxElements - 1,
+                                                std::size_t{1} << 14,
+                                                std::size_t{1} << 16,
+                                                (std::size_t{1} << 16) + 1,
+                                                std::size_t{1} << 31,
+                                                std::size_t{1} << 32,
+                                                (std::size_t{1} << 32) + 1,
+                                                std::size_t{1} << 63,
+                                                SIZE_MAX,
+                                                SIZE_MAX / 2,
+                                                3,
+                                                std::size_t{1} << 27};
         const std::uint8_t b = u8();
         return b < 0xF0 ? b % 33 : kEdge[b - 0xF0];
     }
     // A count/size argument (groups, repeats, steps, bins, batch, ...): small, or an edge.
     std::size_t count() {
-        static constexpr std::size_t kEdge[] = {0, 1, 2, 10000, 10001, kCoreMaxElements, std::size_t{1} << 26,
-                                                (std::size_t{1} << 26) + 1, SIZE_MAX, std::size_t{1} << 32,
-                                                std::size_t{1} << 63, 4, 8, 40, 64, 1000};
+        static constexpr std::size_t kEdge[] = {0,
+                                                1,
+                                                2,
+                                                10000,
+                                                10001,
+                                                kCoreMaxElements,
+                                                std::size_t{1} << 26,
+                                                (std::size_t{1} << 26) + 1,
+                                                SIZE_MAX,
+                                                std::size_t{1} << 32,
+                                                std::size_t{1} << 63,
+                                                4,
+                                                8,
+                                                40,
+                                                64,
+                                                1000};
         const std::uint8_t b = u8();
         return b < 0xF0 ? b % 65 : kEdge[b - 0xF0];
     }
     // A double: one of the values that break arithmetic, or raw bits.
     double real() {
         static constexpr double kInf = std::numeric_limits<double>::infinity();
-        static constexpr double kTable[] = {
-            0.0, -0.0, 1e-5, 1.0, -1.0, 0.5, 0.1, 0.9, 2.0, 3.0, 1e-4, 0.03, 100.0, 1000.0, -1000.0, 1e-300,
-            std::numeric_limits<double>::quiet_NaN(), kInf, -kInf, std::numeric_limits<double>::max(),
-            -std::numeric_limits<double>::max(), std::numeric_limits<double>::min(),
-            std::numeric_limits<double>::denorm_min(), 1e300, -1e300, 1e16, 9007199254740993.0, 1e38, 3.5e38,
-            0.999999, 1.0000001, 4.0};
+        static constexpr double kTable[] = {0.0,
+                                            -0.0,
+                                            1e-5,
+                                            1.0,
+                                            -1.0,
+                                            0.5,
+                                            0.1,
+                                            0.9,
+                                            2.0,
+                                            3.0,
+                                            1e-4,
+                                            0.03,
+                                            100.0,
+                                            1000.0,
+                                            -1000.0,
+                                            1e-300,
+                                            std::numeric_limits<double>::quiet_NaN(),
+                                            kInf,
+                                            -kInf,
+                                            std::numeric_limits<double>::max(),
+                                            -std::numeric_limits<double>::max(),
+                                            std::numeric_limits<double>::min(),
+                                            std::numeric_limits<double>::denorm_min(),
+                                            1e300,
+                                            -1e300,
+                                            1e16,
+                                            9007199254740993.0,
+                                            1e38,
+                                            3.5e38,
+                                            0.999999,
+                                            1.0000001,
+                                            4.0};
         const std::uint8_t b = u8();
         if (b >= 0xC0) return raw_f64();
         return kTable[b % (sizeof kTable / sizeof kTable[0])];
@@ -114,12 +165,38 @@ public:
     // n float values in one of several shapes of data.
     std::vector<float> values(std::size_t n) {
         static constexpr float kInf = std::numeric_limits<float>::infinity();
-        static constexpr float kTable[] = {
-            0.0f, -0.0f, 1.0f, -1.0f, 0.5f, 2.0f, -3.0f, 1000.0f, 1000.01f, 1e20f, -1e20f, 1e-20f,
-            std::numeric_limits<float>::quiet_NaN(), -std::numeric_limits<float>::quiet_NaN(), kInf, -kInf,
-            std::numeric_limits<float>::max(), -std::numeric_limits<float>::max(),
-            std::numeric_limits<float>::min(), std::numeric_limits<float>::denorm_min(), 1e-40f, -1e-40f,
-            16777216.0f, 16777217.0f, 9.0e15f, 1e30f, 3e38f, 0.01f, 1e-3f, 123.456f, -7.0f, 65504.0f};
+        static constexpr float kTable[] = {0.0f,
+                                           -0.0f,
+                                           1.0f,
+                                           -1.0f,
+                                           0.5f,
+                                           2.0f,
+                                           -3.0f,
+                                           1000.0f,
+                                           1000.01f,
+                                           1e20f,
+                                           -1e20f,
+                                           1e-20f,
+                                           std::numeric_limits<float>::quiet_NaN(),
+                                           -std::numeric_limits<float>::quiet_NaN(),
+                                           kInf,
+                                           -kInf,
+                                           std::numeric_limits<float>::max(),
+                                           -std::numeric_limits<float>::max(),
+                                           std::numeric_limits<float>::min(),
+                                           std::numeric_limits<float>::denorm_min(),
+                                           1e-40f,
+                                           -1e-40f,
+                                           16777216.0f,
+                                           16777217.0f,
+                                           9.0e15f,
+                                           1e30f,
+                                           3e38f,
+                                           0.01f,
+                                           1e-3f,
+                                           123.456f,
+                                           -7.0f,
+                                           65504.0f};
         std::vector<float> v(n);
         switch (u8() % 6) {
             case 0:  // raw bits: NaN payloads, Inf, denormals, anything
@@ -150,7 +227,7 @@ public:
         return v;
     }
 
-private:
+  private:
     const std::uint8_t* p_;
     const std::uint8_t* end_;
 };
@@ -168,17 +245,17 @@ std::size_t saturated_size(Shape s) {
     return out;
 }
 
-bool core_must_reject(Shape s) {
-    return s.n == 0 || s.c == 0 || s.l == 0 || saturated_size(s) > kCoreMaxElements;
-}
+bool core_must_reject(Shape s) { return s.n == 0 || s.c == 0 || s.l == 0 || saturated_size(s) > kCoreMaxElements; }
 
 // A length for a buffer the core expects to hold `expected` elements: usually exactly that (when small),
 // sometimes off by one, and for shapes the harness will not allocate, a small arbitrary length.
 std::size_t buffer_length(Reader& r, std::size_t expected) {
     const std::uint8_t b = r.u8();
     std::size_t len = expected <= kMaxElements ? expected : b % 17;
-    if ((b & 0xE0) == 0xE0) len = len + 1;
-    else if ((b & 0xE0) == 0xC0 && len > 0) len = len - 1;
+    if ((b & 0xE0) == 0xE0)
+        len = len + 1;
+    else if ((b & 0xE0) == 0xC0 && len > 0)
+        len = len - 1;
     return len;
 }
 
@@ -292,7 +369,8 @@ void fuzz_describe(Reader& r) {
     for (std::uint32_t c : s.histogram.counts) counted += c;
     if (counted != inside)
         finding("describe: histogram counts", std::to_string(counted) + " counted, " + std::to_string(inside) +
-                                                  " values in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+                                                  " values in [" + std::to_string(lo) + ", " + std::to_string(hi) +
+                                                  "]");
 }
 
 void fuzz_sample(Reader& r) {
@@ -384,8 +462,22 @@ std::string choice(Reader& r, std::initializer_list<const char*> options) {
 }
 
 int integer(Reader& r) {
-    static constexpr int kEdge[] = {-1, 0, 1, 2, 3, 4, 8, 16, 17, 256, 257, 512, 513, 1000000,
-                                    std::numeric_limits<int>::max(), std::numeric_limits<int>::min()};
+    static constexpr int kEdge[] = {-1,
+                                    0,
+                                    1,
+                                    2,
+                                    3,
+                                    4,
+                                    8,
+                                    16,
+                                    17,
+                                    256,
+                                    257,
+                                    512,
+                                    513,
+                                    1000000,
+                                    std::numeric_limits<int>::max(),
+                                    std::numeric_limits<int>::min()};
     const std::uint8_t b = r.u8();
     if (b >= 0xF0) return kEdge[b - 0xF0];
     if (b >= 0xE0) return static_cast<int>(r.u32());
@@ -447,19 +539,41 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Reader r(data, size);
     try {
         switch (r.u8() % 10) {
-            case 0: fuzz_normalize(r); break;
-            case 1: fuzz_backward(r); break;
-            case 2: fuzz_describe(r); break;
-            case 3: fuzz_sample(r); break;
-            case 4: fuzz_groups(r); break;
-            case 5: fuzz_compare(r); break;
-            case 6: fuzz_names(r); break;
-            case 7: fuzz_detmath(r); break;
+            case 0:
+                fuzz_normalize(r);
+                break;
+            case 1:
+                fuzz_backward(r);
+                break;
+            case 2:
+                fuzz_describe(r);
+                break;
+            case 3:
+                fuzz_sample(r);
+                break;
+            case 4:
+                fuzz_groups(r);
+                break;
+            case 5:
+                fuzz_compare(r);
+                break;
+            case 6:
+                fuzz_names(r);
+                break;
+            case 7:
+                fuzz_detmath(r);
+                break;
 #ifdef NORMLAB_FUZZ_TRAINER
-            case 8: fuzz_trainer(r); break;
-            case 9: fuzz_normalize(r); break;  // the hottest code gets a second slot
+            case 8:
+                fuzz_trainer(r);
+                break;
+            case 9:
+                fuzz_normalize(r);
+                break;  // the hottest code gets a second slot
 #else
-            default: fuzz_normalize(r); break;
+            default:
+                fuzz_normalize(r);
+                break;
 #endif
         }
     } catch (const normlab::invalid_argument& e) {

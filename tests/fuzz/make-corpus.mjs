@@ -12,7 +12,17 @@ mkdirSync(dir);
 // Indices into Reader::real()'s table (a byte below 0xC0 picks kTable[b % 32]).
 const R = { zero: 0, eps: 2, one: 3, half: 5, tenth: 6, two: 8, three: 9, lr: 11, nan: 16, inf: 17, big: 23, four: 31 };
 const KIND = { batch: 0, layer: 1, rms: 2, group: 3, instance: 4 };
-const OP = { normalize: 0, backward: 1, describe: 2, sample: 3, groups: 4, compare: 5, names: 6, detmath: 7, trainer: 8 };
+const OP = {
+  normalize: 0,
+  backward: 1,
+  describe: 2,
+  sample: 3,
+  groups: 4,
+  compare: 5,
+  names: 6,
+  detmath: 7,
+  trainer: 8,
+};
 const HUGE_DIM = 0xf2; // Reader::dim() edge table: 2^28 (the core's bound)
 const OVERFLOW_DIM = 0xf9; // 2^32: [2^32, 2^32, 1] wraps to 0 elements in 64-bit arithmetic
 
@@ -20,7 +30,7 @@ const u32 = (v) => [v & 255, (v >>> 8) & 255, (v >>> 16) & 255, (v >>> 24) & 255
 const f32 = (v) => [...new Uint8Array(new Float32Array([v]).buffer)];
 
 // values(n) with mode 4: small integers (one signed byte each).
-const ints = (n, seed = 1) => [4, ...Array.from({ length: n }, (_, i) => ((i * 37 + seed * 11) % 17) - 8 & 255)];
+const ints = (n, seed = 1) => [4, ...Array.from({ length: n }, (_, i) => (((i * 37 + seed * 11) % 17) - 8) & 255)];
 
 const seeds = {};
 function normCase(kind, [n, c, l], { groups = 0, training = 1, which = 0, values = null, eps = R.eps } = {}) {
@@ -46,21 +56,62 @@ for (const [name, kind] of Object.entries(KIND)) {
 }
 // BatchNorm eval with running statistics, and feature vectors (L = 1, the row kernels).
 seeds['normalize-batch-eval'] = [OP.normalize, ...normCase(KIND.batch, [5, 8, 1], { training: 0, which: 12 }), 1, 0, 0];
-seeds['backward-batch-eval'] = [OP.backward, ...normCase(KIND.batch, [5, 8, 1], { training: 0, which: 12 }), 0,
-  ...ints(40, 2), 1, 0, 0, 0];
+seeds['backward-batch-eval'] = [
+  OP.backward,
+  ...normCase(KIND.batch, [5, 8, 1], { training: 0, which: 12 }),
+  0,
+  ...ints(40, 2),
+  1,
+  0,
+  0,
+  0,
+];
 // mean 1000 / std 0.01 (mode 3: offset + step * int8), zero variance (mode 2), NaN in the data (mode 5).
-seeds['normalize-offset'] = [OP.normalize, ...normCase(KIND.layer, [2, 16, 1], {
-  values: [3, ...f32(1000), ...f32(0.001), ...Array.from({ length: 32 }, (_, i) => (i * 13) % 21 - 10 & 255)],
-}), 1, 0, 0];
-seeds['normalize-constant'] = [OP.normalize, ...normCase(KIND.group, [2, 4, 4], {
-  groups: 2, values: [2, ...f32(7.5)],
-}), 1, 0, 0];
-seeds['normalize-nan'] = [OP.normalize, ...normCase(KIND.instance, [2, 3, 4], {
-  values: [5, ...u32(5), 12],
-}), 1, 0, 0];
+seeds['normalize-offset'] = [
+  OP.normalize,
+  ...normCase(KIND.layer, [2, 16, 1], {
+    values: [3, ...f32(1000), ...f32(0.001), ...Array.from({ length: 32 }, (_, i) => (((i * 13) % 21) - 10) & 255)],
+  }),
+  1,
+  0,
+  0,
+];
+seeds['normalize-constant'] = [
+  OP.normalize,
+  ...normCase(KIND.group, [2, 4, 4], {
+    groups: 2,
+    values: [2, ...f32(7.5)],
+  }),
+  1,
+  0,
+  0,
+];
+seeds['normalize-nan'] = [
+  OP.normalize,
+  ...normCase(KIND.instance, [2, 3, 4], {
+    values: [5, ...u32(5), 12],
+  }),
+  1,
+  0,
+  0,
+];
 // Shapes the core must reject: one dimension at its bound, and a product that wraps to 0.
 seeds['normalize-huge'] = [OP.normalize, KIND.layer, HUGE_DIM, 2, 1, 0, 4, R.eps, 0, 1, R.tenth, 0, 1, 0, 0];
-seeds['normalize-overflow'] = [OP.normalize, KIND.batch, OVERFLOW_DIM, OVERFLOW_DIM, 1, 0, 4, R.eps, 0, 1, R.tenth, 0, 0];
+seeds['normalize-overflow'] = [
+  OP.normalize,
+  KIND.batch,
+  OVERFLOW_DIM,
+  OVERFLOW_DIM,
+  1,
+  0,
+  4,
+  R.eps,
+  0,
+  1,
+  R.tenth,
+  0,
+  0,
+];
 
 seeds.describe = [OP.describe, 1, 48, ...ints(48), 40, 0];
 seeds['describe-range'] = [OP.describe, 1, 20, ...ints(20, 4), 10, 1, R.zero + 4 /* -1 */, R.two];

@@ -25,13 +25,27 @@ test('batch: running statistics updated in place with the unbiased variance and 
   assertClose(r.mean, [2, 4], 1e-6);
   assertClose(runningMean, [0.2, 0.4], 1e-6);
   assertClose(runningVar, [1.1, 1.7], 1e-6);
-  const evalOut = core.normalize('batch', new Float32Array([1, 2, 3, 6]), [2, 2, 1],
-    { training: false, runningMean, runningVar });
-  assertClose(evalOut.output, [(1 - 0.2) / Math.sqrt(1.1 + 1e-5), (2 - 0.4) / Math.sqrt(1.7 + 1e-5),
-    (3 - 0.2) / Math.sqrt(1.1 + 1e-5), (6 - 0.4) / Math.sqrt(1.7 + 1e-5)], 1e-5);
+  const evalOut = core.normalize('batch', new Float32Array([1, 2, 3, 6]), [2, 2, 1], {
+    training: false,
+    runningMean,
+    runningVar,
+  });
+  assertClose(
+    evalOut.output,
+    [
+      (1 - 0.2) / Math.sqrt(1.1 + 1e-5),
+      (2 - 0.4) / Math.sqrt(1.7 + 1e-5),
+      (3 - 0.2) / Math.sqrt(1.1 + 1e-5),
+      (6 - 0.4) / Math.sqrt(1.7 + 1e-5),
+    ],
+    1e-5,
+  );
   assertClose(runningMean, [0.2, 0.4], 1e-6); // eval leaves them alone
-  const m = core.normalize('batch', new Float32Array([1, 2, 3, 6]), [2, 2, 1],
-    { runningMean, runningVar, momentum: 1 });
+  const m = core.normalize('batch', new Float32Array([1, 2, 3, 6]), [2, 2, 1], {
+    runningMean,
+    runningVar,
+    momentum: 1,
+  });
   assert.ok(m.output.length === 4);
   assertClose(runningMean, [2, 4], 1e-6);
 });
@@ -80,14 +94,21 @@ test('backward: gradients match finite differences of the forward (every kind)',
     const loss = (v) => core.normalize(kind, v, shape, opts).output.reduce((s, y, i) => s + y * w[i], 0);
     for (const i of [0, 7, 13, 23]) {
       const h = 1e-2;
-      const up = Float32Array.from(x); up[i] += h;
-      const down = Float32Array.from(x); down[i] -= h;
+      const up = Float32Array.from(x);
+      up[i] += h;
+      const down = Float32Array.from(x);
+      down[i] -= h;
       const numeric = (loss(up) - loss(down)) / (2 * h);
-      assert.ok(Math.abs(numeric - gradInput[i]) < 2e-2 * Math.max(1, Math.abs(numeric)),
-        `${kind}[${i}]: ${gradInput[i]} vs ${numeric}`);
+      assert.ok(
+        Math.abs(numeric - gradInput[i]) < 2e-2 * Math.max(1, Math.abs(numeric)),
+        `${kind}[${i}]: ${gradInput[i]} vs ${numeric}`,
+      );
     }
   }
-  const withAffine = core.backward('layer', x, w, shape, { gamma: new Float32Array(12).fill(1), beta: new Float32Array(12) });
+  const withAffine = core.backward('layer', x, w, shape, {
+    gamma: new Float32Array(12).fill(1),
+    beta: new Float32Array(12),
+  });
   assert.equal(withAffine.gradGamma.length, 12);
   assert.equal(withAffine.gradBeta.length, 12);
   assert.equal(core.backward('layer', x, w, shape).gradGamma, undefined);
@@ -135,7 +156,16 @@ test('groupIds matches the groups normalize uses', () => {
     const r = core.normalize(kind, x, shape, { groups: 2 });
     const sums = new Float64Array(r.mean.length);
     const counts = new Float64Array(r.mean.length);
-    ids.forEach((g, i) => { sums[g] += x[i]; counts[g] += 1; });
-    if (kind !== 'rms') assertClose(r.mean, Array.from(sums, (s, g) => s / counts[g]), 1e-6, kind);
+    ids.forEach((g, i) => {
+      sums[g] += x[i];
+      counts[g] += 1;
+    });
+    if (kind !== 'rms')
+      assertClose(
+        r.mean,
+        Array.from(sums, (s, g) => s / counts[g]),
+        1e-6,
+        kind,
+      );
   }
 });

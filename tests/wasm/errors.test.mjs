@@ -31,15 +31,29 @@ test('each invalid argument names itself and the constraint', () => {
   throwsArg(() => core.normalize('group', x12, [2, 3, 2]), 'groups', /required/);
   throwsArg(() => core.normalize('batch', new Float32Array(3), [1, 3, 1]), 'shape', /more than one value/);
   throwsArg(() => core.normalize('instance', new Float32Array(6), [2, 3, 1]), 'shape', /InstanceNorm/);
-  throwsArg(() => core.normalize('batch', x12, [2, 3, 2], { gamma: new Float32Array(2) }), 'gamma', /length 2 must be 3/);
+  throwsArg(
+    () => core.normalize('batch', x12, [2, 3, 2], { gamma: new Float32Array(2) }),
+    'gamma',
+    /length 2 must be 3/,
+  );
   throwsArg(() => core.normalize('batch', x12, [2, 3, 2], { gamma: new Float32Array([1, NaN, 1]) }), 'gamma', /finite/);
   throwsArg(() => core.normalize('rms', x12, [2, 3, 2], { beta: new Float32Array(6) }), 'beta', /RMSNorm/);
   throwsArg(() => core.normalize('batch', x12, [2, 3, 2], { training: false }), 'runningMean', /required/);
   throwsArg(() => core.normalize('batch', x12, [2, 3, 2], { runningMean: new Float32Array(3) }), 'runningVar');
-  throwsArg(() => core.normalize('batch', x12, [2, 3, 2], { runningMean: [0, 0, 0], runningVar: [1, 1, 1] }),
-    'runningMean', /in place/);
-  throwsArg(() => core.normalize('batch', x12, [2, 3, 2],
-    { training: false, runningMean: new Float32Array(3), runningVar: new Float32Array([1, -1, 1]) }), 'runningVar');
+  throwsArg(
+    () => core.normalize('batch', x12, [2, 3, 2], { runningMean: [0, 0, 0], runningVar: [1, 1, 1] }),
+    'runningMean',
+    /in place/,
+  );
+  throwsArg(
+    () =>
+      core.normalize('batch', x12, [2, 3, 2], {
+        training: false,
+        runningMean: new Float32Array(3),
+        runningVar: new Float32Array([1, -1, 1]),
+      }),
+    'runningVar',
+  );
   throwsArg(() => core.normalize('batch', x12, [2, 3, 2], { momentum: 2 }), 'momentum');
   throwsArg(() => core.backward('layer', x12, new Float32Array(5), [2, 3, 2]), 'gradOutput');
   throwsArg(() => core.describe([]), 'values', /empty/);
@@ -78,11 +92,21 @@ test('100,000 calls, failing ones included, do not grow the WASM heap', () => {
   const runningVar = new Float32Array(32).fill(1);
   const once = (i) => {
     switch (i % 5) {
-      case 0: return core.normalize('batch', x, [64, 32, 1], { gamma, runningMean, runningVar });
-      case 1: return core.backward('layer', x, x, [64, 32, 1]);
-      case 2: return core.describe(x, { bins: 20 });
-      case 3: return core.sample('skewed', 256, { seed: i });
-      default: try { core.normalize('group', x, [64, 32, 1], { groups: 5 }); } catch { /* expected */ } return null;
+      case 0:
+        return core.normalize('batch', x, [64, 32, 1], { gamma, runningMean, runningVar });
+      case 1:
+        return core.backward('layer', x, x, [64, 32, 1]);
+      case 2:
+        return core.describe(x, { bins: 20 });
+      case 3:
+        return core.sample('skewed', 256, { seed: i });
+      default:
+        try {
+          core.normalize('group', x, [64, 32, 1], { groups: 5 });
+        } catch {
+          /* expected */
+        }
+        return null;
     }
   };
   for (let i = 0; i < 1000; i++) once(i); // let the allocator reach its working size

@@ -26,7 +26,11 @@ test('explainElement equals normalize() bit for bit, for every kind, random shap
   for (let trial = 0; trial < 30; trial++) {
     const shape = [1 + rand(5), 1 + rand(8), 2 + rand(6)];
     const [n, c, l] = shape;
-    const x = core.sample(trial % 2 ? 'skewed' : 'heavy', n * c * l, { seed: trial + 1, mean: trial % 3 ? 4 : 1000, std: 2 });
+    const x = core.sample(trial % 2 ? 'skewed' : 'heavy', n * c * l, {
+      seed: trial + 1,
+      mean: trial % 3 ? 4 : 1000,
+      std: 2,
+    });
     for (const kind of KINDS) {
       const opts = kind === 'group' ? { groups: c % 2 === 0 ? 2 : 1 } : {};
       if (trial % 2) {
@@ -89,7 +93,11 @@ test('explainElement: errors name the argument, and the core stays usable', () =
     [() => core.explainElement('layer', x, [2, 4, 3], 0, { output: new Float32Array(24) }), 'opts'],
   ];
   for (const [call, argument] of cases) {
-    assert.throws(call, (e) => e instanceof NormlabError && e.argument === argument, `expected an error on ${argument}`);
+    assert.throws(
+      call,
+      (e) => e instanceof NormlabError && e.argument === argument,
+      `expected an error on ${argument}`,
+    );
   }
   assert.equal(core.explainElement('layer', x, [2, 4, 3], 23).group, 1);
 });
@@ -98,9 +106,18 @@ test('maxAbsDifference: known values, NaN, length errors; GroupNorm G = 1 and G 
   assert.equal(core.maxAbsDifference([1, 2, 3], [1, 2.5, 1]), 2);
   assert.equal(core.maxAbsDifference([1, 2, 3], [1, 2, 3]), 0);
   assert.ok(Number.isNaN(core.maxAbsDifference([1, NaN], [1, 2])));
-  assert.throws(() => core.maxAbsDifference([], []), (e) => e.argument === 'a');
-  assert.throws(() => core.maxAbsDifference([1, 2], [1]), (e) => e.argument === 'b');
-  assert.throws(() => core.maxAbsDifference('1,2', [1]), (e) => e.argument === 'a');
+  assert.throws(
+    () => core.maxAbsDifference([], []),
+    (e) => e.argument === 'a',
+  );
+  assert.throws(
+    () => core.maxAbsDifference([1, 2], [1]),
+    (e) => e.argument === 'b',
+  );
+  assert.throws(
+    () => core.maxAbsDifference('1,2', [1]),
+    (e) => e.argument === 'a',
+  );
 
   const shape = [8, 16, 16];
   const x = core.sample('skewed', 8 * 16 * 16, { seed: 5, mean: 4, std: 2 });

@@ -11,10 +11,18 @@ import { cleanState } from '../../web/src/figures/playground/hash.js';
 
 const core = await loadCore();
 
-const SHAPES = [[4, 6, 4], [2, 8, 3], [5, 4, 1], [1, 12, 5], [3, 16, 2]];
-const groupsFor = (kind, c) => (kind === 'group' ? [1, 2, c].filter((g, i, a) => c % g === 0 && a.indexOf(g) === i) : [0]);
+const SHAPES = [
+  [4, 6, 4],
+  [2, 8, 3],
+  [5, 4, 1],
+  [1, 12, 5],
+  [3, 16, 2],
+];
+const groupsFor = (kind, c) =>
+  kind === 'group' ? [1, 2, c].filter((g, i, a) => c % g === 0 && a.indexOf(g) === i) : [0];
 const valid = (kind, [n, , l]) => !(kind === 'instance' && l === 1) && !(kind === 'batch' && n * l === 1);
-const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+const close = (a, b, tol, what) =>
+  assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
 
 test('groupIds: every element is normalized with the mean/rstd of its group id', () => {
   for (const kind of KINDS) {
@@ -31,7 +39,10 @@ test('groupIds: every element is normalized with the mean/rstd of its group id',
         // Every id is used, and all groups have the same size.
         const sizes = new Array(count).fill(0);
         for (const id of ids) sizes[id]++;
-        assert.ok(sizes.every((s) => s === size / count), `${kind} ${shape} groups=${groups}: sizes ${sizes}`);
+        assert.ok(
+          sizes.every((s) => s === size / count),
+          `${kind} ${shape} groups=${groups}: sizes ${sizes}`,
+        );
         for (let i = 0; i < size; i++) {
           const g = ids[i];
           const expected = kind === 'rms' ? x[i] * rstd[g] : (x[i] - mean[g]) * rstd[g];
@@ -40,11 +51,13 @@ test('groupIds: every element is normalized with the mean/rstd of its group id',
         // The per-group means (recomputed by groupMoments, which the playground shows) match normalize's.
         const moments = core.groupMoments(kind, x, shape, { groups });
         assert.equal(moments.mean.length, count);
-        if (kind !== 'rms') for (let g = 0; g < count; g++) close(moments.mean[g], mean[g], 1e-5, `${kind} group ${g} mean`);
+        if (kind !== 'rms')
+          for (let g = 0; g < count; g++) close(moments.mean[g], mean[g], 1e-5, `${kind} group ${g} mean`);
         // And a plain-JS mean over each id's elements (test-side reference) agrees too.
         const sums = new Float64Array(count);
         for (let i = 0; i < size; i++) sums[ids[i]] += x[i];
-        for (let g = 0; g < count; g++) close(sums[g] / sizes[g], moments.mean[g], 1e-6, `${kind} group ${g} reference mean`);
+        for (let g = 0; g < count; g++)
+          close(sums[g] / sizes[g], moments.mean[g], 1e-6, `${kind} group ${g} reference mean`);
       }
     }
   }
@@ -73,15 +86,34 @@ test('groupIds: the reduction axes of each kind on a [2, 4, 3] block', () => {
 });
 
 test('groupIds: invalid groups are an error naming the argument', () => {
-  assert.throws(() => core.groupIds('group', [2, 6, 4], { groups: 4 }), (e) => e.name === 'NormlabError' && e.argument === 'groups');
+  assert.throws(
+    () => core.groupIds('group', [2, 6, 4], { groups: 4 }),
+    (e) => e.name === 'NormlabError' && e.argument === 'groups',
+  );
 });
 
 test('improvement: percent closer to mean 0 and std 1, on known inputs', () => {
   const cases = [
-    [{ mean: 5, std: 3 }, { mean: 0.1, std: 1 }, { mean: 98, std: 100 }],
-    [{ mean: -4, std: 0.5 }, { mean: 0, std: 0.9 }, { mean: 100, std: 80 }],
-    [{ mean: 1, std: 3 }, { mean: 2, std: 2 }, { mean: -100, std: 50 }],
-    [{ mean: 10, std: 11 }, { mean: -1, std: 0 }, { mean: 90, std: 90 }],
+    [
+      { mean: 5, std: 3 },
+      { mean: 0.1, std: 1 },
+      { mean: 98, std: 100 },
+    ],
+    [
+      { mean: -4, std: 0.5 },
+      { mean: 0, std: 0.9 },
+      { mean: 100, std: 80 },
+    ],
+    [
+      { mean: 1, std: 3 },
+      { mean: 2, std: 2 },
+      { mean: -100, std: 50 },
+    ],
+    [
+      { mean: 10, std: 11 },
+      { mean: -1, std: 0 },
+      { mean: 90, std: 90 },
+    ],
   ];
   for (const [raw, norm, expected] of cases) {
     const got = core.improvement(raw, norm);
@@ -113,7 +145,10 @@ test('batchSpread: BatchNorm statistics are noisier at batch 2 than at 256; Laye
     const b = core.batchSpread(kind, 'normal', { ...opts, batch: 256 });
     close(a.meanSd, b.meanSd, 1e-12, `${kind} mean sd`);
   }
-  assert.throws(() => core.batchSpread('batch', 'normal', { ...opts, batch: 1 }), (e) => e.argument === 'shape');
+  assert.throws(
+    () => core.batchSpread('batch', 'normal', { ...opts, batch: 1 }),
+    (e) => e.argument === 'shape',
+  );
 });
 
 test('batchSpread: channel 0 of BatchNorm needs only channel 0 (features 1 gives the same spread, statistically)', () => {

@@ -12,7 +12,9 @@ import { NormlabError } from '../../web/src/core.js';
 
 const core = await getCore();
 
-const N = 8, C = 16, L = 4;
+const N = 8,
+  C = 16,
+  L = 4;
 const shape = [N, C, L];
 const x = core.sample('normal', N * C * L, { seed: 3, mean: 2, std: 3 });
 const g = core.sample('uniform', N * C * L, { seed: 4 });
@@ -28,17 +30,33 @@ const DISTRIBUTIONS = ['normal', 'uniform', 'skewed', 'bimodal', 'heavy'];
 // Each entry: [name, call, fails]. Failing calls must throw a NormlabError (the core's error object came
 // back through the binding, or core.js rejected a type); every other outcome fails the test.
 const CALLS = [
-  ['normalize batch training + running stats', () => core.normalize('batch', x, shape,
-    { gamma: channelOnes, beta: channelZeros, runningMean, runningVar, momentum: 0.1 }), false],
-  ['normalize batch eval', () => core.normalize('batch', x, shape,
-    { training: false, runningMean, runningVar, output }), false],
+  [
+    'normalize batch training + running stats',
+    () =>
+      core.normalize('batch', x, shape, {
+        gamma: channelOnes,
+        beta: channelZeros,
+        runningMean,
+        runningVar,
+        momentum: 0.1,
+      }),
+    false,
+  ],
+  [
+    'normalize batch eval',
+    () => core.normalize('batch', x, shape, { training: false, runningMean, runningVar, output }),
+    false,
+  ],
   ['normalize layer', () => core.normalize('layer', x, shape, { gamma: elementOnes, beta: elementOnes }), false],
   ['normalize rms', () => core.normalize('rms', x, shape, { gamma: elementOnes }), false],
   ['normalize group', () => core.normalize('group', x, shape, { groups: 4, gamma: channelOnes }), false],
   ['normalize instance', () => core.normalize('instance', x, shape, { beta: channelZeros }), false],
   ['backward batch', () => core.backward('batch', x, g, shape, { gamma: channelOnes, beta: channelZeros }), false],
-  ['backward batch eval', () => core.backward('batch', x, g, shape,
-    { training: false, runningMean, runningVar }), false],
+  [
+    'backward batch eval',
+    () => core.backward('batch', x, g, shape, { training: false, runningMean, runningVar }),
+    false,
+  ],
   ['backward layer', () => core.backward('layer', x, g, shape, { gamma: elementOnes }), false],
   ['backward rms', () => core.backward('rms', x, g, shape), false],
   ['backward group', () => core.backward('group', x, g, shape, { groups: 8, beta: channelZeros }), false],
@@ -50,19 +68,39 @@ const CALLS = [
   ['groupIds', () => core.groupIds('group', [2, 8, 3], { groups: 4 }), false],
   ['groupMoments', () => core.groupMoments('instance', x, shape), false],
   ['improvement', () => core.improvement({ mean: 3, std: 2 }, { mean: 0.1, std: 1.1 }), false],
-  ['batchSpread', (i) => core.batchSpread(['batch', 'layer', 'group'][i % 3], 'skewed',
-    { batch: 8, features: 4, repeats: 4, groups: 2, seed: i }), false],
+  [
+    'batchSpread',
+    (i) =>
+      core.batchSpread(['batch', 'layer', 'group'][i % 3], 'skewed', {
+        batch: 8,
+        features: 4,
+        repeats: 4,
+        groups: 2,
+        seed: i,
+      }),
+    false,
+  ],
   ['runningTrace', (i) => core.runningTrace('bimodal', { batch: 8, features: 3, steps: 4, seed: i }), false],
-  ['explainElement', (i) => core.explainElement(['batch', 'layer', 'rms', 'group', 'instance'][i % 5], x, shape,
-    i % (N * C * L), { groups: 4, gamma: i % 5 < 1 || i % 5 > 2 ? channelOnes : elementOnes }), false],
+  [
+    'explainElement',
+    (i) =>
+      core.explainElement(['batch', 'layer', 'rms', 'group', 'instance'][i % 5], x, shape, i % (N * C * L), {
+        groups: 4,
+        gamma: i % 5 < 1 || i % 5 > 2 ? channelOnes : elementOnes,
+      }),
+    false,
+  ],
   ['maxAbsDifference', () => core.maxAbsDifference(x, g), false],
 
   // Failing calls: rejected by the core (they cross into WASM and come back as { error }) ...
   ['normalize: bad groups', () => core.normalize('group', x, shape, { groups: 5 }), true],
   ['normalize: eps <= 0', () => core.normalize('layer', x, shape, { eps: -1 }), true],
   ['normalize: length mismatch', () => core.normalize('rms', x, [N, C, L + 1]), true],
-  ['normalize: NaN gamma', () => core.normalize('batch', x, shape, { gamma: Float32Array.from(channelOnes,
-    (v, i) => (i ? v : NaN)) }), true],
+  [
+    'normalize: NaN gamma',
+    () => core.normalize('batch', x, shape, { gamma: Float32Array.from(channelOnes, (v, i) => (i ? v : NaN)) }),
+    true,
+  ],
   ['normalize: eval without running stats', () => core.normalize('batch', x, shape, { training: false }), true],
   ['normalize: unknown kind', () => core.normalize('weight', x, shape), true],
   ['normalize: zero dimension', () => core.normalize('layer', x, [0, C, L]), true],
@@ -90,8 +128,11 @@ const CALLS = [
   ['batchSpread: distribution', () => core.batchSpread('layer', 'zipf', { batch: 8, features: 4 }), true],
   ['runningTrace: steps', () => core.runningTrace('normal', { batch: 8, features: 3, steps: 0 }), true],
   ['runningTrace: momentum', () => core.runningTrace('normal', { batch: 8, features: 3, momentum: 2 }), true],
-  ['runningTrace: batch 0, many features', () => core.runningTrace('normal',
-    { batch: 0, features: 50000, steps: 3 }), true],
+  [
+    'runningTrace: batch 0, many features',
+    () => core.runningTrace('normal', { batch: 0, features: 50000, steps: 3 }),
+    true,
+  ],
   // ... and by core.js before the WASM call (types), which must not leave an allocation behind either.
   ['normalize: shape type', () => core.normalize('layer', x, [N, C]), true],
   ['backward: unknown option', () => core.backward('layer', x, g, shape, { output }), true],

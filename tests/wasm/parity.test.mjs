@@ -15,7 +15,11 @@ test('native CLI is built (npm test builds it first)', () => {
 
 for (const distribution of ['normal', 'uniform', 'skewed', 'bimodal', 'heavy']) {
   test(`${distribution}: same seed, same bits natively and in WASM`, () => {
-    for (const [seed, shift, scale] of [[42, 0, 1], [7, 1000, 0.01], [123456789, -3, 2.5]]) {
+    for (const [seed, shift, scale] of [
+      [42, 0, 1],
+      [7, 1000, 0.01],
+      [123456789, -3, 2.5],
+    ]) {
       const bytes = execFileSync(cli, ['sample', distribution, '4096', String(seed), String(shift), String(scale)]);
       const native = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
       const wasm = new Uint32Array(core.sample(distribution, 4096, { seed, shift, scale }).buffer);

@@ -82,8 +82,13 @@ function describeFailure(what, r) {
 
 function label(v) {
   const extra = [v.groups ? `G=${v.groups}` : '', v.momentum !== undefined ? `momentum ${v.momentum}` : ''];
-  return `${v.kind}${v.training ? '' : ' eval'} ${v.case} [${v.shape}] eps ${v.eps} ${v.affine ? 'affine' : 'no affine'}` +
-    extra.filter(Boolean).map((s) => ` ${s}`).join('');
+  return (
+    `${v.kind}${v.training ? '' : ' eval'} ${v.case} [${v.shape}] eps ${v.eps} ${v.affine ? 'affine' : 'no affine'}` +
+    extra
+      .filter(Boolean)
+      .map((s) => ` ${s}`)
+      .join('')
+  );
 }
 
 /** The core's options for a vector (fresh copies of the running statistics). */
@@ -111,9 +116,12 @@ function runVector(v, overrides = {}) {
   // Where torch's float32 result strays from its own float64 one (ill-conditioned inputs), the float64
   // result (rounded to float32, `<name>64`) is the tight reference, and the float32 one is met within
   // torch's own float32-vs-float64 difference (recorded in float32VsFloat64) plus the tight tolerance.
-  for (const [name, compare, tightTol] of [['output', compareElementwise, TOL.forward],
-    ['gradInput', compareRelativeToLargest, TOL.grad], ['gradGamma', compareRelativeToLargest, TOL.grad],
-    ['gradBeta', compareRelativeToLargest, TOL.grad]]) {
+  for (const [name, compare, tightTol] of [
+    ['output', compareElementwise, TOL.forward],
+    ['gradInput', compareRelativeToLargest, TOL.grad],
+    ['gradGamma', compareRelativeToLargest, TOL.grad],
+    ['gradBeta', compareRelativeToLargest, TOL.grad],
+  ]) {
     const got = name === 'output' ? fwd.output : bwd[name];
     const known = KNOWN_DEVIATIONS.find((k) => k.quantity === name && k.match(v));
     const tol = known ? known.tol : tightTol;
@@ -150,9 +158,15 @@ test('the golden file records its generator and the torch version', () => {
   assert.ok(golden.python && golden.date && golden.notes.rms.includes('2.4'));
   assert.ok(golden.vectors.length >= 90, `only ${golden.vectors.length} vectors`);
   for (const kind of ['batch', 'layer', 'rms', 'group', 'instance']) {
-    assert.ok(golden.vectors.some((v) => v.kind === kind), `no ${kind} vectors`);
+    assert.ok(
+      golden.vectors.some((v) => v.kind === kind),
+      `no ${kind} vectors`,
+    );
   }
-  assert.ok(golden.vectors.some((v) => v.kind === 'batch' && !v.training), 'no BatchNorm eval vectors');
+  assert.ok(
+    golden.vectors.some((v) => v.kind === 'batch' && !v.training),
+    'no BatchNorm eval vectors',
+  );
   assert.ok(new Set(golden.vectors.filter((v) => v.momentum !== undefined).map((v) => v.momentum)).size >= 2);
 });
 
@@ -181,12 +195,20 @@ for (const v of golden.vectors) {
 }
 
 after(() => {
-  const lines = [`torch-parity: ${golden.vectors.length} vectors, ${comparisons} array comparisons ` +
-    `(torch ${golden.torch}, ${golden.torchPackage ?? ''}); largest scaled differences:`];
+  const lines = [
+    `torch-parity: ${golden.vectors.length} vectors, ${comparisons} array comparisons ` +
+      `(torch ${golden.torch}, ${golden.torchPackage ?? ''}); largest scaled differences:`,
+  ];
   for (const [kind, qs] of Object.entries(worst)) {
-    lines.push(`  ${kind}: ` + Object.entries(qs).map(([q, w]) => `${q} ${w.worst.toExponential(2)}`).join(', '));
+    lines.push(
+      `  ${kind}: ` +
+        Object.entries(qs)
+          .map(([q, w]) => `${q} ${w.worst.toExponential(2)}`)
+          .join(', '),
+    );
   }
-  for (const k of KNOWN_DEVIATIONS) lines.push(`  known deviation: ${k.label} ${k.quantity}: ${k.observed?.toExponential(2)}`);
+  for (const k of KNOWN_DEVIATIONS)
+    lines.push(`  known deviation: ${k.label} ${k.quantity}: ${k.observed?.toExponential(2)}`);
   console.log(lines.join('\n'));
 });
 
@@ -224,8 +246,10 @@ test('eps outside the square root (1/(sqrt(var) + eps)) would be caught', () => 
 });
 
 test('the unbiased variance in the forward pass, or the biased one in the running variance, is caught', () => {
-  const v = find((x) => x.kind === 'batch' && x.case === 'n4-c6-l5' && x.training && !x.affine && x.eps === 1e-5,
-    'batch no affine');
+  const v = find(
+    (x) => x.kind === 'batch' && x.case === 'n4-c6-l5' && x.training && !x.affine && x.eps === 1e-5,
+    'batch no affine',
+  );
   const { fwd, r } = runVector(v);
   assert.ok(r.output.ok && r.runningVar.ok);
   const [n, c, l] = v.shape;
@@ -234,13 +258,16 @@ test('the unbiased variance in the forward pass, or the biased one in the runnin
   // forward normalized with the unbiased variance
   const unbiasedOut = fwd.output.map((y, i) => {
     const ch = Math.floor(i / l) % c;
-    return y * Math.sqrt((biased[ch] + v.eps) / (biased[ch] * m / (m - 1) + v.eps));
+    return y * Math.sqrt((biased[ch] + v.eps) / ((biased[ch] * m) / (m - 1) + v.eps));
   });
   assert.equal(compareElementwise(unbiasedOut, v.output, TOL.forward).ok, false, 'unbiased forward not caught');
   // running variance updated with the biased variance
   const runningBiased = v.runningVarBefore.map((rv, ch) => (1 - v.momentum) * rv + v.momentum * biased[ch]);
-  assert.equal(compareElementwise(runningBiased, v.runningVarAfter, TOL.running).ok, false,
-    'biased running variance not caught');
+  assert.equal(
+    compareElementwise(runningBiased, v.runningVarAfter, TOL.running).ok,
+    false,
+    'biased running variance not caught',
+  );
 });
 
 test("Keras's momentum convention (0.9 for PyTorch's 0.1) is caught", () => {

@@ -67,13 +67,21 @@ test('divergence is reported, never shown as a number', () => {
 
 test('invalid configurations throw errors naming the field', () => {
   const cases = [
-    [{ learningRate: 9 }, 'learningRate'], [{ depth: 1 }, 'depth'], [{ norm: 'weight' }, 'norm'],
-    [{ norm: 'batch', batchSize: 1 }, 'batchSize'], [{ norm: 'group', width: 30, groups: 4 }, 'groups'],
-    [{ dataset: 'digits' }, 'digits'], [{ lr: 0.1 }, 'config'], [{ depth: 2.5 }, 'depth'],
+    [{ learningRate: 9 }, 'learningRate'],
+    [{ depth: 1 }, 'depth'],
+    [{ norm: 'weight' }, 'norm'],
+    [{ norm: 'batch', batchSize: 1 }, 'batchSize'],
+    [{ norm: 'group', width: 30, groups: 4 }, 'groups'],
+    [{ dataset: 'digits' }, 'digits'],
+    [{ lr: 0.1 }, 'config'],
+    [{ depth: 2.5 }, 'depth'],
   ];
   for (const [cfg, argument] of cases) {
-    assert.throws(() => trainerCore.createTrainer(cfg), (e) => e instanceof NormlabError && e.argument === argument,
-      JSON.stringify(cfg));
+    assert.throws(
+      () => trainerCore.createTrainer(cfg),
+      (e) => e instanceof NormlabError && e.argument === argument,
+      JSON.stringify(cfg),
+    );
   }
   const t = trainerCore.createTrainer({});
   t.dispose();
@@ -86,13 +94,21 @@ test('native and WASM give bit-identical loss curves for one configuration', () 
   for (const line of native) {
     const [arch, activation, norm] = line.trim().split(/\s+/);
     if (activation !== 'relu' && norm !== 'batch') continue; // a representative third keeps this quick
-    const cfg = { architecture: arch, activation, norm, depth: 4, evalEvery: 50,
-      optimizer: activation === 'sigmoid' ? 'adam' : 'sgd', learningRate: activation === 'sigmoid' ? 0.003 : 0.03 };
+    const cfg = {
+      architecture: arch,
+      activation,
+      norm,
+      depth: 4,
+      evalEvery: 50,
+      optimizer: activation === 'sigmoid' ? 'adam' : 'sgd',
+      learningRate: activation === 'sigmoid' ? 0.003 : 0.03,
+    };
     const t = trainerCore.createTrainer(cfg);
     try {
       const r = t.step(200);
       const evals = [];
-      for (const e of r.evals) evals.push(e.train.loss, e.heldout.loss, e.train.accuracy, ...e.preactStd, ...e.gradNorm);
+      for (const e of r.evals)
+        evals.push(e.train.loss, e.heldout.loss, e.train.accuracy, ...e.preactStd, ...e.gradNorm);
       const mine = `curve ${fnv1a(r.loss)}  evals ${fnv1a(evals)}`;
       assert.ok(line.includes(mine), `${arch}/${activation}/${norm}: native "${line}" vs wasm "${mine}"`);
       checked++;
@@ -104,19 +120,31 @@ test('native and WASM give bit-identical loss curves for one configuration', () 
 });
 
 test('a live re-run of shipped sweep cells reproduces them exactly', () => {
-  const shipped = JSON.parse(readFileSync(new URL('../../web/public/data/sweep-default.json', import.meta.url), 'utf8'));
+  const shipped = JSON.parse(
+    readFileSync(new URL('../../web/public/data/sweep-default.json', import.meta.url), 'utf8'),
+  );
   const plan = trainerCore.defaultSweepPlan();
   assert.deepEqual(Array.from(plan.learningRates), shipped.learningRates);
   // A few quick cells from different variants (the full sweep runs in the browser test).
   const picks = shipped.runs.filter((r) => r.learningRate === 0.03 && r.seed === 1);
   for (const run of picks) {
-    const live = trainerCore.runToTarget({ ...plan.config, norm: run.norm }, run.learningRate, run.seed, plan.targetLoss);
+    const live = trainerCore.runToTarget(
+      { ...plan.config, norm: run.norm },
+      run.learningRate,
+      run.seed,
+      plan.targetLoss,
+    );
     assert.deepEqual({ ...live, norm: run.norm }, run);
   }
-  const summary = trainerCore.summarizeSweep(shipped.norms.map((norm) => ({
-    norm, targetLoss: shipped.targetLoss, learningRates: shipped.learningRates, seeds: shipped.seeds,
-    runs: shipped.runs.filter((r) => r.norm === norm),
-  })));
+  const summary = trainerCore.summarizeSweep(
+    shipped.norms.map((norm) => ({
+      norm,
+      targetLoss: shipped.targetLoss,
+      learningRates: shipped.learningRates,
+      seeds: shipped.seeds,
+      runs: shipped.runs.filter((r) => r.norm === norm),
+    })),
+  );
   for (const [i, v] of summary.entries()) {
     assert.equal(v.speedupStatus, shipped.summary[i].speedupStatus);
     assert.equal(v.bestRate, shipped.summary[i].bestRate);
@@ -125,7 +153,11 @@ test('a live re-run of shipped sweep cells reproduces them exactly', () => {
 });
 
 test('trainers do not leak: create, train and dispose 200 times', () => {
-  const once = () => { const t = trainerCore.createTrainer({ depth: 2, width: 16 }); t.step(5); t.dispose(); };
+  const once = () => {
+    const t = trainerCore.createTrainer({ depth: 2, width: 16 });
+    t.step(5);
+    t.dispose();
+  };
   for (let i = 0; i < 20; i++) once();
   const before = trainerCore.heapBytes();
   for (let i = 0; i < 200; i++) once();

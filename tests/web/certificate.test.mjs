@@ -2,7 +2,14 @@
 // one-page PDF writer (structure, xref offsets, WinAnsi conversion and escaping).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalFields, cleanName, makeCertificate, sha256Fallback, sha256Hex, shortId } from '../../web/src/certificate/certificate-id.js';
+import {
+  canonicalFields,
+  cleanName,
+  makeCertificate,
+  sha256Fallback,
+  sha256Hex,
+  shortId,
+} from '../../web/src/certificate/certificate-id.js';
 import { certificatePdf, pdfString, textWidth, toWinAnsi } from '../../web/src/certificate/pdf.js';
 
 const enc = (s) => new TextEncoder().encode(s);
@@ -10,16 +17,24 @@ const enc = (s) => new TextEncoder().encode(s);
 test('SHA-256 fallback matches the FIPS 180-4 test vectors and WebCrypto', async () => {
   assert.equal(sha256Fallback(enc('abc')), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   assert.equal(sha256Fallback(enc('')), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-  assert.equal(sha256Fallback(enc('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')),
-    '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+  assert.equal(
+    sha256Fallback(enc('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')),
+    '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+  );
   for (const s of ['Zoë Łukasz 李', 'x'.repeat(55), 'y'.repeat(64), 'z'.repeat(1000)]) {
     assert.equal(sha256Fallback(enc(s)), await sha256Hex(s), s.slice(0, 10));
   }
 });
 
 test('the certificate id is the grouped 12-hex prefix of the SHA-256 of the canonical fields', async () => {
-  const fields = { name: '  Ada   Lovelace ', title: 'Normalization techniques — stabilizing neural networks',
-    date: '2026-11-26', score: 6, total: 8, durationMinutes: 15 };
+  const fields = {
+    name: '  Ada   Lovelace ',
+    title: 'Normalization techniques — stabilizing neural networks',
+    date: '2026-11-26',
+    score: 6,
+    total: 8,
+    durationMinutes: 15,
+  };
   const cert = await makeCertificate(fields);
   assert.equal(cert.name, 'Ada Lovelace');
   assert.equal(cert.hash, await sha256Hex(canonicalFields({ ...fields, name: 'Ada Lovelace' })));
@@ -46,8 +61,13 @@ test('PDF strings escape parentheses and backslashes, and write non-ASCII bytes 
 
 test('certificatePdf writes a valid one-page PDF 1.4 with a consistent xref table', () => {
   const bytes = certificatePdf({
-    name: 'Ada (the) Lovelace \\ <img src=x onerror=alert(1)>', title: 'Normalization techniques — stabilizing neural networks',
-    dateText: '26 November 2026', scoreText: '6 of 8', durationText: '15 minutes', id: 'ABCD-EF01-2345', hash: 'ab'.repeat(32),
+    name: 'Ada (the) Lovelace \\ <img src=x onerror=alert(1)>',
+    title: 'Normalization techniques — stabilizing neural networks',
+    dateText: '26 November 2026',
+    scoreText: '6 of 8',
+    durationText: '15 minutes',
+    id: 'ABCD-EF01-2345',
+    hash: 'ab'.repeat(32),
   });
   const text = Buffer.from(bytes).toString('latin1');
   assert.ok(text.startsWith('%PDF-1.4\n'));

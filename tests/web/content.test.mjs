@@ -38,8 +38,10 @@ function assertCaught(mutate, pattern) {
   mutate(c);
   const errors = validateContent(c);
   assert.ok(errors.length > 0, 'the broken copy should not validate');
-  assert.ok(errors.some((e) => pattern.test(e)),
-    `expected an error matching ${pattern}, got:\n  ${errors.join('\n  ')}`);
+  assert.ok(
+    errors.some((e) => pattern.test(e)),
+    `expected an error matching ${pattern}, got:\n  ${errors.join('\n  ')}`,
+  );
 }
 
 describe('the real lesson.json', () => {
@@ -48,7 +50,10 @@ describe('the real lesson.json', () => {
   });
 
   test('has the sections in the documented order', () => {
-    assert.deepEqual(lesson.sections.map((s) => s.id), [...SECTION_ORDER]);
+    assert.deepEqual(
+      lesson.sections.map((s) => s.id),
+      [...SECTION_ORDER],
+    );
   });
 
   test('has exactly 8 quizzes, each with one correct option and an explanation for every option', () => {
@@ -93,7 +98,10 @@ describe('the real lesson.json', () => {
   test('has the seven deep dives of the deep-dives section (and more beside the core text), and the core formulas', () => {
     assert.equal(section(lesson, 'deep-dives').blocks.filter((b) => b.type === 'deepdive').length, 7);
     assert.ok(deepdives(lesson).length >= 7);
-    const formulas = allBlocks(lesson).filter((b) => b.type === 'formula').map((b) => b.text).join('\n');
+    const formulas = allBlocks(lesson)
+      .filter((b) => b.type === 'formula')
+      .map((b) => b.text)
+      .join('\n');
     assert.match(formulas, /x̂ᵢ = \(xᵢ − μ\) \/ √\(σ² \+ ε\)/);
     assert.match(formulas, /RMS\(x\)/);
     assert.match(formulas, /running_mean ←/);
@@ -106,11 +114,14 @@ describe('the real lesson.json', () => {
       for (const b of s.blocks) if (b.type === 'figure') (figs[s.id] ??= []).push(b.figure);
     }
     const expected = {
-      techniques: ['grouping', 'every-norm'], activations: ['distributions'], training: ['training'],
+      techniques: ['grouping', 'every-norm'],
+      activations: ['distributions'],
+      training: ['training'],
       playground: ['playground', 'inspector'],
     };
     for (const [section, names] of Object.entries(expected)) {
-      for (const name of names) assert.ok(figs[section]?.includes(name), `${name} in ${section} (found ${figs[section]})`);
+      for (const name of names)
+        assert.ok(figs[section]?.includes(name), `${name} in ${section} (found ${figs[section]})`);
     }
   });
 
@@ -142,24 +153,33 @@ describe('the real lesson.json', () => {
 
 describe('each schema rule catches a broken copy', () => {
   test('a quiz with two correct options', () => {
-    assertCaught((c) => { firstQuiz(c).options[1].correct = true; }, /exactly one option must be correct \(found 2\)/);
+    assertCaught((c) => {
+      firstQuiz(c).options[1].correct = true;
+    }, /exactly one option must be correct \(found 2\)/);
   });
 
   test('a quiz with no correct option', () => {
-    assertCaught((c) => { for (const o of firstQuiz(c).options) o.correct = false; },
-      /exactly one option must be correct \(found 0\)/);
+    assertCaught((c) => {
+      for (const o of firstQuiz(c).options) o.correct = false;
+    }, /exactly one option must be correct \(found 0\)/);
   });
 
   test('an option without an explanation', () => {
-    assertCaught((c) => { delete firstQuiz(c).options[2].explanation; }, /every option needs a non-empty explanation/);
+    assertCaught((c) => {
+      delete firstQuiz(c).options[2].explanation;
+    }, /every option needs a non-empty explanation/);
   });
 
   test('an option with a blank explanation', () => {
-    assertCaught((c) => { firstQuiz(c).options[3].explanation = '   '; }, /every option needs a non-empty explanation/);
+    assertCaught((c) => {
+      firstQuiz(c).options[3].explanation = '   ';
+    }, /every option needs a non-empty explanation/);
   });
 
   test('a quiz with too few or too many options', () => {
-    assertCaught((c) => { firstQuiz(c).options.splice(2); }, /must have 3–5 options \(has 2\)/);
+    assertCaught((c) => {
+      firstQuiz(c).options.splice(2);
+    }, /must have 3–5 options \(has 2\)/);
     assertCaught((c) => {
       const q = firstQuiz(c);
       q.options.push({ id: 'e', text: 'x', correct: false, explanation: 'y' });
@@ -168,25 +188,39 @@ describe('each schema rule catches a broken copy', () => {
   });
 
   test('duplicate option ids within a quiz', () => {
-    assertCaught((c) => { firstQuiz(c).options[1].id = firstQuiz(c).options[0].id; }, /duplicate option id/);
+    assertCaught((c) => {
+      firstQuiz(c).options[1].id = firstQuiz(c).options[0].id;
+    }, /duplicate option id/);
   });
 
   test('an unknown concept tag', () => {
-    assertCaught((c) => { firstQuiz(c).concepts = ['vibes']; }, /unknown concept "vibes"/);
+    assertCaught((c) => {
+      firstQuiz(c).concepts = ['vibes'];
+    }, /unknown concept "vibes"/);
   });
 
   test('a duplicate id across sections, quizzes, steps and references', () => {
-    assertCaught((c) => { firstQuiz(c).id = 'intro'; }, /duplicate id "intro"/);
-    assertCaught((c) => { walkthrough(c).steps[1].id = walkthrough(c).steps[0].id; }, /duplicate id "step-ics"/);
-    assertCaught((c) => { deepdives(c)[0].id = c.references[0].id; }, /duplicate id "ioffe2015"/);
+    assertCaught((c) => {
+      firstQuiz(c).id = 'intro';
+    }, /duplicate id "intro"/);
+    assertCaught((c) => {
+      walkthrough(c).steps[1].id = walkthrough(c).steps[0].id;
+    }, /duplicate id "step-ics"/);
+    assertCaught((c) => {
+      deepdives(c)[0].id = c.references[0].id;
+    }, /duplicate id "ioffe2015"/);
   });
 
   test('an id that is not kebab-case', () => {
-    assertCaught((c) => { firstQuiz(c).id = 'Quiz_ICS'; }, /is not kebab-case/);
+    assertCaught((c) => {
+      firstQuiz(c).id = 'Quiz_ICS';
+    }, /is not kebab-case/);
   });
 
   test('a walkthrough with 5 or 7 steps', () => {
-    assertCaught((c) => { walkthrough(c).steps.pop(); }, /exactly 6 steps \(has 5\)/);
+    assertCaught((c) => {
+      walkthrough(c).steps.pop();
+    }, /exactly 6 steps \(has 5\)/);
     assertCaught((c) => {
       const wt = walkthrough(c);
       wt.steps.push({ ...structuredClone(wt.steps[0]), id: 'step-extra' });
@@ -194,17 +228,30 @@ describe('each schema rule catches a broken copy', () => {
   });
 
   test('a walkthrough step without a title, text or figure', () => {
-    assertCaught((c) => { delete walkthrough(c).steps[2].title; }, /every step needs a title/);
-    assertCaught((c) => { walkthrough(c).steps[2].text = []; }, /steps\[2\]\.text: must be a non-empty array/);
-    assertCaught((c) => { delete walkthrough(c).steps[2].figure; }, /every step needs a figure/);
+    assertCaught((c) => {
+      delete walkthrough(c).steps[2].title;
+    }, /every step needs a title/);
+    assertCaught((c) => {
+      walkthrough(c).steps[2].text = [];
+    }, /steps\[2\]\.text: must be a non-empty array/);
+    assertCaught((c) => {
+      delete walkthrough(c).steps[2].figure;
+    }, /every step needs a figure/);
   });
 
   test('a walkthrough step with an unknown figure or an invalid figure state', () => {
-    assertCaught((c) => { walkthrough(c).steps[1].figure.name = 'histogram'; }, /unknown figure "histogram"/);
-    assertCaught((c) => { walkthrough(c).steps[1].figure.state.kind = 'weight'; }, /state\.kind: must be one of/);
-    assertCaught((c) => { walkthrough(c).steps[0].figure.state.distribution = 'cauchy'; },
-      /state\.distribution: must be one of/);
-    assertCaught((c) => { walkthrough(c).steps[1].figure.state.groups = 0; }, /groups: must be a positive integer/);
+    assertCaught((c) => {
+      walkthrough(c).steps[1].figure.name = 'histogram';
+    }, /unknown figure "histogram"/);
+    assertCaught((c) => {
+      walkthrough(c).steps[1].figure.state.kind = 'weight';
+    }, /state\.kind: must be one of/);
+    assertCaught((c) => {
+      walkthrough(c).steps[0].figure.state.distribution = 'cauchy';
+    }, /state\.distribution: must be one of/);
+    assertCaught((c) => {
+      walkthrough(c).steps[1].figure.state.groups = 0;
+    }, /groups: must be a positive integer/);
   });
 
   test('a figure block with an unknown figure', () => {
@@ -214,24 +261,37 @@ describe('each schema rule catches a broken copy', () => {
   });
 
   test('an unknown citation', () => {
-    assertCaught((c) => { section(c, 'intro').blocks[0].text += ' ([@nobody2099])'; },
-      /citation "\[@nobody2099\]" does not name an entry of references/);
+    assertCaught((c) => {
+      section(c, 'intro').blocks[0].text += ' ([@nobody2099])';
+    }, /citation "\[@nobody2099\]" does not name an entry of references/);
     // …also inside quiz explanations, deep dives and figure text
-    assertCaught((c) => { firstQuiz(c).options[1].explanation += ' [@ghost]'; }, /\[@ghost\]/);
-    assertCaught((c) => { deepdives(c)[0].blocks[0].text += ' [@ghost]'; }, /\[@ghost\]/);
-    assertCaught((c) => { c.figureText.kinds.batch.about += ' [@ghost]'; }, /\[@ghost\]/);
+    assertCaught((c) => {
+      firstQuiz(c).options[1].explanation += ' [@ghost]';
+    }, /\[@ghost\]/);
+    assertCaught((c) => {
+      deepdives(c)[0].blocks[0].text += ' [@ghost]';
+    }, /\[@ghost\]/);
+    assertCaught((c) => {
+      c.figureText.kinds.batch.about += ' [@ghost]';
+    }, /\[@ghost\]/);
   });
 
   test('an unsafe link in the content', () => {
-    assertCaught((c) => { section(c, 'intro').blocks[0].text += ' [click](javascript:alert(1))'; },
-      /must be an http\(s\) URL or an in-page #fragment/);
+    assertCaught((c) => {
+      section(c, 'intro').blocks[0].text += ' [click](javascript:alert(1))';
+    }, /must be an http\(s\) URL or an in-page #fragment/);
   });
 
   test('sections in the wrong order, missing or extra', () => {
-    assertCaught((c) => { [c.sections[1], c.sections[2]] = [c.sections[2], c.sections[1]]; }, /sections: must be, in this order/);
-    assertCaught((c) => { c.sections = c.sections.filter((s) => s.id !== 'playground'); }, /sections: must be, in this order/);
-    assertCaught((c) => { c.sections.push({ id: 'appendix', title: 'Appendix', blocks: [{ type: 'paragraph', text: 'x' }] }); },
-      /sections: must be, in this order/);
+    assertCaught((c) => {
+      [c.sections[1], c.sections[2]] = [c.sections[2], c.sections[1]];
+    }, /sections: must be, in this order/);
+    assertCaught((c) => {
+      c.sections = c.sections.filter((s) => s.id !== 'playground');
+    }, /sections: must be, in this order/);
+    assertCaught((c) => {
+      c.sections.push({ id: 'appendix', title: 'Appendix', blocks: [{ type: 'paragraph', text: 'x' }] });
+    }, /sections: must be, in this order/);
   });
 
   test('7 or 9 quizzes instead of 8', () => {
@@ -254,39 +314,68 @@ describe('each schema rule catches a broken copy', () => {
       section(c, 'ics').blocks = section(c, 'ics').blocks.filter((b) => b.type !== 'quiz');
     }, /a deepdive may not contain a quiz block/);
     assertCaught((c) => {
-      deepdives(c)[0].blocks.push({ type: 'deepdive', id: 'dd-inner', title: 'x', blocks: [{ type: 'paragraph', text: 'y' }] });
+      deepdives(c)[0].blocks.push({
+        type: 'deepdive',
+        id: 'dd-inner',
+        title: 'x',
+        blocks: [{ type: 'paragraph', text: 'y' }],
+      });
     }, /a deepdive may not contain a deepdive block/);
   });
 
   test('an unknown block type, a misspelt field, a missing required field', () => {
-    assertCaught((c) => { section(c, 'intro').blocks.push({ type: 'html', text: '<b>x</b>' }); }, /unknown block type "html"/);
+    assertCaught((c) => {
+      section(c, 'intro').blocks.push({ type: 'html', text: '<b>x</b>' });
+    }, /unknown block type "html"/);
     assertCaught((c) => {
       const o = firstQuiz(c).options[0];
       o.explaination = o.explanation;
     }, /unknown option field/);
-    assertCaught((c) => { delete section(c, 'techniques').blocks.find((b) => b.type === 'formula').label; },
-      /label: required for a formula block/);
-    assertCaught((c) => { section(c, 'ics').blocks.find((b) => b.type === 'callout').variant = 'danger'; },
-      /variant: must be one of note, tip, warning/);
+    assertCaught((c) => {
+      delete section(c, 'techniques').blocks.find((b) => b.type === 'formula').label;
+    }, /label: required for a formula block/);
+    assertCaught((c) => {
+      section(c, 'ics').blocks.find((b) => b.type === 'callout').variant = 'danger';
+    }, /variant: must be one of note, tip, warning/);
   });
 
   test('figureText missing a kind, a distribution or a documented hint', () => {
-    assertCaught((c) => { delete c.figureText.kinds.instance; }, /figureText\.kinds\.instance: missing/);
-    assertCaught((c) => { delete c.figureText.distributions.bimodal; }, /figureText\.distributions\.bimodal: missing/);
-    assertCaught((c) => { delete c.figureText.hints.improvement; }, /figureText\.hints\.improvement: missing/);
-    assertCaught((c) => { c.figureText.kinds.rms.about = ''; }, /figureText\.kinds\.rms\.about: must not be empty/);
+    assertCaught((c) => {
+      delete c.figureText.kinds.instance;
+    }, /figureText\.kinds\.instance: missing/);
+    assertCaught((c) => {
+      delete c.figureText.distributions.bimodal;
+    }, /figureText\.distributions\.bimodal: missing/);
+    assertCaught((c) => {
+      delete c.figureText.hints.improvement;
+    }, /figureText\.hints\.improvement: missing/);
+    assertCaught((c) => {
+      c.figureText.kinds.rms.about = '';
+    }, /figureText\.kinds\.rms\.about: must not be empty/);
   });
 
   test('a reference with a non-https URL, a bad year or a missing title', () => {
-    assertCaught((c) => { c.references[0].url = 'http://arxiv.org/abs/1502.03167'; }, /url: must be an https URL/);
-    assertCaught((c) => { c.references[0].year = '2015'; }, /year: must be an integer year/);
-    assertCaught((c) => { delete c.references[0].title; }, /references\[0\]\.title: must be a non-empty string/);
+    assertCaught((c) => {
+      c.references[0].url = 'http://arxiv.org/abs/1502.03167';
+    }, /url: must be an https URL/);
+    assertCaught((c) => {
+      c.references[0].year = '2015';
+    }, /year: must be an integer year/);
+    assertCaught((c) => {
+      delete c.references[0].title;
+    }, /references\[0\]\.title: must be a non-empty string/);
   });
 
   test('bad top-level fields', () => {
-    assertCaught((c) => { c.schemaVersion = 2; }, /schemaVersion: must be 1/);
-    assertCaught((c) => { delete c.title; }, /title: must be a non-empty string/);
-    assertCaught((c) => { c.durationMinutes = 15; }, /durationMinutes: is computed from the content/);
+    assertCaught((c) => {
+      c.schemaVersion = 2;
+    }, /schemaVersion: must be 1/);
+    assertCaught((c) => {
+      delete c.title;
+    }, /title: must be a non-empty string/);
+    assertCaught((c) => {
+      c.durationMinutes = 15;
+    }, /durationMinutes: is computed from the content/);
     assert.deepEqual(validateContent(null), ['content: must be a JSON object']);
   });
 });
@@ -336,14 +425,25 @@ describe('parseInline', () => {
 
   test('a javascript: link is not a link: it stays plain text', () => {
     const tokens = parseInline('[click me](javascript:alert(1))');
-    assert.ok(tokens.every((t) => t.type === 'text'), JSON.stringify(tokens));
+    assert.ok(
+      tokens.every((t) => t.type === 'text'),
+      JSON.stringify(tokens),
+    );
     assert.ok(!tokens.some((t) => 'href' in t));
     assert.equal(tokens.map((t) => t.text).join(''), '[click me](javascript:alert(1))');
   });
 
   test('other unsafe or odd schemes are rejected too', () => {
-    for (const href of ['JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x',
-      '//evil.example/x', 'ftp://example.com/x', 'file:///etc/passwd', '#', '#"><img']) {
+    for (const href of [
+      'JavaScript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      '//evil.example/x',
+      'ftp://example.com/x',
+      'file:///etc/passwd',
+      '#',
+      '#"><img',
+    ]) {
       const tokens = parseInline(`[x](${href})`);
       assert.ok(!tokens.some((t) => t.type === 'link'), `${href} → ${JSON.stringify(tokens)}`);
     }
@@ -362,7 +462,9 @@ describe('parseInline', () => {
     assert.deepEqual(parseInline('2 * 3 = 6'), [{ type: 'text', text: '2 * 3 = 6' }]);
     assert.deepEqual(parseInline('**open'), [{ type: 'text', text: '**open' }]);
     assert.deepEqual(parseInline('a `tick'), [{ type: 'text', text: 'a `tick' }]);
-    assert.deepEqual(parseInline('LayerNorm([C, L]) and [N, C, L]'), [{ type: 'text', text: 'LayerNorm([C, L]) and [N, C, L]' }]);
+    assert.deepEqual(parseInline('LayerNorm([C, L]) and [N, C, L]'), [
+      { type: 'text', text: 'LayerNorm([C, L]) and [N, C, L]' },
+    ]);
     assert.deepEqual(parseInline('[@Not_An_Id]'), [{ type: 'text', text: '[@Not_An_Id]' }]);
   });
 
@@ -374,7 +476,9 @@ describe('parseInline', () => {
     const strings = [];
     const skip = new Set(['id', 'type', 'figure', 'name', 'variant', 'url', 'kind', 'distribution', 'lang']);
     const walk = (v, key) => {
-      if (typeof v === 'string') { if (!skip.has(key)) strings.push(v); } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+      if (typeof v === 'string') {
+        if (!skip.has(key)) strings.push(v);
+      } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
     };
     walk(lesson.sections);
@@ -392,8 +496,13 @@ describe('parseInline', () => {
 
 test('goDeeper: a non-empty title on a predict or figure block, never inside a deep dive', () => {
   const predict = (c) => allBlocks(c).find((b) => b.type === 'predict');
-  assertCaught((c) => { predict(c).goDeeper = ''; }, /goDeeper: must be a non-empty string/);
-  assertCaught((c) => { allBlocks(c).find((b) => b.type === 'paragraph').goDeeper = 'x'; }, /goDeeper: unknown field for a paragraph block/);
-  assertCaught((c) => { deepdives(c)[0].blocks.push({ type: 'figure', figure: 'grouping', caption: 'x', goDeeper: 'y' }); },
-    /goDeeper: a deep dive is already optional/);
+  assertCaught((c) => {
+    predict(c).goDeeper = '';
+  }, /goDeeper: must be a non-empty string/);
+  assertCaught((c) => {
+    allBlocks(c).find((b) => b.type === 'paragraph').goDeeper = 'x';
+  }, /goDeeper: unknown field for a paragraph block/);
+  assertCaught((c) => {
+    deepdives(c)[0].blocks.push({ type: 'figure', figure: 'grouping', caption: 'x', goDeeper: 'y' });
+  }, /goDeeper: a deep dive is already optional/);
 });

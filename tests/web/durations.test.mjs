@@ -4,14 +4,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  ALLOWANCE_SECONDS, CORE_LIMITS, WORDS_PER_MINUTE, countWords, lessonDurations, withDurations,
+  ALLOWANCE_SECONDS,
+  CORE_LIMITS,
+  WORDS_PER_MINUTE,
+  countWords,
+  lessonDurations,
+  withDurations,
 } from '../../web/src/content/durations.js';
 
 const lesson = JSON.parse(readFileSync(new URL('../../web/content/lesson.json', import.meta.url), 'utf8'));
 const refs = new Map([['ioffe2015', { short: 'Ioffe & Szegedy, 2015' }]]);
 
 /** A one-section lesson with the given blocks. */
-const tiny = (blocks) => ({ badges: ['~{minutes} min'], references: [], sections: [{ id: 'intro', title: 'Intro', blocks }] });
+const tiny = (blocks) => ({
+  badges: ['~{minutes} min'],
+  references: [],
+  sections: [{ id: 'intro', title: 'Intro', blocks }],
+});
 const para = (n) => ({ type: 'paragraph', text: Array(n).fill('word').join(' ') });
 
 test('words are counted as shown: markup removed, citations as their short form', () => {
@@ -24,8 +33,21 @@ test('words are counted as shown: markup removed, citations as their short form'
 
 test('core minutes are words at 238 per minute plus the stated allowances', () => {
   assert.equal(WORDS_PER_MINUTE, 238);
-  const d = lessonDurations(tiny([para(238), { type: 'figure', figure: 'grouping', caption: 'one two' },
-    { type: 'quiz', id: 'q', question: 'Why?', options: [{ id: 'a', text: 'Yes.' }, { id: 'b', text: 'No.' }] }]));
+  const d = lessonDurations(
+    tiny([
+      para(238),
+      { type: 'figure', figure: 'grouping', caption: 'one two' },
+      {
+        type: 'quiz',
+        id: 'q',
+        question: 'Why?',
+        options: [
+          { id: 'a', text: 'Yes.' },
+          { id: 'b', text: 'No.' },
+        ],
+      },
+    ]),
+  );
   assert.equal(d.core.words, 1 + 238 + 2 + 3); // section title, paragraph, caption, question and options
   assert.equal(d.core.seconds, ALLOWANCE_SECONDS.figure + ALLOWANCE_SECONDS.quiz);
   assert.ok(Math.abs(d.core.minutes - (244 / 238 + 40 / 60)) < 1e-12);
@@ -33,12 +55,29 @@ test('core minutes are words at 238 per minute plus the stated allowances', () =
 });
 
 test('deep dives and goDeeper blocks are optional, each with its own time; only their title is shown', () => {
-  const d = lessonDurations(tiny([para(10),
-    { type: 'deepdive', id: 'dd', title: 'More detail', blocks: [para(476)] },
-    { type: 'predict', id: 'p', goDeeper: 'Predict it', scenario: 'a b', question: 'c', options: [{ id: 'x', text: 'd' }] }]));
+  const d = lessonDurations(
+    tiny([
+      para(10),
+      { type: 'deepdive', id: 'dd', title: 'More detail', blocks: [para(476)] },
+      {
+        type: 'predict',
+        id: 'p',
+        goDeeper: 'Predict it',
+        scenario: 'a b',
+        question: 'c',
+        options: [{ id: 'x', text: 'd' }],
+      },
+    ]),
+  );
   assert.equal(d.core.words, 11);
   assert.equal(d.core.defaultWords, 11 + 2 + 2);
-  assert.deepEqual(d.optionalParts.map((p) => [p.id, p.words, p.seconds]), [['dd', 476, 0], ['p', 4, ALLOWANCE_SECONDS.predict]]);
+  assert.deepEqual(
+    d.optionalParts.map((p) => [p.id, p.words, p.seconds]),
+    [
+      ['dd', 476, 0],
+      ['p', 4, ALLOWANCE_SECONDS.predict],
+    ],
+  );
   assert.ok(Math.abs(d.optionalParts[0].minutes - 2) < 1e-12);
 });
 
@@ -61,9 +100,12 @@ test('the badge and durationMinutes come from the computation; the content file 
   assert.ok(CORE_LIMITS.minutes > 0 && CORE_LIMITS.defaultWords > 0);
 });
 
-test('the lesson\'s core path keeps its promise: at most 15 minutes and 2,600 words shown by default', () => {
+test("the lesson's core path keeps its promise: at most 15 minutes and 2,600 words shown by default", () => {
   const d = lessonDurations(lesson);
-  assert.ok(d.core.minutes <= CORE_LIMITS.minutes, `core path ${d.core.minutes.toFixed(2)} min (npm run content:stats)`);
+  assert.ok(
+    d.core.minutes <= CORE_LIMITS.minutes,
+    `core path ${d.core.minutes.toFixed(2)} min (npm run content:stats)`,
+  );
   assert.ok(d.core.defaultWords <= CORE_LIMITS.defaultWords, `${d.core.defaultWords} words shown by default`);
   assert.equal(CORE_LIMITS.minutes, 15);
   assert.equal(CORE_LIMITS.defaultWords, 2600);
@@ -73,7 +115,7 @@ test('the lesson\'s core path keeps its promise: at most 15 minutes and 2,600 wo
   assert.ok(d.optionalParts.length >= 6);
 });
 
-test('the model map counts its entries\' text as reading, since they are lesson text', () => {
+test("the model map counts its entries' text as reading, since they are lesson text", () => {
   const d = lessonDurations(lesson);
   const map = d.optionalParts.find((p) => p.id === 'model-map');
   const entries = Object.values(lesson.figureText.modelMap.entries);

@@ -5,10 +5,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanOrigin, HIDEABLE, parseEmbedParams, parseOriginList, PRESETS } from '../../web/src/embed/params.js';
 import {
-  acceptIncoming, completedPayload, createHostChannel, isoDuration, message, progressPayload, xapiStatement,
+  acceptIncoming,
+  completedPayload,
+  createHostChannel,
+  isoDuration,
+  message,
+  progressPayload,
+  xapiStatement,
 } from '../../web/src/embed/host-messages.js';
 
-const DEFAULTS = { embed: false, teacher: false, step: null, preset: null, hide: [], pass: null, theme: null, origins: [], ignored: [] };
+const DEFAULTS = {
+  embed: false,
+  teacher: false,
+  step: null,
+  preset: null,
+  hide: [],
+  pass: null,
+  theme: null,
+  origins: [],
+  ignored: [],
+};
 
 test('no parameters: every default', () => {
   assert.deepEqual(parseEmbedParams(''), DEFAULTS);
@@ -17,7 +33,9 @@ test('no parameters: every default', () => {
 });
 
 test('every parameter with a valid value', () => {
-  const p = parseEmbedParams('?embed=1&step=4&preset=transformer&hide=quiz,certificate&pass=80&theme=dark&origin=https://lms.example.org');
+  const p = parseEmbedParams(
+    '?embed=1&step=4&preset=transformer&hide=quiz,certificate&pass=80&theme=dark&origin=https://lms.example.org',
+  );
   assert.equal(p.embed, true);
   assert.equal(p.step, 4);
   assert.deepEqual(p.preset, { name: 'transformer', figure: 'training', state: { preset: 'transformer' } });
@@ -41,7 +59,9 @@ test('spellings: embed=true/yes, case-insensitive names, repeated hide, URLSearc
 });
 
 test('invalid values fall back to the defaults and are reported', () => {
-  const p = parseEmbedParams('?embed=maybe&step=0&preset=nope&hide=quiz,everything&pass=101&theme=blue&origin=javascript:alert(1)');
+  const p = parseEmbedParams(
+    '?embed=maybe&step=0&preset=nope&hide=quiz,everything&pass=101&theme=blue&origin=javascript:alert(1)',
+  );
   assert.equal(p.embed, false);
   assert.equal(p.step, null);
   assert.equal(p.preset, null);
@@ -49,9 +69,19 @@ test('invalid values fall back to the defaults and are reported', () => {
   assert.equal(p.pass, null);
   assert.equal(p.theme, null);
   assert.deepEqual(p.origins, []);
-  assert.deepEqual(p.ignored, ['embed=maybe', 'step=0', 'preset=nope', 'hide=everything', 'pass=101', 'theme=blue', 'origin=javascript:alert(1)']);
-  for (const bad of ['7', '-1', '2.5', '1e1', 'abc', '', '0003x']) assert.equal(parseEmbedParams(`?step=${bad}`).step, null, bad);
-  for (const bad of ['-5', 'abc', '80%', '1e2', 'NaN', 'Infinity', '']) assert.equal(parseEmbedParams(`?pass=${encodeURIComponent(bad)}`).pass, null, bad);
+  assert.deepEqual(p.ignored, [
+    'embed=maybe',
+    'step=0',
+    'preset=nope',
+    'hide=everything',
+    'pass=101',
+    'theme=blue',
+    'origin=javascript:alert(1)',
+  ]);
+  for (const bad of ['7', '-1', '2.5', '1e1', 'abc', '', '0003x'])
+    assert.equal(parseEmbedParams(`?step=${bad}`).step, null, bad);
+  for (const bad of ['-5', 'abc', '80%', '1e2', 'NaN', 'Infinity', ''])
+    assert.equal(parseEmbedParams(`?pass=${encodeURIComponent(bad)}`).pass, null, bad);
   assert.equal(parseEmbedParams('?step=6').step, 6);
   assert.equal(parseEmbedParams('?step=6', { walkthroughSteps: 5 }).step, null);
   assert.equal(parseEmbedParams('?preset=__proto__').preset, null);
@@ -72,7 +102,8 @@ test('teacher: 1/true/yes turn teacher mode on, 0/false off, anything else is re
 });
 
 test('presets: training presets go to the training figure, the rest to the playground', () => {
-  for (const name of ['fair', 'hard', 'transformer']) assert.deepEqual(PRESETS[name], { figure: 'training', state: { preset: name } });
+  for (const name of ['fair', 'hard', 'transformer'])
+    assert.deepEqual(PRESETS[name], { figure: 'training', state: { preset: name } });
   for (const [name, p] of Object.entries(PRESETS)) {
     assert.ok(['training', 'playground'].includes(p.figure), name);
     const parsed = parseEmbedParams(`?preset=${name}`).preset;
@@ -86,22 +117,62 @@ test('origins: only plain http(s) origins', () => {
   assert.equal(cleanOrigin('https://lms.example.org'), 'https://lms.example.org');
   assert.equal(cleanOrigin('https://lms.example.org/'), 'https://lms.example.org');
   assert.equal(cleanOrigin('http://localhost:8080'), 'http://localhost:8080');
-  for (const bad of ['https://lms.example.org/course', 'https://u:p@lms.example.org', 'ftp://x.org', 'javascript:alert(1)',
-    'data:text/html,x', '*', 'null', 'lms.example.org', 'https://x.org?a=1', 'https://x.org#f']) {
+  for (const bad of [
+    'https://lms.example.org/course',
+    'https://u:p@lms.example.org',
+    'ftp://x.org',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    '*',
+    'null',
+    'lms.example.org',
+    'https://x.org?a=1',
+    'https://x.org#f',
+  ]) {
     assert.equal(cleanOrigin(bad), null, bad);
   }
-  assert.deepEqual(parseOriginList('https://a.org, https://b.org https://a.org bogus'), ['https://a.org', 'https://b.org']);
-  assert.deepEqual(parseEmbedParams('?origin=https://a.org,https://b.org&origin=https://c.org').origins,
-    ['https://a.org', 'https://b.org', 'https://c.org']);
+  assert.deepEqual(parseOriginList('https://a.org, https://b.org https://a.org bogus'), [
+    'https://a.org',
+    'https://b.org',
+  ]);
+  assert.deepEqual(parseEmbedParams('?origin=https://a.org,https://b.org&origin=https://c.org').origins, [
+    'https://a.org',
+    'https://b.org',
+    'https://c.org',
+  ]);
 });
 
 test('messages: envelope, payloads, xAPI statements without any actor', () => {
-  assert.deepEqual(message('resize', { height: 10 }), { source: 'normlab', v: 1, type: 'resize', lesson: 'normalization', height: 10 });
-  const s = { done: 5, total: 19, sectionsRead: 3, sectionsTotal: 9, answered: 2, correct: 1, checksTotal: 8, walkthrough: false, playground: false };
+  assert.deepEqual(message('resize', { height: 10 }), {
+    source: 'normlab',
+    v: 1,
+    type: 'resize',
+    lesson: 'normalization',
+    height: 10,
+  });
+  const s = {
+    done: 5,
+    total: 19,
+    sectionsRead: 3,
+    sectionsTotal: 9,
+    answered: 2,
+    correct: 1,
+    checksTotal: 8,
+    walkthrough: false,
+    playground: false,
+  };
   assert.deepEqual(progressPayload(s), { percent: 26.3, ...s });
   assert.equal(completedPayload(null, 80), null);
   const comp = { date: '2026-11-26T10:00:00.000Z', score: 5, total: 8, timeSpentMs: 61000 };
-  assert.deepEqual(completedPayload(comp, 80), { score: 5, total: 8, percent: 62.5, passed: false, passMark: 80, durationMs: 61000, date: comp.date });
+  assert.deepEqual(completedPayload(comp, 80), {
+    score: 5,
+    total: 8,
+    percent: 62.5,
+    passed: false,
+    passMark: 80,
+    durationMs: 61000,
+    date: comp.date,
+  });
   assert.equal(completedPayload(comp, null).passed, null);
   assert.equal(completedPayload(comp, 62.5).passed, true);
   assert.equal(isoDuration(0), 'PT0S');
@@ -115,8 +186,11 @@ test('messages: envelope, payloads, xAPI statements without any actor', () => {
 
 test('incoming: only allowed origins, only the parent, only the documented commands', () => {
   const parent = {};
-  const ok = (data, extra = {}) => acceptIncoming({ origin: 'https://lms.example.org', source: parent, data, ...extra },
-    { allowedOrigins: ['https://lms.example.org'], parent });
+  const ok = (data, extra = {}) =>
+    acceptIncoming(
+      { origin: 'https://lms.example.org', source: parent, data, ...extra },
+      { allowedOrigins: ['https://lms.example.org'], parent },
+    );
   assert.deepEqual(ok({ source: 'normlab-host', v: 1, type: 'request-state' }), { type: 'request-state' });
   assert.deepEqual(ok({ source: 'normlab-host', v: 1, type: 'reset', extra: 'ignored' }), { type: 'reset' });
   assert.equal(ok({ source: 'normlab-host', v: 1, type: 'reset' }, { origin: 'https://evil.example' }), null);
@@ -128,8 +202,14 @@ test('incoming: only allowed origins, only the parent, only the documented comma
   assert.equal(ok('reset'), null);
   assert.equal(ok(null), null);
   assert.equal(ok([{ type: 'reset' }]), null);
-  assert.equal(acceptIncoming({ origin: 'null', source: parent, data: { source: 'normlab-host', v: 1, type: 'reset' } },
-    { allowedOrigins: [], parent }), null, 'no allowed origins: nothing is accepted');
+  assert.equal(
+    acceptIncoming(
+      { origin: 'null', source: parent, data: { source: 'normlab-host', v: 1, type: 'reset' } },
+      { allowedOrigins: [], parent },
+    ),
+    null,
+    'no allowed origins: nothing is accepted',
+  );
 });
 
 test('the channel posts to each allowed origin by name, never to "*", and not at all when not framed', () => {
@@ -138,7 +218,12 @@ test('the channel posts to each allowed origin by name, never to "*", and not at
   const channel = createHostChannel({ target, origins: ['https://a.org', 'https://b.org'] });
   assert.equal(channel.send('progress', { percent: 1 }), 2);
   channel.statement('answered', {});
-  assert.deepEqual(posted, [['progress', 'https://a.org'], ['progress', 'https://b.org'], ['xapi', 'https://a.org'], ['xapi', 'https://b.org']]);
+  assert.deepEqual(posted, [
+    ['progress', 'https://a.org'],
+    ['progress', 'https://b.org'],
+    ['xapi', 'https://a.org'],
+    ['xapi', 'https://b.org'],
+  ]);
   assert.ok(posted.every(([, origin]) => origin !== '*'));
   assert.equal(createHostChannel({ target: null, origins: ['https://a.org'] }).send('ready', {}), 0);
   assert.equal(createHostChannel({ target, origins: [] }).send('ready', {}), 0, 'no origin known: nothing is sent');

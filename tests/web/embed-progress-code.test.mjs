@@ -7,8 +7,16 @@ import assert from 'node:assert/strict';
 import { createSafeStorage } from '../../web/src/state/storage.js';
 import { createProgressStore, freshProgress, STORAGE_KEY, validateProgress } from '../../web/src/state/progress.js';
 import {
-  checksum, compactProgress, decodeProgressCode, decodeSuspendData, encodeProgressCode, encodeSuspendData,
-  expandProgress, progressFile, readProgressFile, SCORM12_SUSPEND_MAX,
+  checksum,
+  compactProgress,
+  decodeProgressCode,
+  decodeSuspendData,
+  encodeProgressCode,
+  encodeSuspendData,
+  expandProgress,
+  progressFile,
+  readProgressFile,
+  SCORM12_SUSPEND_MAX,
 } from '../../web/src/state/progress-code.js';
 import { createScormSession, displayName, findScormApi, scorm12Time, scorm2004Time } from '../../web/src/lms/scorm.js';
 import { connectLms, createMemoryBackend } from '../../web/src/lms/index.js';
@@ -19,9 +27,28 @@ const now = () => new Date((clock += 1234));
 
 async function richProgress() {
   const store = createProgressStore({ storage: createSafeStorage(() => createMemoryBackend()), now });
-  for (const id of ['intro', 'ics', 'techniques', 'activations', 'training', 'walkthrough', 'playground', 'deep-dives', 'takeaways']) store.markSectionRead(id);
-  const quizzes = ['quiz-ics', 'quiz-bn-axes', 'quiz-ln-transformers', 'quiz-after-normalization', 'quiz-speedup',
-    'quiz-higher-learning-rates', 'quiz-rmsnorm', 'quiz-small-batch'];
+  for (const id of [
+    'intro',
+    'ics',
+    'techniques',
+    'activations',
+    'training',
+    'walkthrough',
+    'playground',
+    'deep-dives',
+    'takeaways',
+  ])
+    store.markSectionRead(id);
+  const quizzes = [
+    'quiz-ics',
+    'quiz-bn-axes',
+    'quiz-ln-transformers',
+    'quiz-after-normalization',
+    'quiz-speedup',
+    'quiz-higher-learning-rates',
+    'quiz-rmsnorm',
+    'quiz-small-batch',
+  ];
   quizzes.forEach((id, i) => {
     store.recordAnswer(id, 'a', i % 3 !== 0);
     if (i % 3 === 0) store.recordAnswer(id, 'b', true);
@@ -31,8 +58,14 @@ async function richProgress() {
   store.markPlaygroundUsed();
   store.addTime(123_456);
   store.complete({ score: 5, total: 8 });
-  const cert = await makeCertificate({ name: 'Ada Lovelace', title: 'Normalization techniques — stabilizing neural networks',
-    date: '2026-11-26', score: 5, total: 8, durationMinutes: 15 });
+  const cert = await makeCertificate({
+    name: 'Ada Lovelace',
+    title: 'Normalization techniques — stabilizing neural networks',
+    date: '2026-11-26',
+    score: 5,
+    total: 8,
+    durationMinutes: 15,
+  });
   store.saveCertificate(cert);
   return store.state;
 }
@@ -54,7 +87,10 @@ test('progress code: round trip, checksum, typos, tampering, other data', async 
   const back = decodeProgressCode(code);
   assert.ok(back.ok);
   assert.deepEqual(back.progress, p);
-  assert.ok(decodeProgressCode(`  ${code.slice(0, 40)}\n${code.slice(40)}  `).ok, 'whitespace and line breaks are ignored');
+  assert.ok(
+    decodeProgressCode(`  ${code.slice(0, 40)}\n${code.slice(40)}  `).ok,
+    'whitespace and line breaks are ignored',
+  );
   const [prefix, body, sum] = code.split('.');
   const typo = body.slice(0, 10) + (body[10] === 'A' ? 'B' : 'A') + body.slice(11);
   assert.match(decodeProgressCode(`${prefix}.${typo}.${sum}`).error, /checksum/);
@@ -83,7 +119,7 @@ test('progress file: round trip; other JSON rejected; a bare code accepted', asy
   assert.equal(readProgressFile(JSON.stringify(p)).ok, false, 'raw progress JSON is not a progress file');
 });
 
-test('suspend_data: within SCORM 1.2\'s 4096 characters, degrading gracefully; decode validates', async () => {
+test("suspend_data: within SCORM 1.2's 4096 characters, degrading gracefully; decode validates", async () => {
   const p = await richProgress();
   const full = encodeSuspendData(p);
   assert.ok(full.length <= SCORM12_SUSPEND_MAX, `${full.length}`);
@@ -111,23 +147,50 @@ test('suspend_data: within SCORM 1.2\'s 4096 characters, degrading gracefully; d
 function fakeApi(version, seed = {}) {
   const data = new Map(Object.entries(seed));
   const calls = [];
-  const api = version === '1.2'
-    ? {
-      LMSInitialize: () => { calls.push(['init']); return 'true'; },
-      LMSGetValue: (k) => data.get(k) ?? '',
-      LMSSetValue: (k, v) => { calls.push(['set', k, v]); data.set(k, v); return 'true'; },
-      LMSCommit: () => { calls.push(['commit']); return 'true'; },
-      LMSFinish: () => { calls.push(['finish']); return 'true'; },
-      LMSGetLastError: () => '0',
-    }
-    : {
-      Initialize: () => { calls.push(['init']); return 'true'; },
-      GetValue: (k) => data.get(k) ?? '',
-      SetValue: (k, v) => { calls.push(['set', k, v]); data.set(k, v); return 'true'; },
-      Commit: () => { calls.push(['commit']); return 'true'; },
-      Terminate: () => { calls.push(['finish']); return 'true'; },
-      GetLastError: () => '0',
-    };
+  const api =
+    version === '1.2'
+      ? {
+          LMSInitialize: () => {
+            calls.push(['init']);
+            return 'true';
+          },
+          LMSGetValue: (k) => data.get(k) ?? '',
+          LMSSetValue: (k, v) => {
+            calls.push(['set', k, v]);
+            data.set(k, v);
+            return 'true';
+          },
+          LMSCommit: () => {
+            calls.push(['commit']);
+            return 'true';
+          },
+          LMSFinish: () => {
+            calls.push(['finish']);
+            return 'true';
+          },
+          LMSGetLastError: () => '0',
+        }
+      : {
+          Initialize: () => {
+            calls.push(['init']);
+            return 'true';
+          },
+          GetValue: (k) => data.get(k) ?? '',
+          SetValue: (k, v) => {
+            calls.push(['set', k, v]);
+            data.set(k, v);
+            return 'true';
+          },
+          Commit: () => {
+            calls.push(['commit']);
+            return 'true';
+          },
+          Terminate: () => {
+            calls.push(['finish']);
+            return 'true';
+          },
+          GetLastError: () => '0',
+        };
   return { api, data, calls };
 }
 
@@ -138,7 +201,12 @@ function windows({ parentApi = null, crossOrigin = false, opener = null } = {}) 
   top.top = top;
   if (parentApi) Object.assign(top, parentApi);
   const parent = crossOrigin
-    ? new Proxy(top, { get(target, key, receiver) { if (key === 'parent' || key === 'top') return receiver; throw new DOMException('cross-origin', 'SecurityError'); } })
+    ? new Proxy(top, {
+        get(target, key, receiver) {
+          if (key === 'parent' || key === 'top') return receiver;
+          throw new DOMException('cross-origin', 'SecurityError');
+        },
+      })
     : top;
   const self = { parent, top: parent, opener };
   return self;
@@ -154,7 +222,11 @@ test('API discovery: 2004 before 1.2, parents, opener, cross-origin windows mean
   const opener = { API: a12 };
   opener.parent = opener;
   assert.equal(findScormApi(windows({ opener })).api, a12, 'new-window launch: the API is on the opener');
-  assert.equal(findScormApi(windows({ parentApi: { API: { LMSInitialize: 1 } } })), null, 'an object that is not an API');
+  assert.equal(
+    findScormApi(windows({ parentApi: { API: { LMSInitialize: 1 } } })),
+    null,
+    'an object that is not an API',
+  );
   assert.equal(findScormApi(null), null);
 });
 
@@ -170,7 +242,13 @@ test('names and times in the LMS formats', () => {
   assert.equal(scorm2004Time(60000), 'PT0H1M0S');
 });
 
-const summary = (answered, correct, done = answered, total = 19) => ({ answered, correct, checksTotal: 8, done, total });
+const summary = (answered, correct, done = answered, total = 19) => ({
+  answered,
+  correct,
+  checksTotal: 8,
+  done,
+  total,
+});
 
 for (const version of ['1.2', '2004']) {
   test(`SCORM ${version}: status, score and success agree with the pass mark; no score before it is final`, () => {
@@ -210,7 +288,15 @@ for (const version of ['1.2', '2004']) {
     const { api, data, calls } = fakeApi(version);
     const s = createScormSession({ version, api });
     s.start();
-    const args = { completed: false, scoreFinal: false, correct: 0, total: 8, passMark: null, progressMeasure: 0.1, suspendData: 'nl1:{}' };
+    const args = {
+      completed: false,
+      scoreFinal: false,
+      correct: 0,
+      total: 8,
+      passMark: null,
+      progressMeasure: 0.1,
+      suspendData: 'nl1:{}',
+    };
     s.report(args);
     const commits = () => calls.filter((c) => c[0] === 'commit').length;
     assert.equal(commits(), 1);
@@ -223,7 +309,10 @@ for (const version of ['1.2', '2004']) {
     s.report(args);
     assert.equal(calls.filter((c) => c[0] === 'finish').length, 1);
     assert.deepEqual(calls.at(-1), ['finish']);
-    assert.equal(data.get(version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time'), version === '1.2' ? '0000:01:01.00' : 'PT0H1M1S');
+    assert.equal(
+      data.get(version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time'),
+      version === '1.2' ? '0000:01:01.00' : 'PT0H1M1S',
+    );
     assert.equal(data.get(version === '1.2' ? 'cmi.core.exit' : 'cmi.exit'), 'suspend');
   });
 }
@@ -231,7 +320,9 @@ for (const version of ['1.2', '2004']) {
 test('connectLms: restores suspend_data into the memory backend, reads name and pass mark; standalone without an API', async () => {
   const p = await richProgress();
   const { api, calls } = fakeApi('1.2', {
-    'cmi.core.student_name': 'Hopper, Grace', 'cmi.student_data.mastery_score': '75', 'cmi.suspend_data': encodeSuspendData(p),
+    'cmi.core.student_name': 'Hopper, Grace',
+    'cmi.student_data.mastery_score': '75',
+    'cmi.suspend_data': encodeSuspendData(p),
   });
   const win = windows({ parentApi: { API: api } });
   const lms = connectLms({ win, storageKey: STORAGE_KEY });
@@ -242,14 +333,23 @@ test('connectLms: restores suspend_data into the memory backend, reads name and 
   const store = createProgressStore({ storage: createSafeStorage(() => lms.backend), now });
   assert.deepEqual(store.state, p, 'the store starts from the LMS state');
   lms.sync(store.state, { answered: 8, correct: 5, checksTotal: 8, done: 19, total: 19 });
-  assert.ok(calls.some((c) => c[0] === 'set' && c[1] === 'cmi.core.lesson_status' && c[2] === 'failed'), '5/8 < 75 %');
-  const bad = connectLms({ win: windows({ parentApi: { API: fakeApi('1.2', { 'cmi.suspend_data': 'garbage' }).api } }), storageKey: STORAGE_KEY });
+  assert.ok(
+    calls.some((c) => c[0] === 'set' && c[1] === 'cmi.core.lesson_status' && c[2] === 'failed'),
+    '5/8 < 75 %',
+  );
+  const bad = connectLms({
+    win: windows({ parentApi: { API: fakeApi('1.2', { 'cmi.suspend_data': 'garbage' }).api } }),
+    storageKey: STORAGE_KEY,
+  });
   assert.equal(bad.restored, 'unreadable');
   assert.equal(bad.backend.getItem(STORAGE_KEY), null);
   const none = connectLms({ win: windows(), storageKey: STORAGE_KEY });
   assert.equal(none.kind, 'standalone');
   assert.equal(none.backend, null);
-  const s2004 = connectLms({ win: windows({ parentApi: { API_1484_11: fakeApi('2004', { 'cmi.scaled_passing_score': '0.8' }).api } }), storageKey: STORAGE_KEY });
+  const s2004 = connectLms({
+    win: windows({ parentApi: { API_1484_11: fakeApi('2004', { 'cmi.scaled_passing_score': '0.8' }).api } }),
+    storageKey: STORAGE_KEY,
+  });
   assert.equal(s2004.kind, 'scorm2004');
   assert.equal(s2004.passMark, 80);
   assert.equal(summary(1, 1).checksTotal, 8);

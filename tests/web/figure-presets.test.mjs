@@ -36,8 +36,18 @@ test('the bus delivers the latest preset at once, and stops after unsubscribe', 
 });
 
 test('a preset message is checked where it is made: unknown fields and wrong kinds of value throw', () => {
-  const ok = presetMessage({ id: 'p', label: 'P', playground: { kind: 'rms', n: 4, eps: 1e-6 }, training: { variants: ['none', 'rms'] } });
-  assert.deepEqual(ok, { id: 'p', label: 'P', playground: { kind: 'rms', n: 4, eps: 1e-6 }, training: { variants: ['none', 'rms'] } });
+  const ok = presetMessage({
+    id: 'p',
+    label: 'P',
+    playground: { kind: 'rms', n: 4, eps: 1e-6 },
+    training: { variants: ['none', 'rms'] },
+  });
+  assert.deepEqual(ok, {
+    id: 'p',
+    label: 'P',
+    playground: { kind: 'rms', n: 4, eps: 1e-6 },
+    training: { variants: ['none', 'rms'] },
+  });
   assert.ok(Object.isFrozen(ok) && Object.isFrozen(ok.playground));
   assert.throws(() => presetMessage({ label: 'no id' }), TypeError);
   assert.throws(() => presetMessage({ id: 'p', playground: { kind: 'batchnorm' } }), /playground\.kind/);
@@ -50,7 +60,8 @@ test('a preset message is checked where it is made: unknown fields and wrong kin
 
 test('every preset the page publishes passes the checks of the bus', () => {
   for (const id of MODEL_ORDER) assert.doesNotThrow(() => presetMessage(modelMapMessage(id, id)), id);
-  for (const name of Object.keys(EMBED_PRESETS)) assert.doesNotThrow(() => presetMessage(embedPresetMessage(name)), name);
+  for (const name of Object.keys(EMBED_PRESETS))
+    assert.doesNotThrow(() => presetMessage(embedPresetMessage(name)), name);
 });
 
 test('a handler that throws does not stop the others', () => {
@@ -59,7 +70,9 @@ test('a handler that throws does not stop the others', () => {
   const original = console.error;
   console.error = () => {};
   try {
-    subscribePreset(() => { throw new Error('boom'); });
+    subscribePreset(() => {
+      throw new Error('boom');
+    });
     subscribePreset((p) => seen.push(p.id));
     publishPreset({ id: 'x' });
   } finally {
@@ -127,7 +140,10 @@ test('PyTorch code: the module and arguments for every kind, γ/β, train and ev
   assert.match(train, /^norm\.train\(\) {2}# .*\ny = norm\(x\)$/m);
   const evalMode = torchCode({ ...s, kind: 'batch', mode: 'eval', beta: -0.2 }, WARMUP);
   assert.match(evalMode, /bias\.fill_\(-0\.2\)/);
-  assert.match(evalMode, /norm\.train\(\)\nfor batch in warmup_batches: {2}# 30 training batches of shape \[32, 64, 1\]/);
+  assert.match(
+    evalMode,
+    /norm\.train\(\)\nfor batch in warmup_batches: {2}# 30 training batches of shape \[32, 64, 1\]/,
+  );
   assert.match(evalMode, /momentum 0\.1\nnorm\.eval\(\) {2}#[^\n]*\ny = norm\(x\)$/);
   assert.match(torchCode({ ...s, kind: 'instance' }, WARMUP), /InstanceNorm needs L > 1/);
 });

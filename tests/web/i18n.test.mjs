@@ -8,7 +8,15 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import {
-  t, hasString, setLocale, formatNumber, formatPercent, formatTimes, formatDuration, formatDate, formatList,
+  t,
+  hasString,
+  setLocale,
+  formatNumber,
+  formatPercent,
+  formatTimes,
+  formatDuration,
+  formatDate,
+  formatList,
   formatInteger,
 } from '../../web/src/i18n/i18n.js';
 import en from '../../web/src/i18n/strings-en.js';
@@ -53,19 +61,21 @@ function entries(cat, prefix = '') {
 const catalogue = entries(en);
 const placeholders = (text) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 const entryPlaceholders = (value) =>
-  (typeof value === 'string' ? placeholders(value) : new Set(Object.values(value).flatMap((v) => [...placeholders(v)])));
+  typeof value === 'string' ? placeholders(value) : new Set(Object.values(value).flatMap((v) => [...placeholders(v)]));
 
 // Files whose sentences are diagnostics for programmers and course authors, not the learner's UI: the rules
 // that judge a literal by how it reads (sentence, phrase, returned prose) are lifted for them; the rules for
 // where text goes (text:, aria-label, textContent, children…) still apply. Each entry gives its reason.
 const DIAGNOSTIC_SOURCES = {
   'web/src/core.js': 'argument errors of the core API, for programmers (figures show catalogue messages)',
-  'web/src/content/schema.js': 'content-file validation errors for course authors, listed verbatim as code under a catalogue title',
+  'web/src/content/schema.js':
+    'content-file validation errors for course authors, listed verbatim as code under a catalogue title',
   'web/src/content/check-context.js': 'the inline-text, id and concept rules of the same content-file validation',
   'web/src/content/check-blocks.js': 'the section and block rules of the same content-file validation',
   'web/src/content/check-text.js': 'the top-level, reference and figureText rules of the same content-file validation',
-  'web/src/predict/schema.js': 'the predict blocks\' part of the content-file validation (called by content/schema.js)',
-  'web/src/state/progress-record.js': 'why a stored record was rejected: a diagnostic detail for the console, never the learner\'s message',
+  'web/src/predict/schema.js': "the predict blocks' part of the content-file validation (called by content/schema.js)",
+  'web/src/state/progress-record.js':
+    "why a stored record was rejected: a diagnostic detail for the console, never the learner's message",
   'web/src/mastery/mastery-state.js': 'the mastery part of the same stored-record validation (progress-record.js)',
 };
 
@@ -80,13 +90,15 @@ test('every literal key passed to t() exists in the catalogue, and every templat
       count += 1;
       // An entry, not a namespace: t('completion.pdf') on a group of strings throws at run time.
       if (!hasString(call.key)) missing.push(`${rel(file)}:${call.line}: ${call.key}`);
-      else if (!catalogue.has(call.key)) missing.push(`${rel(file)}:${call.line}: ${call.key} is a namespace, not a string`);
+      else if (!catalogue.has(call.key))
+        missing.push(`${rel(file)}:${call.line}: ${call.key} is a namespace, not a string`);
     }
     for (const prefix of uses.prefixes) {
       if (![...catalogue.keys()].some((k) => k.startsWith(prefix))) missing.push(`${rel(file)}: t(\`${prefix}…\`)`);
     }
   }
-  for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) if (!catalogue.has(m[1])) missing.push(`web/index.html: ${m[1]}`);
+  for (const m of html.matchAll(/data-i18n="([^"]+)"/g))
+    if (!catalogue.has(m[1])) missing.push(`web/index.html: ${m[1]}`);
   for (const m of html.matchAll(/data-i18n-attr="([^"]+)"/g)) {
     for (const [, key] of parseAttrSpec(m[1])) if (!catalogue.has(key)) missing.push(`web/index.html: ${key}`);
   }
@@ -107,7 +119,9 @@ test('every catalogue entry is used in web/src or web/index.html', () => {
   }
   for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   for (const m of html.matchAll(/data-i18n-attr="([^"]+)"/g)) for (const [, key] of parseAttrSpec(m[1])) used.add(key);
-  const unused = [...catalogue.keys()].filter((key) => !used.has(key) && ![...prefixes].some((p) => p && key.startsWith(p)));
+  const unused = [...catalogue.keys()].filter(
+    (key) => !used.has(key) && ![...prefixes].some((p) => p && key.startsWith(p)),
+  );
   assert.deepEqual(unused, [], 'catalogue entries nothing uses (remove them, or use them)');
 });
 
@@ -126,7 +140,8 @@ test('placeholders are well formed, agree between plural forms, and match what e
     if (typeof value === 'object') {
       const other = placeholders(value.other);
       for (const [form, text] of Object.entries(value)) {
-        if (!['zero', 'one', 'two', 'few', 'many', 'other'].includes(form)) problems.push(`${key}.${form}: not a plural category`);
+        if (!['zero', 'one', 'two', 'few', 'many', 'other'].includes(form))
+          problems.push(`${key}.${form}: not a plural category`);
         // A form may leave a placeholder out ("1 group: {min}" needs no {max}), never bring a new one.
         const extra = [...placeholders(text)].filter((p) => !other.has(p));
         if (extra.length) problems.push(`${key}.${form}: {${extra.join('}, {')}} not in "other"`);
@@ -142,9 +157,11 @@ test('placeholders are well formed, agree between plural forms, and match what e
       const plural = typeof value === 'object';
       for (const p of wanted) if (!given.has(p)) problems.push(`${rel(file)}:${call.line}: ${call.key} needs {${p}}`);
       for (const p of given) {
-        if (!wanted.has(p) && !(plural && p === 'count')) problems.push(`${rel(file)}:${call.line}: ${call.key} has no {${p}}`);
+        if (!wanted.has(p) && !(plural && p === 'count'))
+          problems.push(`${rel(file)}:${call.line}: ${call.key} has no {${p}}`);
       }
-      if (plural && !given.has('count')) problems.push(`${rel(file)}:${call.line}: ${call.key} is a plural: pass count`);
+      if (plural && !given.has('count'))
+        problems.push(`${rel(file)}:${call.line}: ${call.key} is a plural: pass count`);
     }
   }
   assert.deepEqual(problems, []);
@@ -155,17 +172,27 @@ test('every other language’s catalogue has the same entries and placeholders a
   for (const name of readdirSync(i18nDir).filter((n) => /^strings-[\w-]+\.js$/.test(n))) {
     const lang = name.slice('strings-'.length, -3);
     assert.match(registry, new RegExp(`from '\\./${name.replace('.', '\\.')}'`), `${name} is imported by i18n.js`);
-    assert.match(registry, new RegExp(`CATALOGUES = \\{[^}]*\\b${lang.replace('-', '_')}\\b`), `${lang} is in CATALOGUES`);
+    assert.match(
+      registry,
+      new RegExp(`CATALOGUES = \\{[^}]*\\b${lang.replace('-', '_')}\\b`),
+      `${lang} is in CATALOGUES`,
+    );
   }
-  return Promise.all(readdirSync(i18nDir).filter((n) => /^strings-[\w-]+\.js$/.test(n) && n !== 'strings-en.js')
-    .map(async (name) => {
-      const other = entries((await import(path.join(i18nDir, name))).default);
-      assert.deepEqual([...other.keys()].sort(), [...catalogue.keys()].sort(), `${name}: the same keys as English`);
-      for (const [key, value] of other) {
-        assert.deepEqual([...entryPlaceholders(value)].sort(), [...entryPlaceholders(catalogue.get(key))].sort(),
-          `${name}: ${key} has the same placeholders as English`);
-      }
-    }));
+  return Promise.all(
+    readdirSync(i18nDir)
+      .filter((n) => /^strings-[\w-]+\.js$/.test(n) && n !== 'strings-en.js')
+      .map(async (name) => {
+        const other = entries((await import(path.join(i18nDir, name))).default);
+        assert.deepEqual([...other.keys()].sort(), [...catalogue.keys()].sort(), `${name}: the same keys as English`);
+        for (const [key, value] of other) {
+          assert.deepEqual(
+            [...entryPlaceholders(value)].sort(),
+            [...entryPlaceholders(catalogue.get(key))].sort(),
+            `${name}: ${key} has the same placeholders as English`,
+          );
+        }
+      }),
+  );
 });
 
 test('web/index.html shows the catalogue’s and the content file’s text before any script runs', () => {
@@ -187,30 +214,57 @@ test('web/index.html shows the catalogue’s and the content file’s text befor
   }
   assert.ok(checked >= 10, `${checked} static strings checked`);
   // Text that comes from the content file: the first paint shows what renderLesson() will write.
-  assert.equal(html.match(/<html lang="([^"]+)"/)[1], content.lang, '<html lang> is the content file\'s lang');
+  assert.equal(html.match(/<html lang="([^"]+)"/)[1], content.lang, "<html lang> is the content file's lang");
   assert.equal(html.match(/<title>([^<]*)<\/title>/)[1], t('page.documentTitle', { title: content.title }));
   assert.equal(html.match(/<h1 id="lesson-title">([^<]*)<\/h1>/)[1], content.title);
   const badges = html.match(/<ul class="badges"[^>]*>([\s\S]*?)<\/ul>/)[1];
-  assert.deepEqual([...badges.matchAll(/<li>([^<]*)<\/li>/g)].map((b) => b[1]), content.badges);
+  assert.deepEqual(
+    [...badges.matchAll(/<li>([^<]*)<\/li>/g)].map((b) => b[1]),
+    content.badges,
+  );
   // Every element with visible text in the shell is marked (nothing left over in English only).
   const shell = html.replace(/<(script|style|noscript|title)\b[\s\S]*?<\/\1>/g, '').replace(/<!--[\s\S]*?-->/g, '');
-  const loose = [...shell.matchAll(/<(\w+)\b([^>]*)>([^<]*[A-Za-z][^<]*)</g)]
-    .filter((m) => !/data-i18n=/.test(m[2]) && !/id="lesson-title"/.test(m[2]) && !(m[1] === 'li' && content.badges.includes(m[3])));
-  assert.deepEqual(loose.map((m) => m[0]), [], 'static text without data-i18n');
-  const labelled = [...shell.matchAll(/<\w+\b[^>]*\s(aria-label|title|placeholder|alt)="[^"]*"[^>]*>/g)]
-    .filter((m) => !new RegExp(`data-i18n-attr="[^"]*\\b${m[1]}:`).test(m[0]));
-  assert.deepEqual(labelled.map((m) => m[0]), [], 'static attributes without data-i18n-attr');
+  const loose = [...shell.matchAll(/<(\w+)\b([^>]*)>([^<]*[A-Za-z][^<]*)</g)].filter(
+    (m) =>
+      !/data-i18n=/.test(m[2]) && !/id="lesson-title"/.test(m[2]) && !(m[1] === 'li' && content.badges.includes(m[3])),
+  );
+  assert.deepEqual(
+    loose.map((m) => m[0]),
+    [],
+    'static text without data-i18n',
+  );
+  const labelled = [...shell.matchAll(/<\w+\b[^>]*\s(aria-label|title|placeholder|alt)="[^"]*"[^>]*>/g)].filter(
+    (m) => !new RegExp(`data-i18n-attr="[^"]*\\b${m[1]}:`).test(m[0]),
+  );
+  assert.deepEqual(
+    labelled.map((m) => m[0]),
+    [],
+    'static attributes without data-i18n-attr',
+  );
   setLocale(null);
 });
 
 // The stylesheets: attributes they show (content: attr(data-caption)) are text attributes for the scan.
-const stylesheets = readdirSync(path.join(root, 'web/styles')).filter((n) => n.endsWith('.css'))
-  .map((n) => [`web/styles/${n}`, readFileSync(path.join(root, 'web/styles', n), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')]);
-const cssTextAttributes = [...new Set(stylesheets.flatMap(([, css]) => [...css.matchAll(/(?<![\w-])content:[^;}]*\battr\(\s*([\w-]+)/g)].map((m) => m[1])))];
+const stylesheets = readdirSync(path.join(root, 'web/styles'))
+  .filter((n) => n.endsWith('.css'))
+  .map((n) => [
+    `web/styles/${n}`,
+    readFileSync(path.join(root, 'web/styles', n), 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''),
+  ]);
+const cssTextAttributes = [
+  ...new Set(
+    stylesheets.flatMap(([, css]) =>
+      [...css.matchAll(/(?<![\w-])content:[^;}]*\battr\(\s*([\w-]+)/g)].map((m) => m[1]),
+    ),
+  ),
+];
 
 test('the stylesheets generate no text of their own (content: "…" with words)', () => {
-  const found = stylesheets.flatMap(([name, css]) => [...css.matchAll(/(?<![\w-])content:\s*([^;}]*)/g)]
-    .filter((m) => /(['"])(?:(?!\1).)*\p{L}{2}/u.test(m[1])).map((m) => `${name}: content: ${m[1].trim()}`));
+  const found = stylesheets.flatMap(([name, css]) =>
+    [...css.matchAll(/(?<![\w-])content:\s*([^;}]*)/g)]
+      .filter((m) => /(['"])(?:(?!\1).)*\p{L}{2}/u.test(m[1]))
+      .map((m) => `${name}: content: ${m[1].trim()}`),
+  );
   assert.deepEqual(found, []);
 });
 
@@ -231,10 +285,13 @@ test('numbers and dates are formatted only through i18n.js (the page’s locale,
   // toLocaleString() without a locale uses the browser's, not the page's; Intl belongs in i18n.js.
   const found = [];
   for (const file of files) {
-    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      const code = line.replace(/\/\/.*$/, '');
-      if (/\.toLocale(?:Date|Time)?String\(|\bIntl\.\w+/.test(code)) found.push(`${rel(file)}:${i + 1}: ${line.trim().slice(0, 90)}`);
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        const code = line.replace(/\/\/.*$/, '');
+        if (/\.toLocale(?:Date|Time)?String\(|\bIntl\.\w+/.test(code))
+          found.push(`${rel(file)}:${i + 1}: ${line.trim().slice(0, 90)}`);
+      });
   }
   assert.deepEqual(found, []);
 });
@@ -243,7 +300,9 @@ test('every Chart.js chart formats its numbers for the page’s locale', () => {
   // Through styleScales() (web/src/charts/chart-theme.js sets options.locale) or an explicit locale option.
   const charts = files.filter((f) => /\bnew Chart\(/.test(readFileSync(f, 'utf8')));
   assert.ok(charts.length > 0);
-  const unlocalized = charts.filter((f) => !/\bstyleScales\(|\blocale:\s*(?:chartLocale|locale)\(\)/.test(readFileSync(f, 'utf8')));
+  const unlocalized = charts.filter(
+    (f) => !/\bstyleScales\(|\blocale:\s*(?:chartLocale|locale)\(\)/.test(readFileSync(f, 'utf8')),
+  );
   assert.deepEqual(unlocalized.map(rel), []);
 });
 
@@ -256,35 +315,58 @@ test('the scanner reads every file of web/src without losing its place (brackets
     const stack = [];
     for (const c of lex(readFileSync(file, 'utf8')).skeleton) {
       if ('([{⟨'.includes(c)) stack.push(c);
-      else if (c in pairs && stack.pop() !== pairs[c]) { stack.push('!'); break; }
+      else if (c in pairs && stack.pop() !== pairs[c]) {
+        stack.push('!');
+        break;
+      }
     }
     if (stack.length) lost.push(rel(file));
   }
   assert.deepEqual(lost, []);
-  assert.equal(lex('const r = /[\'"]/g; const s = \'a\' / 2 / 1; const u = `x${"}"}y`;').literals.map((l) => l.value).join('|'),
-    'a|x{x}y|}');
+  assert.equal(
+    lex('const r = /[\'"]/g; const s = \'a\' / 2 / 1; const u = `x${"}"}y`;')
+      .literals.map((l) => l.value)
+      .join('|'),
+    'a|x{x}y|}',
+  );
 });
 
 test('the scanner finds UI text where it hides, and leaves code alone', () => {
   const hits = (src) => findUiText(src).map((h) => h.value);
   assert.deepEqual(hits("b.textContent = done ? 'Finish' : 'Next';"), ['Finish', 'Next']);
-  assert.deepEqual(hits("h('span', { className: 'visually-hidden', text: ' (opens in a new tab)' });"), [' (opens in a new tab)']);
-  assert.deepEqual(hits("notices.show('storage', 'the browser storage for this site is full');"), ['the browser storage for this site is full']);
+  assert.deepEqual(hits("h('span', { className: 'visually-hidden', text: ' (opens in a new tab)' });"), [
+    ' (opens in a new tab)',
+  ]);
+  assert.deepEqual(hits("notices.show('storage', 'the browser storage for this site is full');"), [
+    'the browser storage for this site is full',
+  ]);
   assert.deepEqual(hits("el('p', {}, 'Waiting');"), ['Waiting']);
   assert.deepEqual(hits("ctx.fillText('Loss', 4, 12);"), ['Loss']);
   assert.deepEqual(hits("x.setAttribute('aria-label', `Sample ${n}`);"), ['Sample {x}']);
   assert.deepEqual(hits("const o = { yLabel = 'Count' }; f({ label: 'Rate' });"), ['Rate']);
   assert.deepEqual(hits("el('li', { className: on ? 'mm-step is-norm' : 'mm-step', text: t('a.b', { n: 1 }) });"), []);
-  assert.deepEqual(hits("console.warn('Normlab: ignored invalid parameters'); throw new RangeError(`step ${i} is outside the range`);"), []);
+  assert.deepEqual(
+    hits(
+      "console.warn('Normlab: ignored invalid parameters'); throw new RangeError(`step ${i} is outside the range`);",
+    ),
+    [],
+  );
   assert.deepEqual(hits("const re = /it's a 'quoted' regex/g; const iso = `PT${h}H${m}M${s}S`;"), []);
   assert.deepEqual(hits("const py = 'from torch import nn'; // i18n-exempt: Python source shown as code"), []);
   assert.deepEqual(hits("const py = 'from torch import nn';"), ['from torch import nn']);
-  assert.deepEqual(findUiText("el('div', { attrs: { 'data-caption': 'Sample' } });", { textAttributes: ['data-caption'] })
-    .map((h) => h.value), ['Sample']);
+  assert.deepEqual(
+    findUiText("el('div', { attrs: { 'data-caption': 'Sample' } });", { textAttributes: ['data-caption'] }).map(
+      (h) => h.value,
+    ),
+    ['Sample'],
+  );
   assert.deepEqual(hits("const LABELS = { pdf: 'Download PDF' };"), ['Download PDF']);
   assert.deepEqual(hits("function f(n) { return n ? `${n} steps` : 'Finished'; }"), ['{x} steps', 'Finished']);
   assert.deepEqual(hits("const g = (on) => (on ? 'Hide details' : 'Show details');"), ['Hide details', 'Show details']);
-  assert.deepEqual(hits("const k = (e) => e.key === 'Enter'; const c = (r, g) => `${r} ${g} rg`; return `${a} ${b}`;"), []);
+  assert.deepEqual(
+    hits("const k = (e) => e.key === 'Enter'; const c = (r, g) => `${r} ${g} rg`; return `${a} ${b}`;"),
+    [],
+  );
 });
 
 test('placeholders, plurals and a missing key', () => {
@@ -348,8 +430,10 @@ test('formatting follows <html lang> when it changes after the first number (the
 });
 
 test('data-i18n-attr lists attribute:key pairs', () => {
-  assert.deepEqual(parseAttrSpec('aria-label:page.darkTheme; title:page.contents;'),
-    [['aria-label', 'page.darkTheme'], ['title', 'page.contents']]);
+  assert.deepEqual(parseAttrSpec('aria-label:page.darkTheme; title:page.contents;'), [
+    ['aria-label', 'page.darkTheme'],
+    ['title', 'page.contents'],
+  ]);
 });
 
 test('applyStaticText fills marked text and attributes, and writes nothing that already matches', () => {
@@ -357,10 +441,18 @@ test('applyStaticText fills marked text and attributes, and writes nothing that 
   const writes = [];
   const node = (dataset, text, attrs = {}) => ({
     dataset,
-    get textContent() { return text; },
-    set textContent(value) { writes.push(`text ${dataset.i18n}`); text = value; },
+    get textContent() {
+      return text;
+    },
+    set textContent(value) {
+      writes.push(`text ${dataset.i18n}`);
+      text = value;
+    },
     getAttribute: (name) => attrs[name] ?? null,
-    setAttribute: (name, value) => { writes.push(`${name} ${value}`); attrs[name] = value; },
+    setAttribute: (name, value) => {
+      writes.push(`${name} ${value}`);
+      attrs[name] = value;
+    },
   });
   const same = node({ i18n: 'page.footer' }, `  ${t('page.footer').replace(/ /g, '\n    ')} `);
   const stale = node({ i18n: 'page.contents' }, 'Inhalt');

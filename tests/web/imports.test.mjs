@@ -25,7 +25,9 @@ function jsFiles(dir) {
 export function specifiers(source) {
   const { skeleton, literals } = lex(source);
   const found = [];
-  const add = (n) => { if (/^\.\.?\//.test(literals[n].value)) found.push(literals[n].value); };
+  const add = (n) => {
+    if (/^\.\.?\//.test(literals[n].value)) found.push(literals[n].value);
+  };
   for (const m of skeleton.matchAll(/\b(?:from|import)\s*\(?\s*§(\d+)§/g)) add(Number(m[1]));
   for (const m of skeleton.matchAll(/import\.meta\.glob\(\s*(\[[^\]]*\]|§\d+§)/g)) {
     for (const n of m[1].matchAll(/§(\d+)§/g)) add(Number(n[1]));
@@ -81,7 +83,12 @@ test('the folders of web/src import each other without a cycle', () => {
       if (!why.has(`${from}>${to}`)) why.set(`${from}>${to}`, `${path.relative(src, file)} → ${spec}`);
     }
   }
-  const explained = findCycles(graph).map((cycle) => cycle.slice(1).map((to, i) => why.get(`${cycle[i]}>${to}`)).join(', '));
+  const explained = findCycles(graph).map((cycle) =>
+    cycle
+      .slice(1)
+      .map((to, i) => why.get(`${cycle[i]}>${to}`))
+      .join(', '),
+  );
   assert.deepEqual(explained, []);
 });
 
@@ -90,8 +97,12 @@ test('the cycle finder finds a cycle and accepts a layered graph', () => {
   assert.deepEqual(findCycles(graph({ ui: ['i18n'], embed: ['ui'], i18n: [] })), []);
   assert.deepEqual(findCycles(graph({ ui: ['embed'], embed: ['ui'] })), [['ui', 'embed', 'ui']]);
   assert.deepEqual(findCycles(graph({ a: ['b'], b: ['c'], c: ['a'], d: ['a'] })), [['a', 'b', 'c', 'a']]);
-  assert.deepEqual(specifiers("import { a } from './a.js'; // from './comment.js'\nconst m = import.meta.glob(['../b.js']); import('./c.js'); export { q } from '../q/q.js'; import 'chart.js';"),
-    ['./a.js', './c.js', '../q/q.js', '../b.js']);
+  assert.deepEqual(
+    specifiers(
+      "import { a } from './a.js'; // from './comment.js'\nconst m = import.meta.glob(['../b.js']); import('./c.js'); export { q } from '../q/q.js'; import 'chart.js';",
+    ),
+    ['./a.js', './c.js', '../q/q.js', '../b.js'],
+  );
 });
 
 test('every figure name is a folder figures/<name>/ whose index.js exports mount (the registry loads them by name)', async () => {
@@ -99,6 +110,10 @@ test('every figure name is a folder figures/<name>/ whose index.js exports mount
   for (const name of FIGURE_NAMES) {
     const entry = path.join(src, 'figures', name, 'index.js');
     assert.ok(existsSync(entry), `figures/${name}/index.js`);
-    assert.match(readFileSync(entry, 'utf8'), /export (?:async function mount\b|\{ mount \} from )/, `figures/${name}/index.js exports mount`);
+    assert.match(
+      readFileSync(entry, 'utf8'),
+      /export (?:async function mount\b|\{ mount \} from )/,
+      `figures/${name}/index.js exports mount`,
+    );
   }
 });

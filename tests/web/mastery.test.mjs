@@ -10,11 +10,20 @@ import path from 'node:path';
 import { createSafeStorage } from '../../web/src/state/storage.js';
 import { createMemoryBackend } from '../../web/src/lms/index.js';
 import {
-  STORAGE_KEY, createProgressStore, freshProgress, mergeProgress, validateProgress,
+  STORAGE_KEY,
+  createProgressStore,
+  freshProgress,
+  mergeProgress,
+  validateProgress,
 } from '../../web/src/state/progress.js';
 import { MAX_VARIANTS } from '../../web/src/mastery/mastery-state.js';
 import {
-  checksum, decodeProgressCode, decodeSuspendData, encodeProgressCode, encodeSuspendData, SCORM12_SUSPEND_MAX,
+  checksum,
+  decodeProgressCode,
+  decodeSuspendData,
+  encodeProgressCode,
+  encodeSuspendData,
+  SCORM12_SUSPEND_MAX,
 } from '../../web/src/state/progress-code.js';
 import { conceptLevels, dueForReview, masteryModel } from '../../web/src/mastery/mastery.js';
 import { CONCEPTS } from '../../web/src/vocabulary.js';
@@ -29,8 +38,15 @@ const storeOn = (backend) => createProgressStore({ storage: createSafeStorage(()
 const level = (store, concept) => conceptLevels(store.state, model)[concept].level;
 
 test('seven concepts; every quick check and predict check is tagged; all but training-effects have a predict block', () => {
-  assert.deepEqual(model.concepts, ['axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used',
-    'training-effects']);
+  assert.deepEqual(model.concepts, [
+    'axes',
+    'batch-dependence',
+    'train-eval',
+    'affine',
+    'centring',
+    'where-used',
+    'training-effects',
+  ]);
   assert.deepEqual(model.concepts, [...CONCEPTS]);
   for (const [id, concepts] of model.quizConcepts) assert.ok(concepts.length > 0, id);
   for (const concept of model.concepts) {
@@ -114,7 +130,10 @@ test('the visit counter and the mastery part survive a reload; a reset starts ov
   a.recordVariant('predict-eval-shift', 42, true, ['train-eval']);
   const b = storeOn(backend);
   assert.equal(b.beginVisit(), 2);
-  assert.deepEqual(b.state.mastery.variants.map((v) => [v.item, v.seed, v.correct, v.visit]), [['predict-eval-shift', 42, true, 1]]);
+  assert.deepEqual(
+    b.state.mastery.variants.map((v) => [v.item, v.seed, v.correct, v.visit]),
+    [['predict-eval-shift', 42, true, 1]],
+  );
   assert.equal(level(b, 'train-eval'), 'familiar');
   b.reset();
   assert.equal(b.visit, 1);
@@ -126,8 +145,15 @@ test('a version-1 record (before mastery) is migrated, not thrown away', () => {
   const v1 = freshProgress(new Date('2026-11-20T10:00:00.000Z'));
   delete v1.mastery;
   v1.version = 1;
-  v1.checks['quiz-bn-axes'] = { first: 'a', firstCorrect: true, firstAt: '2026-11-20T10:01:00.000Z', last: 'a',
-    lastCorrect: true, lastAt: '2026-11-20T10:01:00.000Z', attempts: 1 };
+  v1.checks['quiz-bn-axes'] = {
+    first: 'a',
+    firstCorrect: true,
+    firstAt: '2026-11-20T10:01:00.000Z',
+    last: 'a',
+    lastCorrect: true,
+    lastAt: '2026-11-20T10:01:00.000Z',
+    attempts: 1,
+  };
   const backend = createMemoryBackend({ [STORAGE_KEY]: JSON.stringify(v1) });
   const store = storeOn(backend);
   assert.equal(store.recovered, null);
@@ -141,10 +167,24 @@ test('a version-1 record (before mastery) is migrated, not thrown away', () => {
 test('two tabs: mastery merges as a join (visits max, variants union, misses max)', () => {
   const base = freshProgress(new Date('2026-11-26T10:00:00Z'));
   const at = (s) => `2026-11-26T10:0${s}:00.000Z`;
-  const x = validateProgress({ ...base, updatedAt: at(1), mastery: { visits: 2, missed: { axes: 1 },
-    variants: [{ item: 'predict-axes', seed: 1, correct: false, visit: 1, at: at(1) }] } }).progress;
-  const y = validateProgress({ ...base, updatedAt: at(2), mastery: { visits: 3, missed: { axes: 2, affine: 3 },
-    variants: [{ item: 'predict-affine', seed: 5, correct: false, visit: 3, at: at(2) }] } }).progress;
+  const x = validateProgress({
+    ...base,
+    updatedAt: at(1),
+    mastery: {
+      visits: 2,
+      missed: { axes: 1 },
+      variants: [{ item: 'predict-axes', seed: 1, correct: false, visit: 1, at: at(1) }],
+    },
+  }).progress;
+  const y = validateProgress({
+    ...base,
+    updatedAt: at(2),
+    mastery: {
+      visits: 3,
+      missed: { axes: 2, affine: 3 },
+      variants: [{ item: 'predict-affine', seed: 5, correct: false, visit: 3, at: at(2) }],
+    },
+  }).progress;
   const xy = mergeProgress(x, y);
   assert.deepEqual(xy, mergeProgress(y, x));
   assert.deepEqual(mergeProgress(xy, x), xy);
@@ -155,7 +195,8 @@ test('two tabs: mastery merges as a join (visits max, variants union, misses max
 
 test('at most the newest MAX_VARIANTS variants are kept', () => {
   const store = storeOn(createMemoryBackend());
-  for (let i = 0; i < MAX_VARIANTS + 15; i++) store.recordVariant('predict-small-batch', i, i % 2 === 0, ['batch-dependence']);
+  for (let i = 0; i < MAX_VARIANTS + 15; i++)
+    store.recordVariant('predict-small-batch', i, i % 2 === 0, ['batch-dependence']);
   const seeds = store.state.mastery.variants.map((v) => v.seed);
   assert.equal(seeds.length, MAX_VARIANTS);
   assert.equal(seeds.at(-1), MAX_VARIANTS + 14);
@@ -165,7 +206,8 @@ test('progress code and suspend_data carry mastery; version-1 codes still load; 
   const store = storeOn(createMemoryBackend());
   store.beginVisit();
   for (const id of model.quizConcepts.keys()) store.recordAnswer(id, 'b', false, model.quizConcepts.get(id));
-  for (let i = 0; i < MAX_VARIANTS; i++) store.recordVariant([...model.itemConcepts.keys()][i % 6], 4000000000 + i, i % 3 !== 0, ['axes']);
+  for (let i = 0; i < MAX_VARIANTS; i++)
+    store.recordVariant([...model.itemConcepts.keys()][i % 6], 4000000000 + i, i % 3 !== 0, ['axes']);
   store.complete({ score: 0, total: 8 });
   store.setLearnerName('Ł'.repeat(120));
   const p = store.state;
@@ -178,7 +220,17 @@ test('progress code and suspend_data carry mastery; version-1 codes still load; 
   assert.ok(decoded.ok, decoded.detail);
   assert.deepEqual(decoded.progress.mastery.missed, p.mastery.missed, 'misses survive whatever is trimmed');
   // A code made before mastery existed (compact version 1, no "m").
-  const v1 = { v: 1, e: 'a1b2c3d4e5f60718', s: Date.parse('2026-11-20T10:00:00.000Z'), u: 5000, r: 'intro', c: {}, w: [0, 0], g: 0, t: 0 };
+  const v1 = {
+    v: 1,
+    e: 'a1b2c3d4e5f60718',
+    s: Date.parse('2026-11-20T10:00:00.000Z'),
+    u: 5000,
+    r: 'intro',
+    c: {},
+    w: [0, 0],
+    g: 0,
+    t: 0,
+  };
   const body = Buffer.from(JSON.stringify(v1)).toString('base64url');
   const old = decodeProgressCode(`NL1.${body}.${checksum(body)}`);
   assert.ok(old.ok, old.detail);

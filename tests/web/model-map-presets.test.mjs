@@ -15,11 +15,17 @@ const { learningRates } = (await loadTrainer()).defaultSweepPlan();
 
 test('the map lists five entries, one per normalization kind', () => {
   assert.deepEqual([...MODEL_ORDER].sort(), Object.keys(MODEL_PRESETS).sort());
-  assert.deepEqual(MODEL_ORDER.map((id) => MODEL_PRESETS[id].kind).sort(), ['batch', 'group', 'instance', 'layer', 'rms']);
+  assert.deepEqual(MODEL_ORDER.map((id) => MODEL_PRESETS[id].kind).sort(), [
+    'batch',
+    'group',
+    'instance',
+    'layer',
+    'rms',
+  ]);
   for (const id of MODEL_ORDER) assert.equal(MODEL_PRESETS[id].playground.kind, MODEL_PRESETS[id].kind, id);
 });
 
-test('each playground preset survives the playground\'s cleanState unchanged', () => {
+test("each playground preset survives the playground's cleanState unchanged", () => {
   for (const id of MODEL_ORDER) {
     const given = MODEL_PRESETS[id].playground;
     const clean = cleanPlayground(given);
@@ -27,7 +33,7 @@ test('each playground preset survives the playground\'s cleanState unchanged', (
   }
 });
 
-test('each training preset survives the training figure\'s cleanState unchanged', () => {
+test("each training preset survives the training figure's cleanState unchanged", () => {
   for (const id of MODEL_ORDER) {
     const given = MODEL_PRESETS[id].training;
     const clean = cleanerFor(learningRates)(given);
@@ -66,6 +72,9 @@ test('the lesson has the prose of every entry, and it cites papers that are in t
     for (const c of cites) assert.ok(refs.has(c), `${id}: ${c} in references`);
   }
   assert.ok(entries.transformer.diagrams.length === 2, 'pre-LN and post-LN');
-  const figures = lesson.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'figure').map((b) => b.figure);
+  const figures = lesson.sections
+    .flatMap((s) => s.blocks)
+    .filter((b) => b.type === 'figure')
+    .map((b) => b.figure);
   assert.ok(figures.includes('model-map'));
 });

@@ -28,20 +28,30 @@ before(async () => {
 });
 
 /** The instances of `generator` for the 60 seeds. */
-const instances = (generator) => SEEDS.map((seed) => makeInstance(GENERATORS[generator], core, blockOf(generator), seed));
+const instances = (generator) =>
+  SEEDS.map((seed) => makeInstance(GENERATORS[generator], core, blockOf(generator), seed));
 
 test('the lesson has a predict block for every generator, and each generator one module', () => {
   assert.deepEqual(Object.keys(GENERATORS).sort(), Object.keys(PREDICT_GENERATORS).sort());
   for (const name of Object.keys(GENERATORS)) assert.ok(blockOf(name), `a predict block uses ${name}`);
-  assert.ok(Object.keys(GENERATORS).filter((n) => n !== 'where-used').length >= 4, 'at least four core-driven generators');
+  assert.ok(
+    Object.keys(GENERATORS).filter((n) => n !== 'where-used').length >= 4,
+    'at least four core-driven generators',
+  );
 });
 
-test('small-batch: only BatchNorm\'s statistic gets noisier at a small batch, by the core\'s batchSpread', () => {
+test("small-batch: only BatchNorm's statistic gets noisier at a small batch, by the core's batchSpread", () => {
   for (const inst of instances('small-batch')) {
     const p = inst.params;
     const spread = (kind, batch) => {
-      const r = core.batchSpread(kind, p.distribution, { batch, features: p.features, seed: p.dataSeed, mean: p.mean,
-        std: p.std, ...(kind === 'group' ? { groups: 4 } : {}) });
+      const r = core.batchSpread(kind, p.distribution, {
+        batch,
+        features: p.features,
+        seed: p.dataSeed,
+        mean: p.mean,
+        std: p.std,
+        ...(kind === 'group' ? { groups: 4 } : {}),
+      });
       return kind === 'rms' ? r.varSd : r.meanSd;
     };
     const ratio = (kind) => spread(kind, p.batch) / spread(kind, 64);
@@ -60,7 +70,7 @@ test('small-batch: only BatchNorm\'s statistic gets noisier at a small batch, by
   }
 });
 
-test('eval-shift: the eval output\'s mean, recomputed through the core, decides the option', () => {
+test("eval-shift: the eval output's mean, recomputed through the core, decides the option", () => {
   for (const inst of instances('eval-shift')) {
     const p = inst.params;
     const runningMean = new Float32Array(4);
@@ -70,7 +80,9 @@ test('eval-shift: the eval output\'s mean, recomputed through the core, decides 
       core.normalize('batch', x, [32, 4, 1], { runningMean, runningVar, momentum: p.momentum });
     }
     const fresh = core.sample('normal', 128, { seed: p.dataSeed + p.steps + 1000, mean: p.mean, std: p.std });
-    const m = core.describe(core.normalize('batch', fresh, [32, 4, 1], { training: false, runningMean, runningVar }).output).mean;
+    const m = core.describe(
+      core.normalize('batch', fresh, [32, 4, 1], { training: false, runningMean, runningVar }).output,
+    ).mean;
     assert.equal(inst.values.evalMean, m);
     assert.ok(Math.abs(m) < 0.1 || Math.abs(m) > 0.3, `unambiguous mean ${m}`);
     const expected = Math.abs(m) < 0.1 ? 'near-zero' : m > 0 ? 'positive' : 'negative';
@@ -81,7 +93,7 @@ test('eval-shift: the eval output\'s mean, recomputed through the core, decides 
   }
 });
 
-test('centring: LayerNorm\'s output mean is 0; RMSNorm keeps the sign of an offset', () => {
+test("centring: LayerNorm's output mean is 0; RMSNorm keeps the sign of an offset", () => {
   for (const inst of instances('centring')) {
     const p = inst.params;
     const shape = [4, p.features, 1];
@@ -103,14 +115,24 @@ test('affine: the output has mean β and standard deviation |γ| by the core, an
     assert.ok(Math.abs(v.outMean - v.beta) < 0.05, `${v.outMean} vs β ${v.beta}`);
     assert.ok(Math.abs(v.outStd - v.absGamma) < 0.05, `${v.outStd} vs |γ| ${v.absGamma}`);
     assert.equal(inst.correct, 'beta-gamma');
-    assert.deepEqual([...inst.order].sort(), [...PREDICT_GENERATORS.affine.options].sort(), 'the options are shuffled, all present');
+    assert.deepEqual(
+      [...inst.order].sort(),
+      [...PREDICT_GENERATORS.affine.options].sort(),
+      'the options are shuffled, all present',
+    );
   }
   const orders = new Set(instances('affine').map((i) => i.order.join()));
   assert.ok(orders.size > 4, 'the correct option is not always in the same place');
 });
 
-test('axes: the count comes from core.statCount and names the kind\'s reduction', () => {
-  const expected = { batch: 'per-channel', layer: 'per-sample', rms: 'per-sample', instance: 'per-sample-channel', group: 'per-sample-group' };
+test("axes: the count comes from core.statCount and names the kind's reduction", () => {
+  const expected = {
+    batch: 'per-channel',
+    layer: 'per-sample',
+    rms: 'per-sample',
+    instance: 'per-sample-channel',
+    group: 'per-sample-group',
+  };
   const seen = new Set();
   for (const inst of instances('axes')) {
     const p = inst.params;
@@ -124,7 +146,7 @@ test('axes: the count comes from core.statCount and names the kind\'s reduction'
   assert.equal(seen.size, 5, 'all five kinds come up');
 });
 
-test('where-used: the answer is the drawn scenario\'s, from the content', () => {
+test("where-used: the answer is the drawn scenario's, from the content", () => {
   const block = blockOf('where-used');
   for (const inst of instances('where-used')) {
     assert.equal(inst.correct, block.scenarios[inst.params.scenario].answer);
@@ -147,10 +169,15 @@ test('an instance is reproducible from its seed; "Try another" always shows othe
   }
 });
 
-test('the lesson\'s templates fill completely for every instance', () => {
+test("the lesson's templates fill completely for every instance", () => {
   for (const block of blocks) {
     for (const inst of instances(block.generator).slice(0, 20)) {
-      const texts = [block.scenario, block.question, block.result, ...block.options.flatMap((o) => [o.text, o.explanation])];
+      const texts = [
+        block.scenario,
+        block.question,
+        block.result,
+        ...block.options.flatMap((o) => [o.text, o.explanation]),
+      ];
       for (const text of texts) {
         const out = fill(text, inst.values, lesson.figureText);
         assert.ok(!/\{\w+\}/.test(out), `${block.id}: ${out}`);
@@ -167,23 +194,55 @@ test('the content schema rejects broken predict, review and mastery blocks with 
   const { validateContent } = await import('../../web/src/content/schema.js');
   const caught = (mutate, pattern) => {
     const copy = structuredClone(lesson);
-    mutate(copy.sections.flatMap((s) => s.blocks), copy);
+    mutate(
+      copy.sections.flatMap((s) => s.blocks),
+      copy,
+    );
     const errors = validateContent(copy);
-    assert.ok(errors.some((e) => pattern.test(e)), `expected ${pattern}, got:\n${errors.join('\n')}`);
+    assert.ok(
+      errors.some((e) => pattern.test(e)),
+      `expected ${pattern}, got:\n${errors.join('\n')}`,
+    );
   };
   const predict = (all, gen = 'affine') => all.find((b) => b.type === 'predict' && b.generator === gen);
   assert.deepEqual(validateContent(lesson), []);
-  caught((all) => { predict(all).generator = 'vibes'; }, /unknown generator "vibes"/);
-  caught((all) => { predict(all).result += ' {nope}'; }, /unknown placeholder \{nope\} for generator affine/);
-  caught((all) => { predict(all).options.pop(); }, /must have exactly the options of generator affine/);
-  caught((all) => { predict(all).options[0].correct = true; }, /unknown option field \(the core decides/);
-  caught((all) => { delete predict(all).concepts; }, /concepts: required for a predict block/);
-  caught((all) => { predict(all).concepts = ['optimization']; }, /unknown concept "optimization"/);
-  caught((all) => { all.find((b) => b.type === 'quiz').concepts = []; }, /must be an array of 1–3 concept tags/);
-  caught((all) => { predict(all, 'where-used').scenarios[0].answer = 'dropout'; }, /answer: must be one of batch, layer/);
-  caught((all) => { predict(all, 'where-used').scenarios.length = 2; }, /needs at least 4 scenarios/);
-  caught((all) => { predict(all).scenarios = []; }, /takes no scenarios/);
-  caught((all) => { delete all.find((b) => b.type === 'mastery').text; }, /text: required for a mastery block/);
-  caught((all, c) => { c.sections.find((s) => s.id === 'deep-dives').blocks.find((b) => b.type === 'deepdive').blocks.push({ type: 'review', text: 'x' }); },
-    /a deepdive may not contain a review block/);
+  caught((all) => {
+    predict(all).generator = 'vibes';
+  }, /unknown generator "vibes"/);
+  caught((all) => {
+    predict(all).result += ' {nope}';
+  }, /unknown placeholder \{nope\} for generator affine/);
+  caught((all) => {
+    predict(all).options.pop();
+  }, /must have exactly the options of generator affine/);
+  caught((all) => {
+    predict(all).options[0].correct = true;
+  }, /unknown option field \(the core decides/);
+  caught((all) => {
+    delete predict(all).concepts;
+  }, /concepts: required for a predict block/);
+  caught((all) => {
+    predict(all).concepts = ['optimization'];
+  }, /unknown concept "optimization"/);
+  caught((all) => {
+    all.find((b) => b.type === 'quiz').concepts = [];
+  }, /must be an array of 1–3 concept tags/);
+  caught((all) => {
+    predict(all, 'where-used').scenarios[0].answer = 'dropout';
+  }, /answer: must be one of batch, layer/);
+  caught((all) => {
+    predict(all, 'where-used').scenarios.length = 2;
+  }, /needs at least 4 scenarios/);
+  caught((all) => {
+    predict(all).scenarios = [];
+  }, /takes no scenarios/);
+  caught((all) => {
+    delete all.find((b) => b.type === 'mastery').text;
+  }, /text: required for a mastery block/);
+  caught((all, c) => {
+    c.sections
+      .find((s) => s.id === 'deep-dives')
+      .blocks.find((b) => b.type === 'deepdive')
+      .blocks.push({ type: 'review', text: 'x' });
+  }, /a deepdive may not contain a review block/);
 });

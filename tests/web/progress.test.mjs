@@ -4,22 +4,45 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSafeStorage } from '../../web/src/state/storage.js';
 import {
-  BACKUP_KEY, STORAGE_KEY, createProgressStore, freshProgress, mergeProgress, validateProgress,
+  BACKUP_KEY,
+  STORAGE_KEY,
+  createProgressStore,
+  freshProgress,
+  mergeProgress,
+  validateProgress,
 } from '../../web/src/state/progress.js';
 
 class FakeStorage {
-  constructor(initial = {}) { this.map = new Map(Object.entries(initial)); this.writes = 0; }
-  getItem(k) { return this.map.has(k) ? this.map.get(k) : null; }
-  setItem(k, v) { this.writes += 1; this.map.set(k, String(v)); }
-  removeItem(k) { this.map.delete(k); }
+  constructor(initial = {}) {
+    this.map = new Map(Object.entries(initial));
+    this.writes = 0;
+  }
+  getItem(k) {
+    return this.map.has(k) ? this.map.get(k) : null;
+  }
+  setItem(k, v) {
+    this.writes += 1;
+    this.map.set(k, String(v));
+  }
+  removeItem(k) {
+    this.map.delete(k);
+  }
 }
 class ThrowingStorage {
-  getItem() { throw Object.assign(new Error('denied'), { name: 'SecurityError' }); }
-  setItem() { throw Object.assign(new Error('denied'), { name: 'SecurityError' }); }
-  removeItem() { throw Object.assign(new Error('denied'), { name: 'SecurityError' }); }
+  getItem() {
+    throw Object.assign(new Error('denied'), { name: 'SecurityError' });
+  }
+  setItem() {
+    throw Object.assign(new Error('denied'), { name: 'SecurityError' });
+  }
+  removeItem() {
+    throw Object.assign(new Error('denied'), { name: 'SecurityError' });
+  }
 }
 class FullStorage extends FakeStorage {
-  setItem() { throw Object.assign(new Error('full'), { name: 'QuotaExceededError', code: 22 }); }
+  setItem() {
+    throw Object.assign(new Error('full'), { name: 'QuotaExceededError', code: 22 });
+  }
 }
 
 let clock = Date.parse('2026-11-26T10:00:00.000Z');
@@ -58,7 +81,10 @@ test('progress survives a reload (a second store on the same storage)', () => {
   assert.equal(b.state.walkthrough.finished, true);
   assert.equal(b.state.playgroundUsed, true);
   assert.equal(b.state.timeSpentMs, 90_000);
-  assert.deepEqual({ ...b.state.completion, date: undefined }, { date: undefined, score: 0, total: 8, timeSpentMs: 90_000 });
+  assert.deepEqual(
+    { ...b.state.completion, date: undefined },
+    { date: undefined, score: 0, total: 8, timeSpentMs: 90_000 },
+  );
 });
 
 test('corrupted JSON: start fresh, keep the bad value under the backup key', () => {
@@ -72,7 +98,11 @@ test('corrupted JSON: start fresh, keep the bad value under the backup key', () 
 
 test('foreign JSON shapes are rejected and backed up', () => {
   const shapes = [
-    '[]', '42', 'null', '"text"', '{"hello":"world"}',
+    '[]',
+    '42',
+    'null',
+    '"text"',
+    '{"hello":"world"}',
     JSON.stringify({ ...freshProgress(), version: 3 }),
     JSON.stringify({ ...freshProgress(), mastery: { visits: -1, variants: [], missed: {} } }),
     JSON.stringify({ ...freshProgress(), mastery: { visits: 1, variants: [{ item: 'x' }], missed: {} } }),
@@ -114,7 +144,9 @@ test('a localStorage that throws: memory mode, everything still works, one failu
 });
 
 test('a localStorage getter that throws (sandboxed iframe)', () => {
-  const storage = createSafeStorage(() => { throw Object.assign(new Error('no'), { name: 'SecurityError' }); });
+  const storage = createSafeStorage(() => {
+    throw Object.assign(new Error('no'), { name: 'SecurityError' });
+  });
   assert.equal(storage.mode, 'memory');
   const store = createProgressStore({ storage, now });
   store.markPlaygroundUsed();
@@ -150,10 +182,21 @@ test('two tabs: changes from the other tab are merged in and the two converge', 
 
 test('merge is commutative and idempotent', () => {
   const base = freshProgress(new Date('2026-11-26T10:00:00Z'));
-  const x = validateProgress({ ...base, updatedAt: '2026-11-26T10:01:00.000Z', sectionsRead: ['intro', 'ics'],
-    walkthrough: { step: 3, finished: false }, timeSpentMs: 5000 }).progress;
-  const y = validateProgress({ ...base, updatedAt: '2026-11-26T10:02:00.000Z', sectionsRead: ['training'],
-    walkthrough: { step: 1, finished: true }, playgroundUsed: true, timeSpentMs: 3000 }).progress;
+  const x = validateProgress({
+    ...base,
+    updatedAt: '2026-11-26T10:01:00.000Z',
+    sectionsRead: ['intro', 'ics'],
+    walkthrough: { step: 3, finished: false },
+    timeSpentMs: 5000,
+  }).progress;
+  const y = validateProgress({
+    ...base,
+    updatedAt: '2026-11-26T10:02:00.000Z',
+    sectionsRead: ['training'],
+    walkthrough: { step: 1, finished: true },
+    playgroundUsed: true,
+    timeSpentMs: 3000,
+  }).progress;
   const xy = mergeProgress(x, y);
   assert.deepEqual(xy, mergeProgress(y, x));
   assert.deepEqual(mergeProgress(xy, x), xy);
@@ -182,7 +225,9 @@ test('subscribers hear each change once; no-op updates do not write', () => {
   const backend = new FakeStorage();
   const store = storeOn(backend);
   let calls = 0;
-  store.subscribe(() => { calls += 1; });
+  store.subscribe(() => {
+    calls += 1;
+  });
   const writes = backend.writes;
   store.markSectionRead('intro');
   store.markSectionRead('intro');
@@ -194,7 +239,15 @@ test('a certificate record is validated before it is saved', () => {
   const store = storeOn(new FakeStorage());
   assert.throws(() => store.saveCertificate({ id: 'nope' }), RangeError);
   const hash = 'ab'.repeat(32);
-  store.saveCertificate({ id: 'ABAB-ABAB-ABAB', hash, name: '<img src=x onerror=alert(1)>', title: 'T',
-    date: '2026-11-26', score: 3, total: 8, durationMinutes: 15 });
+  store.saveCertificate({
+    id: 'ABAB-ABAB-ABAB',
+    hash,
+    name: '<img src=x onerror=alert(1)>',
+    title: 'T',
+    date: '2026-11-26',
+    score: 3,
+    total: 8,
+    durationMinutes: 15,
+  });
   assert.equal(store.state.learnerName, '<img src=x onerror=alert(1)>');
 });

@@ -25,7 +25,12 @@ export function lex(source) {
     while (pos < source.length) {
       const c = source[pos];
       const next = source[pos + 1];
-      if (c === '\n') { line += 1; out += c; pos += 1; continue; }
+      if (c === '\n') {
+        line += 1;
+        out += c;
+        pos += 1;
+        continue;
+      }
       if (c === '/' && next === '/') {
         while (pos < source.length && source[pos] !== '\n') pos += 1;
         out += ' ';
@@ -34,7 +39,11 @@ export function lex(source) {
       if (c === '/' && next === '*') {
         const end = source.indexOf('*/', pos + 2);
         const stop = end < 0 ? source.length : end + 2;
-        for (const ch of source.slice(pos, stop)) if (ch === '\n') { line += 1; out += '\n'; }
+        for (const ch of source.slice(pos, stop))
+          if (ch === '\n') {
+            line += 1;
+            out += '\n';
+          }
         out += ' ';
         pos = stop;
         continue;
@@ -47,12 +56,21 @@ export function lex(source) {
           continue;
         }
       }
-      if (c === '\'' || c === '"') { out += quoted(c); continue; }
-      if (c === '`') { out += template(); continue; }
+      if (c === "'" || c === '"') {
+        out += quoted(c);
+        continue;
+      }
+      if (c === '`') {
+        out += template();
+        continue;
+      }
       if (stopAtBrace) {
         if (c === '{') depth += 1;
         if (c === '}') {
-          if (depth === 0) { pos += 1; return out; }
+          if (depth === 0) {
+            pos += 1;
+            return out;
+          }
           depth -= 1;
         }
       }
@@ -67,10 +85,16 @@ export function lex(source) {
     let inClass = false;
     while (pos < source.length && source[pos] !== '\n') {
       const c = source[pos];
-      if (c === '\\') { pos += 2; continue; }
+      if (c === '\\') {
+        pos += 2;
+        continue;
+      }
       if (c === '[') inClass = true;
       else if (c === ']') inClass = false;
-      else if (c === '/' && !inClass) { pos += 1; break; }
+      else if (c === '/' && !inClass) {
+        pos += 1;
+        break;
+      }
       pos += 1;
     }
     while (/[a-z]/.test(source[pos] ?? '')) pos += 1;
@@ -81,7 +105,11 @@ export function lex(source) {
     let value = '';
     pos += 1;
     while (pos < source.length && source[pos] !== quote && source[pos] !== '\n') {
-      if (source[pos] === '\\') { value += source[pos + 1]; pos += 2; continue; }
+      if (source[pos] === '\\') {
+        value += source[pos + 1];
+        pos += 2;
+        continue;
+      }
       value += source[pos];
       pos += 1;
     }
@@ -99,7 +127,11 @@ export function lex(source) {
     pos += 1;
     while (pos < source.length && source[pos] !== '`') {
       const c = source[pos];
-      if (c === '\\') { value += source[pos + 1]; pos += 2; continue; }
+      if (c === '\\') {
+        value += source[pos + 1];
+        pos += 2;
+        continue;
+      }
       if (c === '$' && source[pos + 1] === '{') {
         pos += 2;
         value += '{x}';
@@ -125,7 +157,8 @@ const words = (value) => value.replace(/\{x\}/g, ' ');
 /** Any letter at all: the value of a sink that is always shown (text:, textContent =, aria-label). */
 const hasLetters = (value) => /\p{L}/u.test(words(value));
 /** CSS class lists ("mm-step is-norm") and other kebab-case tokens are code, not words. */
-const classList = (value) => /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\s+[a-z0-9]+(?:-[a-z0-9]+)*)*$/.test(value.trim()) && value.includes('-');
+const classList = (value) =>
+  /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\s+[a-z0-9]+(?:-[a-z0-9]+)*)*$/.test(value.trim()) && value.includes('-');
 /** Looks like words for a person: a capitalised word ("Back", not "GetLastError"), two words, or a sentence's end. */
 const proseLike = (value) => {
   // A substitution reads as a word ("{x} steps"), never as a gap between letters ("PT{x}H{x}M"); but a
@@ -144,14 +177,72 @@ const sentence = (value) => {
 };
 
 // Object keys, attributes and properties whose value is shown or spoken.
-const ALWAYS_TEXT_KEYS = ['text', 'placeholder', 'alt', 'ariaLabel', 'ariaValueText', 'ariaDescription', 'ariaRoleDescription'];
-const ALWAYS_TEXT_ATTRS = ['aria-label', 'aria-valuetext', 'aria-description', 'aria-roledescription', 'placeholder', 'alt', 'title'];
-const LABEL_KEYS = ['title', 'label', 'legend', 'hint', 'message', 'caption', 'summary', 'heading', 'description',
-  'note', 'name', 'xLabel', 'yLabel', 'nameHint', 'tooltip', 'prompt', 'feedback', 'error', 'status'];
-const TEXT_PROPERTIES = ['textContent', 'innerText', 'title', 'placeholder', 'alt', 'ariaLabel', 'ariaValueText',
-  'ariaDescription', 'ariaRoleDescription', 'label'];
-const TEXT_CALLS = ['append', 'prepend', 'replaceChildren', 'createTextNode', 'alert', 'confirm', 'prompt', 'before', 'fillText', 'strokeText',
-  'after', 'replaceWith', 'insertAdjacentText'];
+const ALWAYS_TEXT_KEYS = [
+  'text',
+  'placeholder',
+  'alt',
+  'ariaLabel',
+  'ariaValueText',
+  'ariaDescription',
+  'ariaRoleDescription',
+];
+const ALWAYS_TEXT_ATTRS = [
+  'aria-label',
+  'aria-valuetext',
+  'aria-description',
+  'aria-roledescription',
+  'placeholder',
+  'alt',
+  'title',
+];
+const LABEL_KEYS = [
+  'title',
+  'label',
+  'legend',
+  'hint',
+  'message',
+  'caption',
+  'summary',
+  'heading',
+  'description',
+  'note',
+  'name',
+  'xLabel',
+  'yLabel',
+  'nameHint',
+  'tooltip',
+  'prompt',
+  'feedback',
+  'error',
+  'status',
+];
+const TEXT_PROPERTIES = [
+  'textContent',
+  'innerText',
+  'title',
+  'placeholder',
+  'alt',
+  'ariaLabel',
+  'ariaValueText',
+  'ariaDescription',
+  'ariaRoleDescription',
+  'label',
+];
+const TEXT_CALLS = [
+  'append',
+  'prepend',
+  'replaceChildren',
+  'createTextNode',
+  'alert',
+  'confirm',
+  'prompt',
+  'before',
+  'fillText',
+  'strokeText',
+  'after',
+  'replaceWith',
+  'insertAdjacentText',
+];
 const ELEMENT_BUILDERS = ['h', 'el'];
 const KEY_CALL = /\b(?:t|hasString)\(\s*$/;
 const ID = /[A-Za-z_$][\w$]*/;
@@ -260,7 +351,8 @@ export function findUiText(source, { textAttributes = [] } = {}) {
   }
   for (const m of skeleton.matchAll(new RegExp(`(?<![\\w$.])(${ELEMENT_BUILDERS.join('|')})\\(`, 'g'))) {
     const open = m.index + m[0].length - 1;
-    for (const [start, end] of callArguments(skeleton, open).slice(2)) checkValue(start, end, `${m[1]}() child`, hasLetters);
+    for (const [start, end] of callArguments(skeleton, open).slice(2))
+      checkValue(start, end, `${m[1]}() child`, hasLetters);
   }
   // What a function returns (return …; => …) is often a label: prose-like literals there.
   for (const m of skeleton.matchAll(/(?:\breturn\b|=>)\s*/g)) {
@@ -278,7 +370,8 @@ export function findUiText(source, { textAttributes = [] } = {}) {
     if (at >= 0 && isKeyArgument(at)) return;
     flag(n, kind);
   });
-  return [...found].sort((a, b) => literals[a[0]].line - literals[b[0]].line)
+  return [...found]
+    .sort((a, b) => literals[a[0]].line - literals[b[0]].line)
     .map(([n, why]) => ({ line: literals[n].line, why, value: literals[n].value, heuristic: HEURISTIC.includes(why) }));
 }
 
@@ -308,7 +401,11 @@ export function findKeyUses(source, isKey) {
     }
     keys.add(lit.value);
     const args = callArguments(skeleton, open);
-    calls.push({ key: lit.value, line: lit.line, params: args.length < 2 ? [] : objectKeys(skeleton, literals, args[1]) });
+    calls.push({
+      key: lit.value,
+      line: lit.line,
+      params: args.length < 2 ? [] : objectKeys(skeleton, literals, args[1]),
+    });
   }
   return { keys, prefixes, calls };
 }

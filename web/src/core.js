@@ -17,8 +17,8 @@ export class NormlabError extends Error {
 export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
 export const DISTRIBUTIONS = Object.freeze(['normal', 'uniform', 'skewed', 'bimodal', 'heavy']);
 
-const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' &&
-  typeof window === 'undefined';
+const isNode =
+  typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 
 async function nodeWasmBinary() {
   // A variable specifier keeps bundlers from trying to pull node:fs into the browser build.
@@ -151,8 +151,7 @@ function createCore(M) {
   }
 
   // Validates the options shared by normalize and backward; returns them with typed arrays.
-  const NORM_KEYS = ['eps', 'groups', 'gamma', 'beta', 'training', 'runningMean', 'runningVar', 'momentum',
-    'output'];
+  const NORM_KEYS = ['eps', 'groups', 'gamma', 'beta', 'training', 'runningMean', 'runningVar', 'momentum', 'output'];
   function normOptions(opts) {
     const o = checkKeys(opts, NORM_KEYS);
     if (o.training !== undefined && typeof o.training !== 'boolean') fail('training', 'must be true or false');
@@ -185,8 +184,7 @@ function createCore(M) {
     }
     return {
       // The last slot holds the 11 option doubles the binding reads (RawNormOptions in embind.cpp).
-      sizes: [o.gamma?.length ?? 0, o.beta?.length ?? 0, o.runningMean?.length ?? 0, o.runningVar?.length ?? 0,
-        22],
+      sizes: [o.gamma?.length ?? 0, o.beta?.length ?? 0, o.runningMean?.length ?? 0, o.runningVar?.length ?? 0, 22],
       fill([g, b, rm, rv, optionsPtr]) {
         if (o.gamma) put(g, o.gamma);
         if (o.beta) put(b, o.beta);
@@ -194,8 +192,22 @@ function createCore(M) {
           put(rm, o.runningMean);
           put(rv, o.runningVar);
         }
-        M.HEAPF64.set([o.eps, o.groups, o.training ? 1 : 0, o.momentum, g, o.gamma?.length ?? 0,
-          b, o.beta?.length ?? 0, rm, rv, running ? o.runningMean.length : 0], optionsPtr >> 3);
+        M.HEAPF64.set(
+          [
+            o.eps,
+            o.groups,
+            o.training ? 1 : 0,
+            o.momentum,
+            g,
+            o.gamma?.length ?? 0,
+            b,
+            o.beta?.length ?? 0,
+            rm,
+            rv,
+            running ? o.runningMean.length : 0,
+          ],
+          optionsPtr >> 3,
+        );
         return optionsPtr;
       },
       copyBack([, , rm, rv]) {
@@ -250,8 +262,7 @@ function createCore(M) {
       return withHeap([x.length, g.length, x.length, ng, nb, ...p.sizes], ([xp, gp, dxp, dgp, dbp, ...pp]) => {
         put(xp, x);
         put(gp, g);
-        checkNumber(M.backward(kindName(kind), xp, gp, x.length, g.length, s.n, s.c, s.l, p.fill(pp), dxp, dgp,
-          dbp));
+        checkNumber(M.backward(kindName(kind), xp, gp, x.length, g.length, s.n, s.c, s.l, p.fill(pp), dxp, dgp, dbp));
         const result = { gradInput: take(dxp, x.length) };
         if (o.gamma) result.gradGamma = take(dgp, ng);
         if (o.beta) result.gradBeta = take(dbp, nb);
@@ -276,8 +287,17 @@ function createCore(M) {
       }
       return withHeap([v.length], ([vp]) => {
         put(vp, v);
-        return check(M.describe(vp, v.length, number(o.bins, 'bins', 40), range !== null, range?.[0] ?? 0,
-          range?.[1] ?? 0, o.median ?? true));
+        return check(
+          M.describe(
+            vp,
+            v.length,
+            number(o.bins, 'bins', 40),
+            range !== null,
+            range?.[0] ?? 0,
+            range?.[1] ?? 0,
+            o.median ?? true,
+          ),
+        );
       });
     },
 
@@ -288,10 +308,12 @@ function createCore(M) {
       const n = number(count, 'count');
       const params = sampleParams(o);
       if (!Number.isInteger(n) || n < 1) fail('count', 'must be an integer >= 1');
-      return withAliases(o, () => withHeap([n], ([op]) => {
-        checkNumber(M.sample(distribution, n, params, op));
-        return take(op, n);
-      }));
+      return withAliases(o, () =>
+        withHeap([n], ([op]) => {
+          checkNumber(M.sample(distribution, n, params, op));
+          return take(op, n);
+        }),
+      );
     },
 
     statCount,
@@ -344,7 +366,10 @@ function createCore(M) {
 
     /** Percent closer to mean 0 and to std 1 after normalization (NaN where nothing could improve). */
     improvement(raw, normalized) {
-      for (const [name, v] of [['raw', raw], ['normalized', normalized]]) {
+      for (const [name, v] of [
+        ['raw', raw],
+        ['normalized', normalized],
+      ]) {
         if (!v || typeof v.mean !== 'number' || typeof v.std !== 'number') fail(name, 'must be { mean, std }');
       }
       return check(M.improvement(raw.mean, raw.std, normalized.mean, normalized.std));
@@ -353,17 +378,36 @@ function createCore(M) {
     /** Per-repeat statistics of the group holding element [0,0,0] for fresh batches: BatchNorm's noise. */
     batchSpread(kind, distribution, opts = {}) {
       const o = checkKeys(opts, ['batch', 'features', 'repeats', 'groups', ...SAMPLE_KEYS]);
-      return withAliases(o, () => check(M.batchSpread(kindName(kind), String(distribution), sampleParams(o),
-        number(o.batch, 'batch'), number(o.features, 'features'), number(o.repeats, 'repeats', 200),
-        number(o.groups, 'groups', 0))));
+      return withAliases(o, () =>
+        check(
+          M.batchSpread(
+            kindName(kind),
+            String(distribution),
+            sampleParams(o),
+            number(o.batch, 'batch'),
+            number(o.features, 'features'),
+            number(o.repeats, 'repeats', 200),
+            number(o.groups, 'groups', 0),
+          ),
+        ),
+      );
     },
 
     /** BatchNorm running statistics of channel 0 over training steps, against the batch statistics. */
     runningTrace(distribution, opts = {}) {
       const o = checkKeys(opts, ['batch', 'features', 'steps', 'momentum', ...SAMPLE_KEYS]);
-      return withAliases(o, () => check(M.runningTrace(String(distribution), sampleParams(o),
-        number(o.batch, 'batch'), number(o.features, 'features'), number(o.steps, 'steps', 50),
-        number(o.momentum, 'momentum', 0.1))));
+      return withAliases(o, () =>
+        check(
+          M.runningTrace(
+            String(distribution),
+            sampleParams(o),
+            number(o.batch, 'batch'),
+            number(o.features, 'features'),
+            number(o.steps, 'steps', 50),
+            number(o.momentum, 'momentum', 0.1),
+          ),
+        ),
+      );
     },
 
     /** Current size of the WASM heap in bytes (it only grows; tests use it to prove nothing leaks). */
@@ -375,9 +419,30 @@ function createCore(M) {
 
 // ---- the training simulation (a second, lazily loaded module) ------------------------------------
 
-const TRAIN_KEYS = ['dataset', 'depth', 'width', 'activation', 'init', 'architecture', 'norm', 'groups',
-  'optimizer', 'momentum', 'learningRate', 'batchSize', 'eps', 'bnMomentum', 'steps', 'evalEvery', 'seed',
-  'dataSeed', 'divergenceLoss', 'watchLayer', 'histBins', 'histRange'];
+const TRAIN_KEYS = [
+  'dataset',
+  'depth',
+  'width',
+  'activation',
+  'init',
+  'architecture',
+  'norm',
+  'groups',
+  'optimizer',
+  'momentum',
+  'learningRate',
+  'batchSize',
+  'eps',
+  'bnMomentum',
+  'steps',
+  'evalEvery',
+  'seed',
+  'dataSeed',
+  'divergenceLoss',
+  'watchLayer',
+  'histBins',
+  'histRange',
+];
 
 /**
  * Loads the training simulation's WebAssembly module (separate from loadCore() so that the page's
@@ -462,8 +527,18 @@ function createTrainerCore(M) {
 
     /** One sweep cell: train until the inference-mode training loss <= targetLoss, the budget ends, or divergence. */
     runToTarget(cfg, learningRate, seed, targetLoss, options = {}) {
-      return withDigits(options, (ptr, len) => check(M.runToTarget(config(cfg), number(learningRate, 'learningRate'),
-        number(seed, 'seed'), number(targetLoss, 'targetLoss'), ptr, len)));
+      return withDigits(options, (ptr, len) =>
+        check(
+          M.runToTarget(
+            config(cfg),
+            number(learningRate, 'learningRate'),
+            number(seed, 'seed'),
+            number(targetLoss, 'targetLoss'),
+            ptr,
+            len,
+          ),
+        ),
+      );
     },
 
     /** Each variant's best rate, stable range and speed-up (against "none", each at its own best rate). */

@@ -27,7 +27,11 @@ import { createCompletion } from './certificate/certificate.js';
 import { initTheme } from './ui/theme.js';
 import { parseEmbedParams } from './embed/params.js';
 import {
-  applyLayout, createEmbedBridge, externalLinksInNewTab, readAllowedOrigins, themeStorage,
+  applyLayout,
+  createEmbedBridge,
+  externalLinksInNewTab,
+  readAllowedOrigins,
+  themeStorage,
 } from './embed/embed-mode.js';
 import { createProgressTransfer } from './embed/progress-transfer.js';
 import { installOfflineData } from './embed/offline-data.js';
@@ -68,7 +72,8 @@ async function boot() {
     notices.show('recovered', t('page.progressUnreadable'));
   }
   window.addEventListener('storage', (event) => {
-    if (event.key === STORAGE_KEY || event.key === null) store.applyExternal(event.key === null ? null : event.newValue);
+    if (event.key === STORAGE_KEY || event.key === null)
+      store.applyExternal(event.key === null ? null : event.newValue);
   });
   setupTocDisclosure();
   setupStickyToolbar();
@@ -129,10 +134,14 @@ function renderLesson(content, { lesson, store, embed }) {
     quizzes.push(new QuickCheck(host, block, { ctx, store, index, total: totalQuizzes }));
   };
   ctx.hooks.walkthrough = (block, host) => {
-    walkthroughs.push(new LessonWalkthrough(host, block, {
-      ctx, store,
-      mountFigure: (name, container, opts) => mountFigureWhenVisible(name, container, { ...opts, text: content.figureText }),
-    }));
+    walkthroughs.push(
+      new LessonWalkthrough(host, block, {
+        ctx,
+        store,
+        mountFigure: (name, container, opts) =>
+          mountFigureWhenVisible(name, container, { ...opts, text: content.figureText }),
+      }),
+    );
   };
   ctx.hooks.figure = (block, host, section) => {
     const countsAsPlayground = block.figure === 'playground' && section.id === 'playground';
@@ -145,17 +154,26 @@ function renderLesson(content, { lesson, store, embed }) {
     });
   };
   ctx.hooks.completion = (block, host) => {
-    completions.push(createCompletion(host, {
-      content, model, store, passMark,
-      learnerName: lms.learnerName,
-      nameHint: lms.kind === 'standalone' ? undefined : t('page.lmsNameHint'),
-    }));
+    completions.push(
+      createCompletion(host, {
+        content,
+        model,
+        store,
+        passMark,
+        learnerName: lms.learnerName,
+        nameHint: lms.kind === 'standalone' ? undefined : t('page.lmsNameHint'),
+      }),
+    );
     if (lms.kind === 'standalone') createProgressTransfer(host, { store });
   };
 
   const nodes = content.sections.map((section) => renderSection(section, ctx));
   lesson.replaceChildren(...nodes);
-  addPrintTakeaways(nodes.find((n) => n.id === 'takeaways'), content, refs);
+  addPrintTakeaways(
+    nodes.find((n) => n.id === 'takeaways'),
+    content,
+    refs,
+  );
   if (params.teacher) {
     import('./teacher/teacher-panel.js')
       .then(({ createTeacherPanel }) => lesson.prepend(createTeacherPanel(content)))
@@ -178,16 +196,31 @@ function renderLesson(content, { lesson, store, embed }) {
   sync(store.state);
 
   const tracked = new Set(model.sections.map((s) => s.id));
-  trackReading(nodes.filter((n) => tracked.has(n.id)), store, toc);
+  trackReading(
+    nodes.filter((n) => tracked.has(n.id)),
+    store,
+    toc,
+  );
   trackTime(store);
 
   if (params.embed || framed) externalLinksInNewTab(lesson);
   if (params.step && walkthroughs[0]) {
-    try { walkthroughs[0].go(params.step - 1); } catch (error) { console.warn(error); }
+    try {
+      walkthroughs[0].go(params.step - 1);
+    } catch (error) {
+      console.warn(error);
+    }
   }
   const bridge = createEmbedBridge({
-    framed, origins: readAllowedOrigins(document, params), lms, store, model, summarize, passMark,
-    storageMode: storage.mode, embed: params.embed,
+    framed,
+    origins: readAllowedOrigins(document, params),
+    lms,
+    store,
+    model,
+    summarize,
+    passMark,
+    storageMode: storage.mode,
+    embed: params.embed,
   });
 
   // The content arrived after the browser tried to follow the URL fragment: follow it now.

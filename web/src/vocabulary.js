@@ -22,12 +22,24 @@ export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heav
 
 /** The live figures a lesson can show: each is web/src/figures/<name>/index.js. */
 export const FIGURE_NAMES = Object.freeze([
-  'grouping', 'distributions', 'training', 'playground', 'every-norm', 'inspector', 'model-map',
+  'grouping',
+  'distributions',
+  'training',
+  'playground',
+  'every-norm',
+  'inspector',
+  'model-map',
 ]);
 
 /** The seven concepts that quick checks and predict checks are tagged with (mastery: web/src/mastery/). */
 export const CONCEPTS = Object.freeze([
-  'axes', 'batch-dependence', 'train-eval', 'affine', 'centring', 'where-used', 'training-effects',
+  'axes',
+  'batch-dependence',
+  'train-eval',
+  'affine',
+  'centring',
+  'where-used',
+  'training-effects',
 ]);
 
 /** Catalogue keys are camelCase forms of kebab-case ids. */

@@ -16,7 +16,7 @@ struct Summary {
     std::size_t count = 0;
     double mean = 0, std = 0;  // population std (numpy's default ddof = 0)
     double min = 0, max = 0, median = 0;
-    double skewness = 0;       // Fisher-Pearson g1 = m3 / m2^1.5 (scipy.stats.skew); NaN when std is 0
+    double skewness = 0;  // Fisher-Pearson g1 = m3 / m2^1.5 (scipy.stats.skew); NaN when std is 0
     Histogram histogram;
 };
 

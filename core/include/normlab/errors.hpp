@@ -9,7 +9,7 @@
 namespace normlab {
 
 class invalid_argument : public std::invalid_argument {
-public:
+  public:
     // Message reads "<argument>: <constraint>", e.g. "groups: C (6) must be divisible by groups (4)".
     invalid_argument(std::string argument, const std::string& constraint)
         : std::invalid_argument(argument + ": " + constraint), argument_(std::move(argument)) {}
@@ -17,7 +17,7 @@ public:
     // The name of the offending argument, as the JS API spells it.
     const std::string& argument() const noexcept { return argument_; }
 
-private:
+  private:
     std::string argument_;
 };
 

@@ -22,13 +22,13 @@ std::string_view kind_name(Kind kind) noexcept;
 
 struct NormOptions {
     double eps = 1e-5;
-    std::size_t groups = 0;             // GroupNorm only: number of groups G (must divide C)
-    std::span<const float> gamma;       // empty = 1; length C (batch, group, instance) or C*L (layer, rms)
-    std::span<const float> beta;        // empty = 0; same length as gamma; not allowed for rms
-    bool training = true;               // BatchNorm only: batch statistics (true) or running ones (false)
-    std::span<float> running_mean;      // BatchNorm: length C, or empty; updated in place when training
-    std::span<float> running_var;       // BatchNorm: length C, or empty; updated in place when training
-    double momentum = 0.1;              // BatchNorm: weight of the new batch in the running update
+    std::size_t groups = 0;         // GroupNorm only: number of groups G (must divide C)
+    std::span<const float> gamma;   // empty = 1; length C (batch, group, instance) or C*L (layer, rms)
+    std::span<const float> beta;    // empty = 0; same length as gamma; not allowed for rms
+    bool training = true;           // BatchNorm only: batch statistics (true) or running ones (false)
+    std::span<float> running_mean;  // BatchNorm: length C, or empty; updated in place when training
+    std::span<float> running_var;   // BatchNorm: length C, or empty; updated in place when training
+    double momentum = 0.1;          // BatchNorm: weight of the new batch in the running update
 };
 
 // Number of normalization groups (one mean/rstd each): batch C, layer/rms N, group N*G, instance N*C.
@@ -54,15 +54,15 @@ NormResult normalize(Kind kind, std::span<const float> input, Shape shape, const
 // Backward of the forward above (training-mode statistics, or BatchNorm eval with running stats)
 // into caller buffers: grad_input (shape.size()); grad_gamma and grad_beta (gamma's length) may be
 // empty to skip them. Gradients are written, not accumulated. Running statistics are not touched.
-void backward_into(Kind kind, std::span<const float> input, std::span<const float> grad_output,
-                   Shape shape, const NormOptions& opts, std::span<float> grad_input,
-                   std::span<float> grad_gamma, std::span<float> grad_beta);
+void backward_into(Kind kind, std::span<const float> input, std::span<const float> grad_output, Shape shape,
+                   const NormOptions& opts, std::span<float> grad_input, std::span<float> grad_gamma,
+                   std::span<float> grad_beta);
 
 struct BackwardResult {
     std::vector<float> grad_input, grad_gamma, grad_beta;  // grad_gamma/beta empty without gamma/beta
 };
 // Allocating convenience over backward_into; gradGamma/gradBeta only when gamma/beta were given.
-BackwardResult backward(Kind kind, std::span<const float> input, std::span<const float> grad_output,
-                        Shape shape, const NormOptions& opts = {});
+BackwardResult backward(Kind kind, std::span<const float> input, std::span<const float> grad_output, Shape shape,
+                        const NormOptions& opts = {});
 
 }  // namespace normlab

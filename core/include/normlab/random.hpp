@@ -9,7 +9,7 @@
 namespace normlab {
 
 class Rng {
-public:
+  public:
     // xoshiro256** state, expanded from the seed with splitmix64 (as its authors recommend).
     explicit Rng(std::uint64_t seed);
 
@@ -25,7 +25,7 @@ public:
     // Student's t with df > 0 degrees of freedom: normal / sqrt(chi2(df) / df).
     double student_t(double df);
 
-private:
+  private:
     std::uint64_t s_[4];
     bool has_spare_ = false;
     double spare_ = 0.0;

@@ -20,8 +20,7 @@ struct Shape {
 
 // A read-only [N, C, L] view over caller-owned memory (no copy).
 inline auto view3(std::span<const float> data, Shape s) {
-    return xt::adapt(data.data(), data.size(), xt::no_ownership(),
-                     std::array<std::size_t, 3>{s.n, s.c, s.l});
+    return xt::adapt(data.data(), data.size(), xt::no_ownership(), std::array<std::size_t, 3>{s.n, s.c, s.l});
 }
 
 }  // namespace normlab

@@ -49,25 +49,25 @@ struct SplitMetrics {
 
 // What evaluate() measures; per-layer vectors have one entry per hidden layer (plain) or block (residual).
 struct EvalReport {
-    int step = 0;                       // training steps done when measured
-    SplitMetrics train, heldout;        // full training set and held-out set, inference mode
-    std::vector<double> preact_mean;    // mean of the activation's input over the training set, per layer
-    std::vector<double> preact_std;     // its population std, per layer
-    std::vector<double> grad_norm;      // L2 norm of the layer's weight gradient(s) at the last step, per layer
-    int watch_layer = 0;                // the layer the histogram shows
-    std::vector<double> hist_edges;     // hist_bins + 1 edges over [-histRange, histRange]
-    std::vector<double> hist_counts;    // values per bin (numpy.histogram semantics within the range)
+    int step = 0;                           // training steps done when measured
+    SplitMetrics train, heldout;            // full training set and held-out set, inference mode
+    std::vector<double> preact_mean;        // mean of the activation's input over the training set, per layer
+    std::vector<double> preact_std;         // its population std, per layer
+    std::vector<double> grad_norm;          // L2 norm of the layer's weight gradient(s) at the last step, per layer
+    int watch_layer = 0;                    // the layer the histogram shows
+    std::vector<double> hist_edges;         // hist_bins + 1 edges over [-histRange, histRange]
+    std::vector<double> hist_counts;        // values per bin (numpy.histogram semantics within the range)
     double hist_below = 0, hist_above = 0;  // values outside the range, so the page can say so
 };
 
 // The result of Trainer::step(n): one entry per step actually run (fewer than n once diverged).
 struct StepResult {
-    int first_step = 0;                 // 1-based number of the step whose loss is loss[0]
-    std::vector<double> loss;           // mini-batch cross-entropy (training mode), per step
-    std::vector<double> accuracy;       // mini-batch accuracy, per step
-    std::vector<EvalReport> evals;      // the evaluations that fell due (every evalEvery steps)
-    bool diverged = false;              // true once training has diverged (now or earlier)
-    std::string reason;                 // why, e.g. "loss is NaN at step 412"; empty otherwise
+    int first_step = 0;             // 1-based number of the step whose loss is loss[0]
+    std::vector<double> loss;       // mini-batch cross-entropy (training mode), per step
+    std::vector<double> accuracy;   // mini-batch accuracy, per step
+    std::vector<EvalReport> evals;  // the evaluations that fell due (every evalEvery steps)
+    bool diverged = false;          // true once training has diverged (now or earlier)
+    std::string reason;             // why, e.g. "loss is NaN at step 412"; empty otherwise
 };
 
 // Class per cell of a resolution x resolution grid over the spirals' bounding box (padded by 10 %).
@@ -76,19 +76,19 @@ struct StepResult {
 struct GridPrediction {
     int resolution = 0;
     double x_min = 0, x_max = 0, y_min = 0, y_max = 0;
-    std::vector<int> classes;           // resolution^2, row-major
-    std::vector<double> confidence;     // softmax probability of that class, same layout
+    std::vector<int> classes;        // resolution^2, row-major
+    std::vector<double> confidence;  // softmax probability of that class, same layout
 };
 
 // The data set as the trainer sees it (inputs scaled), for plotting.
 struct DataSnapshot {
     int inputs = 0, classes = 0;
-    std::vector<float> train_x, heldout_x;     // row-major [count, inputs]
+    std::vector<float> train_x, heldout_x;  // row-major [count, inputs]
     std::vector<int> train_y, heldout_y;
 };
 
 class Trainer {
-public:
+  public:
     // Validates the config; digits must hold data/digits/digits.bin (1797·64 pixels then 1797 labels)
     // when config.dataset is "digits" and is ignored otherwise. The bytes are copied.
     explicit Trainer(const TrainConfig& config, std::span<const std::uint8_t> digits = {});
@@ -112,7 +112,7 @@ public:
     GridPrediction predict_grid(int resolution);
     DataSnapshot data() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -122,8 +122,8 @@ private:
 struct SweepRun {
     double learning_rate = 0;
     std::uint32_t seed = 0;
-    std::string outcome;                // "reached" | "not reached" | "diverged"
-    int steps = 0;                      // reached: steps to target; diverged: the step; not reached: budget
+    std::string outcome;  // "reached" | "not reached" | "diverged"
+    int steps = 0;        // reached: steps to target; diverged: the step; not reached: budget
 };
 
 // Runs config (with learningRate and seed replaced) to the target; the sweep's unit of work.
@@ -147,9 +147,9 @@ SweepResult sweep(const TrainConfig& config, const std::vector<double>& learning
 // +infinity (so the median is finite only if more than half reached it).
 struct RateSummary {
     double learning_rate = 0;
-    double median_steps = 0;            // meaningful only when median_reached
+    double median_steps = 0;  // meaningful only when median_reached
     bool median_reached = false;
-    int reached = 0, diverged = 0, not_reached = 0;   // seed counts
+    int reached = 0, diverged = 0, not_reached = 0;  // seed counts
 };
 
 // One variant's verdict: best rate = fewest median steps (ties: more seeds reached, then the smaller
@@ -158,14 +158,14 @@ struct RateSummary {
 struct VariantSummary {
     std::string norm;
     std::vector<RateSummary> rates;
-    bool reached = false;               // some rate has a finite median
-    double best_rate = 0, best_steps = 0;   // when reached
-    std::vector<double> stable_rates;   // rates at which all seeds reached the target
-    double largest_stable_rate = 0;     // 0 when stable_rates is empty
-    int divergences = 0;                // diverged runs over all rates and seeds
-    std::string speedup_status;         // "ratio" | "baseline" (this is "none") | "no baseline" |
-                                        // "baseline never reached" | "never reached"
-    double speedup = 0;                 // when speedup_status == "ratio"
+    bool reached = false;                  // some rate has a finite median
+    double best_rate = 0, best_steps = 0;  // when reached
+    std::vector<double> stable_rates;      // rates at which all seeds reached the target
+    double largest_stable_rate = 0;        // 0 when stable_rates is empty
+    int divergences = 0;                   // diverged runs over all rates and seeds
+    std::string speedup_status;            // "ratio" | "baseline" (this is "none") | "no baseline" |
+                                           // "baseline never reached" | "never reached"
+    double speedup = 0;                    // when speedup_status == "ratio"
 };
 
 struct SweepSummary {

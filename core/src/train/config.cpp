@@ -24,8 +24,7 @@ void require_choice(const std::string& v, const char* field, std::initializer_li
 
 void require_int(int v, const char* field, int lo, int hi) {
     require(v >= lo && v <= hi, field,
-            "must be an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " +
-                std::to_string(v));
+            "must be an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " + std::to_string(v));
 }
 
 }  // namespace
@@ -43,8 +42,7 @@ void validate(const TrainConfig& c) {
                 "must divide width (" + std::to_string(c.width) + "), got " + std::to_string(c.groups));
     }
     require_choice(c.optimizer, "optimizer", {"sgd", "adam"});
-    require(std::isfinite(c.momentum) && c.momentum >= 0 && c.momentum < 1, "momentum",
-            "must be a number in [0, 1)");
+    require(std::isfinite(c.momentum) && c.momentum >= 0 && c.momentum < 1, "momentum", "must be a number in [0, 1)");
     require(std::isfinite(c.learning_rate) && c.learning_rate >= 1e-4 && c.learning_rate <= 3, "learningRate",
             "must be a number in [1e-4, 3]");
     require_int(c.batch_size, "batchSize", 1, 512);
@@ -55,8 +53,7 @@ void validate(const TrainConfig& c) {
             "must be a number in (0, 1]");
     require_int(c.steps, "steps", 1, 1000000);
     require_int(c.eval_every, "evalEvery", 1, 1000000);
-    require(std::isfinite(c.divergence_loss) && c.divergence_loss > 0, "divergenceLoss",
-            "must be a finite number > 0");
+    require(std::isfinite(c.divergence_loss) && c.divergence_loss > 0, "divergenceLoss", "must be a finite number > 0");
     require(c.watch_layer >= -1 && c.watch_layer < c.depth, "watchLayer",
             "must be -1 (the middle layer) or a layer index in [0, depth - 1]");
     require_int(c.hist_bins, "histBins", 1, 1000);
@@ -71,7 +68,7 @@ NetSpec net_spec(const TrainConfig& c, std::size_t inputs, std::size_t classes) 
     s.classes = classes;
     s.depth = static_cast<std::size_t>(c.depth);
     s.width = static_cast<std::size_t>(c.width);
-    s.activation = c.activation == "relu" ? Activation::relu
+    s.activation = c.activation == "relu"   ? Activation::relu
                    : c.activation == "tanh" ? Activation::tanh
                                             : Activation::sigmoid;
     s.init = c.init == "he" ? Init::he : c.init == "xavier" ? Init::xavier : Init::poor;

@@ -67,8 +67,10 @@ Dataset make_spirals(std::uint64_t seed) {
 Dataset make_digits(std::span<const std::uint8_t> bytes, std::uint64_t seed) {
     const std::size_t n = kDigitsCount, p = kDigitsPixels;
     require(bytes.size() == n * (p + 1), "digits",
-            "must be data/digits/digits.bin: " + std::to_string(n * (p + 1)) + " bytes (1797 x 64 pixels, then "
-            "1797 labels), got " + std::to_string(bytes.size()));
+            "must be data/digits/digits.bin: " + std::to_string(n * (p + 1)) +
+                " bytes (1797 x 64 pixels, then "
+                "1797 labels), got " +
+                std::to_string(bytes.size()));
     for (std::size_t i = 0; i < n * p; ++i) require(bytes[i] <= 16, "digits", "pixel values must be 0..16");
     for (std::size_t i = 0; i < n; ++i) require(bytes[n * p + i] <= 9, "digits", "labels must be 0..9");
 

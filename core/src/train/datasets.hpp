@@ -9,7 +9,7 @@ namespace normlab::train {
 
 struct Dataset {
     std::size_t inputs = 0, classes = 0;
-    std::vector<float> train_x, heldout_x;   // row-major [count, inputs]
+    std::vector<float> train_x, heldout_x;  // row-major [count, inputs]
     std::vector<int> train_y, heldout_y;
     std::size_t train_count() const { return train_y.size(); }
     std::size_t heldout_count() const { return heldout_y.size(); }

@@ -149,8 +149,8 @@ const float* Network::norm_forward(NormP& p, float* out, float* mean, float* rst
     }
     const Shape shape{rows, spec_.width, 1};
     const std::size_t stats = stat_count(spec_.kind, shape, spec_.groups);
-    normalize_into(spec_.kind, std::span<const float>(in, shape.size()), shape, o,
-                   std::span<float>(out, shape.size()), std::span<float>(mean, stats), std::span<float>(rstd, stats));
+    normalize_into(spec_.kind, std::span<const float>(in, shape.size()), shape, o, std::span<float>(out, shape.size()),
+                   std::span<float>(mean, stats), std::span<float>(rstd, stats));
     return out;
 }
 
@@ -160,8 +160,8 @@ void Network::norm_backward(const NormP& p, float* dx, const float* in, const fl
     const Shape shape{rows, spec_.width, 1};
     std::span<float> dbeta;
     if (p.has_beta) dbeta = std::span<float>(&grads_[p.beta], spec_.width);
-    backward_into(spec_.kind, std::span<const float>(in, shape.size()), std::span<const float>(dy, shape.size()),
-                  shape, o, std::span<float>(dx, shape.size()), std::span<float>(&grads_[p.gamma], spec_.width), dbeta);
+    backward_into(spec_.kind, std::span<const float>(in, shape.size()), std::span<const float>(dy, shape.size()), shape,
+                  o, std::span<float>(dx, shape.size()), std::span<float>(&grads_[p.gamma], spec_.width), dbeta);
 }
 
 double Network::weight_grad_norm(std::size_t l) const {

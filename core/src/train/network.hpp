@@ -29,7 +29,7 @@ struct Workspace {
 };
 
 class Network {
-public:
+  public:
     // Allocates and initializes every parameter from rng (weights per spec.init, biases 0, gamma 1, beta 0).
     Network(const NetSpec& spec, Rng& rng);
 
@@ -54,7 +54,7 @@ public:
     void save(std::vector<float>& saved) const;
     void restore(const std::vector<float>& saved);
 
-private:
+  private:
     struct LinearP {
         std::size_t w = 0, b = 0, in = 0, out = 0;
     };

@@ -10,8 +10,11 @@
 namespace normlab::train {
 
 Optimizer::Optimizer(OptimizerKind kind, std::size_t size, double learning_rate, double momentum)
-    : kind_(kind), lr_(static_cast<float>(learning_rate)), momentum_(static_cast<float>(momentum)),
-      m_(size, 0.0f), v_(kind == OptimizerKind::adam ? size : 0, 0.0f) {}
+    : kind_(kind),
+      lr_(static_cast<float>(learning_rate)),
+      momentum_(static_cast<float>(momentum)),
+      m_(size, 0.0f),
+      v_(kind == OptimizerKind::adam ? size : 0, 0.0f) {}
 
 void Optimizer::step(std::vector<float>& params, const std::vector<float>& grads) {
     const std::size_t n = params.size();

@@ -9,15 +9,15 @@
 namespace normlab::train {
 
 class Optimizer {
-public:
+  public:
     Optimizer(OptimizerKind kind, std::size_t size, double learning_rate, double momentum);
     // One update of params from grads (PyTorch conventions, no weight decay).
     void step(std::vector<float>& params, const std::vector<float>& grads);
 
-private:
+  private:
     OptimizerKind kind_;
     float lr_, momentum_;
-    std::vector<float> m_, v_;   // sgd: velocity in m_; adam: first and second moments
+    std::vector<float> m_, v_;          // sgd: velocity in m_; adam: first and second moments
     double beta1_t_ = 1, beta2_t_ = 1;  // β^t by repeated multiplication (no pow: exact on every build)
 };
 

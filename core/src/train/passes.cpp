@@ -30,8 +30,8 @@ void Network::forward_plain(Workspace& ws, const float* x, std::size_t rows, Pas
     const float* in = x;
     for (std::size_t l = 0; l < spec_.depth; ++l) {
         linear(hidden_[l], ws.z[l].data(), in, rows);
-        const float* n = norm_forward(norms_[l], ws.n[l].data(), ws.mean[l].data(), ws.rstd[l].data(),
-                                      ws.z[l].data(), rows, pass);
+        const float* n =
+            norm_forward(norms_[l], ws.n[l].data(), ws.mean[l].data(), ws.rstd[l].data(), ws.z[l].data(), rows, pass);
         activation_forward(ws.a[l].data(), n, rows * spec_.width, spec_.activation);
         in = ws.a[l].data();
     }
@@ -67,8 +67,8 @@ void Network::forward_residual(Workspace& ws, const float* x, std::size_t rows, 
         linear(w2_[l], next, ws.a[l].data(), rows);
         for (std::size_t i = 0; i < count; ++i) next[i] = h[i] + next[i];  // the skip connection
     }
-    const float* nf = norm_forward(final_, ws.nf.data(), ws.mean_f.data(), ws.rstd_f.data(),
-                                   ws.h[spec_.depth].data(), rows, pass);
+    const float* nf =
+        norm_forward(final_, ws.nf.data(), ws.mean_f.data(), ws.rstd_f.data(), ws.h[spec_.depth].data(), rows, pass);
     linear(head_, ws.logits.data(), nf, rows);
 }
 

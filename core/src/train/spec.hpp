@@ -20,7 +20,7 @@ struct NetSpec {
     Init init = Init::he;
     Arch arch = Arch::plain;
     bool normalized = false;
-    Kind kind = Kind::batch;         // meaningful only when normalized
+    Kind kind = Kind::batch;  // meaningful only when normalized
     std::size_t groups = 4;
     double eps = 1e-5, bn_momentum = 0.1;
 };

@@ -36,8 +36,11 @@ std::string number(double v) {
 }  // namespace
 
 Trainer::Impl::Impl(const TrainConfig& c, std::span<const std::uint8_t> digits)
-    : config(c), data(load(c, digits)), net(make_network(c, data)),
-      opt(train::optimizer_of(c), net.params().size(), c.learning_rate, c.momentum), batch_rng(batch_stream(c.seed)) {
+    : config(c),
+      data(load(c, digits)),
+      net(make_network(c, data)),
+      opt(train::optimizer_of(c), net.params().size(), c.learning_rate, c.momentum),
+      batch_rng(batch_stream(c.seed)) {
     const std::size_t batch = static_cast<std::size_t>(c.batch_size);
     train_ws = net.make_workspace(batch);
     eval_ws = net.make_workspace(train::kEvalChunk);
@@ -67,8 +70,8 @@ bool Trainer::Impl::train_step(double& loss, double& accuracy) {
     ++steps;
     const float* logits = net.forward(train_ws, batch_x.data(), rows, train::Pass::train);
     std::size_t correct = 0;
-    loss = train::softmax_cross_entropy(train_ws.dlogits.data(), logits, batch_y.data(), rows, data.classes,
-                                        &correct) / static_cast<double>(rows);
+    loss = train::softmax_cross_entropy(train_ws.dlogits.data(), logits, batch_y.data(), rows, data.classes, &correct) /
+           static_cast<double>(rows);
     accuracy = static_cast<double>(correct) / static_cast<double>(rows);
     if (!std::isfinite(loss)) {
         diverge("the training loss is " + std::string(std::isnan(loss) ? "NaN" : "infinite"));
@@ -137,8 +140,8 @@ const TrainConfig& Trainer::config() const { return impl_->config; }
 
 DataSnapshot Trainer::data() const {
     const train::Dataset& d = impl_->data;
-    return DataSnapshot{static_cast<int>(d.inputs), static_cast<int>(d.classes), d.train_x, d.heldout_x, d.train_y,
-                        d.heldout_y};
+    return DataSnapshot{
+        static_cast<int>(d.inputs), static_cast<int>(d.classes), d.train_x, d.heldout_x, d.train_y, d.heldout_y};
 }
 
 }  // namespace normlab

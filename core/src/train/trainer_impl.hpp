@@ -28,12 +28,12 @@ struct Trainer::Impl {
     train::Network net;
     train::Optimizer opt;
     Rng batch_rng;
-    train::Workspace train_ws, eval_ws;   // preallocated: the step loop allocates nothing
-    std::vector<std::size_t> order;       // the current epoch's shuffled training indices
+    train::Workspace train_ws, eval_ws;  // preallocated: the step loop allocates nothing
+    std::vector<std::size_t> order;      // the current epoch's shuffled training indices
     std::size_t cursor = 0;
     std::vector<float> batch_x, saved;
     std::vector<int> batch_y;
-    std::vector<float> watch_values;      // the watched layer's pre-activations over the training set
+    std::vector<float> watch_values;  // the watched layer's pre-activations over the training set
     int steps = 0;
     bool diverged = false;
     std::string reason;

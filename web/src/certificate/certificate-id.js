@@ -66,9 +66,18 @@ export function sha256Fallback(bytes) {
     for (let i = 0; i < 64; i++) {
       const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) >>> 0;
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
-      hh = g; g = f; f = e; e = (d + t1) >>> 0; d = c; c = b; b = a; a = (t1 + t2) >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) >>> 0;
     }
-    [a, b, c, d, e, f, g, hh].forEach((v, i) => { H[i] = (H[i] + v) >>> 0; });
+    [a, b, c, d, e, f, g, hh].forEach((v, i) => {
+      H[i] = (H[i] + v) >>> 0;
+    });
   }
   return H.map((v) => v.toString(16).padStart(8, '0')).join('');
 }
@@ -80,7 +89,11 @@ export function shortId(hash) {
 
 /** Trim, collapse spaces, drop control characters, cap the length. */
 export function cleanName(raw) {
-  return String(raw).replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
+  return String(raw)
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_NAME_LENGTH);
 }
 
 /** The certificate record (as stored in progress) for these fields. */

@@ -42,14 +42,20 @@ export function formatDuration(ms) {
   const minutes = Math.round(ms / 60000);
   if (minutes < 1) return t('completion.duration.underMinute');
   if (minutes < 60) return t('completion.duration.minutes', { minutes: formatInteger(minutes) });
-  return t('completion.duration.hours', { hours: formatInteger(Math.floor(minutes / 60)), minutes: formatInteger(minutes % 60) });
+  return t('completion.duration.hours', {
+    hours: formatInteger(Math.floor(minutes / 60)),
+    minutes: formatInteger(minutes % 60),
+  });
 }
 
 function certificateTexts(cert) {
   return {
     dateText: formatDay(cert.date),
     scoreText: t('completion.cert.scoreValue', { score: formatInteger(cert.score), total: formatInteger(cert.total) }),
-    durationText: t('completion.cert.durationValue', { count: cert.durationMinutes, minutes: formatInteger(cert.durationMinutes) }),
+    durationText: t('completion.cert.durationValue', {
+      count: cert.durationMinutes,
+      minutes: formatInteger(cert.durationMinutes),
+    }),
   };
 }
 
@@ -58,14 +64,22 @@ export function renderCertificate(cert, { idPrefix }) {
   const texts = certificateTexts(cert);
   const headingId = `${idPrefix}-heading`;
   const dl = h('dl', { className: 'cert-meta' });
-  const row = (label, value, className, sub) => dl.append(h('div', { className: 'cert-row' },
-    h('dt', { text: label }),
-    h('dd', { className }, value, sub ? h('span', { className: 'cert-sub', text: sub }) : null)));
+  const row = (label, value, className, sub) =>
+    dl.append(
+      h(
+        'div',
+        { className: 'cert-row' },
+        h('dt', { text: label }),
+        h('dd', { className }, value, sub ? h('span', { className: 'cert-sub', text: sub }) : null),
+      ),
+    );
   row(t('completion.cert.completed'), texts.dateText);
   row(t('completion.cert.score'), texts.scoreText, 'cert-score', t('completion.cert.scoreSub'));
   row(t('completion.cert.duration'), texts.durationText);
   row(t('completion.cert.id'), cert.id, 'cert-id');
-  return h('article', { className: 'certificate', 'aria-labelledby': headingId, 'data-certificate-id': cert.id },
+  return h(
+    'article',
+    { className: 'certificate', 'aria-labelledby': headingId, 'data-certificate-id': cert.id },
     h('p', { className: 'cert-kicker', text: t('completion.cert.kicker') }),
     h('h3', { className: 'cert-heading', id: headingId, text: t('completion.cert.heading') }),
     h('p', { className: 'cert-line', text: t('completion.cert.certifies') }),
@@ -87,25 +101,48 @@ export function passState(summary, passMark) {
   return { percent, passing: passMark === null || passMark === undefined || percent >= passMark - 1e-9 };
 }
 
-export function createCompletion(host, { content, model, store, passMark = null, learnerName = '', nameHint = t('completion.nameHint') }) {
+export function createCompletion(
+  host,
+  { content, model, store, passMark = null, learnerName = '', nameHint = t('completion.nameHint') },
+) {
   const root = h('div', { className: 'completion' });
 
   // Where the learner stands.
   const summaryList = h('ul', { className: 'completion-summary' });
   const openBox = h('div', { className: 'still-open' });
-  const markButton = h('button', { type: 'button', className: 'button button-primary mark-complete', text: t('completion.mark') });
+  const markButton = h('button', {
+    type: 'button',
+    className: 'button button-primary mark-complete',
+    text: t('completion.mark'),
+  });
   const status = h('p', { className: 'completion-status', role: 'status' });
   const passNote = h('p', { className: 'pass-note', id: 'pass-note', hidden: true });
   const statusBox = h('div', { className: 'completion-actions' }, markButton, status);
 
   // Name and certificate.
   const nameInput = h('input', {
-    id: 'cert-name', name: 'learner-name', type: 'text', autocomplete: 'name', maxlength: String(MAX_NAME_LENGTH),
-    spellcheck: 'false', 'aria-describedby': 'cert-name-hint',
+    id: 'cert-name',
+    name: 'learner-name',
+    type: 'text',
+    autocomplete: 'name',
+    maxlength: String(MAX_NAME_LENGTH),
+    spellcheck: 'false',
+    'aria-describedby': 'cert-name-hint',
   });
-  const nameError = h('p', { className: 'form-error', id: 'cert-name-error', hidden: true, text: t('completion.nameMissing') });
-  const createButton = h('button', { type: 'submit', className: 'button button-primary', text: t('completion.create') });
-  const form = h('form', { className: 'cert-form', 'aria-labelledby': 'cert-form-title', hidden: true },
+  const nameError = h('p', {
+    className: 'form-error',
+    id: 'cert-name-error',
+    hidden: true,
+    text: t('completion.nameMissing'),
+  });
+  const createButton = h('button', {
+    type: 'submit',
+    className: 'button button-primary',
+    text: t('completion.create'),
+  });
+  const form = h(
+    'form',
+    { className: 'cert-form', 'aria-labelledby': 'cert-form-title', hidden: true },
     h('h3', { id: 'cert-form-title', text: t('completion.formTitle') }),
     h('label', { for: 'cert-name', text: t('completion.nameLabel') }),
     h('p', { className: 'hint', id: 'cert-name-hint', text: nameHint }),
@@ -113,23 +150,47 @@ export function createCompletion(host, { content, model, store, passMark = null,
     nameError,
   );
   const certSlot = h('div', { className: 'certificate-slot' });
-  const printButton = h('button', { type: 'button', className: 'button print-certificate', text: t('completion.print') });
+  const printButton = h('button', {
+    type: 'button',
+    className: 'button print-certificate',
+    text: t('completion.print'),
+  });
   const pdfButton = h('button', { type: 'button', className: 'button download-pdf', text: t('completion.pdfButton') });
   const certActions = h('div', { className: 'cert-actions' }, printButton, pdfButton);
   const certArea = h('div', { className: 'certificate-area', hidden: true }, certSlot, certActions);
 
   // Reset.
-  const resetButton = h('button', { type: 'button', className: 'button button-danger reset-progress', text: t('completion.reset') });
+  const resetButton = h('button', {
+    type: 'button',
+    className: 'button button-danger reset-progress',
+    text: t('completion.reset'),
+  });
   const cancelButton = h('button', { type: 'button', className: 'button', text: t('completion.cancel') });
-  const confirmButton = h('button', { type: 'button', className: 'button button-danger', text: t('completion.resetConfirm') });
-  const dialog = h('dialog', { className: 'reset-dialog', 'aria-labelledby': 'reset-title', 'aria-describedby': 'reset-desc' },
+  const confirmButton = h('button', {
+    type: 'button',
+    className: 'button button-danger',
+    text: t('completion.resetConfirm'),
+  });
+  const dialog = h(
+    'dialog',
+    { className: 'reset-dialog', 'aria-labelledby': 'reset-title', 'aria-describedby': 'reset-desc' },
     h('h2', { id: 'reset-title', text: t('completion.resetTitle') }),
     h('p', { id: 'reset-desc', text: t('completion.resetText') }),
     h('div', { className: 'dialog-actions' }, cancelButton, confirmButton),
   );
   const resetArea = h('div', { className: 'reset-area' }, resetButton);
 
-  root.append(h('h3', { text: t('completion.whereYouAre') }), summaryList, openBox, passNote, statusBox, form, certArea, resetArea, dialog);
+  root.append(
+    h('h3', { text: t('completion.whereYouAre') }),
+    summaryList,
+    openBox,
+    passNote,
+    statusBox,
+    form,
+    certArea,
+    resetArea,
+    dialog,
+  );
   host.append(root);
 
   let busy = false;
@@ -139,8 +200,13 @@ export function createCompletion(host, { content, model, store, passMark = null,
     if (!passState(s, passMark).passing) return;
     store.complete({ score: s.correct, total: s.checksTotal });
     const comp = store.state.completion;
-    status.textContent = t('completion.marked', { date: formatDay(localDay(comp.date)), score: comp.score, total: comp.total,
-      time: formatDuration(comp.timeSpentMs) }) + (s.unanswered.length ? ` ${t('completion.stillUnanswered', { count: s.unanswered.length })}` : '');
+    status.textContent =
+      t('completion.marked', {
+        date: formatDay(localDay(comp.date)),
+        score: comp.score,
+        total: comp.total,
+        time: formatDuration(comp.timeSpentMs),
+      }) + (s.unanswered.length ? ` ${t('completion.stillUnanswered', { count: s.unanswered.length })}` : '');
     if (store.state.certificate) await refreshCertificate(store.state.certificate.name);
     else nameInput.focus();
   });
@@ -168,7 +234,11 @@ export function createCompletion(host, { content, model, store, passMark = null,
     busy = true;
     try {
       const cert = await makeCertificate({
-        name, title: content.title, date: localDay(comp.date), score: comp.score, total: comp.total,
+        name,
+        title: content.title,
+        date: localDay(comp.date),
+        score: comp.score,
+        total: comp.total,
         durationMinutes: content.durationMinutes,
       });
       store.saveCertificate(cert);
@@ -212,18 +282,39 @@ export function createCompletion(host, { content, model, store, passMark = null,
   function sync(progress) {
     const s = summarize(progress, model);
     summaryList.replaceChildren(
-      item(t('completion.summary.sections', { read: s.sectionsRead, total: s.sectionsTotal }), s.sectionsRead === s.sectionsTotal),
-      item(t('completion.summary.checks', { answered: s.answered, total: s.checksTotal, correct: s.correct }), s.answered === s.checksTotal),
-      item(t(s.walkthrough ? 'completion.summary.walkthroughDone' : 'completion.summary.walkthroughOpen'), s.walkthrough),
+      item(
+        t('completion.summary.sections', { read: s.sectionsRead, total: s.sectionsTotal }),
+        s.sectionsRead === s.sectionsTotal,
+      ),
+      item(
+        t('completion.summary.checks', { answered: s.answered, total: s.checksTotal, correct: s.correct }),
+        s.answered === s.checksTotal,
+      ),
+      item(
+        t(s.walkthrough ? 'completion.summary.walkthroughDone' : 'completion.summary.walkthroughOpen'),
+        s.walkthrough,
+      ),
       item(t(s.playground ? 'completion.summary.playgroundDone' : 'completion.summary.playgroundOpen'), s.playground),
     );
     openBox.replaceChildren();
     if (s.unanswered.length) {
       const list = h('ul', { className: 'open-list' });
       for (const q of s.unanswered) {
-        list.append(h('li', {}, h('a', { href: `#${q.id}`, text: t('completion.openItem', { index: q.index, question: plainText(q.question) }) })));
+        list.append(
+          h(
+            'li',
+            {},
+            h('a', {
+              href: `#${q.id}`,
+              text: t('completion.openItem', { index: q.index, question: plainText(q.question) }),
+            }),
+          ),
+        );
       }
-      openBox.append(h('p', { className: 'open-title', text: t('completion.openTitle', { count: s.unanswered.length }) }), list);
+      openBox.append(
+        h('p', { className: 'open-title', text: t('completion.openTitle', { count: s.unanswered.length }) }),
+        list,
+      );
     } else {
       openBox.append(h('p', { className: 'open-title all-answered', text: t('completion.allAnswered') }));
     }
@@ -238,18 +329,28 @@ export function createCompletion(host, { content, model, store, passMark = null,
     root.dataset.passing = gate.passing ? 'true' : 'false';
     passNote.hidden = passMark === null;
     if (passMark !== null) {
-      const score = t('completion.pass.score', { percent: formatPercent(Math.round(gate.percent), 0), correct: s.correct, total: s.checksTotal });
+      const score = t('completion.pass.score', {
+        percent: formatPercent(Math.round(gate.percent), 0),
+        correct: s.correct,
+        total: s.checksTotal,
+      });
       const mark = formatPercent(passMark, Number.isInteger(passMark) ? 0 : 1);
-      passNote.textContent = gate.passing ? t('completion.pass.reached', { mark, score })
+      passNote.textContent = gate.passing
+        ? t('completion.pass.reached', { mark, score })
         : t(s.answered === s.checksTotal ? 'completion.pass.failed' : 'completion.pass.needed', { mark, score });
     }
     form.hidden = !comp || !gate.passing;
     if (comp && !status.textContent) {
-      status.textContent = t('completion.completedOn', { date: formatDay(localDay(comp.date)), score: comp.score, total: comp.total,
-        time: formatDuration(comp.timeSpentMs) });
+      status.textContent = t('completion.completedOn', {
+        date: formatDay(localDay(comp.date)),
+        score: comp.score,
+        total: comp.total,
+        time: formatDuration(comp.timeSpentMs),
+      });
     }
     if (!comp) status.textContent = status.textContent === t('completion.resetDone') ? status.textContent : '';
-    if (comp && document.activeElement !== nameInput && !nameInput.value) nameInput.value = progress.learnerName || learnerName;
+    if (comp && document.activeElement !== nameInput && !nameInput.value)
+      nameInput.value = progress.learnerName || learnerName;
     createButton.textContent = t(progress.certificate ? 'completion.updateCert' : 'completion.create');
 
     const cert = progress.certificate;
@@ -273,6 +374,10 @@ export function createCompletion(host, { content, model, store, passMark = null,
 }
 
 function item(text, ok) {
-  return h('li', { 'data-ok': ok ? 'true' : 'false' },
-    h('span', { className: 'summary-mark', 'aria-hidden': 'true' }), h('span', { text }));
+  return h(
+    'li',
+    { 'data-ok': ok ? 'true' : 'false' },
+    h('span', { className: 'summary-mark', 'aria-hidden': 'true' }),
+    h('span', { text }),
+  );
 }

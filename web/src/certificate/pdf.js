@@ -15,16 +15,61 @@ import { t } from '../i18n/i18n.js';
 
 // WinAnsi 0x80–0x9F: the code for each Unicode character that lives there.
 const CP1252_HIGH = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02c6: 0x88,
-  0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93,
-  0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b,
-  0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x0192: 0x83,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2020: 0x86,
+  0x2021: 0x87,
+  0x02c6: 0x88,
+  0x2030: 0x89,
+  0x0160: 0x8a,
+  0x2039: 0x8b,
+  0x0152: 0x8c,
+  0x017d: 0x8e,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x02dc: 0x98,
+  0x2122: 0x99,
+  0x0161: 0x9a,
+  0x203a: 0x9b,
+  0x0153: 0x9c,
+  0x017e: 0x9e,
+  0x0178: 0x9f,
 };
 // Stand-ins for common characters that neither exist in WinAnsi nor decompose into it.
 const STAND_INS = {
-  'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ŧ': 'T', 'ŧ': 't', 'ſ': 's',
-  'Ə': 'E', 'ə': 'e', '‐': '-', '‑': '-', '‒': '-', '−': '-', '―': '—', '′': "'", '″': '"', '⁄': '/',
-  '∕': '/', '→': '->', '←': '<-', '≤': '<=', '≥': '>=',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŧ: 'T',
+  ŧ: 't',
+  ſ: 's',
+  Ə: 'E',
+  ə: 'e',
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '−': '-',
+  '―': '—',
+  '′': "'",
+  '″': '"',
+  '⁄': '/',
+  '∕': '/',
+  '→': '->',
+  '←': '<-',
+  '≤': '<=',
+  '≥': '>=',
 };
 
 function codeOf(ch) {
@@ -175,13 +220,18 @@ export function certificatePdf(f) {
   const MUTED = [0.33, 0.36, 0.42];
   const BLUE = [0.16, 0.29, 0.55];
   // Centered text around cx; returns the baseline below the last line.
-  const centered = (text, { bold = false, size, y, cx = PAGE_W / 2, maxSize, minSize = 10, rgb = INK, width = PAGE_W - 160 }) => {
+  const centered = (
+    text,
+    { bold = false, size, y, cx = PAGE_W / 2, maxSize, minSize = 10, rgb = INK, width = PAGE_W - 160 },
+  ) => {
     const codes = toWinAnsi(text);
     const laid = maxSize ? fit(codes, bold, maxSize, minSize, width) : { size, lines: wrap(codes, bold, size, width) };
     let yy = y;
     for (const line of laid.lines) {
       const x = cx - textWidth(line, bold, laid.size) / 2;
-      ops.push(`BT /${bold ? 'F2' : 'F1'} ${laid.size} Tf ${color(...rgb)} ${x.toFixed(2)} ${yy.toFixed(2)} Td ${pdfString(line)} Tj ET`);
+      ops.push(
+        `BT /${bold ? 'F2' : 'F1'} ${laid.size} Tf ${color(...rgb)} ${x.toFixed(2)} ${yy.toFixed(2)} Td ${pdfString(line)} Tj ET`,
+      );
       yy -= laid.size * 1.2;
     }
     return { next: yy, extra: (laid.lines.length - 1) * laid.size * 1.2 };
@@ -212,13 +262,13 @@ export function certificatePdf(f) {
   centered(t('completion.pdf.id'), { bold: true, size: 9, y: ruleY - 100, rgb: MUTED });
   centered(f.id, { bold: true, size: 18, y: ruleY - 122, rgb: BLUE });
   centered(`SHA-256: ${f.hash}`, { size: 8, y: ruleY - 140, rgb: MUTED });
-  centered(f.note || t('completion.pdf.note'),
-    { size: 8.5, y: 58, rgb: MUTED });
+  centered(f.note || t('completion.pdf.note'), { size: 8.5, y: 58, rgb: MUTED });
 
   const content = ops.join('\n');
   const now = new Date();
   const pad = (n) => String(n).padStart(2, '0');
-  const pdfDate = `D:${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}` +
+  const pdfDate =
+    `D:${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}` +
     `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}Z`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',

@@ -17,7 +17,10 @@ let count = 0;
 
 const tick = (v) => formatNumber(v, { maxDigits: 2 });
 
-export function createHistogramChart(container, { name, xLabel, yLabel = t('charts.count'), series, xRange = null, xStep }) {
+export function createHistogramChart(
+  container,
+  { name, xLabel, yLabel = t('charts.count'), series, xRange = null, xStep },
+) {
   const id = `fig-hist-${++count}`;
   const wrap = document.createElement('div');
   wrap.className = 'fig-chart';
@@ -50,8 +53,20 @@ export function createHistogramChart(container, { name, xLabel, yLabel = t('char
     parsing: false,
     normalized: true,
     scales: {
-      x: { type: 'linear', offset: false, title: { display: true, text: xLabel }, ticks: { callback: tick, maxTicksLimit: 9 }, grid: {} },
-      y: { type: 'linear', beginAtZero: true, title: { display: true, text: yLabel }, ticks: { maxTicksLimit: 5 }, grid: {} },
+      x: {
+        type: 'linear',
+        offset: false,
+        title: { display: true, text: xLabel },
+        ticks: { callback: tick, maxTicksLimit: 9 },
+        grid: {},
+      },
+      y: {
+        type: 'linear',
+        beginAtZero: true,
+        title: { display: true, text: yLabel },
+        ticks: { maxTicksLimit: 5 },
+        grid: {},
+      },
     },
     plugins: {
       legend: { display: series.length > 1, labels: { boxWidth: 12 } },
@@ -73,7 +88,9 @@ export function createHistogramChart(container, { name, xLabel, yLabel = t('char
 
   const stopWatching = watchTheme(() => {
     const colors = colorsOf();
-    chart.data.datasets.forEach((d, i) => { d.backgroundColor = colors[i]; });
+    chart.data.datasets.forEach((d, i) => {
+      d.backgroundColor = colors[i];
+    });
     styleScales(chart.options, axisColors(container));
     chart.update('none');
   });
@@ -88,7 +105,8 @@ export function createHistogramChart(container, { name, xLabel, yLabel = t('char
         const bins = h ? h.counts.length : 0;
         data.length = bins;
         for (let b = 0; b < bins; b++) {
-          const lo = h.edges[b], hi = h.edges[b + 1];
+          const lo = h.edges[b],
+            hi = h.edges[b + 1];
           const point = data[b] || (data[b] = { x: 0, y: 0, lo: 0, hi: 0 });
           point.x = (lo + hi) / 2; // bar position: the middle of its bin
           point.y = h.counts[b];

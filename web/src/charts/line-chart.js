@@ -59,7 +59,10 @@ export function createLineChart(container, { name, xLabel, yLabel, series }) {
 
   const stopWatching = watchTheme(() => {
     const next = colorsOf();
-    chart.data.datasets.forEach((d, i) => { d.borderColor = next[i]; d.backgroundColor = next[i]; });
+    chart.data.datasets.forEach((d, i) => {
+      d.borderColor = next[i];
+      d.backgroundColor = next[i];
+    });
     styleScales(chart.options, axisColors(container));
     chart.update('none');
   });

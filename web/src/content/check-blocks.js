@@ -8,12 +8,34 @@ import { DISTRIBUTIONS, FIGURE_NAMES, KINDS } from '../vocabulary.js';
 import { isNonEmptyString, isObject } from './check-context.js';
 
 export const SECTION_ORDER = Object.freeze([
-  'intro', 'ics', 'techniques', 'activations', 'training', 'walkthrough', 'playground',
-  'deep-dives', 'takeaways', 'finish', 'references',
+  'intro',
+  'ics',
+  'techniques',
+  'activations',
+  'training',
+  'walkthrough',
+  'playground',
+  'deep-dives',
+  'takeaways',
+  'finish',
+  'references',
 ]);
 export const BLOCK_TYPES = Object.freeze([
-  'paragraph', 'heading', 'list', 'callout', 'formula', 'figure', 'quiz', 'walkthrough', 'deepdive',
-  'takeaways', 'completion', 'references', 'predict', 'review', 'mastery',
+  'paragraph',
+  'heading',
+  'list',
+  'callout',
+  'formula',
+  'figure',
+  'quiz',
+  'walkthrough',
+  'deepdive',
+  'takeaways',
+  'completion',
+  'references',
+  'predict',
+  'review',
+  'mastery',
 ]);
 export const CALLOUT_VARIANTS = Object.freeze(['note', 'tip', 'warning']);
 export const QUIZ_COUNT = 8;
@@ -78,7 +100,9 @@ function checkQuiz(quiz, path, c) {
       c.err(`${path}.options`, `must have 3–5 options (has ${quiz.options.length})`);
     }
     const optionIds = new Set();
-    const correct = quiz.options.filter((opt, i) => checkOption(opt, `${path}.options[${i}]`, quiz.id, optionIds, c)).length;
+    const correct = quiz.options.filter((opt, i) =>
+      checkOption(opt, `${path}.options[${i}]`, quiz.id, optionIds, c),
+    ).length;
     if (correct !== 1) c.err(`${path}.options`, `exactly one option must be correct (found ${correct})`);
   }
   if ('concepts' in quiz) c.checkConcepts(quiz.concepts, `${path}.concepts`);
@@ -96,9 +120,11 @@ function checkFigureState(name, state, path, { err }) {
   if (name === 'distributions' && !DISTRIBUTIONS.includes(state.distribution)) {
     err(`${path}.distribution`, `must be one of ${DISTRIBUTIONS.join(', ')}`);
   }
-  if ('groups' in state && !(Number.isInteger(state.groups) && state.groups >= 1)) err(`${path}.groups`, 'must be a positive integer');
+  if ('groups' in state && !(Number.isInteger(state.groups) && state.groups >= 1))
+    err(`${path}.groups`, 'must be a positive integer');
   for (const key of ['gamma', 'beta']) {
-    if (key in state && !(typeof state[key] === 'number' && Number.isFinite(state[key]))) err(`${path}.${key}`, 'must be a finite number');
+    if (key in state && !(typeof state[key] === 'number' && Number.isFinite(state[key])))
+      err(`${path}.${key}`, 'must be a finite number');
   }
 }
 
@@ -114,7 +140,10 @@ function checkStep(step, p, c) {
     c.err(`${p}.figure`, 'every step needs a figure { name, state }');
   } else {
     if (!FIGURE_NAMES.includes(step.figure.name)) {
-      c.err(`${p}.figure.name`, `unknown figure ${JSON.stringify(step.figure.name)} (known: ${FIGURE_NAMES.join(', ')})`);
+      c.err(
+        `${p}.figure.name`,
+        `unknown figure ${JSON.stringify(step.figure.name)} (known: ${FIGURE_NAMES.join(', ')})`,
+      );
     }
     checkFigureState(step.figure.name, step.figure.state, `${p}.figure.state`, c);
     for (const key of Object.keys(step.figure)) {
@@ -200,7 +229,8 @@ function checkBlock(block, path, c, { inDeepdive = false } = {}) {
     if (!(key in block)) c.err(`${path}.${key}`, `required for a ${type} block`);
   }
   for (const key of Object.keys(block)) {
-    if (key !== 'type' && !required.includes(key) && !optional.includes(key)) c.err(`${path}.${key}`, `unknown field for a ${type} block`);
+    if (key !== 'type' && !required.includes(key) && !optional.includes(key))
+      c.err(`${path}.${key}`, `unknown field for a ${type} block`);
   }
   // goDeeper: the block is an optional part, folded away under this title (docs/content-schema.md, Duration).
   if ('goDeeper' in block) {
@@ -238,5 +268,6 @@ export function checkSections(sections, c) {
     c.err('sections', `must be, in this order: ${SECTION_ORDER.join(', ')} (found: ${order.map(String).join(', ')})`);
   }
   sections.forEach((section, i) => checkSection(section, `sections[${i}]`, c));
-  if (c.quizCount !== QUIZ_COUNT) c.err('sections', `must contain exactly ${QUIZ_COUNT} quiz blocks (found ${c.quizCount})`);
+  if (c.quizCount !== QUIZ_COUNT)
+    c.err('sections', `must contain exactly ${QUIZ_COUNT} quiz blocks (found ${c.quizCount})`);
 }

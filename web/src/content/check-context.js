@@ -63,7 +63,8 @@ export function createCheckContext() {
       return;
     }
     concepts.forEach((c, i) => {
-      if (!CONCEPTS.includes(c)) err(`${path}[${i}]`, `unknown concept ${JSON.stringify(c)} (known: ${CONCEPTS.join(', ')})`);
+      if (!CONCEPTS.includes(c))
+        err(`${path}[${i}]`, `unknown concept ${JSON.stringify(c)} (known: ${CONCEPTS.join(', ')})`);
     });
     if (new Set(concepts).size !== concepts.length) err(path, 'contains duplicates');
   };

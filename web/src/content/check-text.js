@@ -7,8 +7,17 @@
 import { DISTRIBUTIONS, KINDS } from '../vocabulary.js';
 import { ID_RE, isNonEmptyString, isObject } from './check-context.js';
 
-const TOP_FIELDS = new Set(['schemaVersion', 'id', 'lang', 'title', 'summary', 'badges', 'sections',
-  'references', 'figureText']);
+const TOP_FIELDS = new Set([
+  'schemaVersion',
+  'id',
+  'lang',
+  'title',
+  'summary',
+  'badges',
+  'sections',
+  'references',
+  'figureText',
+]);
 const REFERENCE_FIELDS = ['id', 'authors', 'short', 'year', 'title', 'venue', 'url'];
 const ENTRY_FIELDS = ['title', 'norm', 'summary', 'playground', 'training', 'diagrams'];
 export const HINT_KEYS = Object.freeze(['batchSize', 'features', 'improvement', 'skewness']);
@@ -23,7 +32,8 @@ export function checkTopLevel(content, { err }) {
     err('badges', 'must be an array of non-empty strings');
   }
   // The duration is computed from the content (web/src/content/durations.js); a badge shows it as {minutes}.
-  if ('durationMinutes' in content) err('durationMinutes', 'is computed from the content; write {minutes} in a badge instead');
+  if ('durationMinutes' in content)
+    err('durationMinutes', 'is computed from the content; write {minutes} in a badge instead');
   for (const key of Object.keys(content)) {
     if (!TOP_FIELDS.has(key)) err(key, 'unknown top-level field');
   }
@@ -45,8 +55,10 @@ export function checkReferences(references, { err, claimId, refIds }) {
     for (const key of ['authors', 'short', 'title', 'venue']) {
       if (!isNonEmptyString(ref[key])) err(`${p}.${key}`, 'must be a non-empty string');
     }
-    if (!(Number.isInteger(ref.year) && ref.year >= 1900 && ref.year <= 2100)) err(`${p}.year`, 'must be an integer year');
-    if (!(typeof ref.url === 'string' && /^https:\/\/[^\s<>"'`]+$/.test(ref.url))) err(`${p}.url`, 'must be an https URL');
+    if (!(Number.isInteger(ref.year) && ref.year >= 1900 && ref.year <= 2100))
+      err(`${p}.year`, 'must be an integer year');
+    if (!(typeof ref.url === 'string' && /^https:\/\/[^\s<>"'`]+$/.test(ref.url)))
+      err(`${p}.url`, 'must be an https URL');
     for (const key of Object.keys(ref)) {
       if (!REFERENCE_FIELDS.includes(key)) err(`${p}.${key}`, 'unknown field');
     }
@@ -100,10 +112,21 @@ function checkModelMap(modelMap, { err, checkInline }) {
       err(p, 'must be an object');
       continue;
     }
-    for (const key of ['title', 'norm']) if (!isNonEmptyString(entry[key])) err(`${p}.${key}`, 'must be a non-empty string');
+    for (const key of ['title', 'norm'])
+      if (!isNonEmptyString(entry[key])) err(`${p}.${key}`, 'must be a non-empty string');
     for (const key of ['summary', 'playground', 'training']) checkInline(entry[key], `${p}.${key}`);
-    if ('diagrams' in entry && (!Array.isArray(entry.diagrams) || !entry.diagrams.every((d) => isObject(d) &&
-      isNonEmptyString(d.label) && Array.isArray(d.steps) && d.steps.length > 0 && d.steps.every(isNonEmptyString)))) {
+    if (
+      'diagrams' in entry &&
+      (!Array.isArray(entry.diagrams) ||
+        !entry.diagrams.every(
+          (d) =>
+            isObject(d) &&
+            isNonEmptyString(d.label) &&
+            Array.isArray(d.steps) &&
+            d.steps.length > 0 &&
+            d.steps.every(isNonEmptyString),
+        ))
+    ) {
       err(`${p}.diagrams`, 'must be an array of { label, steps: [non-empty strings] }');
     }
     for (const key of Object.keys(entry)) {

@@ -56,14 +56,25 @@ function figureWords(block, refs, figureText) {
 /** The words of a block that are on screen before the learner does anything. */
 function shownWords(block, refs, figureText) {
   switch (block.type) {
-    case 'paragraph': case 'heading': case 'formula': return countWords(block.text, refs);
-    case 'list': case 'takeaways': return words(block.items, refs);
-    case 'callout': return words([block.title, block.text], refs);
-    case 'figure': return countWords(block.caption, refs) + figureWords(block, refs, figureText);
-    case 'quiz': return words([block.question, ...block.options.map((o) => o.text)], refs);
-    case 'predict': return words([block.scenario, block.question, ...block.options.map((o) => o.text)], refs);
-    case 'mastery': return countWords(block.text, refs);
-    default: return 0; // review (only on a later visit), completion and references (UI and data, not reading)
+    case 'paragraph':
+    case 'heading':
+    case 'formula':
+      return countWords(block.text, refs);
+    case 'list':
+    case 'takeaways':
+      return words(block.items, refs);
+    case 'callout':
+      return words([block.title, block.text], refs);
+    case 'figure':
+      return countWords(block.caption, refs) + figureWords(block, refs, figureText);
+    case 'quiz':
+      return words([block.question, ...block.options.map((o) => o.text)], refs);
+    case 'predict':
+      return words([block.scenario, block.question, ...block.options.map((o) => o.text)], refs);
+    case 'mastery':
+      return countWords(block.text, refs);
+    default:
+      return 0; // review (only on a later visit), completion and references (UI and data, not reading)
   }
 }
 
@@ -71,7 +82,8 @@ function shownWords(block, refs, figureText) {
 function allowance(block) {
   if (block.type === 'quiz') return ALLOWANCE_SECONDS.quiz;
   if (block.type === 'predict') return ALLOWANCE_SECONDS.predict;
-  if (block.type === 'figure') return block.figure === 'training' ? ALLOWANCE_SECONDS.training : ALLOWANCE_SECONDS.figure;
+  if (block.type === 'figure')
+    return block.figure === 'training' ? ALLOWANCE_SECONDS.training : ALLOWANCE_SECONDS.figure;
   return 0;
 }
 
@@ -117,7 +129,11 @@ export function lessonDurations(content) {
       else if (block.goDeeper) addOptional(block.id || block.figure, block.goDeeper, [block]);
       else if (block.type === 'walkthrough') {
         const stepWords = block.steps.map((st) => words([st.title, ...st.text], refs));
-        addCore(stepWords.reduce((a, b) => a + b, 0), block.steps.length * ALLOWANCE_SECONDS.step, stepWords[0]);
+        addCore(
+          stepWords.reduce((a, b) => a + b, 0),
+          block.steps.length * ALLOWANCE_SECONDS.step,
+          stepWords[0],
+        );
       } else addCore(shownWords(block, refs, content.figureText), allowance(block));
     }
     sections.push(s);
@@ -134,5 +150,9 @@ export const wholeMinutes = (minutes) => Math.max(1, Math.round(minutes));
  */
 export function withDurations(content) {
   const minutes = lessonDurations(content).minutes;
-  return { ...content, durationMinutes: minutes, badges: content.badges.map((b) => b.replaceAll('{minutes}', String(minutes))) };
+  return {
+    ...content,
+    durationMinutes: minutes,
+    badges: content.badges.map((b) => b.replaceAll('{minutes}', String(minutes))),
+  };
 }

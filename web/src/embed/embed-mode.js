@@ -10,9 +10,7 @@
 //   newTabUrl(href) -> the lesson's URL without embed-only parameters
 
 import { parseOriginList } from './params.js';
-import {
-  acceptIncoming, completedPayload, createHostChannel, isoDuration, progressPayload,
-} from './host-messages.js';
+import { acceptIncoming, completedPayload, createHostChannel, isoDuration, progressPayload } from './host-messages.js';
 import { startResizeReporter } from './resize.js';
 import { THEME_KEY } from '../ui/theme.js';
 import { t } from '../i18n/i18n.js';
@@ -33,9 +31,15 @@ export function readAllowedOrigins(doc, params, win = globalThis.window) {
   try {
     const ancestors = win.location.ancestorOrigins;
     if (ancestors && ancestors.length) parentOrigin = ancestors[0];
-  } catch { /* not available */ }
+  } catch {
+    /* not available */
+  }
   if (!parentOrigin && doc.referrer) {
-    try { parentOrigin = new URL(doc.referrer).origin; } catch { parentOrigin = null; }
+    try {
+      parentOrigin = new URL(doc.referrer).origin;
+    } catch {
+      parentOrigin = null;
+    }
   }
   return parentOrigin && parentOrigin !== 'null' && /^https?:\/\//.test(parentOrigin) ? [parentOrigin] : [];
 }
@@ -55,7 +59,11 @@ export function applyLayout(doc, params, { framed }) {
 export function externalLinksInNewTab(container, win = globalThis.window) {
   for (const link of container.querySelectorAll('a[href]')) {
     let url;
-    try { url = new URL(link.getAttribute('href'), win.location.href); } catch { continue; }
+    try {
+      url = new URL(link.getAttribute('href'), win.location.href);
+    } catch {
+      continue;
+    }
     if (url.origin === win.location.origin && url.pathname === win.location.pathname) continue;
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
@@ -107,11 +115,16 @@ export function createEmbedBridge({ framed, origins, lms, store, model, summariz
       if (before && before.attempts === record.attempts) continue;
       const quiz = model.quizzes.find((q) => q.id === quizId);
       channel.send('answer', {
-        quizId, index: quiz ? quiz.index : null, optionId: record.last, correct: record.lastCorrect,
-        first: record.attempts === 1, attempts: record.attempts,
+        quizId,
+        index: quiz ? quiz.index : null,
+        optionId: record.last,
+        correct: record.lastCorrect,
+        first: record.attempts === 1,
+        attempts: record.attempts,
       });
       channel.statement('answered', {
-        objectId: `https://normlab.invalid/lessons/normalization/checks/${quizId}`, name: t('embed.xapiCheck', { index: quiz ? quiz.index : quizId }),
+        objectId: `https://normlab.invalid/lessons/normalization/checks/${quizId}`,
+        name: t('embed.xapiCheck', { index: quiz ? quiz.index : quizId }),
         result: { success: record.lastCorrect, response: record.last },
       });
     }
@@ -120,9 +133,17 @@ export function createEmbedBridge({ framed, origins, lms, store, model, summariz
     if (date && date !== lastCompletion) {
       const done = completedPayload(progress.completion, passMark);
       channel.send('completed', done);
-      channel.statement('completed', { result: { completion: true, duration: isoDuration(done.durationMs),
-        score: { raw: done.score, min: 0, max: done.total, scaled: done.total ? done.score / done.total : 0 } } });
-      if (done.passed !== null) channel.statement(done.passed ? 'passed' : 'failed', { result: { success: done.passed, score: { scaled: done.total ? done.score / done.total : 0 } } });
+      channel.statement('completed', {
+        result: {
+          completion: true,
+          duration: isoDuration(done.durationMs),
+          score: { raw: done.score, min: 0, max: done.total, scaled: done.total ? done.score / done.total : 0 },
+        },
+      });
+      if (done.passed !== null)
+        channel.statement(done.passed ? 'passed' : 'failed', {
+          result: { success: done.passed, score: { scaled: done.total ? done.score / done.total : 0 } },
+        });
     }
     lastCompletion = date;
   }
@@ -150,8 +171,12 @@ export function createEmbedBridge({ framed, origins, lms, store, model, summariz
       lms.sync(store.state, summarize(store.state, model), { passMark });
       lastProgress = JSON.stringify(progressNow());
       channel.send('ready', {
-        version: APP_VERSION, embed, storage: lms.kind === 'standalone' ? storageMode : 'lms', passMark,
-        progress: progressNow(), completed: completedNow(),
+        version: APP_VERSION,
+        embed,
+        storage: lms.kind === 'standalone' ? storageMode : 'lms',
+        passMark,
+        progress: progressNow(),
+        completed: completedNow(),
       });
       resizer?.report();
     },

@@ -41,10 +41,15 @@ export function message(type, payload = {}) {
 export function progressPayload(s) {
   return {
     percent: s.total ? Math.round((1000 * s.done) / s.total) / 10 : 0,
-    done: s.done, total: s.total,
-    sectionsRead: s.sectionsRead, sectionsTotal: s.sectionsTotal,
-    answered: s.answered, correct: s.correct, checksTotal: s.checksTotal,
-    walkthrough: s.walkthrough, playground: s.playground,
+    done: s.done,
+    total: s.total,
+    sectionsRead: s.sectionsRead,
+    sectionsTotal: s.sectionsTotal,
+    answered: s.answered,
+    correct: s.correct,
+    checksTotal: s.checksTotal,
+    walkthrough: s.walkthrough,
+    playground: s.playground,
   };
 }
 
@@ -53,10 +58,13 @@ export function completedPayload(completion, passMark) {
   if (!completion) return null;
   const percent = completion.total ? Math.round((10000 * completion.score) / completion.total) / 100 : 0;
   return {
-    score: completion.score, total: completion.total, percent,
+    score: completion.score,
+    total: completion.total,
+    percent,
     passed: passMark === null || passMark === undefined ? null : percent >= passMark,
     passMark: passMark ?? null,
-    durationMs: completion.timeSpentMs, date: completion.date,
+    durationMs: completion.timeSpentMs,
+    date: completion.date,
   };
 }
 
@@ -107,17 +115,23 @@ export function createHostChannel({ target, origins, xapi = true }) {
       try {
         target.postMessage(msg, origin);
         sent += 1;
-      } catch { /* a detached or navigated parent: ignore */ }
+      } catch {
+        /* a detached or navigated parent: ignore */
+      }
     }
     return sent;
   };
   return {
     framed,
     origins,
-    send(type, payload) { return post(message(type, payload)); },
+    send(type, payload) {
+      return post(message(type, payload));
+    },
     statement(verb, options) {
       if (!xapi) return 0;
-      return post(message('xapi', { statement: xapiStatement(verb, { ...options, timestamp: new Date().toISOString() }) }));
+      return post(
+        message('xapi', { statement: xapiStatement(verb, { ...options, timestamp: new Date().toISOString() }) }),
+      );
     },
   };
 }

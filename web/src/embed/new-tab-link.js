@@ -10,7 +10,10 @@ const $ = (id) => document.getElementById(id);
 export function addNewTabLink() {
   const toolbar = document.querySelector('#toolbar .toolbar-inner');
   if (!toolbar || $('open-new-tab')) return;
-  const link = el('a', { className: 'button open-new-tab', text: t('page.openInNewTab'),
-    attrs: { id: 'open-new-tab', href: newTabUrl(location.href), target: '_blank', rel: 'noopener' } });
+  const link = el('a', {
+    className: 'button open-new-tab',
+    text: t('page.openInNewTab'),
+    attrs: { id: 'open-new-tab', href: newTabUrl(location.href), target: '_blank', rel: 'noopener' },
+  });
   toolbar.insertBefore(link, $('theme-toggle'));
 }

@@ -22,17 +22,17 @@ export const EMBED_PARAMS_VERSION = 1;
 
 /** Parts a host may hide with hide=…; each maps to selectors in web/styles/embed.css / main.js. */
 export const HIDEABLE = Object.freeze([
-  'quiz',          // every quick check (the score then counts none: use with pass unset)
-  'certificate',   // the name form and the certificate (completion itself stays)
-  'walkthrough',   // the interactive walkthrough section
-  'playground',    // the playground section
-  'training',      // the training simulation section
-  'deepdives',     // the deep-dive panels
-  'references',    // the references list
-  'toc',           // the table of contents
-  'progress',      // the header progress bar
-  'reset',         // the "Reset progress" button
-  'transfer',      // the "Your progress" export/import panel
+  'quiz', // every quick check (the score then counts none: use with pass unset)
+  'certificate', // the name form and the certificate (completion itself stays)
+  'walkthrough', // the interactive walkthrough section
+  'playground', // the playground section
+  'training', // the training simulation section
+  'deepdives', // the deep-dive panels
+  'references', // the references list
+  'toc', // the table of contents
+  'progress', // the header progress bar
+  'reset', // the "Reset progress" button
+  'transfer', // the "Your progress" export/import panel
 ]);
 
 /**
@@ -52,7 +52,7 @@ export const PRESETS = Object.freeze({
   groupnorm: { figure: 'playground', state: { kind: 'group' } },
   instancenorm: { figure: 'playground', state: { kind: 'instance' } },
   'small-batch': { figure: 'playground', state: { kind: 'batch', n: 2 } },
-  'inference': { figure: 'playground', state: { kind: 'batch', mode: 'eval' } },
+  inference: { figure: 'playground', state: { kind: 'batch', mode: 'eval' } },
 });
 
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
@@ -89,7 +89,8 @@ export function parseOriginList(text) {
  * @param {{ walkthroughSteps?: number }} [options]
  */
 export function parseEmbedParams(search, { walkthroughSteps = 6 } = {}) {
-  const params = search instanceof URLSearchParams ? search : new URLSearchParams(typeof search === 'string' ? search : '');
+  const params =
+    search instanceof URLSearchParams ? search : new URLSearchParams(typeof search === 'string' ? search : '');
   const ignored = [];
   const first = (name) => {
     const value = params.get(name);

@@ -16,29 +16,56 @@ export function createProgressTransfer(host, { store }) {
   const codeId = 'progress-code';
   const statusId = 'progress-transfer-status';
   const output = el('textarea', {
-    id: codeId, className: 'progress-code', rows: '3', spellcheck: 'false', autocomplete: 'off',
+    id: codeId,
+    className: 'progress-code',
+    rows: '3',
+    spellcheck: 'false',
+    autocomplete: 'off',
     'aria-describedby': 'progress-code-hint',
   });
   const status = el('p', { className: 'transfer-status', id: statusId, role: 'status' });
   const copyButton = el('button', { type: 'button', className: 'button copy-code', text: t('embed.transfer.copy') });
-  const downloadButton = el('button', { type: 'button', className: 'button download-progress', text: t('embed.transfer.download') });
-  const importButton = el('button', { type: 'button', className: 'button import-code', text: t('embed.transfer.load') });
-  const fileInput = el('input', { type: 'file', id: 'progress-file', accept: '.json,application/json,text/plain', className: 'progress-file' });
+  const downloadButton = el('button', {
+    type: 'button',
+    className: 'button download-progress',
+    text: t('embed.transfer.download'),
+  });
+  const importButton = el('button', {
+    type: 'button',
+    className: 'button import-code',
+    text: t('embed.transfer.load'),
+  });
+  const fileInput = el('input', {
+    type: 'file',
+    id: 'progress-file',
+    accept: '.json,application/json,text/plain',
+    className: 'progress-file',
+  });
   const fileLabel = el('label', { for: 'progress-file', text: t('embed.transfer.fileLabel') });
 
-  const root = el('details', { className: 'progress-transfer', id: 'progress-transfer' },
+  const root = el(
+    'details',
+    { className: 'progress-transfer', id: 'progress-transfer' },
     el('summary', { text: t('embed.transfer.summary') }),
-    el('div', { className: 'transfer-body' },
+    el(
+      'div',
+      { className: 'transfer-body' },
       el('p', { id: 'progress-code-hint', className: 'hint', text: t('embed.transfer.hint') }),
       el('label', { for: codeId, text: t('embed.transfer.codeLabel') }),
       output,
       el('div', { className: 'transfer-actions' }, copyButton, downloadButton, importButton),
       el('div', { className: 'transfer-file' }, fileLabel, fileInput),
-      status));
+      status,
+    ),
+  );
   host.append(root);
 
-  const fillCode = () => { output.value = encodeProgressCode(store.state); };
-  root.addEventListener('toggle', () => { if (root.open) fillCode(); });
+  const fillCode = () => {
+    output.value = encodeProgressCode(store.state);
+  };
+  root.addEventListener('toggle', () => {
+    if (root.open) fillCode();
+  });
 
   copyButton.addEventListener('click', async () => {
     fillCode();
@@ -47,7 +74,9 @@ export function createProgressTransfer(host, { store }) {
     try {
       await navigator.clipboard.writeText(output.value);
       copied = true;
-    } catch { /* clipboard not allowed (e.g. an iframe without clipboard-write): the code is selected */ }
+    } catch {
+      /* clipboard not allowed (e.g. an iframe without clipboard-write): the code is selected */
+    }
     status.textContent = copied ? t('embed.transfer.copied') : t('embed.transfer.selected');
   });
 

@@ -21,10 +21,17 @@ export function documentHeight(doc = document) {
   // margins is the content's real extent, so the frame can shrink again when a panel closes.
   if (!body) return html.scrollHeight;
   const style = getComputedStyle(body);
-  return Math.ceil(body.getBoundingClientRect().height + (parseFloat(style.marginTop) || 0) + (parseFloat(style.marginBottom) || 0));
+  return Math.ceil(
+    body.getBoundingClientRect().height + (parseFloat(style.marginTop) || 0) + (parseFloat(style.marginBottom) || 0),
+  );
 }
 
-export function startResizeReporter({ target = window.parent, debounceMs = DEBOUNCE_MS, pollMs = POLL_MS, measure = documentHeight } = {}) {
+export function startResizeReporter({
+  target = window.parent,
+  debounceMs = DEBOUNCE_MS,
+  pollMs = POLL_MS,
+  measure = documentHeight,
+} = {}) {
   if (!target || target === window) return { stop() {}, report() {} };
   let last = -1;
   let timer = 0;
@@ -41,7 +48,9 @@ export function startResizeReporter({ target = window.parent, debounceMs = DEBOU
     try {
       target.postMessage(message('resize', { height }), '*');
       target.postMessage({ subject: 'lti.frameResize', height }, '*');
-    } catch { /* parent gone */ }
+    } catch {
+      /* parent gone */
+    }
   };
   const schedule = () => {
     if (stopped || timer) return;

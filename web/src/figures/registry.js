@@ -39,7 +39,9 @@ export function getCore() {
       if (typeof mod.loadCore !== 'function') throw new Error(t('figures.coreBroken'));
       return mod.loadCore();
     })();
-    corePromise.catch(() => { corePromise = null; });
+    corePromise.catch(() => {
+      corePromise = null;
+    });
   }
   return corePromise;
 }
@@ -80,7 +82,11 @@ export function mountFigure(name, container, ctx = {}) {
   const onInteract = () => {
     if (interacted) return;
     interacted = true;
-    try { ctx.onInteract?.(); } catch (error) { console.error(error); }
+    try {
+      ctx.onInteract?.();
+    } catch (error) {
+      console.error(error);
+    }
   };
 
   function showError(error, afterRetry) {
@@ -145,12 +151,20 @@ export function mountFigure(name, container, ctx = {}) {
     setState(state) {
       pendingState = state;
       if (inner && typeof inner.setState === 'function') {
-        try { inner.setState(state); } catch (error) { console.error(error); }
+        try {
+          inner.setState(state);
+        } catch (error) {
+          console.error(error);
+        }
       }
     },
     destroy() {
       destroyed = true;
-      try { inner?.destroy?.(); } catch (error) { console.error(error); }
+      try {
+        inner?.destroy?.();
+      } catch (error) {
+        console.error(error);
+      }
       inner = null;
       container.replaceChildren();
       delete container.dataset.state;
@@ -171,7 +185,10 @@ export function mountFigureWhenVisible(name, container, ctx = {}) {
   container.classList.add('figure-host');
   container.dataset.figure = name;
   container.dataset.state = 'waiting';
-  const placeholder = el('p', { className: 'figure-placeholder', text: t('figures.placeholder', { label: figureLabel(name) }) });
+  const placeholder = el('p', {
+    className: 'figure-placeholder',
+    text: t('figures.placeholder', { label: figureLabel(name) }),
+  });
   container.replaceChildren(placeholder);
 
   const start = () => {
@@ -181,12 +198,15 @@ export function mountFigureWhenVisible(name, container, ctx = {}) {
   };
   let observer = null;
   if (typeof IntersectionObserver === 'function') {
-    observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        observer.disconnect();
-        start();
-      }
-    }, { rootMargin: '300px 0px' });
+    observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          start();
+        }
+      },
+      { rootMargin: '300px 0px' },
+    );
     observer.observe(container);
   } else {
     start();

@@ -11,10 +11,14 @@ import { t } from './i18n.js';
 
 /** Parse a data-i18n-attr value ("aria-label:page.x;title:page.y") into [attribute, key] pairs. */
 export function parseAttrSpec(spec) {
-  return spec.split(';').map((part) => part.trim()).filter(Boolean).map((part) => {
-    const colon = part.indexOf(':');
-    return [part.slice(0, colon).trim(), part.slice(colon + 1).trim()];
-  });
+  return spec
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const colon = part.indexOf(':');
+      return [part.slice(0, colon).trim(), part.slice(colon + 1).trim()];
+    });
 }
 
 const squash = (text) => text.replace(/\s+/g, ' ').trim();

@@ -116,9 +116,11 @@ export function formatNumber(value, { digits, significant, maxDigits = 3, groupi
   // Fixed digits show a tiny value as 0.000 (a normalized mean is "0", not "1.2E−8").
   const scientific = abs >= 1e6 || (significant !== undefined && abs !== 0 && abs < 1e-3);
   let options;
-  if (scientific) options = { notation: 'scientific', maximumFractionDigits: significant ? Math.max(0, significant - 1) : 2 };
+  if (scientific)
+    options = { notation: 'scientific', maximumFractionDigits: significant ? Math.max(0, significant - 1) : 2 };
   else if (significant) options = { maximumSignificantDigits: significant, useGrouping: grouping };
-  else if (digits !== undefined) options = { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: grouping };
+  else if (digits !== undefined)
+    options = { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: grouping };
   else options = { maximumFractionDigits: maxDigits, useGrouping: grouping };
   return tidy(numberFormat(options).format(value));
 }
@@ -129,19 +131,27 @@ export const formatInteger = (value) => formatNumber(Math.round(value), { digits
 /** A percentage of `value` percent (12.5 → "12.5%"), `digits` fraction digits. */
 export function formatPercent(value, digits = 1) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return DASH;
-  return tidy(numberFormat({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })
-    .format(value / 100));
+  return tidy(
+    numberFormat({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      value / 100,
+    ),
+  );
 }
 
 /** A ratio such as a speed-up: "1.6×". */
 export const formatTimes = (value, significant = 2) =>
-  (Number.isFinite(value) ? t('format.times', { value: formatNumber(value, { significant }) }) : DASH);
+  Number.isFinite(value) ? t('format.times', { value: formatNumber(value, { significant }) }) : DASH;
 
 /** A duration in milliseconds: "420 ms", "1.2 s". */
 export function formatDuration(ms) {
   if (!Number.isFinite(ms)) return DASH;
-  if (ms < 1000) return numberFormat({ style: 'unit', unit: 'millisecond', unitDisplay: 'narrow', maximumFractionDigits: 0 }).format(ms);
-  return numberFormat({ style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 1 }).format(ms / 1000);
+  if (ms < 1000)
+    return numberFormat({ style: 'unit', unit: 'millisecond', unitDisplay: 'narrow', maximumFractionDigits: 0 }).format(
+      ms,
+    );
+  return numberFormat({ style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 1 }).format(
+    ms / 1000,
+  );
 }
 
 /** A calendar date ("26 November 2026" in en-GB, "November 26, 2026" in en-US). */

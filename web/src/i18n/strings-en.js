@@ -23,23 +23,28 @@ export default {
   // The lesson page: boot, content problems, notices, table of contents, progress.
   page: {
     documentTitle: '{title} · Normlab',
-    metaDescription: 'An interactive lesson on BatchNorm, LayerNorm, RMSNorm, GroupNorm and InstanceNorm: what each one normalizes, how it changes activations and training, with live figures computed by a C++ core in WebAssembly.',
+    metaDescription:
+      'An interactive lesson on BatchNorm, LayerNorm, RMSNorm, GroupNorm and InstanceNorm: what each one normalizes, how it changes activations and training, with live figures computed by a C++ core in WebAssembly.',
     skipLink: 'Skip to the lesson',
     badges: 'About this lesson',
     progress: 'Progress',
     darkTheme: 'Dark theme',
     contents: 'Contents',
     noscriptTitle: 'This lesson needs JavaScript.',
-    noscriptText: 'Its text, live figures, quick checks and progress are built by scripts on this page. Please enable JavaScript, or open the lesson in a browser that runs it.',
+    noscriptText:
+      'Its text, live figures, quick checks and progress are built by scripts on this page. Please enable JavaScript, or open the lesson in a browser that runs it.',
     loading: 'Loading the lesson…',
-    footer: 'Normlab · every number in the figures is computed in your browser by a C++ core compiled to WebAssembly. Your progress is stored only in this browser.',
+    footer:
+      'Normlab · every number in the figures is computed in your browser by a C++ core compiled to WebAssembly. Your progress is stored only in this browser.',
     openInNewTab: 'Open in a new tab',
-    storageNotice: 'Your progress can\'t be saved in this browser ({reason}). It is kept while this page stays open; open the lesson in its own tab to keep it between visits, or save your progress code (under “Finished this lesson?”).',
+    storageNotice:
+      "Your progress can't be saved in this browser ({reason}). It is kept while this page stays open; open the lesson in its own tab to keep it between visits, or save your progress code (under “Finished this lesson?”).",
     storageQuota: 'the browser storage for this site is full',
     storageBlocked: 'this browser or embedding page does not allow it',
     storageUnavailable: 'browser storage is not available here',
     lmsStateUnreadable: 'The lesson state saved by your course site could not be read, so the lesson starts fresh.',
-    progressUnreadable: 'Progress saved earlier in this browser could not be read, so the lesson starts fresh. The unreadable data has been kept aside.',
+    progressUnreadable:
+      'Progress saved earlier in this browser could not be read, so the lesson starts fresh. The unreadable data has been kept aside.',
     lmsNameHint: 'Filled in from your course site; it is saved there, not in this browser.',
     contentMissing: 'This build does not include the lesson content file (web/content/lesson.json).',
     contentHttp: 'The lesson content could not be fetched (HTTP {status}).',
@@ -49,7 +54,8 @@ export default {
     invalidTitle: 'The lesson content has errors',
     invalidMessage: {
       one: 'The content file does not match the lesson schema ({count} problem). A course author can fix it in web/content/lesson.json; see docs/content-schema.md.',
-      other: 'The content file does not match the lesson schema ({count} problems). A course author can fix it in web/content/lesson.json; see docs/content-schema.md.',
+      other:
+        'The content file does not match the lesson schema ({count} problems). A course author can fix it in web/content/lesson.json; see docs/content-schema.md.',
     },
     moreErrors: '… and {count} more.',
     crashTitle: 'Something went wrong',
@@ -117,7 +123,8 @@ export default {
     retry: 'Retry',
     chooseFirst: 'Choose a prediction first, then press Run it.',
     loading: 'Loading the computation core…',
-    coreFailed: 'The computation core could not be loaded, so this check cannot run. The rest of the lesson works without it.',
+    coreFailed:
+      'The computation core could not be loaded, so this check cannot run. The rest of the lesson works without it.',
     failed: 'This check could not compute a variant. The rest of the lesson works without it.',
     newInstance: 'A new variant: read the scenario, then choose your prediction.',
     right: 'Your prediction was right.',
@@ -146,7 +153,8 @@ export default {
   progress: {
     label: 'Progress',
     count: '{done} of {total}',
-    valueText: '{done} of {total} done: {read} of {sections} sections read, {answered} of {checks} checks answered ({correct} correct on the first try), walkthrough {walkthrough}, playground {playground}',
+    valueText:
+      '{done} of {total} done: {read} of {sections} sections read, {answered} of {checks} checks answered ({correct} correct on the first try), walkthrough {walkthrough}, playground {playground}',
     walkthroughFinished: 'finished',
     walkthroughOpen: 'not finished',
     playgroundUsed: 'used',
@@ -183,7 +191,8 @@ export default {
   },
   figures: {
     parityBadge: 'Matches PyTorch',
-    parityText: 'The core gives the same outputs, statistics and gradients as PyTorch {torch} on {vectors} test vectors (outputs within {forward} and gradients within {gradient}, relative to the largest value), checked on every build.',
+    parityText:
+      'The core gives the same outputs, statistics and gradients as PyTorch {torch} on {vectors} test vectors (outputs within {forward} and gradients within {gradient}, relative to the largest value), checked on every build.',
     names: {
       grouping: 'What gets normalized',
       distributions: 'Activations before and after normalization',
@@ -210,17 +219,28 @@ export default {
   grouping: {
     normalization: 'Normalization',
     groups: 'Groups (G)',
-    legend: 'A batch of N = {n} samples, C = {c} channels, L = {l} positions (H·W flattened): one block per sample, one row per channel, one column per position. Cells of the same colour share one mean and variance.',
+    legend:
+      'A batch of N = {n} samples, C = {c} channels, L = {l} positions (H·W flattened): one block per sample, one row per channel, one column per position. Cells of the same colour share one mean and variance.',
     gridLabel: 'Batch of {n} samples × {c} channels × {l} positions',
     sample: 'Sample {n}',
     sampleCaption: 'sample {n}',
     channelCaption: 'c{c}',
     cell: 'Sample {n}, channel {c}, position {l}',
     labelWithGroups: '{label} (G = {g})',
-    labelGroupsOf: { one: '{label} with G = {g} groups of {count} channel', other: '{label} with G = {g} groups of {count} channels' },
-    status: { one: '{label}: {axes} · this group: {count} cell (selected: sample {n}, channel {c}, position {l})', other: '{label}: {axes} · this group: {count} cells (selected: sample {n}, channel {c}, position {l})' },
-    selected: { one: 'Sample {n}, channel {c}, position {l}: its group has {count} cell.', other: 'Sample {n}, channel {c}, position {l}: its group has {count} cells.' },
-    describe: '{label} on a batch of {n} samples × {c} channels × {l} positions: {axes}. {groups} groups of {size} cells; each group shares one colour.',
+    labelGroupsOf: {
+      one: '{label} with G = {g} groups of {count} channel',
+      other: '{label} with G = {g} groups of {count} channels',
+    },
+    status: {
+      one: '{label}: {axes} · this group: {count} cell (selected: sample {n}, channel {c}, position {l})',
+      other: '{label}: {axes} · this group: {count} cells (selected: sample {n}, channel {c}, position {l})',
+    },
+    selected: {
+      one: 'Sample {n}, channel {c}, position {l}: its group has {count} cell.',
+      other: 'Sample {n}, channel {c}, position {l}: its group has {count} cells.',
+    },
+    describe:
+      '{label} on a batch of {n} samples × {c} channels × {l} positions: {axes}. {groups} groups of {size} cells; each group shares one colour.',
   },
   distributions: {
     raw: 'Raw activations',
@@ -242,7 +262,8 @@ export default {
     xLabel: 'value',
     yLabel: 'Count',
     reference: 'γ = 1, β = 0',
-    summary: '{label}: mean {mean}, standard deviation {std}, from {min} to {max}, median {median}, skewness {skewness}.',
+    summary:
+      '{label}: mean {mean}, standard deviation {std}, from {min} to {max}, median {median}, skewness {skewness}.',
     rawLabel: 'Raw {label} activations',
     normLabel: 'After {label} with γ = {gamma}, β = {beta}',
     outside: 'Values outside {lo} to {hi} are not drawn.',
@@ -266,8 +287,10 @@ export default {
     link: 'Link to this view',
     about: 'About {kind}',
     axes: '{kind}: {axes}.',
-    batch1: 'PyTorch stops with “ValueError: Expected more than 1 value per channel when training”: the mean of a single value is that value, so every output would be 0. Use a batch of 2 or more, switch BatchNorm to eval mode (running statistics), or pick a kind that does not depend on the batch.',
-    instanceL1: 'These are feature vectors (one position per channel, L = 1), so InstanceNorm would normalize single values. It is meant for images and sequences with many positions.',
+    batch1:
+      'PyTorch stops with “ValueError: Expected more than 1 value per channel when training”: the mean of a single value is that value, so every output would be 0. Use a batch of 2 or more, switch BatchNorm to eval mode (running statistics), or pick a kind that does not depend on the batch.',
+    instanceL1:
+      'These are feature vectors (one position per channel, L = 1), so InstanceNorm would normalize single values. It is meant for images and sequences with many positions.',
     tabs: {
       label: 'Playground results',
       stats: 'Statistics',
@@ -308,7 +331,11 @@ export default {
       of: 'Statistic of',
       mean: 'group mean',
       variance: 'group variance',
-      intro: { one: '{batch} takes channel 0’s mean over the single sample of the batch; {layer} takes sample 0’s mean over its own {c} features, whatever the batch size.', other: '{batch} takes channel 0’s mean over the {count} samples of the batch; {layer} takes sample 0’s mean over its own {c} features, whatever the batch size.' },
+      intro: {
+        one: '{batch} takes channel 0’s mean over the single sample of the batch; {layer} takes sample 0’s mean over its own {c} features, whatever the batch size.',
+        other:
+          '{batch} takes channel 0’s mean over the {count} samples of the batch; {layer} takes sample 0’s mean over its own {c} features, whatever the batch size.',
+      },
       batchRow: '{batch}, batch of {n}',
       layerRow: '{layer} (any batch size)',
       chartName: 'Group mean in the first 50 of the fresh batches, BatchNorm against LayerNorm',
@@ -316,13 +343,16 @@ export default {
       yLabel: 'group mean',
       batchSeries: '{batch} (channel 0)',
       layerSeries: '{layer} (sample 0)',
-      summary: 'Across {repeats} fresh batches the BatchNorm channel mean (batch {n}) has a spread of {batchSd}; the LayerNorm sample mean has {layerSd}.',
+      summary:
+        'Across {repeats} fresh batches the BatchNorm channel mean (batch {n}) has a spread of {batchSd}; the LayerNorm sample mean has {layerSd}.',
       batchError: 'nothing (batch size 1 is an error in training)',
     },
     running: {
       title: 'Eval mode: running statistics',
-      intro: 'In eval mode {batch} normalizes with running averages collected during training ({steps} steps on batches of {size}, momentum {momentum}: each step moves them {percent} of the way to the batch statistics), so the result no longer depends on the current batch.',
-      summary: 'After {steps} steps: running mean {mean} and running variance {variance}, against the population’s {popMean} and {popVar}.',
+      intro:
+        'In eval mode {batch} normalizes with running averages collected during training ({steps} steps on batches of {size}, momentum {momentum}: each step moves them {percent} of the way to the batch statistics), so the result no longer depends on the current batch.',
+      summary:
+        'After {steps} steps: running mean {mean} and running variance {variance}, against the population’s {popMean} and {popVar}.',
       chartName: 'Running mean against batch means of channel 0 during training',
       xLabel: 'training step',
       yLabel: 'channel 0 mean',
@@ -332,7 +362,8 @@ export default {
     },
     grad: {
       title: 'Gradients through the normalization',
-      intro: 'For a loss L with the upstream gradient ∂L/∂y chosen here, the core’s backward pass gives the gradient ∂L/∂x that reaches the input, with exactly the settings above (as torch.autograd would).',
+      intro:
+        'For a loss L with the upstream gradient ∂L/∂y chosen here, the core’s backward pass gives the gradient ∂L/∂x that reaches the input, with exactly the settings above (as torch.autograd would).',
       upstream: 'Upstream gradient ∂L/∂y',
       upstreams: {
         ones: 'All ones (L = sum of the outputs)',
@@ -348,27 +379,32 @@ export default {
       groupMeans: 'Per-group mean of ∂L/∂x',
       groupRange: { one: '{count} group: {min}', other: '{count} groups: {min} to {max}' },
       chartName: 'Histogram of the input gradient ∂L/∂x',
-      summary: 'For the upstream gradient “{upstream}”, the input gradient has mean {mean}, standard deviation {std}, minimum {min} and maximum {max}.',
+      summary:
+        'For the upstream gradient “{upstream}”, the input gradient has mean {mean}, standard deviation {std}, minimum {min} and maximum {max}.',
       none: 'No gradient: the forward pass is not defined for these settings.',
       error: 'No gradient for these settings: {message}',
       explain: {
         ones: {
-          centred: 'The gradient is zero up to float rounding: every group’s outputs sum to a constant (the centred values sum to 0), so a loss that only sums the outputs cannot be changed by the inputs. Centring removes a constant upstream gradient entirely.',
+          centred:
+            'The gradient is zero up to float rounding: every group’s outputs sum to a constant (the centred values sum to 0), so a loss that only sums the outputs cannot be changed by the inputs. Centring removes a constant upstream gradient entirely.',
           rms: 'RMSNorm does not centre, so the sum of its outputs depends on the inputs: a constant upstream gradient comes through (only its component along the normalized output is removed).',
           eval: 'In eval mode BatchNorm is a fixed affine map per channel, so the gradient is just scaled: each channel gets γ/√(running variance + ε), the same for every sample.',
         },
         random: {
-          centred: 'The backward pass removes, within every group, the mean of the upstream gradient and its component along the normalized output, then scales by 1/σ: the per-group means of ∂L/∂x are zero up to rounding.',
+          centred:
+            'The backward pass removes, within every group, the mean of the upstream gradient and its component along the normalized output, then scales by 1/σ: the per-group means of ∂L/∂x are zero up to rounding.',
           rms: 'RMSNorm removes only the component along the normalized output and scales by 1/RMS: the per-group means of ∂L/∂x are not zero, because there is no centring.',
           eval: 'In eval mode BatchNorm only scales the upstream gradient channel by channel (γ/√(running variance + ε)): nothing is removed, and samples do not influence each other.',
         },
         one: {
-          centred: 'Only output element [0, 0, 0] counts, yet every input of its group gets a gradient, because all of them enter its mean and variance. With BatchNorm in training that group is channel 0 across the whole batch: the samples are coupled.',
+          centred:
+            'Only output element [0, 0, 0] counts, yet every input of its group gets a gradient, because all of them enter its mean and variance. With BatchNorm in training that group is channel 0 across the whole batch: the samples are coupled.',
           rms: 'Only output element [0, 0, 0] counts, yet every input of sample 0 gets a gradient through the shared RMS; the other samples get none.',
           eval: 'Only output element [0, 0, 0] counts, and in eval mode only input element [0, 0, 0] gets a gradient: the running statistics do not depend on the batch.',
         },
         output: {
-          centred: 'Normalization fixes the size of each group’s output, so L = ½‖y‖² barely depends on the inputs: the gradient is nearly zero (only ε keeps it from vanishing exactly).',
+          centred:
+            'Normalization fixes the size of each group’s output, so L = ½‖y‖² barely depends on the inputs: the gradient is nearly zero (only ε keeps it from vanishing exactly).',
           rms: 'RMSNorm also fixes the size of each sample’s output (its RMS is about |γ|), so L = ½‖y‖² barely depends on the inputs: the gradient is nearly zero, only because of ε.',
           eval: 'In eval mode BatchNorm is a fixed affine map, so the gradient is the output scaled per channel by γ/√(running variance + ε): nothing keeps the output’s size fixed.',
         },
@@ -376,7 +412,8 @@ export default {
     },
     code: {
       title: 'The same in PyTorch',
-      intro: 'The torch.nn module and call equivalent to the settings above; values stands for the playground’s input. nn.RMSNorm needs PyTorch {version} or later.',
+      intro:
+        'The torch.nn module and call equivalent to the settings above; values stands for the playground’s input. nn.RMSNorm needs PyTorch {version} or later.',
       label: 'PyTorch code',
       copy: 'Copy code',
       copied: 'Copied to the clipboard.',
@@ -399,7 +436,8 @@ export default {
     sourcePaste: 'Paste numbers',
     sourceSample: 'Draw a seeded sample',
     numbers: 'Numbers',
-    numbersHint: 'Separated by commas, spaces or new lines, in [N, C, L] order (row-major); or a nested JSON array such as [[[1, 2], [3, 4]]], whose shape sets N, C and L.',
+    numbersHint:
+      'Separated by commas, spaces or new lines, in [N, C, L] order (row-major); or a nested JSON array such as [[[1, 2], [3, 4]]], whose shape sets N, C and L.',
     distribution: 'Distribution',
     seed: 'Seed',
     n: 'N (samples)',
@@ -411,10 +449,12 @@ export default {
     eps: 'ε (added to the variance)',
     gamma: 'Scale γ (optional)',
     beta: 'Shift β (optional)',
-    paramHint: 'Empty means γ = 1 and β = 0. Otherwise one value per channel (C), or per element of a sample (C·L) for LayerNorm and RMSNorm.',
+    paramHint:
+      'Empty means γ = 1 and β = 0. Otherwise one value per channel (C), or per element of a sample (C·L) for LayerNorm and RMSNorm.',
     compute: 'Normalize',
     outputTitle: 'Normalized output',
-    gridHint: 'Select an element with the arrow keys (PageUp/PageDown change sample) or by clicking; its normalization group is highlighted.',
+    gridHint:
+      'Select an element with the arrow keys (PageUp/PageDown change sample) or by clicking; its normalization group is highlighted.',
     gridLabel: 'Normalized tensor, one block per sample, one row per channel, one column per position',
     sampleLabel: 'Sample {n}',
     cellLabel: 'Sample {n}, channel {c}, position {l}: {value}',
@@ -457,7 +497,8 @@ export default {
       eps: 'ε must be greater than 0 (got {value}): it keeps the division safe when the variance is 0.',
       count: 'You gave {count} numbers, but N·C·L = {n}·{c}·{l} = {expected}.',
       groups: 'G = {g} does not divide C = {c}: GroupNorm needs groups of equal size.',
-      batchOne: 'BatchNorm in training needs more than one value per channel: with N·L = 1 there is nothing to average. Use N > 1 or L > 1.',
+      batchOne:
+        'BatchNorm in training needs more than one value per channel: with N·L = 1 there is nothing to average. Use N > 1 or L > 1.',
       instanceOne: 'InstanceNorm needs L > 1: with one position per channel every value is its own mean.',
       shape: 'This shape cannot be normalized: every dimension must be at least 1.',
       rmsBeta: 'RMSNorm has no shift β: leave β empty.',
@@ -475,7 +516,8 @@ export default {
     groups: 'GroupNorm groups (G)',
     groupsValue: { one: 'G = {g} ({count} channel per group)', other: 'G = {g} ({count} channels per group)' },
     groupsHint: 'The divisors of C = {c}, from one group (all channels) to one channel per group.',
-    shapeNote: 'One batch of N = {n} samples, C = {c} channels and L = {l} positions ({count} values) goes through all five normalizations at once.',
+    shapeNote:
+      'One batch of N = {n} samples, C = {c} channels and L = {l} positions ({count} values) goes through all five normalizations at once.',
     inputTitle: 'Input',
     inputChart: 'Histogram of the input batch',
     chart: 'Histogram of the {label} output',
@@ -493,7 +535,8 @@ export default {
     groupsNow: 'GroupNorm with G = {g} against {layer}: max |difference| = {dl}; against {instance}: {di}.',
     g1Equal: 'G = 1 equals {layer}: max |difference| = {value}.',
     gcEqual: 'G = C = {c} equals {instance}: max |difference| = {value}.',
-    offsetReadout: 'Input mean offset {offset}: {layer} output mean {lnMean}, std {lnStd}; {rms} output mean {rmsMean}, std {rmsStd}.',
+    offsetReadout:
+      'Input mean offset {offset}: {layer} output mean {lnMean}, std {lnStd}; {rms} output mean {rmsMean}, std {rmsStd}.',
     error: 'This figure could not be computed: {message}',
   },
   training: {
@@ -503,17 +546,20 @@ export default {
       fair: {
         name: 'Fair',
         summary: 'ReLU, He initialization, plain MLP with 8 hidden layers × 32 units.',
-        expectation: 'What to expect: at the default rate, 0.03, every variant gets close to the target, and no normalization can even end lower than BatchNorm (evaluation loss 0.036 against 0.052 after 750 steps): one shared rate says little. The sweep shows the difference: BatchNorm trains stably up to rate 0.3, ten times the largest rate that works without normalization, and at its best rate needs 125 steps against 200 (1.6×); LayerNorm and RMSNorm work at the same four rates as no normalization and are slower in this plain network.',
+        expectation:
+          'What to expect: at the default rate, 0.03, every variant gets close to the target, and no normalization can even end lower than BatchNorm (evaluation loss 0.036 against 0.052 after 750 steps): one shared rate says little. The sweep shows the difference: BatchNorm trains stably up to rate 0.3, ten times the largest rate that works without normalization, and at its best rate needs 125 steps against 200 (1.6×); LayerNorm and RMSNorm work at the same four rates as no normalization and are slower in this plain network.',
       },
       hard: {
         name: 'Hard',
         summary: 'Sigmoid activations, Xavier initialization, the same plain MLP 8 × 32.',
-        expectation: 'What to expect: without normalization this sigmoid network barely trains within the budget. BatchNorm makes it trainable; LayerNorm and RMSNorm do not — in the sweep they reach the target at none of the 8 rates. So the speed-up BatchNorm shows here is very large, and not a typical factor.',
+        expectation:
+          'What to expect: without normalization this sigmoid network barely trains within the budget. BatchNorm makes it trainable; LayerNorm and RMSNorm do not — in the sweep they reach the target at none of the 8 rates. So the speed-up BatchNorm shows here is very large, and not a typical factor.',
       },
       transformer: {
         name: 'Transformer-style',
         summary: 'Residual pre-norm MLP with 4 blocks, h ← h + W₂·act(W₁·Norm(h)), ReLU, He initialization.',
-        expectation: 'What to expect: the setting where LayerNorm and RMSNorm are normally used, compared with the same residual network without normalization.',
+        expectation:
+          'What to expect: the setting where LayerNorm and RMSNorm are normally used, compared with the same residual network without normalization.',
       },
     },
     datasets: { spirals: 'Spirals (2-D points)', digits: 'Digits (8 × 8 images)' },
@@ -552,9 +598,18 @@ export default {
       decisionLater: 'Drawn when the run finishes.',
       decisionSpiralsOnly: 'Decision regions are drawn for the 2-D spirals only.',
       decisionIdle: 'Press Start to train; the decision regions are drawn when the run finishes.',
-      training: { one: 'Training {count} variant for {steps} steps at learning rate {rate}…', other: 'Training {count} variants for {steps} steps at learning rate {rate}…' },
-      finished: { one: 'Finished: {count} variant × {steps} steps in {time}.', other: 'Finished: {count} variants × {steps} steps in {time}.' },
-      finishedDiverged: { one: 'Finished: {count} variant × {steps} steps in {time} ({diverged} diverged).', other: 'Finished: {count} variants × {steps} steps in {time} ({diverged} diverged).' },
+      training: {
+        one: 'Training {count} variant for {steps} steps at learning rate {rate}…',
+        other: 'Training {count} variants for {steps} steps at learning rate {rate}…',
+      },
+      finished: {
+        one: 'Finished: {count} variant × {steps} steps in {time}.',
+        other: 'Finished: {count} variants × {steps} steps in {time}.',
+      },
+      finishedDiverged: {
+        one: 'Finished: {count} variant × {steps} steps in {time} ({diverged} diverged).',
+        other: 'Finished: {count} variants × {steps} steps in {time} ({diverged} diverged).',
+      },
       stepsText: '{steps} steps',
       batchSizeError: 'BatchNorm normalizes each unit over the batch, so it needs at least 2 samples per batch.',
       digitsError: 'The digits data could not be loaded ({detail}).',
@@ -593,11 +648,14 @@ export default {
       outside: '; {count} values outside ±{range} at step {step}.',
       end: '.',
       label: '{name}: histogram of hidden layer {layer}’s pre-activations from step {step0} to {step1}. {text}',
-      intro: 'Hidden layer {layer}: the input of its activation function over the full training set, measured at every evaluation. Each column of a strip is one histogram (bottom: negative values, top: positive); a strip that drifts or spreads shows the distribution the next layer sees changing. With normalization that input is the norm’s output γ·x̂ + β, re-centred and re-scaled at every step by construction: a steady strip there does not show that normalization reduced internal covariate shift, which Santurkar et al. (2018) found it need not do.',
+      intro:
+        'Hidden layer {layer}: the input of its activation function over the full training set, measured at every evaluation. Each column of a strip is one histogram (bottom: negative values, top: positive); a strip that drifts or spreads shows the distribution the next layer sees changing. With normalization that input is the norm’s output γ·x̂ + β, re-centred and re-scaled at every step by construction: a steady strip there does not show that normalization reduced internal covariate shift, which Santurkar et al. (2018) found it need not do.',
     },
     grad: {
-      intro: 'The norm of each hidden layer’s weight gradient at every evaluation, one chart per variant on the same logarithmic scale. When the early layers’ lines lie far below the late ones, the gradient vanishes on its way back to the input; lines that climb without bound are exploding gradients.',
-      legend: 'In each chart: layer 1 (nearest the input) dashed and faintest, the last layer solid and strongest. Compare “No normalization” with the others.',
+      intro:
+        'The norm of each hidden layer’s weight gradient at every evaluation, one chart per variant on the same logarithmic scale. When the early layers’ lines lie far below the late ones, the gradient vanishes on its way back to the input; lines that climb without bound are exploding gradients.',
+      legend:
+        'In each chart: layer 1 (nearest the input) dashed and faintest, the last layer solid and strongest. Compare “No normalization” with the others.',
       addNone: 'Tick “none” among the variants to compare with the same network without normalization.',
       chartName: 'Weight-gradient norm of every hidden layer over training, {variant}',
       xLabel: 'Training step',
@@ -612,18 +670,26 @@ export default {
       stop: 'Stop the sweep',
       stopped: 'Sweep stopped.',
       progress: 'Sweep progress',
-      intro: 'For every variant, learning rate ({count} rates from {first} to {last}) and seed ({seeds}): the training steps until the loss on the full training set, in inference mode and checked every {evalEvery} steps, is at most {target}; budget {budget} steps, batch {batch}, {preset} preset on the {dataset}. Each cell is the median over the seeds; “stable” (shaded) means every seed reached the target; bold marks each variant’s best rate. {cells} training runs in all.',
-      measured: { one: 'Measured in your browser ({count} worker, {time}).', other: 'Measured in your browser ({count} workers, {time}).' },
-      precomputed: 'Precomputed when this page was built, by the native build of the same C++ code ({generator}), so it shows at once. Re-run it to measure it in your browser.',
-      noShipped: 'No precomputed sweep for this preset and data set. Re-run it live: {cells} runs, up to a few minutes (runs stop early once they reach the target or diverge).',
+      intro:
+        'For every variant, learning rate ({count} rates from {first} to {last}) and seed ({seeds}): the training steps until the loss on the full training set, in inference mode and checked every {evalEvery} steps, is at most {target}; budget {budget} steps, batch {batch}, {preset} preset on the {dataset}. Each cell is the median over the seeds; “stable” (shaded) means every seed reached the target; bold marks each variant’s best rate. {cells} training runs in all.',
+      measured: {
+        one: 'Measured in your browser ({count} worker, {time}).',
+        other: 'Measured in your browser ({count} workers, {time}).',
+      },
+      precomputed:
+        'Precomputed when this page was built, by the native build of the same C++ code ({generator}), so it shows at once. Re-run it to measure it in your browser.',
+      noShipped:
+        'No precomputed sweep for this preset and data set. Re-run it live: {cells} runs, up to a few minutes (runs stop early once they reach the target or diverge).',
       caption: 'Median steps to the target loss',
       leadMine: 'What your browser measured: ',
       leadShipped: 'What the precomputed sweep measured: ',
       running: 'Running the sweep: {done} of {total} runs…',
       finished: 'Sweep finished: {total} runs in {time}.',
       runCount: 'the shipped sweep has {shipped} runs, the live one {live}',
-      match: 'Your browser reproduced the precomputed sweep exactly: all {count} runs have the same outcome and the same number of steps (same seeds, same code).',
-      matchPartial: 'Your browser reproduced the precomputed sweep exactly: all {count} runs of the rates chosen in the address have the same outcome and the same number of steps (same seeds, same code).',
+      match:
+        'Your browser reproduced the precomputed sweep exactly: all {count} runs have the same outcome and the same number of steps (same seeds, same code).',
+      matchPartial:
+        'Your browser reproduced the precomputed sweep exactly: all {count} runs of the rates chosen in the address have the same outcome and the same number of steps (same seeds, same code).',
       mismatch: 'Your browser’s sweep differs from the precomputed one in {count} of {total} runs:',
       changed: 'Sweep stopped: the preset or data set changed.',
       rate: 'Rate',
@@ -634,11 +700,13 @@ export default {
       best: 'best rate',
       marks: ' ({marks})',
       upTo: ', up to {rate}',
-      ratio: '{name} reached the target loss in {steps} steps at its best rate ({rate}) versus {baseSteps} for no normalization at its best rate ({baseRate}): a {speedup} speed-up{slower}.',
+      ratio:
+        '{name} reached the target loss in {steps} steps at its best rate ({rate}) versus {baseSteps} for no normalization at its best rate ({baseRate}): a {speedup} speed-up{slower}.',
       slower: ' — slower, not faster',
       neverReached: '{name} never reached the target loss within the budget at any rate{base}.',
       neverReachedBase: ' (no normalization reached it in {steps} steps at {rate})',
-      baselineNever: '{name} reached the target loss in {steps} steps at its best rate ({rate}), while without normalization the network never reached it at any rate — there is no finite speed-up to state.',
+      baselineNever:
+        '{name} reached the target loss in {steps} steps at its best rate ({rate}), while without normalization the network never reached it at any rate — there is no finite speed-up to state.',
       reached: '{name} reached the target loss in {steps} steps at its best rate ({rate}).',
       everySeed: ' (every seed reached the target)',
       stableRange: 'It trained stably{defined} at {count} of {total} rates{upTo}',
@@ -665,7 +733,8 @@ export default {
   },
   teacher: {
     title: 'For teachers',
-    intro: 'Teacher mode: the answer and explanation of every check are shown under it, and this panel loads presets into the figures and builds the snippet that embeds the lesson in a course page. Learners never see this panel unless their address has teacher=1.',
+    intro:
+      'Teacher mode: the answer and explanation of every check are shown under it, and this panel loads presets into the figures and builds the snippet that embeds the lesson in a course page. Learners never see this panel unless their address has teacher=1.',
     presetsTitle: 'Presets',
     presetsHint: 'Load a set-up into the playground and the training simulation, then go there to show it.',
     groupMap: 'Model map (playground and training simulation)',
@@ -704,7 +773,8 @@ export default {
       transfer: 'Progress transfer',
     },
     snippetTitle: 'Embed snippet',
-    snippetHint: 'Choose how the lesson opens in your course page; the snippet below follows every change. Paste it where the lesson should appear.',
+    snippetHint:
+      'Choose how the lesson opens in your course page; the snippet below follows every change. Paste it where the lesson should appear.',
     iframeTitle: '{title} — interactive lesson',
     snippet: {
       formLabel: 'Embed parameters',
@@ -720,7 +790,8 @@ export default {
       pass: 'Pass mark (%)',
       passHint: '0 to 100; empty for none. Quick checks right on the first try needed before “Mark as complete”.',
       height: 'Height (px)',
-      heightHint: '{min} to {max}; the frame grows with the lesson if your page adds the resize script (docs/embedding.md).',
+      heightHint:
+        '{min} to {max}; the frame grows with the lesson if your page adds the resize script (docs/embedding.md).',
       hide: 'Hide these parts',
       output: 'Snippet',
       copy: 'Copy snippet',
@@ -729,7 +800,8 @@ export default {
     },
     problem: {
       base: 'This page’s address could not be read; the snippet uses an example address: replace it with where the lesson is hosted.',
-      notHttp: 'This page is opened from “{protocol}”, which a course page cannot embed: replace the address with where the lesson is hosted.',
+      notHttp:
+        'This page is opened from “{protocol}”, which a course page cannot embed: replace the address with where the lesson is hosted.',
       hide: '“{value}” is not a part that can be hidden; it is left out.',
       step: 'The walkthrough has steps 1 to {max}; “{value}” is left out.',
       stepHidden: 'The walkthrough is hidden, so opening it at a step does nothing.',
@@ -761,7 +833,8 @@ export default {
       playgroundOpen: 'Playground: not used yet',
     },
     openItem: 'Quick check {index}: {question}',
-    openTitle: 'Still unanswered ({count}) — you can mark the lesson complete anyway; unanswered checks count as not correct:',
+    openTitle:
+      'Still unanswered ({count}) — you can mark the lesson complete anyway; unanswered checks count as not correct:',
     allAnswered: 'All quick checks are answered.',
     mark: 'Mark as complete',
     update: 'Update completion',
@@ -771,8 +844,10 @@ export default {
     pass: {
       score: '{percent} ({correct} of {total} right on the first try)',
       reached: 'Pass mark {mark} reached: your score is {score}.',
-      failed: 'This lesson needs {mark} on the quick checks to be marked complete; your score is {score}. First answers count, so reset your progress to try the checks again.',
-      needed: 'This lesson needs {mark} on the quick checks (first answers count) before it can be marked complete and the certificate created; so far: {score}.',
+      failed:
+        'This lesson needs {mark} on the quick checks to be marked complete; your score is {score}. First answers count, so reset your progress to try the checks again.',
+      needed:
+        'This lesson needs {mark} on the quick checks (first answers count) before it can be marked complete and the certificate created; so far: {score}.',
     },
     formTitle: 'Your certificate',
     nameLabel: 'Your name, as it should appear on the certificate',
@@ -786,7 +861,8 @@ export default {
     pdfDone: 'The PDF has been downloaded.',
     reset: 'Reset progress…',
     resetTitle: 'Reset all progress?',
-    resetText: 'This forgets the sections you have read, your answers, the walkthrough, the completion and the certificate in this browser. It cannot be undone.',
+    resetText:
+      'This forgets the sections you have read, your answers, the walkthrough, the completion and the certificate in this browser. It cannot be undone.',
     cancel: 'Cancel',
     resetConfirm: 'Reset progress',
     resetDone: 'Your progress has been reset.',

@@ -21,15 +21,29 @@ export function createMemoryBackend(initial = {}) {
   const map = new Map(Object.entries(initial));
   return {
     getItem: (key) => (map.has(key) ? map.get(key) : null),
-    setItem: (key, value) => { map.set(key, String(value)); },
-    removeItem: (key) => { map.delete(key); },
-    get length() { return map.size; },
+    setItem: (key, value) => {
+      map.set(key, String(value));
+    },
+    removeItem: (key) => {
+      map.delete(key);
+    },
+    get length() {
+      return map.size;
+    },
   };
 }
 
 export function connectLms({ win = globalThis.window, storageKey } = {}) {
   const found = findScormApi(win);
-  const standalone = { kind: 'standalone', learnerName: '', passMark: null, backend: null, restored: 'fresh', sync() {}, finish() {} };
+  const standalone = {
+    kind: 'standalone',
+    learnerName: '',
+    passMark: null,
+    backend: null,
+    restored: 'fresh',
+    sync() {},
+    finish() {},
+  };
   if (!found) return standalone;
   const session = createScormSession(found);
   if (!session.start()) {

@@ -20,7 +20,9 @@ function scan(win, name) {
     try {
       const api = win[name];
       if (api && typeof api === 'object') return api;
-    } catch { /* cross-origin window: keep climbing */ }
+    } catch {
+      /* cross-origin window: keep climbing */
+    }
     let parent;
     try {
       parent = win.parent;
@@ -44,14 +46,24 @@ function openerOf(win) {
 export function findScormApi(win = globalThis.window) {
   if (!win) return null;
   let top;
-  try { top = win.top; } catch { top = null; }
+  try {
+    top = win.top;
+  } catch {
+    top = null;
+  }
   for (const name of NAMES) {
     const api = scan(win, name) ?? scan(openerOf(win), name) ?? (top ? scan(openerOf(top), name) : null);
     if (api) {
-      const methods = name === 'API' ? ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']
-        : ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate'];
+      const methods =
+        name === 'API'
+          ? ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']
+          : ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate'];
       let ok;
-      try { ok = methods.every((m) => typeof api[m] === 'function'); } catch { ok = false; }
+      try {
+        ok = methods.every((m) => typeof api[m] === 'function');
+      } catch {
+        ok = false;
+      }
       if (ok) return { version: name === 'API' ? '1.2' : '2004', api };
     }
   }
@@ -60,7 +72,9 @@ export function findScormApi(win = globalThis.window) {
 
 /** "Lovelace, Ada" (the SCORM convention) → "Ada Lovelace"; other forms are kept as they are. */
 export function displayName(lmsName) {
-  const name = String(lmsName || '').replace(/\s+/g, ' ').trim();
+  const name = String(lmsName || '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const m = /^([^,]+),\s*([^,]+)$/.exec(name);
   return m ? `${m[2].trim()} ${m[1].trim()}` : name;
 }
@@ -88,13 +102,27 @@ export function scorm2004Time(ms) {
 const num = (x) => String(Math.round(x * 100) / 100);
 
 const ELEMENTS = {
-  '1.2': {
-    init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', finish: 'LMSFinish',
-    error: 'LMSGetLastError', name: 'cmi.core.student_name', entry: 'cmi.core.entry', maxSuspend: 4096,
+  1.2: {
+    init: 'LMSInitialize',
+    get: 'LMSGetValue',
+    set: 'LMSSetValue',
+    commit: 'LMSCommit',
+    finish: 'LMSFinish',
+    error: 'LMSGetLastError',
+    name: 'cmi.core.student_name',
+    entry: 'cmi.core.entry',
+    maxSuspend: 4096,
   },
   2004: {
-    init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate',
-    error: 'GetLastError', name: 'cmi.learner_name', entry: 'cmi.entry', maxSuspend: 64000,
+    init: 'Initialize',
+    get: 'GetValue',
+    set: 'SetValue',
+    commit: 'Commit',
+    finish: 'Terminate',
+    error: 'GetLastError',
+    name: 'cmi.learner_name',
+    entry: 'cmi.entry',
+    maxSuspend: 64000,
   },
 };
 
@@ -118,8 +146,12 @@ export function createScormSession({ version, api }) {
   const session = {
     version,
     maxSuspend: e.maxSuspend,
-    get started() { return started; },
-    get finished() { return finished; },
+    get started() {
+      return started;
+    },
+    get finished() {
+      return finished;
+    },
     start() {
       if (started) return true;
       started = ok(call(e.init, ''));
@@ -149,12 +181,19 @@ export function createScormSession({ version, api }) {
       dirty = false;
       return ok(call(e.commit, ''));
     },
-    learnerName() { return displayName(session.get(e.name)); },
-    entry() { return session.get(e.entry); },
-    suspendData() { return session.get('cmi.suspend_data'); },
+    learnerName() {
+      return displayName(session.get(e.name));
+    },
+    entry() {
+      return session.get(e.entry);
+    },
+    suspendData() {
+      return session.get('cmi.suspend_data');
+    },
     /** The LMS's pass mark as a percent (1.2 mastery_score, 2004 scaled_passing_score), or null. */
     passMark() {
-      const raw = version === '1.2' ? session.get('cmi.student_data.mastery_score') : session.get('cmi.scaled_passing_score');
+      const raw =
+        version === '1.2' ? session.get('cmi.student_data.mastery_score') : session.get('cmi.scaled_passing_score');
       if (raw === '') return null;
       const n = Number(raw);
       if (!Number.isFinite(n)) return null;
@@ -184,7 +223,10 @@ export function createScormSession({ version, api }) {
         session.set('cmi.core.lesson_status', status);
       } else {
         session.set('cmi.completion_status', completed ? 'completed' : 'incomplete');
-        session.set('cmi.progress_measure', completed ? '1' : String(Math.min(0.99, Math.max(0, Math.round(progressMeasure * 100) / 100))));
+        session.set(
+          'cmi.progress_measure',
+          completed ? '1' : String(Math.min(0.99, Math.max(0, Math.round(progressMeasure * 100) / 100))),
+        );
         if (hasScore) {
           session.set('cmi.score.min', '0');
           session.set('cmi.score.max', '100');

@@ -15,18 +15,33 @@ export function createMasteryPanel(host, block, { ctx, model }) {
   const rows = new Map();
   for (const concept of model.concepts) {
     const level = el('span', { className: 'mastery-level' });
-    const meter = el('span', { className: 'mastery-meter', role: 'img' },
-      ...[1, 2, 3].map(() => el('span', { className: 'mastery-pip' })));
+    const meter = el(
+      'span',
+      { className: 'mastery-meter', role: 'img' },
+      ...[1, 2, 3].map(() => el('span', { className: 'mastery-pip' })),
+    );
     const detail = el('span', { className: 'mastery-detail' });
-    const li = el('li', { className: 'mastery-item', 'data-concept': concept },
-      el('span', { className: 'mastery-name', text: conceptName(concept) }), meter, level, detail);
+    const li = el(
+      'li',
+      { className: 'mastery-item', 'data-concept': concept },
+      el('span', { className: 'mastery-name', text: conceptName(concept) }),
+      meter,
+      level,
+      detail,
+    );
     rows.set(concept, { li, level, meter, detail });
     list.append(li);
   }
   const titleId = 'mastery-title';
-  host.append(el('section', { className: 'mastery-panel', 'aria-labelledby': titleId },
-    el('h3', { className: 'mastery-title', id: titleId, text: t('mastery.title') }),
-    inline('p', block.text, ctx, { className: 'mastery-intro' }), list));
+  host.append(
+    el(
+      'section',
+      { className: 'mastery-panel', 'aria-labelledby': titleId },
+      el('h3', { className: 'mastery-title', id: titleId, text: t('mastery.title') }),
+      inline('p', block.text, ctx, { className: 'mastery-intro' }),
+      list,
+    ),
+  );
   return {
     update(progress) {
       const levels = conceptLevels(progress, model);

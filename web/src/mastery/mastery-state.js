@@ -24,8 +24,15 @@ export function freshMastery() {
 }
 
 function validVariant(v) {
-  return isObject(v) && typeof v.item === 'string' && ID_RE.test(v.item) && isSeed(v.seed) &&
-    typeof v.correct === 'boolean' && isVisit(v.visit) && isIso(v.at);
+  return (
+    isObject(v) &&
+    typeof v.item === 'string' &&
+    ID_RE.test(v.item) &&
+    isSeed(v.seed) &&
+    typeof v.correct === 'boolean' &&
+    isVisit(v.visit) &&
+    isIso(v.at)
+  );
 }
 
 /** null when `m` is a valid mastery record, else what is wrong with it. */
@@ -49,8 +56,10 @@ export function normalizeMastery(m) {
   for (const v of m.variants) {
     byKey.set(variantKey(v), { item: v.item, seed: v.seed, correct: v.correct, visit: v.visit, at: v.at });
   }
-  const variants = [...byKey.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([, v]) => v).slice(-MAX_VARIANTS);
+  const variants = [...byKey.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, v]) => v)
+    .slice(-MAX_VARIANTS);
   const missed = {};
   for (const concept of Object.keys(m.missed).sort()) missed[concept] = m.missed[concept];
   return { visits: m.visits, variants, missed };

@@ -48,10 +48,17 @@ function evidence(progress, model) {
   for (const [id, record] of Object.entries(progress.checks)) {
     const concepts = model.quizConcepts.get(id) || [];
     add(concepts, { item: id, at: record.firstAt, right: record.firstCorrect, first: true, variant: false });
-    if (record.attempts > 1) add(concepts, { item: id, at: record.lastAt, right: record.lastCorrect, first: false, variant: false });
+    if (record.attempts > 1)
+      add(concepts, { item: id, at: record.lastAt, right: record.lastCorrect, first: false, variant: false });
   }
   for (const v of progress.mastery.variants) {
-    add(model.itemConcepts.get(v.item) || [], { item: `${v.item}#${v.seed}`, at: v.at, right: v.correct, first: true, variant: true });
+    add(model.itemConcepts.get(v.item) || [], {
+      item: `${v.item}#${v.seed}`,
+      at: v.at,
+      right: v.correct,
+      first: true,
+      variant: true,
+    });
   }
   return out;
 }
@@ -81,7 +88,8 @@ export function dueForReview(progress, model, visit) {
   return model.concepts.filter((concept) => {
     const missedIn = progress.mastery.missed[concept];
     if (!missedIn || missedIn >= visit || !model.reviewBlocks.has(concept)) return false;
-    return !progress.mastery.variants.some((v) => v.correct && v.visit > missedIn &&
-      (model.itemConcepts.get(v.item) || []).includes(concept));
+    return !progress.mastery.variants.some(
+      (v) => v.correct && v.visit > missedIn && (model.itemConcepts.get(v.item) || []).includes(concept),
+    );
   });
 }

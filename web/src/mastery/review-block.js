@@ -15,17 +15,23 @@ export function createReviewBlock(host, block, { ctx, store, model, figureText, 
   const due = dueForReview(store.state, model, visit);
   if (!due.length) return { concepts: [] };
   const titleId = 'review-title';
-  const box = el('section', { className: 'review-block', id: 'review', 'aria-labelledby': titleId },
+  const box = el(
+    'section',
+    { className: 'review-block', id: 'review', 'aria-labelledby': titleId },
     el('h3', { className: 'review-title', id: titleId, text: t('mastery.reviewTitle') }),
-    inline('p', block.text, ctx, { className: 'review-intro' }));
+    inline('p', block.text, ctx, { className: 'review-intro' }),
+  );
   // One variant per predict block, even when it serves two due concepts.
   const seen = new Set();
   for (const concept of due) {
     const predict = model.reviewBlocks.get(concept);
     if (seen.has(predict.id)) continue;
     seen.add(predict.id);
-    const slot = el('div', { className: 'review-item', 'data-concept': concept },
-      el('p', { className: 'review-concept', text: t('mastery.reviewConcept', { concept: conceptName(concept) }) }));
+    const slot = el(
+      'div',
+      { className: 'review-item', 'data-concept': concept },
+      el('p', { className: 'review-concept', text: t('mastery.reviewConcept', { concept: conceptName(concept) }) }),
+    );
     box.append(slot);
     new PredictCheck(slot, predict, { ctx, store, figureText, loadCore, idPrefix: 'review-' });
   }

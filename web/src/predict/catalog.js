@@ -7,8 +7,19 @@ import { KINDS } from '../vocabulary.js';
 export const PREDICT_GENERATORS = Object.freeze({
   'small-batch': {
     options: ['first-only', 'second-only', 'both', 'neither'],
-    values: ['batch', 'features', 'distribution', 'first', 'second', 'firstSmall', 'firstLarge', 'secondSmall',
-      'secondLarge', 'firstRatio', 'secondRatio'],
+    values: [
+      'batch',
+      'features',
+      'distribution',
+      'first',
+      'second',
+      'firstSmall',
+      'firstLarge',
+      'secondSmall',
+      'secondLarge',
+      'firstRatio',
+      'secondRatio',
+    ],
   },
   'eval-shift': {
     options: ['near-zero', 'positive', 'negative'],
@@ -24,8 +35,19 @@ export const PREDICT_GENERATORS = Object.freeze({
   },
   axes: {
     options: ['per-channel', 'per-sample', 'per-sample-channel', 'per-sample-group'],
-    values: ['kind', 'n', 'c', 'l', 'g', 'perChannel', 'perSample', 'perSampleChannel', 'perSampleGroup', 'count',
-      'pooled'],
+    values: [
+      'kind',
+      'n',
+      'c',
+      'l',
+      'g',
+      'perChannel',
+      'perSample',
+      'perSampleChannel',
+      'perSampleGroup',
+      'count',
+      'pooled',
+    ],
   },
   'where-used': {
     options: KINDS,

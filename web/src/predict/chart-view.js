@@ -24,10 +24,15 @@ function bars(chart, kindLabel) {
   for (const b of chart.bars) {
     const fill = el('span', { className: 'pc-bar-fill' });
     fill.style.width = `${(100 * b.value) / max}%`;
-    list.append(el('li', { className: 'pc-bar-row' },
-      el('span', { className: 'pc-bar-label', text: label(b.label, kindLabel) }),
-      el('span', { className: 'pc-bar-track', attrs: { 'aria-hidden': 'true' } }, fill),
-      el('span', { className: 'pc-bar-value', text: formatNumber(b.value, { digits: 2 }) })));
+    list.append(
+      el(
+        'li',
+        { className: 'pc-bar-row' },
+        el('span', { className: 'pc-bar-label', text: label(b.label, kindLabel) }),
+        el('span', { className: 'pc-bar-track', attrs: { 'aria-hidden': 'true' } }, fill),
+        el('span', { className: 'pc-bar-value', text: formatNumber(b.value, { digits: 2 }) }),
+      ),
+    );
   }
   return list;
 }
@@ -39,22 +44,39 @@ function histogram(series, kindLabel) {
   const height = 64;
   const name = label(series.label, kindLabel);
   const mean = formatNumber(series.mean, { digits: 2 });
-  const pic = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'pc-hist', role: 'img',
-    'aria-label': t('predict.chart.histogramAlt', { name, mean }) });
+  const pic = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    class: 'pc-hist',
+    role: 'img',
+    'aria-label': t('predict.chart.histogramAlt', { name, mean }),
+  });
   const w = width / counts.length;
   counts.forEach((c, i) => {
     const h = (height - 2) * (c / max);
-    pic.append(svg('rect', { x: i * w + 0.5, y: height - h, width: Math.max(0.5, w - 1), height: h, class: 'pc-hist-bar' }));
+    pic.append(
+      svg('rect', { x: i * w + 0.5, y: height - h, width: Math.max(0.5, w - 1), height: h, class: 'pc-hist-bar' }),
+    );
   });
-  return el('figure', { className: 'pc-hist-item' }, pic,
-    el('figcaption', { className: 'pc-hist-caption', text: t('predict.chart.histogramCaption', { name, mean }) }));
+  return el(
+    'figure',
+    { className: 'pc-hist-item' },
+    pic,
+    el('figcaption', { className: 'pc-hist-caption', text: t('predict.chart.histogramCaption', { name, mean }) }),
+  );
 }
 
 function grid(chart) {
-  const table = el('table', { className: 'pc-grid' },
-    el('caption', { className: 'visually-hidden', text: t('predict.chart.gridName') }));
+  const table = el(
+    'table',
+    { className: 'pc-grid' },
+    el('caption', { className: 'visually-hidden', text: t('predict.chart.gridName') }),
+  );
   for (let n = 0; n < chart.n; n++) {
-    const row = el('tr', {}, el('th', { text: t('predict.chart.sampleRow', { n: formatInteger(n + 1) }), attrs: { scope: 'row' } }));
+    const row = el(
+      'tr',
+      {},
+      el('th', { text: t('predict.chart.sampleRow', { n: formatInteger(n + 1) }), attrs: { scope: 'row' } }),
+    );
     for (let i = 0; i < chart.c * chart.l; i++) {
       const id = chart.ids[n * chart.c * chart.l + i];
       row.append(el('td', { className: `pc-cell pc-g${id % 8}`, text: formatInteger(id + 1) }));
@@ -62,7 +84,11 @@ function grid(chart) {
     table.append(row);
   }
   // A wide grid scrolls inside its own box on narrow screens (focusable, so the keyboard can scroll it).
-  return el('div', { className: 'pc-grid-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': t('predict.chart.gridName') } }, table);
+  return el(
+    'div',
+    { className: 'pc-grid-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': t('predict.chart.gridName') } },
+    table,
+  );
 }
 
 /** The picture for `chart` (see the generators), or null. kindLabel maps a kind id to its name. */
@@ -71,8 +97,11 @@ export function renderChart(chart, kindLabel) {
   if (chart.type === 'bars') return bars(chart, kindLabel);
   if (chart.type === 'grid') return grid(chart);
   if (chart.type === 'histograms') {
-    return el('div', { className: 'pc-hists', attrs: { role: 'group', 'aria-label': label(chart.name, kindLabel) } },
-      ...chart.series.map((s) => histogram(s, kindLabel)));
+    return el(
+      'div',
+      { className: 'pc-hists', attrs: { role: 'group', 'aria-label': label(chart.name, kindLabel) } },
+      ...chart.series.map((s) => histogram(s, kindLabel)),
+    );
   }
   return null;
 }

@@ -4,12 +4,15 @@
 import { formatInteger, formatNumber } from '../i18n/i18n.js';
 
 export function formatValue(value, figureText) {
-  if (typeof value === 'number') return Number.isInteger(value) ? formatInteger(value) : formatNumber(value, { digits: 2 });
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? formatInteger(value) : formatNumber(value, { digits: 2 });
   if (value && value.kind) return figureText?.kinds?.[value.kind]?.label ?? value.kind;
   if (value && value.distribution) return figureText?.distributions?.[value.distribution]?.label ?? value.distribution;
   return String(value ?? '');
 }
 
 export function fill(template, values, figureText) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? formatValue(values[name], figureText) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name) =>
+    name in values ? formatValue(values[name], figureText) : whole,
+  );
 }

@@ -19,8 +19,26 @@ import { conceptName } from '../vocabulary.js';
 import '../../styles/predict.css';
 
 export class PredictCheck {
-  #block; #store; #ctx; #figureText; #loadCore; #generator; #core = null; #instance = null;
-  #root; #scenario; #question; #options; #run; #another; #hint; #live; #reveal; #key; #status; #uid;
+  #block;
+  #store;
+  #ctx;
+  #figureText;
+  #loadCore;
+  #generator;
+  #core = null;
+  #instance = null;
+  #root;
+  #scenario;
+  #question;
+  #options;
+  #run;
+  #another;
+  #hint;
+  #live;
+  #reveal;
+  #key;
+  #status;
+  #uid;
   #rows = new Map();
 
   constructor(host, block, { ctx, store, figureText, loadCore, idPrefix = '' }) {
@@ -31,18 +49,41 @@ export class PredictCheck {
     this.#loadCore = loadCore;
     this.#generator = GENERATORS[block.generator];
     this.#uid = `${idPrefix}${block.id}`;
-    this.#root = el('div', { className: 'predict-check', id: this.#uid, 'data-predict': block.id, 'data-state': 'loading', tabindex: '-1' });
-    const legend = el('legend', { className: 'pc-legend' },
-      el('span', { className: 'pc-kicker', text: t('predict.kicker') }));
+    this.#root = el('div', {
+      className: 'predict-check',
+      id: this.#uid,
+      'data-predict': block.id,
+      'data-state': 'loading',
+      tabindex: '-1',
+    });
+    const legend = el(
+      'legend',
+      { className: 'pc-legend' },
+      el('span', { className: 'pc-kicker', text: t('predict.kicker') }),
+    );
     this.#scenario = el('span', { className: 'pc-scenario' });
     this.#question = el('span', { className: 'pc-question' });
     legend.append(this.#scenario, this.#question);
     this.#options = el('div', { className: 'pc-options' });
     const fieldset = el('fieldset', { className: 'pc-fieldset' }, legend, this.#options);
-    this.#run = el('button', { type: 'submit', className: 'button button-primary pc-run', text: t('predict.run'), disabled: true });
-    this.#another = el('button', { type: 'button', className: 'button pc-another', text: t('predict.another'), hidden: true });
-    const form = el('form', { className: 'pc-form', 'aria-label': t('predict.formLabel', { concept: conceptName(block.concepts[0]) }) }, fieldset,
-      el('div', { className: 'pc-actions' }, this.#run, this.#another));
+    this.#run = el('button', {
+      type: 'submit',
+      className: 'button button-primary pc-run',
+      text: t('predict.run'),
+      disabled: true,
+    });
+    this.#another = el('button', {
+      type: 'button',
+      className: 'button pc-another',
+      text: t('predict.another'),
+      hidden: true,
+    });
+    const form = el(
+      'form',
+      { className: 'pc-form', 'aria-label': t('predict.formLabel', { concept: conceptName(block.concepts[0]) }) },
+      fieldset,
+      el('div', { className: 'pc-actions' }, this.#run, this.#another),
+    );
     this.#hint = el('p', { className: 'pc-hint', hidden: true, text: t('predict.chooseFirst') });
     this.#live = el('p', { className: 'pc-live visually-hidden', role: 'status', 'aria-live': 'polite' });
     this.#status = el('p', { className: 'pc-status', text: t('predict.loading') });
@@ -60,7 +101,9 @@ export class PredictCheck {
       this.#runIt();
     });
     this.#another.addEventListener('click', () => this.#next(true));
-    this.#options.addEventListener('change', () => { this.#hint.hidden = true; });
+    this.#options.addEventListener('change', () => {
+      this.#hint.hidden = true;
+    });
     this.#startWhenNear();
   }
 
@@ -70,16 +113,23 @@ export class PredictCheck {
       this.#start();
       return;
     }
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      observer.disconnect();
-      this.#start();
-    }, { rootMargin: '800px 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        this.#start();
+      },
+      { rootMargin: '800px 0px' },
+    );
     observer.observe(this.#root);
   }
 
-  get element() { return this.#root; }
-  get instance() { return this.#instance; }
+  get element() {
+    return this.#root;
+  }
+  get instance() {
+    return this.#instance;
+  }
 
   async #start() {
     this.#root.dataset.state = 'loading';
@@ -98,7 +148,9 @@ export class PredictCheck {
   }
 
   #kindLabel = (kind) => this.#figureText?.kinds?.[kind]?.label ?? kind;
-  #fill(template) { return fill(template, this.#instance.values, this.#figureText); }
+  #fill(template) {
+    return fill(template, this.#instance.values, this.#figureText);
+  }
 
   /** Draw a new instance (a new seed, other parameters than the one on screen) and show it. */
   #next(focus) {
@@ -117,8 +169,11 @@ export class PredictCheck {
     this.#root.dataset.seed = String(inst.seed);
     this.#status.hidden = true;
     this.#scenario.replaceChildren();
-    this.#scenario.append(inline('span', this.#fill(this.#block.scenario), this.#ctx, { className: 'pc-scenario-text' }));
-    if (inst.scenario) this.#scenario.append(' ', inline('span', inst.scenario.text, this.#ctx, { className: 'pc-scenario-case' }));
+    this.#scenario.append(
+      inline('span', this.#fill(this.#block.scenario), this.#ctx, { className: 'pc-scenario-text' }),
+    );
+    if (inst.scenario)
+      this.#scenario.append(' ', inline('span', inst.scenario.text, this.#ctx, { className: 'pc-scenario-case' }));
     this.#question.replaceChildren(inline('span', this.#fill(this.#block.question), this.#ctx));
     this.#rows.clear();
     this.#options.replaceChildren();
@@ -126,8 +181,12 @@ export class PredictCheck {
       const option = this.#block.options.find((o) => o.id === id);
       const inputId = `${this.#uid}--${id}`;
       const input = el('input', { type: 'radio', name: `pc-${this.#uid}`, id: inputId, value: id });
-      const row = el('div', { className: 'pc-option', 'data-option': id }, input,
-        inline('label', this.#fill(option.text), this.#ctx, { for: inputId }));
+      const row = el(
+        'div',
+        { className: 'pc-option', 'data-option': id },
+        input,
+        inline('label', this.#fill(option.text), this.#ctx, { for: inputId }),
+      );
       this.#rows.set(id, { row, input });
       this.#options.append(row);
     }
@@ -144,14 +203,20 @@ export class PredictCheck {
     }
   }
 
-  #correctOption() { return this.#block.options.find((o) => o.id === this.#instance.correct); }
+  #correctOption() {
+    return this.#block.options.find((o) => o.id === this.#instance.correct);
+  }
 
   #showKey() {
     if (!this.#key) return;
     const option = this.#correctOption();
-    this.#key.replaceChildren(el('p', { className: 'pc-key-title', text: t('predict.answerKey') }),
+    this.#key.replaceChildren(
+      el('p', { className: 'pc-key-title', text: t('predict.answerKey') }),
       inline('p', this.#fill(option.text), this.#ctx, { className: 'pc-key-answer' }),
-      inline('p', this.#fill(this.#instance.scenario?.explanation ?? option.explanation), this.#ctx, { className: 'pc-key-why' }));
+      inline('p', this.#fill(this.#instance.scenario?.explanation ?? option.explanation), this.#ctx, {
+        className: 'pc-key-why',
+      }),
+    );
   }
 
   #selected() {
@@ -183,17 +248,26 @@ export class PredictCheck {
     const chosenOption = this.#block.options.find((o) => o.id === chosen);
     const verdict = right ? t('predict.right') : t('predict.wrong');
     const why = this.#fill(inst.scenario?.explanation ?? option.explanation);
-    const compare = { yours: plainText(this.#fill(chosenOption.text), this.#ctx), core: plainText(this.#fill(option.text), this.#ctx) };
+    const compare = {
+      yours: plainText(this.#fill(chosenOption.text), this.#ctx),
+      core: plainText(this.#fill(option.text), this.#ctx),
+    };
     const chart = renderChart(result.chart, this.#kindLabel);
-    this.#reveal.replaceChildren(...[
-      el('p', { className: 'pc-verdict', 'data-verdict': right ? 'right' : 'wrong' },
-        el('strong', { text: verdict }), ' ',
-        // A scenario's answer is practice, not a number the core computed.
-        el('span', { text: inst.scenario ? t('predict.compareScenario', compare) : t('predict.compare', compare) })),
-      inline('p', this.#fill(this.#block.result), this.#ctx, { className: 'pc-result' }),
-      chart,
-      inline('p', why, this.#ctx, { className: 'pc-why' }),
-    ].filter(Boolean));
+    this.#reveal.replaceChildren(
+      ...[
+        el(
+          'p',
+          { className: 'pc-verdict', 'data-verdict': right ? 'right' : 'wrong' },
+          el('strong', { text: verdict }),
+          ' ',
+          // A scenario's answer is practice, not a number the core computed.
+          el('span', { text: inst.scenario ? t('predict.compareScenario', compare) : t('predict.compare', compare) }),
+        ),
+        inline('p', this.#fill(this.#block.result), this.#ctx, { className: 'pc-result' }),
+        chart,
+        inline('p', why, this.#ctx, { className: 'pc-why' }),
+      ].filter(Boolean),
+    );
     this.#reveal.hidden = false;
     this.#run.hidden = true;
     this.#another.hidden = false;

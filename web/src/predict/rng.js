@@ -28,6 +28,7 @@ export function shuffled(random, items) {
 /** A fresh unsigned 32-bit seed (crypto when available). */
 export function freshSeed() {
   const cryptoApi = globalThis.crypto;
-  if (cryptoApi && typeof cryptoApi.getRandomValues === 'function') return cryptoApi.getRandomValues(new Uint32Array(1))[0];
+  if (cryptoApi && typeof cryptoApi.getRandomValues === 'function')
+    return cryptoApi.getRandomValues(new Uint32Array(1))[0];
   return Math.floor(Math.random() * 0x100000000) >>> 0;
 }

@@ -6,7 +6,10 @@
 import { PREDICT_GENERATORS } from './catalog.js';
 
 export const PREDICT_BLOCK_FIELDS = Object.freeze({
-  predict: [['id', 'generator', 'concepts', 'scenario', 'question', 'options', 'result'], ['scenarios', 'goDeeper']],
+  predict: [
+    ['id', 'generator', 'concepts', 'scenario', 'question', 'options', 'result'],
+    ['scenarios', 'goDeeper'],
+  ],
   review: [['text'], []],
   mastery: [['text'], []],
 });
@@ -33,14 +36,21 @@ export function checkPredictBlock(block, path, { err, checkInline, claimId, chec
   checkConcepts(block.concepts, `${path}.concepts`);
   const gen = PREDICT_GENERATORS[block.generator];
   if (!gen) {
-    err(`${path}.generator`, `unknown generator ${JSON.stringify(block.generator)} (known: ${Object.keys(PREDICT_GENERATORS).join(', ')})`);
+    err(
+      `${path}.generator`,
+      `unknown generator ${JSON.stringify(block.generator)} (known: ${Object.keys(PREDICT_GENERATORS).join(', ')})`,
+    );
     return;
   }
   const allowed = new Set(gen.values);
   const checkTemplate = (text, p) => {
     checkInline(text, p);
     for (const name of placeholders(text)) {
-      if (!allowed.has(name)) err(p, `unknown placeholder {${name}} for generator ${block.generator} (known: ${gen.values.join(', ') || 'none'})`);
+      if (!allowed.has(name))
+        err(
+          p,
+          `unknown placeholder {${name}} for generator ${block.generator} (known: ${gen.values.join(', ') || 'none'})`,
+        );
     }
   };
   for (const key of ['scenario', 'question', 'result']) if (key in block) checkTemplate(block[key], `${path}.${key}`);
@@ -59,7 +69,8 @@ export function checkPredictBlock(block, path, { err, checkInline, claimId, chec
       if (!isNonEmptyString(o.explanation)) err(`${p}.explanation`, 'every option needs a non-empty explanation');
       else checkTemplate(o.explanation, `${p}.explanation`);
       for (const key of Object.keys(o)) {
-        if (!['id', 'text', 'explanation'].includes(key)) err(`${p}.${key}`, 'unknown option field (the core decides which option is correct)');
+        if (!['id', 'text', 'explanation'].includes(key))
+          err(`${p}.${key}`, 'unknown option field (the core decides which option is correct)');
       }
       return undefined;
     });

@@ -48,8 +48,16 @@ export function summarize(progress, model) {
   const total = model.sections.length + model.quizzes.length + 2;
   const done = sectionsRead + answered + (walkthrough ? 1 : 0) + (playground ? 1 : 0);
   return {
-    done, total, sectionsRead, sectionsTotal: model.sections.length, answered, correct,
-    checksTotal: model.quizzes.length, walkthrough, playground, unanswered,
+    done,
+    total,
+    sectionsRead,
+    sectionsTotal: model.sections.length,
+    answered,
+    correct,
+    checksTotal: model.quizzes.length,
+    walkthrough,
+    playground,
+    unanswered,
     unread: model.sections.filter((s) => !read.has(s.id)),
   };
 }
@@ -68,10 +76,16 @@ export function sectionDone(sectionId, progress, model) {
 export function createProgressBar(root, model) {
   const label = el('span', { className: 'progress-label', id: 'progress-label', text: t('progress.label') });
   const fill = el('span', { className: 'progress-fill' });
-  const bar = el('span', {
-    className: 'progress-bar', role: 'progressbar', 'aria-labelledby': 'progress-label',
-    'aria-valuemin': '0',
-  }, fill);
+  const bar = el(
+    'span',
+    {
+      className: 'progress-bar',
+      role: 'progressbar',
+      'aria-labelledby': 'progress-label',
+      'aria-valuemin': '0',
+    },
+    fill,
+  );
   const count = el('span', { className: 'progress-count', 'aria-hidden': 'true' });
   root.replaceChildren(label, bar, count);
   return {
@@ -79,12 +93,20 @@ export function createProgressBar(root, model) {
       const s = summarize(progress, model);
       bar.setAttribute('aria-valuemax', String(s.total));
       bar.setAttribute('aria-valuenow', String(s.done));
-      bar.setAttribute('aria-valuetext', t('progress.valueText', {
-        done: s.done, total: s.total, read: s.sectionsRead, sections: s.sectionsTotal, answered: s.answered,
-        checks: s.checksTotal, correct: s.correct,
-        walkthrough: s.walkthrough ? t('progress.walkthroughFinished') : t('progress.walkthroughOpen'),
-        playground: s.playground ? t('progress.playgroundUsed') : t('progress.playgroundOpen'),
-      }));
+      bar.setAttribute(
+        'aria-valuetext',
+        t('progress.valueText', {
+          done: s.done,
+          total: s.total,
+          read: s.sectionsRead,
+          sections: s.sectionsTotal,
+          answered: s.answered,
+          checks: s.checksTotal,
+          correct: s.correct,
+          walkthrough: s.walkthrough ? t('progress.walkthroughFinished') : t('progress.walkthroughOpen'),
+          playground: s.playground ? t('progress.playgroundUsed') : t('progress.playgroundOpen'),
+        }),
+      );
       fill.style.width = `${s.total ? (100 * s.done) / s.total : 0}%`;
       count.textContent = t('progress.count', { done: s.done, total: s.total });
       root.dataset.complete = s.done === s.total ? 'true' : 'false';
@@ -97,8 +119,13 @@ export function createToc(list, content, model) {
   const items = new Map();
   for (const section of content.sections) {
     const status = el('span', { className: 'toc-status visually-hidden' });
-    const link = el('a', { href: `#${section.id}`, className: 'toc-link' },
-      el('span', { className: 'toc-mark', 'aria-hidden': 'true' }), el('span', { className: 'toc-text', text: section.title }), status);
+    const link = el(
+      'a',
+      { href: `#${section.id}`, className: 'toc-link' },
+      el('span', { className: 'toc-mark', 'aria-hidden': 'true' }),
+      el('span', { className: 'toc-text', text: section.title }),
+      status,
+    );
     const li = el('li', { className: 'toc-item', 'data-section': section.id }, link);
     items.set(section.id, { li, status });
     list.append(li);

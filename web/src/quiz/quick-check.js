@@ -54,8 +54,17 @@ export class QuickCheck {
     }
     fieldset.append(options);
 
-    this.#checkButton = el('button', { type: 'submit', className: 'button button-primary qc-check', text: t('quiz.check') });
-    this.#retryButton = el('button', { type: 'button', className: 'button qc-retry', text: t('quiz.tryAgain'), hidden: true });
+    this.#checkButton = el('button', {
+      type: 'submit',
+      className: 'button button-primary qc-check',
+      text: t('quiz.check'),
+    });
+    this.#retryButton = el('button', {
+      type: 'button',
+      className: 'button qc-retry',
+      text: t('quiz.tryAgain'),
+      hidden: true,
+    });
     const actions = el('div', { className: 'qc-actions' }, this.#checkButton, this.#retryButton);
     // The announcement (verdict + explanation) is for screen readers; sighted learners read the inline feedback.
     this.#live = el('p', { className: 'qc-live visually-hidden', role: 'status', 'aria-live': 'polite' });
@@ -78,7 +87,9 @@ export class QuickCheck {
     });
   }
 
-  get element() { return this.#root; }
+  get element() {
+    return this.#root;
+  }
 
   #selected() {
     for (const [id, input] of this.#inputs) if (input.checked) return id;
@@ -140,7 +151,11 @@ export class QuickCheck {
         row.removeAttribute('data-result');
         continue;
       }
-      const verdict = o.correct ? t('quiz.verdictCorrect') : o.id === chosen ? t('quiz.verdictChosenWrong') : t('quiz.verdictOther');
+      const verdict = o.correct
+        ? t('quiz.verdictCorrect')
+        : o.id === chosen
+          ? t('quiz.verdictChosenWrong')
+          : t('quiz.verdictOther');
       row.dataset.result = o.correct ? 'correct' : 'incorrect';
       fb.append(el('strong', { className: 'qc-verdict', text: `${verdict} ` }));
       renderInline(fb, o.explanation, this.#ctx);
@@ -151,7 +166,10 @@ export class QuickCheck {
     this.#seen = JSON.stringify(record || null);
     this.#updateScoreNote(record);
     if (announce) {
-      const parts = [option.correct ? t('quiz.leadCorrect') : t('quiz.leadWrong'), plainText(option.explanation, this.#ctx)];
+      const parts = [
+        option.correct ? t('quiz.leadCorrect') : t('quiz.leadWrong'),
+        plainText(option.explanation, this.#ctx),
+      ];
       if (!option.correct) parts.push(t('quiz.canRetry'));
       if (isFirst) parts.push(t('quiz.firstCounts'));
       this.#live.textContent = parts.join(' ');
@@ -170,10 +188,13 @@ export class QuickCheck {
   /** The teacher's answer key: the correct option and its explanation. */
   #answerKey() {
     const option = this.#quiz.options.find((o) => o.correct);
-    return el('div', { className: 'qc-answer-key', 'data-answer-key': '' },
+    return el(
+      'div',
+      { className: 'qc-answer-key', 'data-answer-key': '' },
       el('p', { className: 'qc-key-title', text: t('quiz.answerKey') }),
       inline('p', option.text, this.#ctx, { className: 'qc-key-answer' }),
-      inline('p', option.explanation, this.#ctx, { className: 'qc-key-why' }));
+      inline('p', option.explanation, this.#ctx, { className: 'qc-key-why' }),
+    );
   }
 
   /** Follow the stored record: restore on load, mirror another tab, clear on reset. */

@@ -32,11 +32,26 @@ export function compactProgress(p) {
   const off = (iso) => ms(iso) - t0;
   const checks = {};
   for (const [id, c] of Object.entries(p.checks)) {
-    checks[id] = [c.first, c.firstCorrect ? 1 : 0, off(c.firstAt), c.last, c.lastCorrect ? 1 : 0, off(c.lastAt), c.attempts];
+    checks[id] = [
+      c.first,
+      c.firstCorrect ? 1 : 0,
+      off(c.firstAt),
+      c.last,
+      c.lastCorrect ? 1 : 0,
+      off(c.lastAt),
+      c.attempts,
+    ];
   }
   const out = {
-    v: PROGRESS_VERSION, e: p.epoch, s: t0, u: off(p.updatedAt), r: p.sectionsRead.join(','), c: checks,
-    w: [p.walkthrough.step, p.walkthrough.finished ? 1 : 0], g: p.playgroundUsed ? 1 : 0, t: p.timeSpentMs,
+    v: PROGRESS_VERSION,
+    e: p.epoch,
+    s: t0,
+    u: off(p.updatedAt),
+    r: p.sectionsRead.join(','),
+    c: checks,
+    w: [p.walkthrough.step, p.walkthrough.finished ? 1 : 0],
+    g: p.playgroundUsed ? 1 : 0,
+    t: p.timeSpentMs,
     m: compactMastery(p.mastery, off),
   };
   if (p.completion) out.d = [off(p.completion.date), p.completion.score, p.completion.total, p.completion.timeSpentMs];
@@ -51,7 +66,8 @@ export function compactProgress(p) {
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function expandProgress(c) {
-  if (!isObj(c) || !READABLE_VERSIONS.includes(c.v) || !Number.isFinite(c.s)) throw new TypeError('not a compact progress record');
+  if (!isObj(c) || !READABLE_VERSIONS.includes(c.v) || !Number.isFinite(c.s))
+    throw new TypeError('not a compact progress record');
   const iso = (offset) => {
     const d = new Date(c.s + Number(offset));
     if (Number.isNaN(d.getTime())) throw new TypeError('bad time');
@@ -60,25 +76,49 @@ export function expandProgress(c) {
   const checks = {};
   for (const [id, a] of Object.entries(isObj(c.c) ? c.c : {})) {
     if (!Array.isArray(a) || a.length !== 7) throw new TypeError('bad check');
-    checks[id] = { first: a[0], firstCorrect: a[1] === 1, firstAt: iso(a[2]), last: a[3], lastCorrect: a[4] === 1,
-      lastAt: iso(a[5]), attempts: a[6] };
+    checks[id] = {
+      first: a[0],
+      firstCorrect: a[1] === 1,
+      firstAt: iso(a[2]),
+      last: a[3],
+      lastCorrect: a[4] === 1,
+      lastAt: iso(a[5]),
+      attempts: a[6],
+    };
   }
   const w = Array.isArray(c.w) ? c.w : [0, 0];
   const k = Array.isArray(c.k) && c.k.length === 7 ? c.k : null;
   // A version-1 code has no mastery part; validateProgress migrates it.
   const mastery = c.v === 1 ? undefined : expandMastery(c.m, iso);
   return {
-    version: c.v, lesson: LESSON_ID, epoch: c.e, startedAt: iso(0), updatedAt: iso(c.u),
+    version: c.v,
+    lesson: LESSON_ID,
+    epoch: c.e,
+    startedAt: iso(0),
+    updatedAt: iso(c.u),
     sectionsRead: typeof c.r === 'string' && c.r ? c.r.split(',') : [],
     checks,
     walkthrough: { step: w[0], finished: w[1] === 1 },
     playgroundUsed: c.g === 1,
     timeSpentMs: c.t,
-    completion: Array.isArray(c.d) && c.d.length === 4
-      ? { date: iso(c.d[0]), score: c.d[1], total: c.d[2], timeSpentMs: c.d[3] } : null,
+    completion:
+      Array.isArray(c.d) && c.d.length === 4
+        ? { date: iso(c.d[0]), score: c.d[1], total: c.d[2], timeSpentMs: c.d[3] }
+        : null,
     learnerName: typeof c.n === 'string' ? c.n : '',
-    certificate: k && { id: String(k[0]).slice(0, 12).toUpperCase().replace(/(.{4})(?=.)/g, '$1-'), hash: k[0], name: k[1],
-      title: k[2], date: k[3], score: k[4], total: k[5], durationMinutes: k[6] },
+    certificate: k && {
+      id: String(k[0])
+        .slice(0, 12)
+        .toUpperCase()
+        .replace(/(.{4})(?=.)/g, '$1-'),
+      hash: k[0],
+      name: k[1],
+      title: k[2],
+      date: k[3],
+      score: k[4],
+      total: k[5],
+      durationMinutes: k[6],
+    },
     mastery,
   };
 }
@@ -191,7 +231,11 @@ export function decodeProgressCode(text) {
 
 /** A small JSON file holding the code (what "Download progress file" saves). */
 export function progressFile(progress, now = new Date()) {
-  return JSON.stringify({ type: 'normlab-progress', lesson: LESSON_ID, savedAt: now.toISOString(), code: encodeProgressCode(progress) }, null, 2);
+  return JSON.stringify(
+    { type: 'normlab-progress', lesson: LESSON_ID, savedAt: now.toISOString(), code: encodeProgressCode(progress) },
+    null,
+    2,
+  );
 }
 
 export function readProgressFile(text) {

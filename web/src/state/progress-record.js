@@ -19,9 +19,7 @@
 // Merging is a join (union, OR, max, latest-wins by updatedAt), so two tabs converge without ping-pong;
 // a different `epoch` means the other tab reset (or started fresh), and its state is adopted as is.
 
-import {
-  freshMastery, masteryProblem, mergeMastery, normalizeMastery,
-} from '../mastery/mastery-state.js';
+import { freshMastery, masteryProblem, mergeMastery, normalizeMastery } from '../mastery/mastery-state.js';
 
 export const STORAGE_KEY = 'normlab:normalization:v1';
 export const BACKUP_KEY = `${STORAGE_KEY}:backup`;
@@ -75,18 +73,44 @@ export function freshProgress(now = new Date()) {
 }
 
 function validCheck(c) {
-  return isObject(c) && isShortString(c.first, 100) && c.first !== '' && typeof c.firstCorrect === 'boolean' &&
-    isIso(c.firstAt) && isShortString(c.last, 100) && c.last !== '' && typeof c.lastCorrect === 'boolean' &&
-    isIso(c.lastAt) && Number.isInteger(c.attempts) && c.attempts >= 1 && c.attempts <= 100000;
+  return (
+    isObject(c) &&
+    isShortString(c.first, 100) &&
+    c.first !== '' &&
+    typeof c.firstCorrect === 'boolean' &&
+    isIso(c.firstAt) &&
+    isShortString(c.last, 100) &&
+    c.last !== '' &&
+    typeof c.lastCorrect === 'boolean' &&
+    isIso(c.lastAt) &&
+    Number.isInteger(c.attempts) &&
+    c.attempts >= 1 &&
+    c.attempts <= 100000
+  );
 }
 
 export function validCertificate(c) {
-  return isObject(c) && typeof c.id === 'string' && CERT_ID_RE.test(c.id) && typeof c.hash === 'string' &&
-    HASH_RE.test(c.hash) && c.hash.slice(0, 12).toUpperCase() === c.id.replace(/-/g, '') &&
-    isShortString(c.name, MAX_NAME_LENGTH) && c.name.trim() !== '' && isShortString(c.title) && c.title !== '' &&
-    typeof c.date === 'string' && DAY_RE.test(c.date) && isCount(c.score) && isCount(c.total) &&
-    c.score <= c.total && typeof c.durationMinutes === 'number' && Number.isFinite(c.durationMinutes) &&
-    c.durationMinutes > 0 && c.durationMinutes < 10000;
+  return (
+    isObject(c) &&
+    typeof c.id === 'string' &&
+    CERT_ID_RE.test(c.id) &&
+    typeof c.hash === 'string' &&
+    HASH_RE.test(c.hash) &&
+    c.hash.slice(0, 12).toUpperCase() === c.id.replace(/-/g, '') &&
+    isShortString(c.name, MAX_NAME_LENGTH) &&
+    c.name.trim() !== '' &&
+    isShortString(c.title) &&
+    c.title !== '' &&
+    typeof c.date === 'string' &&
+    DAY_RE.test(c.date) &&
+    isCount(c.score) &&
+    isCount(c.total) &&
+    c.score <= c.total &&
+    typeof c.durationMinutes === 'number' &&
+    Number.isFinite(c.durationMinutes) &&
+    c.durationMinutes > 0 &&
+    c.durationMinutes < 10000
+  );
 }
 
 /**
@@ -100,22 +124,43 @@ export function validateProgress(value) {
   if (value.lesson !== LESSON_ID) return bad(`belongs to lesson ${JSON.stringify(value.lesson)}`);
   if (typeof value.epoch !== 'string' || !/^[0-9a-f]{8,32}$/.test(value.epoch)) return bad('bad epoch');
   if (!isIso(value.startedAt) || !isIso(value.updatedAt)) return bad('bad timestamps');
-  if (!Array.isArray(value.sectionsRead) || value.sectionsRead.length > 200 ||
-      !value.sectionsRead.every((id) => typeof id === 'string' && ID_RE.test(id))) return bad('bad sectionsRead');
+  if (
+    !Array.isArray(value.sectionsRead) ||
+    value.sectionsRead.length > 200 ||
+    !value.sectionsRead.every((id) => typeof id === 'string' && ID_RE.test(id))
+  )
+    return bad('bad sectionsRead');
   if (!isObject(value.checks) || Object.keys(value.checks).length > 200) return bad('bad checks');
   for (const [id, c] of Object.entries(value.checks)) {
     if (!ID_RE.test(id) || !validCheck(c)) return bad(`bad check ${JSON.stringify(id)}`);
   }
   const wt = value.walkthrough;
-  if (!isObject(wt) || !Number.isInteger(wt.step) || wt.step < 0 || wt.step > 100 ||
-      typeof wt.finished !== 'boolean') return bad('bad walkthrough');
+  if (!isObject(wt) || !Number.isInteger(wt.step) || wt.step < 0 || wt.step > 100 || typeof wt.finished !== 'boolean')
+    return bad('bad walkthrough');
   if (typeof value.playgroundUsed !== 'boolean') return bad('bad playgroundUsed');
-  if (typeof value.timeSpentMs !== 'number' || !Number.isFinite(value.timeSpentMs) || value.timeSpentMs < 0 ||
-      value.timeSpentMs > MAX_TIME_MS) return bad('bad timeSpentMs');
+  if (
+    typeof value.timeSpentMs !== 'number' ||
+    !Number.isFinite(value.timeSpentMs) ||
+    value.timeSpentMs < 0 ||
+    value.timeSpentMs > MAX_TIME_MS
+  )
+    return bad('bad timeSpentMs');
   const comp = value.completion;
-  if (comp !== null && !(isObject(comp) && isIso(comp.date) && isCount(comp.score) && isCount(comp.total) &&
-      comp.score <= comp.total && typeof comp.timeSpentMs === 'number' && Number.isFinite(comp.timeSpentMs) &&
-      comp.timeSpentMs >= 0 && comp.timeSpentMs <= MAX_TIME_MS)) return bad('bad completion');
+  if (
+    comp !== null &&
+    !(
+      isObject(comp) &&
+      isIso(comp.date) &&
+      isCount(comp.score) &&
+      isCount(comp.total) &&
+      comp.score <= comp.total &&
+      typeof comp.timeSpentMs === 'number' &&
+      Number.isFinite(comp.timeSpentMs) &&
+      comp.timeSpentMs >= 0 &&
+      comp.timeSpentMs <= MAX_TIME_MS
+    )
+  )
+    return bad('bad completion');
   if (!isShortString(value.learnerName, MAX_NAME_LENGTH)) return bad('bad learnerName');
   if (value.certificate !== null && !validCertificate(value.certificate)) return bad('bad certificate');
   // Version 1 had no mastery part: migrate to an empty one.
@@ -131,8 +176,13 @@ export function normalizeProgress(v) {
   for (const id of Object.keys(v.checks).sort()) {
     const c = v.checks[id];
     checks[id] = {
-      first: c.first, firstCorrect: c.firstCorrect, firstAt: c.firstAt,
-      last: c.last, lastCorrect: c.lastCorrect, lastAt: c.lastAt, attempts: c.attempts,
+      first: c.first,
+      firstCorrect: c.firstCorrect,
+      firstAt: c.firstAt,
+      last: c.last,
+      lastCorrect: c.lastCorrect,
+      lastAt: c.lastAt,
+      attempts: c.attempts,
     };
   }
   const comp = v.completion;
@@ -148,11 +198,22 @@ export function normalizeProgress(v) {
     walkthrough: { step: v.walkthrough.step, finished: v.walkthrough.finished },
     playgroundUsed: v.playgroundUsed,
     timeSpentMs: Math.round(v.timeSpentMs),
-    completion: comp && { date: comp.date, score: comp.score, total: comp.total, timeSpentMs: Math.round(comp.timeSpentMs) },
+    completion: comp && {
+      date: comp.date,
+      score: comp.score,
+      total: comp.total,
+      timeSpentMs: Math.round(comp.timeSpentMs),
+    },
     learnerName: v.learnerName,
     certificate: cert && {
-      id: cert.id, hash: cert.hash, name: cert.name, title: cert.title, date: cert.date,
-      score: cert.score, total: cert.total, durationMinutes: cert.durationMinutes,
+      id: cert.id,
+      hash: cert.hash,
+      name: cert.name,
+      title: cert.title,
+      date: cert.date,
+      score: cert.score,
+      total: cert.total,
+      durationMinutes: cert.durationMinutes,
     },
     mastery: normalizeMastery(v.mastery),
   };
@@ -164,12 +225,27 @@ const earlier = (a, b) => (a < b ? a : b);
 function mergeCheck(a, b) {
   if (!a) return b;
   if (!b) return a;
-  const firstFrom = a.firstAt !== b.firstAt ? (a.firstAt < b.firstAt ? a : b) : (a.first <= b.first ? a : b);
-  const lastFrom = a.attempts !== b.attempts ? (a.attempts > b.attempts ? a : b)
-    : a.lastAt !== b.lastAt ? (a.lastAt > b.lastAt ? a : b) : (a.last >= b.last ? a : b);
+  const firstFrom = a.firstAt !== b.firstAt ? (a.firstAt < b.firstAt ? a : b) : a.first <= b.first ? a : b;
+  const lastFrom =
+    a.attempts !== b.attempts
+      ? a.attempts > b.attempts
+        ? a
+        : b
+      : a.lastAt !== b.lastAt
+        ? a.lastAt > b.lastAt
+          ? a
+          : b
+        : a.last >= b.last
+          ? a
+          : b;
   return {
-    first: firstFrom.first, firstCorrect: firstFrom.firstCorrect, firstAt: firstFrom.firstAt,
-    last: lastFrom.last, lastCorrect: lastFrom.lastCorrect, lastAt: lastFrom.lastAt, attempts: lastFrom.attempts,
+    first: firstFrom.first,
+    firstCorrect: firstFrom.firstCorrect,
+    firstAt: firstFrom.firstAt,
+    last: lastFrom.last,
+    lastCorrect: lastFrom.lastCorrect,
+    lastAt: lastFrom.lastAt,
+    attempts: lastFrom.attempts,
   };
 }
 
@@ -178,8 +254,8 @@ function mergeCheck(a, b) {
  * Records of different epochs are not merged: the caller adopts the newer one.
  */
 export function mergeProgress(a, b) {
-  const newer = a.updatedAt !== b.updatedAt ? (a.updatedAt > b.updatedAt ? a : b)
-    : JSON.stringify(a) >= JSON.stringify(b) ? a : b;
+  const newer =
+    a.updatedAt !== b.updatedAt ? (a.updatedAt > b.updatedAt ? a : b) : JSON.stringify(a) >= JSON.stringify(b) ? a : b;
   const checks = {};
   for (const id of new Set([...Object.keys(a.checks), ...Object.keys(b.checks)])) {
     checks[id] = mergeCheck(a.checks[id], b.checks[id]);

@@ -11,13 +11,30 @@
 
 import { isSeed, noteMiss } from '../mastery/mastery-state.js';
 import {
-  BACKUP_KEY, ID_RE, MAX_NAME_LENGTH, MAX_TIME_MS, PROGRESS_VERSION, STORAGE_KEY, freshProgress, later, mergeProgress,
-  normalizeProgress, validCertificate, validateProgress,
+  BACKUP_KEY,
+  ID_RE,
+  MAX_NAME_LENGTH,
+  MAX_TIME_MS,
+  PROGRESS_VERSION,
+  STORAGE_KEY,
+  freshProgress,
+  later,
+  mergeProgress,
+  normalizeProgress,
+  validCertificate,
+  validateProgress,
 } from './progress-record.js';
 
 // The record's API stays importable from here, where the rest of the page has always found it.
 export {
-  BACKUP_KEY, LESSON_ID, MAX_NAME_LENGTH, PROGRESS_VERSION, READABLE_VERSIONS, STORAGE_KEY, freshProgress, mergeProgress,
+  BACKUP_KEY,
+  LESSON_ID,
+  MAX_NAME_LENGTH,
+  PROGRESS_VERSION,
+  READABLE_VERSIONS,
+  STORAGE_KEY,
+  freshProgress,
+  mergeProgress,
   validateProgress,
 } from './progress-record.js';
 
@@ -65,7 +82,11 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
   }
   function emit() {
     for (const fn of [...listeners]) {
-      try { fn(state); } catch (error) { console.error(error); }
+      try {
+        fn(state);
+      } catch (error) {
+        console.error(error);
+      }
     }
   }
   function update(mutator) {
@@ -84,9 +105,13 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
 
   return {
     /** The current progress (treat as read-only). */
-    get state() { return state; },
+    get state() {
+      return state;
+    },
     /** 'corrupt' | 'foreign' | null */
-    get recovered() { return recovered; },
+    get recovered() {
+      return recovered;
+    },
     /** Subscribe to changes; returns the unsubscribe function. */
     subscribe(fn) {
       listeners.add(fn);
@@ -94,13 +119,19 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
     },
     markSectionRead(id) {
       if (!ID_RE.test(id)) throw new RangeError(`bad section id ${JSON.stringify(id)}`);
-      return update((d) => { if (!d.sectionsRead.includes(id)) d.sectionsRead.push(id); });
+      return update((d) => {
+        if (!d.sectionsRead.includes(id)) d.sectionsRead.push(id);
+      });
     },
     /** This page load's visit number. */
-    get visit() { return visit; },
+    get visit() {
+      return visit;
+    },
     /** Count a new visit (once per page load); returns its number. */
     beginVisit() {
-      update((d) => { d.mastery.visits += 1; });
+      update((d) => {
+        d.mastery.visits += 1;
+      });
       visit = Math.max(1, state.mastery.visits);
       return visit;
     },
@@ -116,8 +147,15 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
         const prev = d.checks[quizId];
         d.checks[quizId] = prev
           ? { ...prev, last: optionId, lastCorrect: !!correct, lastAt: at, attempts: prev.attempts + 1 }
-          : { first: optionId, firstCorrect: !!correct, firstAt: at, last: optionId, lastCorrect: !!correct,
-              lastAt: at, attempts: 1 };
+          : {
+              first: optionId,
+              firstCorrect: !!correct,
+              firstAt: at,
+              last: optionId,
+              lastCorrect: !!correct,
+              lastAt: at,
+              attempts: 1,
+            };
       });
     },
     /** Record the (first) answer to one generated variant of a predict check or review item. */
@@ -132,25 +170,37 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
       });
     },
     setWalkthroughStep(step) {
-      return update((d) => { d.walkthrough.step = Math.max(0, Math.min(100, step | 0)); });
+      return update((d) => {
+        d.walkthrough.step = Math.max(0, Math.min(100, step | 0));
+      });
     },
     finishWalkthrough() {
-      return update((d) => { d.walkthrough.finished = true; });
+      return update((d) => {
+        d.walkthrough.finished = true;
+      });
     },
     markPlaygroundUsed() {
-      return update((d) => { d.playgroundUsed = true; });
+      return update((d) => {
+        d.playgroundUsed = true;
+      });
     },
     addTime(ms) {
       if (!(ms > 0) || !Number.isFinite(ms)) return false;
-      return update((d) => { d.timeSpentMs = Math.min(MAX_TIME_MS, d.timeSpentMs + Math.min(ms, 10 * 60 * 1000)); });
+      return update((d) => {
+        d.timeSpentMs = Math.min(MAX_TIME_MS, d.timeSpentMs + Math.min(ms, 10 * 60 * 1000));
+      });
     },
     /** Record the completion now, with the given score. */
     complete({ score, total }) {
       const date = now().toISOString();
-      return update((d) => { d.completion = { date, score, total, timeSpentMs: d.timeSpentMs }; });
+      return update((d) => {
+        d.completion = { date, score, total, timeSpentMs: d.timeSpentMs };
+      });
     },
     setLearnerName(name) {
-      return update((d) => { d.learnerName = String(name).slice(0, MAX_NAME_LENGTH); });
+      return update((d) => {
+        d.learnerName = String(name).slice(0, MAX_NAME_LENGTH);
+      });
     },
     saveCertificate(certificate) {
       if (!validCertificate(certificate)) throw new RangeError('invalid certificate record');
@@ -182,7 +232,11 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
         return true;
       }
       let parsed;
-      try { parsed = JSON.parse(newValue); } catch { return false; }
+      try {
+        parsed = JSON.parse(newValue);
+      } catch {
+        return false;
+      }
       const checked = validateProgress(parsed);
       if (!checked.ok) return false;
       const incoming = checked.progress;

@@ -47,7 +47,11 @@ export function createSafeStorage(getBackend = () => globalThis.localStorage) {
     mode = 'memory';
     failure = classify(error);
     for (const fn of listeners) {
-      try { fn(failure); } catch { /* a listener's error must not break storage */ }
+      try {
+        fn(failure);
+      } catch {
+        /* a listener's error must not break storage */
+      }
     }
   }
 
@@ -61,9 +65,13 @@ export function createSafeStorage(getBackend = () => globalThis.localStorage) {
 
   return {
     /** 'persistent' while localStorage works, 'memory' after it failed */
-    get mode() { return mode; },
+    get mode() {
+      return mode;
+    },
     /** @returns {StorageFailure | null} why storage fell back to memory */
-    get failure() { return failure; },
+    get failure() {
+      return failure;
+    },
     /** Register a callback for the (single) switch to memory mode. */
     onFailure(fn) {
       listeners.add(fn);

@@ -25,28 +25,48 @@ export function createPresetButtons(entries) {
     publishPreset(message);
     status.textContent = t('teacher.presetLoaded', { label: message.label, where });
   };
-  const group = (titleKey, buttons) => el('div', { className: 'tp-preset-group', attrs: { role: 'group', 'aria-label': t(titleKey) } },
-    el('p', { className: 'tp-preset-title', text: t(titleKey), attrs: { 'aria-hidden': 'true' } }), el('div', { className: 'tp-buttons' }, ...buttons));
+  const group = (titleKey, buttons) =>
+    el(
+      'div',
+      { className: 'tp-preset-group', attrs: { role: 'group', 'aria-label': t(titleKey) } },
+      el('p', { className: 'tp-preset-title', text: t(titleKey), attrs: { 'aria-hidden': 'true' } }),
+      el('div', { className: 'tp-buttons' }, ...buttons),
+    );
   const button = (label, attrs, onClick) => {
     const b = el('button', { className: 'button tp-preset', text: label, attrs: { type: 'button', ...attrs } });
     b.addEventListener('click', onClick);
     return b;
   };
 
-  const mapButtons = MODEL_ORDER.filter((id) => entries?.[id]).map((id) => button(
-    t('teacher.mapPreset', { title: entries[id].title, norm: entries[id].norm }), { 'data-preset': `model-map:${id}` },
-    () => load(presetMessage(id, entries[id].title), t('teacher.whereBoth'))));
+  const mapButtons = MODEL_ORDER.filter((id) => entries?.[id]).map((id) =>
+    button(
+      t('teacher.mapPreset', { title: entries[id].title, norm: entries[id].norm }),
+      { 'data-preset': `model-map:${id}` },
+      () => load(presetMessage(id, entries[id].title), t('teacher.whereBoth')),
+    ),
+  );
   const names = Object.keys(PRESETS);
-  const figureButtons = (figure) => names.filter((n) => PRESETS[n].figure === figure).map((name) => button(
-    presetLabel(name), { 'data-preset': `embed:${name}` },
-    () => load(embedPresetMessage(name), t(`teacher.figure.${figure}`))));
+  const figureButtons = (figure) =>
+    names
+      .filter((n) => PRESETS[n].figure === figure)
+      .map((name) =>
+        button(presetLabel(name), { 'data-preset': `embed:${name}` }, () =>
+          load(embedPresetMessage(name), t(`teacher.figure.${figure}`)),
+        ),
+      );
 
-  return el('div', { className: 'tp-presets' },
+  return el(
+    'div',
+    { className: 'tp-presets' },
     group('teacher.groupMap', mapButtons),
     group('teacher.groupPlayground', figureButtons('playground')),
     group('teacher.groupTraining', figureButtons('training')),
     status,
-    el('p', { className: 'tp-jumps' },
+    el(
+      'p',
+      { className: 'tp-jumps' },
       el('a', { text: t('modelMap.goPlayground'), attrs: { href: '#playground' } }),
-      el('a', { text: t('modelMap.goTraining'), attrs: { href: '#training' } })));
+      el('a', { text: t('modelMap.goTraining'), attrs: { href: '#training' } }),
+    ),
+  );
 }

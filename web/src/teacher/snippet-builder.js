@@ -33,7 +33,9 @@ async function copyText(text, textarea) {
       await navigator.clipboard.writeText(text);
       return true;
     }
-  } catch { /* fall back to the selection below */ }
+  } catch {
+    /* fall back to the selection below */
+  }
   textarea.focus();
   textarea.select();
   try {
@@ -49,50 +51,100 @@ async function copyText(text, textarea) {
  */
 export function createSnippetBuilder({ base, title, walkthroughSteps }) {
   const embed = el('input', { attrs: { type: 'checkbox', checked: '' } });
-  const embedField = el('div', { className: 'tp-field tp-check' },
-    el('label', {}, embed, document.createTextNode(` ${t('teacher.snippet.embed')}`)));
-  const theme = select([['', t('teacher.snippet.themeAny')], ['light', t('teacher.snippet.themeLight')], ['dark', t('teacher.snippet.themeDark')]]);
-  const step = select([['', t('teacher.snippet.none')],
-    ...Array.from({ length: walkthroughSteps }, (_, i) => [String(i + 1), t('teacher.snippet.stepN', { step: i + 1 })])]);
-  const preset = select([['', t('teacher.snippet.none')], ...Object.keys(PRESETS).map((name) => [name, presetLabel(name)])]);
+  const embedField = el(
+    'div',
+    { className: 'tp-field tp-check' },
+    el('label', {}, embed, document.createTextNode(` ${t('teacher.snippet.embed')}`)),
+  );
+  const theme = select([
+    ['', t('teacher.snippet.themeAny')],
+    ['light', t('teacher.snippet.themeLight')],
+    ['dark', t('teacher.snippet.themeDark')],
+  ]);
+  const step = select([
+    ['', t('teacher.snippet.none')],
+    ...Array.from({ length: walkthroughSteps }, (_, i) => [String(i + 1), t('teacher.snippet.stepN', { step: i + 1 })]),
+  ]);
+  const preset = select([
+    ['', t('teacher.snippet.none')],
+    ...Object.keys(PRESETS).map((name) => [name, presetLabel(name)]),
+  ]);
   const pass = el('input', { attrs: { type: 'number', min: '0', max: '100', step: 'any', inputmode: 'decimal' } });
-  const height = el('input', { attrs: { type: 'number', min: String(HEIGHT_RANGE.min), max: String(HEIGHT_RANGE.max),
-    step: '10', value: String(HEIGHT_RANGE.default), inputmode: 'numeric' } });
+  const height = el('input', {
+    attrs: {
+      type: 'number',
+      min: String(HEIGHT_RANGE.min),
+      max: String(HEIGHT_RANGE.max),
+      step: '10',
+      value: String(HEIGHT_RANGE.default),
+      inputmode: 'numeric',
+    },
+  });
   const hideBoxes = HIDEABLE.map((name) => el('input', { attrs: { type: 'checkbox', value: name } }));
-  const hideSet = el('fieldset', { className: 'tp-hide' }, el('legend', { text: t('teacher.snippet.hide') }),
-    ...hideBoxes.map((box, i) => el('label', { className: 'tp-hide-item' }, box,
-      document.createTextNode(` ${t(`teacher.hide.${HIDEABLE[i]}`)}`))));
+  const hideSet = el(
+    'fieldset',
+    { className: 'tp-hide' },
+    el('legend', { text: t('teacher.snippet.hide') }),
+    ...hideBoxes.map((box, i) =>
+      el('label', { className: 'tp-hide-item' }, box, document.createTextNode(` ${t(`teacher.hide.${HIDEABLE[i]}`)}`)),
+    ),
+  );
 
   const outputId = nextId('tp-snippet');
-  const output = el('textarea', { className: 'tp-snippet', attrs: { id: outputId, readonly: '', rows: '7', spellcheck: 'false' } });
+  const output = el('textarea', {
+    className: 'tp-snippet',
+    attrs: { id: outputId, readonly: '', rows: '7', spellcheck: 'false' },
+  });
   const problems = el('ul', { className: 'tp-problems', attrs: { 'aria-live': 'polite' } });
-  const copyButton = el('button', { className: 'button tp-copy', text: t('teacher.snippet.copy'), attrs: { type: 'button' } });
+  const copyButton = el('button', {
+    className: 'button tp-copy',
+    text: t('teacher.snippet.copy'),
+    attrs: { type: 'button' },
+  });
   const copyStatus = el('p', { className: 'tp-copy-status', attrs: { role: 'status' } });
 
-  const form = el('form', { className: 'tp-form', attrs: { 'aria-label': t('teacher.snippet.formLabel') } },
+  const form = el(
+    'form',
+    { className: 'tp-form', attrs: { 'aria-label': t('teacher.snippet.formLabel') } },
     embedField,
     field(t('teacher.snippet.theme'), theme),
     field(t('teacher.snippet.step'), step),
     field(t('teacher.snippet.preset'), preset),
     field(t('teacher.snippet.pass'), pass, t('teacher.snippet.passHint')),
-    field(t('teacher.snippet.height'), height, t('teacher.snippet.heightHint', { min: HEIGHT_RANGE.min, max: HEIGHT_RANGE.max })),
-    hideSet);
+    field(
+      t('teacher.snippet.height'),
+      height,
+      t('teacher.snippet.heightHint', { min: HEIGHT_RANGE.min, max: HEIGHT_RANGE.max }),
+    ),
+    hideSet,
+  );
   form.addEventListener('submit', (event) => event.preventDefault());
 
   let current = null;
   function update() {
     current = buildSnippet({
-      base, title, walkthroughSteps, embed: embed.checked, theme: theme.value || null, step: step.value || null,
-      preset: preset.value || null, pass: pass.value.trim() === '' && !pass.validity.badInput ? null : (pass.value || 'NaN'),
-      hide: hideBoxes.filter((b) => b.checked).map((b) => b.value), height: height.value,
+      base,
+      title,
+      walkthroughSteps,
+      embed: embed.checked,
+      theme: theme.value || null,
+      step: step.value || null,
+      preset: preset.value || null,
+      pass: pass.value.trim() === '' && !pass.validity.badInput ? null : pass.value || 'NaN',
+      hide: hideBoxes.filter((b) => b.checked).map((b) => b.value),
+      height: height.value,
     });
     output.value = current.html;
     output.dataset.url = current.url;
-    problems.replaceChildren(...current.problems.map((p) => el('li', {
-      className: `tp-problem is-${p.level}`,
-      text: t(`teacher.problem.${p.code}`, { ...p, figure: p.figure ? t(`teacher.figure.${p.figure}`) : '' }),
-      attrs: { 'data-code': p.code, 'data-level': p.level },
-    })));
+    problems.replaceChildren(
+      ...current.problems.map((p) =>
+        el('li', {
+          className: `tp-problem is-${p.level}`,
+          text: t(`teacher.problem.${p.code}`, { ...p, figure: p.figure ? t(`teacher.figure.${p.figure}`) : '' }),
+          attrs: { 'data-code': p.code, 'data-level': p.level },
+        }),
+      ),
+    );
     pass.setAttribute('aria-invalid', current.problems.some((p) => p.code === 'pass') ? 'true' : 'false');
     height.setAttribute('aria-invalid', current.problems.some((p) => p.code === 'height') ? 'true' : 'false');
     copyStatus.textContent = '';
@@ -106,9 +158,13 @@ export function createSnippetBuilder({ base, title, walkthroughSteps }) {
   });
   update();
 
-  return el('div', { className: 'tp-snippet-builder' },
+  return el(
+    'div',
+    { className: 'tp-snippet-builder' },
     form,
     el('label', { className: 'tp-snippet-label', text: t('teacher.snippet.output'), attrs: { for: outputId } }),
-    output, problems,
-    el('div', { className: 'tp-copy-row' }, copyButton, copyStatus));
+    output,
+    problems,
+    el('div', { className: 'tp-copy-row' }, copyButton, copyStatus),
+  );
 }

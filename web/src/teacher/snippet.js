@@ -34,8 +34,16 @@ const isBlank = (v) => v === undefined || v === null || (typeof v === 'string' &
 
 /** The snippet for `options` (see the top of this file). */
 export function buildSnippet({
-  base, title, embed = true, theme = null, step = null, preset = null, hide = [], pass = null,
-  height = HEIGHT_RANGE.default, walkthroughSteps = 6,
+  base,
+  title,
+  embed = true,
+  theme = null,
+  step = null,
+  preset = null,
+  hide = [],
+  pass = null,
+  height = HEIGHT_RANGE.default,
+  walkthroughSteps = 6,
 } = {}) {
   const problems = [];
   const error = (code, params = {}) => problems.push({ code, level: 'error', ...params });
@@ -60,7 +68,8 @@ export function buildSnippet({
 
   if (!isBlank(step)) {
     const n = Number(step);
-    if (!Number.isInteger(n) || n < 1 || n > walkthroughSteps) error('step', { value: String(step), max: walkthroughSteps });
+    if (!Number.isInteger(n) || n < 1 || n > walkthroughSteps)
+      error('step', { value: String(step), max: walkthroughSteps });
     else {
       params.set('step', String(n));
       if (hidden.includes('walkthrough')) warn('stepHidden');

@@ -16,26 +16,41 @@ const MODE = 'print-takeaways';
 /** The sheet's element (text only), for `content` with references `refs` (citations become short names). */
 export function buildTakeawaysSheet(content, refs, { url, date }) {
   const ctx = { refs };
-  const items = content.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'takeaways').flatMap((b) => b.items);
+  const items = content.sections
+    .flatMap((s) => s.blocks)
+    .filter((b) => b.type === 'takeaways')
+    .flatMap((b) => b.items);
   const entries = content.figureText?.modelMap?.entries || {};
-  const uses = MODEL_ORDER.filter((id) => entries[id])
-    .map((id) => el('li', {}, el('strong', { text: entries[id].norm }), document.createTextNode(` — ${entries[id].title}`)));
-  const sheet = el('div', { className: 'takeaways-sheet', attrs: { id: SHEET_ID } },
+  const uses = MODEL_ORDER.filter((id) => entries[id]).map((id) =>
+    el('li', {}, el('strong', { text: entries[id].norm }), document.createTextNode(` — ${entries[id].title}`)),
+  );
+  const sheet = el(
+    'div',
+    { className: 'takeaways-sheet', attrs: { id: SHEET_ID } },
     el('p', { className: 'ts-kicker', text: t('teacher.print.kicker') }),
     el('h1', { className: 'ts-title', text: content.title }),
     el('h2', { text: t('teacher.print.takeaways') }),
-    el('ol', { className: 'ts-takeaways' }, ...items.map((item) => el('li', { text: plainText(item, ctx) }))));
-  if (uses.length) sheet.append(el('h2', { text: t('teacher.print.uses') }), el('ul', { className: 'ts-uses' }, ...uses));
-  sheet.append(el('p', { className: 'ts-footer' },
-    el('span', { className: 'ts-url', text: t('teacher.print.url', { url }) }),
-    el('span', { className: 'ts-date', text: t('teacher.print.date', { date: formatDate(date) }) })));
+    el('ol', { className: 'ts-takeaways' }, ...items.map((item) => el('li', { text: plainText(item, ctx) }))),
+  );
+  if (uses.length)
+    sheet.append(el('h2', { text: t('teacher.print.uses') }), el('ul', { className: 'ts-uses' }, ...uses));
+  sheet.append(
+    el(
+      'p',
+      { className: 'ts-footer' },
+      el('span', { className: 'ts-url', text: t('teacher.print.url', { url }) }),
+      el('span', { className: 'ts-date', text: t('teacher.print.date', { date: formatDate(date) }) }),
+    ),
+  );
   return sheet;
 }
 
 /** Put the sheet into the page and switch to its print mode (tests call this, then print to PDF). */
 export function enterSheetMode(content, refs, doc = document) {
   doc.getElementById(SHEET_ID)?.remove();
-  doc.body.append(buildTakeawaysSheet(content, refs, { url: lessonBase(location.href) ?? location.href, date: new Date() }));
+  doc.body.append(
+    buildTakeawaysSheet(content, refs, { url: lessonBase(location.href) ?? location.href, date: new Date() }),
+  );
   doc.documentElement.classList.add(MODE);
 }
 
@@ -47,8 +62,11 @@ export function leaveSheetMode(doc = document) {
 /** The "Print key takeaways" button, appended to the takeaways section `section`. */
 export function addPrintTakeaways(section, content, refs) {
   if (!section) return null;
-  const button = el('button', { className: 'button print-takeaways', text: t('teacher.print.button'),
-    attrs: { type: 'button', 'aria-describedby': 'print-takeaways-hint' } });
+  const button = el('button', {
+    className: 'button print-takeaways',
+    text: t('teacher.print.button'),
+    attrs: { type: 'button', 'aria-describedby': 'print-takeaways-hint' },
+  });
   const hint = el('p', { className: 'hint', text: t('teacher.print.hint'), attrs: { id: 'print-takeaways-hint' } });
   button.addEventListener('click', () => {
     enterSheetMode(content, refs);

@@ -17,7 +17,9 @@ export function createTeacherPanel(content) {
   const titleId = 'teacher-panel-title';
   const presetsId = 'teacher-presets-title';
   const snippetId = 'teacher-snippet-title';
-  return el('section', { className: 'teacher-panel', attrs: { id: 'teacher-panel', 'aria-labelledby': titleId } },
+  return el(
+    'section',
+    { className: 'teacher-panel', attrs: { id: 'teacher-panel', 'aria-labelledby': titleId } },
     el('h2', { text: t('teacher.title'), attrs: { id: titleId } }),
     el('p', { text: t('teacher.intro') }),
     el('h3', { text: t('teacher.presetsTitle'), attrs: { id: presetsId } }),
@@ -29,5 +31,6 @@ export function createTeacherPanel(content) {
       base: lessonBase(location.href) ?? location.href,
       title: t('teacher.iframeTitle', { title: content.title }),
       walkthroughSteps: walkthrough?.steps?.length || 6,
-    }));
+    }),
+  );
 }

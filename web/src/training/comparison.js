@@ -13,19 +13,23 @@ import { fmtMs, fmtSig } from '../ui/format.js';
 import { startCompare } from './pool.js';
 import { fmtRate, NORM_SHORT, runConfig } from './presets.js';
 
-const GRID = 48;          // decision-region resolution (predictGrid)
-const RENDER_MS = 200;    // redraw the curves at most this often while training
-const SLOW_MS = 600;      // … and the layer strips and gradient chart at most this often
+const GRID = 48; // decision-region resolution (predictGrid)
+const RENDER_MS = 200; // redraw the curves at most this often while training
+const SLOW_MS = 600; // … and the layer strips and gradient chart at most this often
 
 /** A variant's status line: diverged (with the core's reason), its final loss and accuracy, or its progress. */
 function statusOf(s, done, diverged) {
   if (s.diverged) return diverged(s.reason, s.stepsDone);
   const last = s.evals[s.evals.length - 1];
   if (done && last) {
-    return t('training.panel.finalStatus', { loss: fmtSig(last.train.loss), accuracy: formatPercent(100 * last.heldout.accuracy, 1),
-      step: last.step });
+    return t('training.panel.finalStatus', {
+      loss: fmtSig(last.train.loss),
+      accuracy: formatPercent(100 * last.heldout.accuracy, 1),
+      step: last.step,
+    });
   }
-  return s.loss.length ? t('training.panel.stepStatus', { step: s.stepsDone, loss: fmtSig(s.loss[s.loss.length - 1]) })
+  return s.loss.length
+    ? t('training.panel.stepStatus', { step: s.stepsDone, loss: fmtSig(s.loss[s.loss.length - 1]) })
     : t('training.panel.waiting');
 }
 
@@ -41,7 +45,10 @@ function drawRun(run, { curves, ics, grads }, slow, diverged) {
     finished += s.diverged ? run.steps : s.stepsDone;
     lines.push(t('training.panel.legendLine', { name: NORM_SHORT[norm], status: series[norm].status }));
   }
-  curves.update(series, t('training.panel.curvesSummary', { rate: fmtRate(run.rate), batch: run.batch, lines: lines.join(' ') }));
+  curves.update(
+    series,
+    t('training.panel.curvesSummary', { rate: fmtRate(run.rate), batch: run.batch, lines: lines.join(' ') }),
+  );
   if (done || slow) {
     const evals = Object.fromEntries(run.variants.map((n) => [n, run.series[n].evals]));
     ics.update(evals);
@@ -56,7 +63,11 @@ function listen(current, { schedule, finish, fail }) {
     onProgress(r) {
       const s = current.series[r.key];
       for (let i = 0; i < r.loss.length; i++) s.loss.push(r.loss[i]);
-      for (const e of r.evals) { s.evals.push(e); s.evalSteps.push(e.step); s.evalLoss.push(e.train.loss); }
+      for (const e of r.evals) {
+        s.evals.push(e);
+        s.evalSteps.push(e.step);
+        s.evalLoss.push(e.train.loss);
+      }
       Object.assign(s, { stepsDone: r.stepsDone, diverged: r.diverged, reason: r.reason });
       schedule();
     },
@@ -87,7 +98,11 @@ function throttledFrame(draw, ms) {
       if (frame || timer) return;
       const wait = last + ms - performance.now();
       if (wait <= 0) frame = requestAnimationFrame(run);
-      else timer = setTimeout(() => { timer = 0; frame = requestAnimationFrame(run); }, wait);
+      else
+        timer = setTimeout(() => {
+          timer = 0;
+          frame = requestAnimationFrame(run);
+        }, wait);
     },
     cancel() {
       if (frame) cancelAnimationFrame(frame);
@@ -100,8 +115,18 @@ function throttledFrame(draw, ms) {
 
 /** A new run of the variants of state `s`: its settings and an empty series per variant. */
 function newRun(s, token) {
-  const run = { token, phase: 'running', variants: [...s.variants], steps: s.steps, rate: s.rate, batch: s.batch,
-    dataset: s.dataset, t0: performance.now(), series: {}, job: null };
+  const run = {
+    token,
+    phase: 'running',
+    variants: [...s.variants],
+    steps: s.steps,
+    rate: s.rate,
+    batch: s.batch,
+    dataset: s.dataset,
+    t0: performance.now(),
+    series: {},
+    job: null,
+  };
   for (const norm of run.variants) {
     run.series[norm] = { loss: [], evalSteps: [], evalLoss: [], evals: [], stepsDone: 0, diverged: false, reason: '' };
   }
@@ -120,11 +145,18 @@ export class Comparison {
   }
 
   /** 'idle' | 'running' | 'paused' | 'done' */
-  get phase() { return this.#run?.phase || 'idle'; }
-  get active() { return Boolean(this.#run); }
+  get phase() {
+    return this.#run?.phase || 'idle';
+  }
+  get active() {
+    return Boolean(this.#run);
+  }
 
   #clearViews(norms, steps, decisionText) {
-    const { views: { curves, ics, grads, decision }, plan } = this.#deps;
+    const {
+      views: { curves, ics, grads, decision },
+      plan,
+    } = this.#deps;
     curves.reset(norms, steps, plan.config.evalEvery, plan.targetLoss);
     ics.reset(norms);
     grads.reset(norms, steps);
@@ -133,7 +165,11 @@ export class Comparison {
 
   #render(now) {
     if (!this.#run) return;
-    const { views, ui: { progress }, diverged } = this.#deps;
+    const {
+      views,
+      ui: { progress },
+      diverged,
+    } = this.#deps;
     const slow = now - this.#lastSlow >= SLOW_MS;
     if (slow) this.#lastSlow = now;
     progress.value = drawRun(this.#run, views, slow, diverged);
@@ -142,15 +178,25 @@ export class Comparison {
   }
 
   #finish(current, runs) {
-    const { ui: { root, container, status }, views: { decision }, onPhase } = this.#deps;
+    const {
+      ui: { root, container, status },
+      views: { decision },
+      onPhase,
+    } = this.#deps;
     root.dataset.compareMs = String(Math.round(current.ms));
     const count = current.variants.filter((n) => current.series[n].diverged).length;
-    status.textContent = t(count ? 'training.panel.finishedDiverged' : 'training.panel.finished',
-      { count: current.variants.length, steps: current.steps, time: fmtMs(current.ms), diverged: count });
+    status.textContent = t(count ? 'training.panel.finishedDiverged' : 'training.panel.finished', {
+      count: current.variants.length,
+      steps: current.steps,
+      time: fmtMs(current.ms),
+      diverged: count,
+    });
     if (current.dataset === 'spirals') {
       const byKey = new Map(runs.map((r) => [r.key, r]));
-      decision.show(current.variants.map((norm) => ({ norm, diverged: current.series[norm].diverged, ...byKey.get(norm) })),
-        t('training.panel.stepsText', { steps: current.steps }));
+      decision.show(
+        current.variants.map((norm) => ({ norm, diverged: current.series[norm].diverged, ...byKey.get(norm) })),
+        t('training.panel.stepsText', { steps: current.steps }),
+      );
     }
     this.#render(performance.now());
     onPhase();
@@ -158,7 +204,10 @@ export class Comparison {
   }
 
   #fail(m) {
-    const { ui: { alert, status }, onPhase } = this.#deps;
+    const {
+      ui: { alert, status },
+      onPhase,
+    } = this.#deps;
     if (m.argument === 'digits') alert.show(t('training.panel.digitsError', { detail: m.message }));
     else alert.show(m.message, m.argument === 'batchSize' && t('training.panel.batchSizeError'));
     status.textContent = t('training.panel.couldNotStart');
@@ -168,30 +217,57 @@ export class Comparison {
   /** Trains the variants of state `s` (unless a run is going on or no variant is chosen). */
   start(s) {
     if (this.phase === 'running' || this.phase === 'paused' || !s.variants.length) return;
-    const { pool, plan, ui: { root, status, alert }, nextToken, onPhase } = this.#deps;
+    const {
+      pool,
+      plan,
+      ui: { root, status, alert },
+      nextToken,
+      onPhase,
+    } = this.#deps;
     this.#run?.job?.cancel();
     const run = newRun(s, nextToken());
     this.#run = run;
     alert.hide();
-    this.#clearViews(run.variants, run.steps,
-      t(s.dataset === 'spirals' ? 'training.panel.decisionLater' : 'training.panel.decisionSpiralsOnly'));
-    status.textContent = t('training.panel.training', { count: run.variants.length, steps: run.steps, rate: fmtRate(run.rate) });
+    this.#clearViews(
+      run.variants,
+      run.steps,
+      t(s.dataset === 'spirals' ? 'training.panel.decisionLater' : 'training.panel.decisionSpiralsOnly'),
+    );
+    status.textContent = t('training.panel.training', {
+      count: run.variants.length,
+      steps: run.steps,
+      rate: fmtRate(run.rate),
+    });
     root.dataset.compareMs = '';
-    const handlers = listen(run, { schedule: () => this.#frame.schedule(), finish: (current, runs) => this.#finish(current, runs),
-      fail: (m) => this.#fail(m) });
-    run.job = startCompare(pool, run.token, run.variants.map((norm) => ({ key: norm, config: runConfig(plan, s, norm) })),
-      run.steps, handlers, s.dataset === 'spirals' ? GRID : 0);
+    const handlers = listen(run, {
+      schedule: () => this.#frame.schedule(),
+      finish: (current, runs) => this.#finish(current, runs),
+      fail: (m) => this.#fail(m),
+    });
+    run.job = startCompare(
+      pool,
+      run.token,
+      run.variants.map((norm) => ({ key: norm, config: runConfig(plan, s, norm) })),
+      run.steps,
+      handlers,
+      s.dataset === 'spirals' ? GRID : 0,
+    );
     onPhase();
   }
 
   togglePause() {
     const run = this.#run;
     if (!run) return;
-    const { ui: { status }, onPhase } = this.#deps;
+    const {
+      ui: { status },
+      onPhase,
+    } = this.#deps;
     if (run.phase === 'running') {
       run.phase = 'paused';
       run.job.pause();
-      status.textContent = t('training.panel.paused', { step: Math.min(...run.variants.map((n) => run.series[n].stepsDone)) });
+      status.textContent = t('training.panel.paused', {
+        step: Math.min(...run.variants.map((n) => run.series[n].stepsDone)),
+      });
     } else if (run.phase === 'paused') {
       run.phase = 'running';
       run.job.resume();
@@ -202,7 +278,10 @@ export class Comparison {
 
   /** Forgets the run; `decisionText` stands in the decision-region box (the idle text at mount). */
   reset(s, decisionText = '') {
-    const { ui: { progress, alert }, onPhase } = this.#deps;
+    const {
+      ui: { progress, alert },
+      onPhase,
+    } = this.#deps;
     this.destroy();
     this.#run = null;
     this.#clearViews(s.variants, s.steps, decisionText);

@@ -6,40 +6,71 @@ import { formatInteger, t } from '../i18n/i18n.js';
 import { checkboxes, radioGroup, selectControl } from '../ui/controls.js';
 import { el } from '../ui/el.js';
 import { TRAINING_NORMS } from '../vocabulary.js';
-import {
-  BATCH_SIZES, DATASETS, fmtRate, NORM_SHORT, PRESET_ORDER, PRESETS, STEP_CHOICES,
-} from './presets.js';
+import { BATCH_SIZES, DATASETS, fmtRate, NORM_SHORT, PRESET_ORDER, PRESETS, STEP_CHOICES } from './presets.js';
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 
 export function createControls(plan, onChange) {
-  const preset = radioGroup(t('training.controls.preset'), `tr-preset-${uid()}`, PRESET_ORDER.map((p) => ({ value: p, label: PRESETS[p].name })),
-    (p) => onChange({ preset: p }), 'fig-radios tr-presets');
+  const preset = radioGroup(
+    t('training.controls.preset'),
+    `tr-preset-${uid()}`,
+    PRESET_ORDER.map((p) => ({ value: p, label: PRESETS[p].name })),
+    (p) => onChange({ preset: p }),
+    'fig-radios tr-presets',
+  );
   const presetText = el('div', { className: 'tr-preset-text' });
-  const rate = selectControl(t('training.controls.rate'), plan.learningRates.map((r) => ({ value: r, label: fmtRate(r) })),
-    (v) => onChange({ rate: Number(v) }), t('training.controls.rateHint', { count: plan.learningRates.length,
-      momentum: plan.config.momentum }));
-  const batch = selectControl(t('training.controls.batch'), BATCH_SIZES.map((b) => ({ value: b, label: formatInteger(b) })),
-    (v) => onChange({ batch: Number(v) }), t('training.controls.batchHint'));
+  const rate = selectControl(
+    t('training.controls.rate'),
+    plan.learningRates.map((r) => ({ value: r, label: fmtRate(r) })),
+    (v) => onChange({ rate: Number(v) }),
+    t('training.controls.rateHint', { count: plan.learningRates.length, momentum: plan.config.momentum }),
+  );
+  const batch = selectControl(
+    t('training.controls.batch'),
+    BATCH_SIZES.map((b) => ({ value: b, label: formatInteger(b) })),
+    (v) => onChange({ batch: Number(v) }),
+    t('training.controls.batchHint'),
+  );
   const dataset = selectControl(t('training.controls.dataset'), DATASETS, (v) => onChange({ dataset: v }));
-  const steps = selectControl(t('training.controls.steps'), STEP_CHOICES.map((s) => ({ value: s, label: formatInteger(s) })),
-    (v) => onChange({ steps: Number(v) }));
-  const variants = checkboxes(t('training.controls.variants'), TRAINING_NORMS.map((n) => ({ value: n, label: NORM_SHORT[n] })),
-    (v) => onChange({ variants: v }), 'fig-radios tr-variants');
+  const steps = selectControl(
+    t('training.controls.steps'),
+    STEP_CHOICES.map((s) => ({ value: s, label: formatInteger(s) })),
+    (v) => onChange({ steps: Number(v) }),
+  );
+  const variants = checkboxes(
+    t('training.controls.variants'),
+    TRAINING_NORMS.map((n) => ({ value: n, label: NORM_SHORT[n] })),
+    (v) => onChange({ variants: v }),
+    'fig-radios tr-variants',
+  );
   const logInput = el('input', { attrs: { type: 'checkbox', id: `tr-log-${uid()}` } });
   logInput.addEventListener('change', () => onChange({ log: logInput.checked }));
-  const log = el('div', { className: 'fig-control tr-check' }, logInput,
-    el('label', { text: t('training.controls.log'), attrs: { for: logInput.id } }));
-  const grid = el('div', { className: 'fig-controls tr-controls' },
-    rate.root, batch.root, dataset.root, steps.root, variants.root, log);
+  const log = el(
+    'div',
+    { className: 'fig-control tr-check' },
+    logInput,
+    el('label', { text: t('training.controls.log'), attrs: { for: logInput.id } }),
+  );
+  const grid = el(
+    'div',
+    { className: 'fig-controls tr-controls' },
+    rate.root,
+    batch.root,
+    dataset.root,
+    steps.root,
+    variants.root,
+    log,
+  );
 
   return {
     nodes: [preset.root, presetText, grid],
     set(state) {
       preset.set(state.preset);
       const p = PRESETS[state.preset];
-      presetText.replaceChildren(el('p', { text: t('training.controls.presetText', { name: p.name, summary: p.summary }) }),
-        el('p', { className: 'fig-note', text: p.expectation }));
+      presetText.replaceChildren(
+        el('p', { text: t('training.controls.presetText', { name: p.name, summary: p.summary }) }),
+        el('p', { className: 'fig-note', text: p.expectation }),
+      );
       rate.set(state.rate);
       batch.set(state.batch);
       dataset.set(state.dataset);

@@ -3,9 +3,7 @@
 // MAX_POINTS shown points per series) as a line, and the evaluation loss (full training set, inference
 // mode, every evalEvery steps) as dots. A diverged run's line simply ends; the HTML legend under the
 // chart says "diverged at step N (reason)". Linear or logarithmic loss axis.
-import {
-  Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip,
-} from 'chart.js';
+import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
 import { axisColors, cssVar, reducedMotion, styleScales, watchTheme } from '../charts/chart-theme.js';
 import { formatNumber, t } from '../i18n/i18n.js';
 import { el } from '../ui/el.js';
@@ -16,8 +14,11 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Logarithm
 
 export const MAX_POINTS = 500;
 export const NORM_COLORS = Object.freeze({
-  none: ['--tr-none', '#b4561b'], batch: ['--tr-batch', '#28498a'], layer: ['--tr-layer', '#1b6e3a'],
-  rms: ['--tr-rms', '#8a2b7a'], group: ['--tr-group', '#5c5f00'],
+  none: ['--tr-none', '#b4561b'],
+  batch: ['--tr-batch', '#28498a'],
+  layer: ['--tr-layer', '#1b6e3a'],
+  rms: ['--tr-rms', '#8a2b7a'],
+  group: ['--tr-group', '#5c5f00'],
 });
 export const normColor = (node, norm) => cssVar(node, ...NORM_COLORS[norm]);
 
@@ -60,9 +61,19 @@ export function createCurvesView(container, { log = true } = {}) {
     normalized: true,
     interaction: { mode: 'nearest', intersect: false },
     scales: {
-      x: { type: 'linear', min: 0, title: { display: true, text: t('training.curves.xLabel') }, ticks: { maxTicksLimit: 8 }, grid: {} },
-      y: { type: log ? 'logarithmic' : 'linear', title: { display: true, text: t('training.curves.yLabel') },
-        ticks: { maxTicksLimit: 7, callback: (v) => fmtSig(Number(v), 2) }, grid: {} },
+      x: {
+        type: 'linear',
+        min: 0,
+        title: { display: true, text: t('training.curves.xLabel') },
+        ticks: { maxTicksLimit: 8 },
+        grid: {},
+      },
+      y: {
+        type: log ? 'logarithmic' : 'linear',
+        title: { display: true, text: t('training.curves.yLabel') },
+        ticks: { maxTicksLimit: 7, callback: (v) => fmtSig(Number(v), 2) },
+        grid: {},
+      },
     },
     plugins: { legend: { display: false }, tooltip: { animation: reducedMotion() ? false : {} } },
   };
@@ -90,19 +101,52 @@ export function createCurvesView(container, { log = true } = {}) {
       norms = [...variants];
       note.textContent = t('training.curves.note', { evalEvery, target: formatNumber(targetLoss) });
       chart.data.datasets = norms.flatMap((norm) => [
-        { norm, faint: true, label: t('training.curves.miniBatch', { name: NORM_SHORT[norm] }), data: [], borderWidth: 1, pointRadius: 0,
-          tension: 0, order: 2 },
-        { norm, label: t('training.curves.evaluation', { name: NORM_SHORT[norm] }), data: [], borderWidth: 2.5, pointRadius: 2.5,
-          pointHoverRadius: 4, tension: 0, order: 1 },
+        {
+          norm,
+          faint: true,
+          label: t('training.curves.miniBatch', { name: NORM_SHORT[norm] }),
+          data: [],
+          borderWidth: 1,
+          pointRadius: 0,
+          tension: 0,
+          order: 2,
+        },
+        {
+          norm,
+          label: t('training.curves.evaluation', { name: NORM_SHORT[norm] }),
+          data: [],
+          borderWidth: 2.5,
+          pointRadius: 2.5,
+          pointHoverRadius: 4,
+          tension: 0,
+          order: 1,
+        },
       ]);
       // The sweep's target loss as a reference line (the plan's value; nothing is computed from it here).
-      chart.data.datasets.push({ norm: null, label: t('training.curves.target', { target: formatNumber(targetLoss) }), borderDash: [6, 4], borderWidth: 1.5,
-        pointRadius: 0, data: [{ x: 0, y: targetLoss }, { x: maxSteps, y: targetLoss }], order: 3 });
+      chart.data.datasets.push({
+        norm: null,
+        label: t('training.curves.target', { target: formatNumber(targetLoss) }),
+        borderDash: [6, 4],
+        borderWidth: 1.5,
+        pointRadius: 0,
+        data: [
+          { x: 0, y: targetLoss },
+          { x: maxSteps, y: targetLoss },
+        ],
+        order: 3,
+      });
       chart.options.scales.x.max = maxSteps;
-      legend.replaceChildren(...norms.map((norm) => el('li', { attrs: { 'data-norm': norm } },
-        el('span', { className: 'tr-swatch', attrs: { 'aria-hidden': 'true' } }),
-        el('span', { className: 'tr-legend-name', text: NORM_SHORT[norm] }),
-        el('span', { className: 'tr-legend-status', text: t('training.panel.waiting') }))));
+      legend.replaceChildren(
+        ...norms.map((norm) =>
+          el(
+            'li',
+            { attrs: { 'data-norm': norm } },
+            el('span', { className: 'tr-swatch', attrs: { 'aria-hidden': 'true' } }),
+            el('span', { className: 'tr-legend-name', text: NORM_SHORT[norm] }),
+            el('span', { className: 'tr-legend-status', text: t('training.panel.waiting') }),
+          ),
+        ),
+      );
       recolor();
     },
     /**
@@ -116,10 +160,14 @@ export function createCurvesView(container, { log = true } = {}) {
         const line = chart.data.datasets[2 * i].data;
         const idx = thin(s.loss.length);
         line.length = idx.length;
-        idx.forEach((k, j) => { line[j] = { x: k + 1, y: s.loss[k] }; });
+        idx.forEach((k, j) => {
+          line[j] = { x: k + 1, y: s.loss[k] };
+        });
         const dots = chart.data.datasets[2 * i + 1].data;
         dots.length = s.evalSteps.length;
-        s.evalSteps.forEach((x, j) => { dots[j] = { x, y: s.evalLoss[j] }; });
+        s.evalSteps.forEach((x, j) => {
+          dots[j] = { x, y: s.evalLoss[j] };
+        });
         const item = legend.children[i];
         item.querySelector('.tr-legend-status').textContent = s.status;
         item.classList.toggle('is-diverged', Boolean(s.diverged));

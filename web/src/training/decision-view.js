@@ -5,7 +5,13 @@ import { t } from '../i18n/i18n.js';
 import { el } from '../ui/el.js';
 import { NORM_SHORT } from './presets.js';
 
-const CLASS_COLORS = [[214, 96, 77], [67, 147, 195], [90, 174, 97], [153, 112, 171], [224, 180, 60]];
+const CLASS_COLORS = [
+  [214, 96, 77],
+  [67, 147, 195],
+  [90, 174, 97],
+  [153, 112, 171],
+  [224, 180, 60],
+];
 const SIZE = 160;
 
 function draw(canvas, grid, points) {
@@ -62,16 +68,28 @@ export function createDecisionView(container) {
       for (const run of runs) {
         const box = el('figure', { className: 'tr-decision' }, el('figcaption', { text: NORM_SHORT[run.norm] }));
         if (run.grid) {
-          const canvas = el('canvas', { attrs: { role: 'img',
-            'aria-label': t('training.decision.chartName', { name: NORM_SHORT[run.norm], steps: stepsText }) } });
+          const canvas = el('canvas', {
+            attrs: {
+              role: 'img',
+              'aria-label': t('training.decision.chartName', { name: NORM_SHORT[run.norm], steps: stepsText }),
+            },
+          });
           draw(canvas, run.grid, run.points);
           box.append(canvas);
         } else {
-          box.append(el('p', { className: 'fig-note', text: t(run.diverged ? 'training.decision.diverged' : 'training.decision.unavailable') }));
+          box.append(
+            el('p', {
+              className: 'fig-note',
+              text: t(run.diverged ? 'training.decision.diverged' : 'training.decision.unavailable'),
+            }),
+          );
         }
         grid.append(box);
       }
     },
-    destroy() { note.remove(); grid.remove(); },
+    destroy() {
+      note.remove();
+      grid.remove();
+    },
   };
 }

@@ -27,19 +27,34 @@ export function createGradView(container) {
   const ticks = { maxTicksLimit: 6, callback: (v) => fmtSig(Number(v), 2) };
   function makePanel(norm) {
     const summaryId = nextId('tr-grad-summary');
-    const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': t('training.grad.chartName', { variant: t(`training.norms.${norm}`) }),
-      'aria-describedby': summaryId } });
+    const canvas = el('canvas', {
+      attrs: {
+        role: 'img',
+        'aria-label': t('training.grad.chartName', { variant: t(`training.norms.${norm}`) }),
+        'aria-describedby': summaryId,
+      },
+    });
     const text = el('p', { className: 'fig-note tr-grad-text', attrs: { id: summaryId, 'data-grad-norm': norm } });
-    const box = el('figure', { className: 'tr-grad-panel', attrs: { 'data-norm': norm } },
+    const box = el(
+      'figure',
+      { className: 'tr-grad-panel', attrs: { 'data-norm': norm } },
       el('figcaption', { className: 'fig-chart-title', text: t(`training.normsLong.${norm}`) }),
-      el('div', { className: 'fig-chart tr-grad-chart' }, canvas), text);
+      el('div', { className: 'fig-chart tr-grad-chart' }, canvas),
+      text,
+    );
     const options = {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
       parsing: false,
       scales: {
-        x: { type: 'linear', min: 0, title: { display: true, text: t('training.grad.xLabel') }, ticks: { maxTicksLimit: 5 }, grid: {} },
+        x: {
+          type: 'linear',
+          min: 0,
+          title: { display: true, text: t('training.grad.xLabel') },
+          ticks: { maxTicksLimit: 5 },
+          grid: {},
+        },
         y: { type: 'logarithmic', title: { display: true, text: t('training.grad.yLabel') }, ticks, grid: {} },
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
@@ -53,7 +68,9 @@ export function createGradView(container) {
     for (const p of panels) {
       const rgb = rgbOf(normColor(container, p.norm)).join(' ');
       const depth = p.chart.data.datasets.length;
-      p.chart.data.datasets.forEach((d, i) => { d.borderColor = `rgb(${rgb} / ${alpha(i, depth)})`; });
+      p.chart.data.datasets.forEach((d, i) => {
+        d.borderColor = `rgb(${rgb} / ${alpha(i, depth)})`;
+      });
       styleScales(p.chart.options, axisColors(container));
       p.chart.update('none');
     }
@@ -87,7 +104,11 @@ export function createGradView(container) {
       let hi = 0;
       for (const p of panels) {
         for (const e of evalsByNorm[p.norm] || []) {
-          for (const g of e.gradNorm) if (g > 0 && Number.isFinite(g)) { lo = Math.min(lo, g); hi = Math.max(hi, g); }
+          for (const g of e.gradNorm)
+            if (g > 0 && Number.isFinite(g)) {
+              lo = Math.min(lo, g);
+              hi = Math.max(hi, g);
+            }
         }
       }
       for (const p of panels) {
@@ -95,21 +116,36 @@ export function createGradView(container) {
         const depth = evals[0]?.gradNorm.length ?? 0;
         const sets = p.chart.data.datasets;
         if (sets.length !== depth) {
-          p.chart.data.datasets = Array.from({ length: depth }, (_, i) => ({ data: [], borderWidth: i === depth - 1 ? 2.5 : 1.5,
-            borderDash: i === 0 ? [5, 3] : undefined, pointRadius: 0, tension: 0 }));
+          p.chart.data.datasets = Array.from({ length: depth }, (_, i) => ({
+            data: [],
+            borderWidth: i === depth - 1 ? 2.5 : 1.5,
+            borderDash: i === 0 ? [5, 3] : undefined,
+            pointRadius: 0,
+            tension: 0,
+          }));
         }
         p.chart.data.datasets.forEach((d, layer) => {
           d.data.length = evals.length;
-          evals.forEach((e, j) => { d.data[j] = { x: e.step, y: e.gradNorm[layer] > 0 ? e.gradNorm[layer] : null }; });
+          evals.forEach((e, j) => {
+            d.data[j] = { x: e.step, y: e.gradNorm[layer] > 0 ? e.gradNorm[layer] : null };
+          });
         });
         if (hi > 0) Object.assign(p.chart.options.scales.y, { min: lo, max: hi });
         if (evals.length) {
           const first = evals[0];
           const last = evals[evals.length - 1];
-          const at = (e) => t('training.grad.at', { step: e.step, first: fmtSig(e.gradNorm[0], 2), depth,
-            last: fmtSig(e.gradNorm[depth - 1], 2) });
-          p.text.textContent = t('training.grad.summary', { variant: t(`training.normsLong.${p.norm}`),
-            start: at(first), end: at(last) });
+          const at = (e) =>
+            t('training.grad.at', {
+              step: e.step,
+              first: fmtSig(e.gradNorm[0], 2),
+              depth,
+              last: fmtSig(e.gradNorm[depth - 1], 2),
+            });
+          p.text.textContent = t('training.grad.summary', {
+            variant: t(`training.normsLong.${p.norm}`),
+            start: at(first),
+            end: at(last),
+          });
         }
       }
       recolor();

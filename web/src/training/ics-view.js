@@ -47,7 +47,10 @@ export function createIcsView(container) {
     for (const p of panels.values()) p.drawn = -1;
   };
   let latest = null;
-  const stopWatching = watchTheme(() => { readColors(); if (latest) update(latest); });
+  const stopWatching = watchTheme(() => {
+    readColors();
+    if (latest) update(latest);
+  });
 
   function reset(variants) {
     latest = null;
@@ -55,18 +58,35 @@ export function createIcsView(container) {
     grid.replaceChildren();
     intro.textContent = t('training.ics.waiting');
     for (const norm of variants) {
-      const canvas = el('canvas', { className: 'tr-strip', attrs: { role: 'img',
-        'aria-label': t('training.ics.chartName', { name: NORM_SHORT[norm] }) } });
+      const canvas = el('canvas', {
+        className: 'tr-strip',
+        attrs: { role: 'img', 'aria-label': t('training.ics.chartName', { name: NORM_SHORT[norm] }) },
+      });
       const text = el('p', { className: 'fig-note tr-ics-text' });
-      const box = el('figure', { className: 'tr-ics-panel' },
+      const box = el(
+        'figure',
+        { className: 'tr-ics-panel' },
         el('figcaption', { className: 'fig-chart-title', text: NORM_SHORT[norm] }),
-        el('div', { className: 'tr-strip-box' },
-          el('div', { className: 'tr-strip-y', attrs: { 'aria-hidden': 'true' } },
-            el('span', { className: 'tr-y-top' }), el('span', { text: t('training.ics.zero') }), el('span', { className: 'tr-y-bottom' })),
-          canvas),
-        el('div', { className: 'tr-strip-x', attrs: { 'aria-hidden': 'true' } },
-          el('span', { className: 'tr-x-first' }), el('span', { className: 'tr-x-last' })),
-        text);
+        el(
+          'div',
+          { className: 'tr-strip-box' },
+          el(
+            'div',
+            { className: 'tr-strip-y', attrs: { 'aria-hidden': 'true' } },
+            el('span', { className: 'tr-y-top' }),
+            el('span', { text: t('training.ics.zero') }),
+            el('span', { className: 'tr-y-bottom' }),
+          ),
+          canvas,
+        ),
+        el(
+          'div',
+          { className: 'tr-strip-x', attrs: { 'aria-hidden': 'true' } },
+          el('span', { className: 'tr-x-first' }),
+          el('span', { className: 'tr-x-last' }),
+        ),
+        text,
+      );
       panels.set(norm, { canvas, text, box, drawn: -1 });
       grid.append(box);
     }
@@ -82,7 +102,10 @@ export function createIcsView(container) {
       if (evals.length === p.drawn) continue; // nothing new since the last frame
       p.drawn = evals.length;
       drawStrip(p.canvas, evals, ...colors.get(norm));
-      if (!evals.length) { p.text.textContent = t('training.ics.none'); continue; }
+      if (!evals.length) {
+        p.text.textContent = t('training.ics.none');
+        continue;
+      }
       const first = evals[0];
       const last = evals[evals.length - 1];
       layer = first.watchLayer;
@@ -92,14 +115,39 @@ export function createIcsView(container) {
       p.box.querySelector('.tr-x-first').textContent = t('training.ics.step', { step: first.step });
       p.box.querySelector('.tr-x-last').textContent = t('training.ics.step', { step: last.step });
       const outside = last.histogram.below + last.histogram.above;
-      p.text.textContent = t('training.ics.summary', { mean0: fmtSig(first.preactMean[layer], 2), mean1: fmtSig(last.preactMean[layer], 2),
-        std0: fmtSig(first.preactStd[layer], 2), std1: fmtSig(last.preactStd[layer], 2), step0: first.step, step1: last.step }) +
-        (outside > 0 ? t('training.ics.outside', { count: fmtSig(outside, 6), range: fmtSig(range, 2), step: last.step }) : t('training.ics.end'));
-      p.canvas.setAttribute('aria-label', t('training.ics.label', { name: NORM_SHORT[norm], layer: layer + 1,
-        step0: first.step, step1: last.step, text: p.text.textContent }));
+      p.text.textContent =
+        t('training.ics.summary', {
+          mean0: fmtSig(first.preactMean[layer], 2),
+          mean1: fmtSig(last.preactMean[layer], 2),
+          std0: fmtSig(first.preactStd[layer], 2),
+          std1: fmtSig(last.preactStd[layer], 2),
+          step0: first.step,
+          step1: last.step,
+        }) +
+        (outside > 0
+          ? t('training.ics.outside', { count: fmtSig(outside, 6), range: fmtSig(range, 2), step: last.step })
+          : t('training.ics.end'));
+      p.canvas.setAttribute(
+        'aria-label',
+        t('training.ics.label', {
+          name: NORM_SHORT[norm],
+          layer: layer + 1,
+          step0: first.step,
+          step1: last.step,
+          text: p.text.textContent,
+        }),
+      );
     }
     if (layer !== null) intro.textContent = t('training.ics.intro', { layer: layer + 1 });
   }
 
-  return { reset, update, destroy() { stopWatching(); intro.remove(); grid.remove(); } };
+  return {
+    reset,
+    update,
+    destroy() {
+      stopWatching();
+      intro.remove();
+      grid.remove();
+    },
+  };
 }

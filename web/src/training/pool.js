@@ -12,18 +12,27 @@ export function createPool(size, digitsUrl) {
   const listeners = new Set();
   const readies = [];
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./train-worker.js', import.meta.url), { type: 'module', name: `normlab-train-${i}` });
-    readies.push(new Promise((resolve, reject) => {
-      const first = ({ data }) => {
-        if (data.type === 'ready') resolve(data);
-        else if (data.type === 'fatal') reject(new Error(data.message));
-        else return;
-        worker.removeEventListener('message', first);
-      };
-      worker.addEventListener('message', first);
-      worker.addEventListener('error', (event) => reject(new Error(event.message || t('training.panel.workerFailed'))));
-    }));
-    worker.addEventListener('message', ({ data }) => { for (const fn of listeners) fn(data, i); });
+    const worker = new Worker(new URL('./train-worker.js', import.meta.url), {
+      type: 'module',
+      name: `normlab-train-${i}`,
+    });
+    readies.push(
+      new Promise((resolve, reject) => {
+        const first = ({ data }) => {
+          if (data.type === 'ready') resolve(data);
+          else if (data.type === 'fatal') reject(new Error(data.message));
+          else return;
+          worker.removeEventListener('message', first);
+        };
+        worker.addEventListener('message', first);
+        worker.addEventListener('error', (event) =>
+          reject(new Error(event.message || t('training.panel.workerFailed'))),
+        );
+      }),
+    );
+    worker.addEventListener('message', ({ data }) => {
+      for (const fn of listeners) fn(data, i);
+    });
     worker.postMessage({ type: 'init', digitsUrl });
     workers.push(worker);
   }
@@ -32,8 +41,14 @@ export function createPool(size, digitsUrl) {
     ready: Promise.all(readies).then((all) => all[0]),
     send: (i, message) => workers[i].postMessage(message),
     broadcast: (message) => workers.forEach((w) => w.postMessage(message)),
-    listen(fn) { listeners.add(fn); return () => listeners.delete(fn); },
-    destroy() { listeners.clear(); workers.forEach((w) => w.terminate()); },
+    listen(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    destroy() {
+      listeners.clear();
+      workers.forEach((w) => w.terminate());
+    },
   };
 }
 
@@ -51,7 +66,10 @@ export function startCompare(pool, token, runs, steps, handlers, grid = 0) {
     if (m.type === 'progress') m.runs.forEach(handlers.onProgress);
     else if (m.type === 'done') {
       finished.push(...m.runs);
-      if (--open === 0) { stop(); handlers.onDone(finished); }
+      if (--open === 0) {
+        stop();
+        handlers.onDone(finished);
+      }
     } else if (m.type === 'error') {
       stop();
       pool.broadcast({ type: 'cancel', token });
@@ -62,7 +80,10 @@ export function startCompare(pool, token, runs, steps, handlers, grid = 0) {
   return {
     pause: () => pool.broadcast({ type: 'pause', token }),
     resume: () => pool.broadcast({ type: 'resume', token }),
-    cancel() { stop(); pool.broadcast({ type: 'cancel', token }); },
+    cancel() {
+      stop();
+      pool.broadcast({ type: 'cancel', token });
+    },
   };
 }
 
@@ -74,9 +95,11 @@ export function startCompare(pool, token, runs, steps, handlers, grid = 0) {
 export function startSweep(pool, token, plan, handlers) {
   const cells = [];
   for (const norm of plan.norms) {
-    plan.learningRates.forEach((learningRate, r) => plan.seeds.forEach((seed, s) => {
-      cells.push({ id: cells.length, norm, learningRate, seed, slot: r * plan.seeds.length + s });
-    }));
+    plan.learningRates.forEach((learningRate, r) =>
+      plan.seeds.forEach((seed, s) => {
+        cells.push({ id: cells.length, norm, learningRate, seed, slot: r * plan.seeds.length + s });
+      }),
+    );
   }
   const results = new Array(cells.length);
   let next = 0;
@@ -84,8 +107,15 @@ export function startSweep(pool, token, plan, handlers) {
   const give = (worker) => {
     if (next >= cells.length) return;
     const c = cells[next++];
-    pool.send(worker, { type: 'cell', token, id: c.id, config: { ...plan.config, norm: c.norm },
-      learningRate: c.learningRate, seed: c.seed, targetLoss: plan.targetLoss });
+    pool.send(worker, {
+      type: 'cell',
+      token,
+      id: c.id,
+      config: { ...plan.config, norm: c.norm },
+      learningRate: c.learningRate,
+      seed: c.seed,
+      targetLoss: plan.targetLoss,
+    });
   };
   let sweeps = null;
   const stop = pool.listen((m, worker) => {
@@ -97,8 +127,14 @@ export function startSweep(pool, token, plan, handlers) {
       give(worker);
       if (done === cells.length) {
         sweeps = plan.norms.map((norm) => ({
-          norm, targetLoss: plan.targetLoss, learningRates: plan.learningRates, seeds: plan.seeds,
-          runs: cells.filter((c) => c.norm === norm).sort((a, b) => a.slot - b.slot).map((c) => results[c.id]),
+          norm,
+          targetLoss: plan.targetLoss,
+          learningRates: plan.learningRates,
+          seeds: plan.seeds,
+          runs: cells
+            .filter((c) => c.norm === norm)
+            .sort((a, b) => a.slot - b.slot)
+            .map((c) => results[c.id]),
         }));
         pool.send(0, { type: 'summarize', token, sweeps });
       }
@@ -113,5 +149,10 @@ export function startSweep(pool, token, plan, handlers) {
   });
   // Two cells in flight per worker, so a worker never waits for the page between cells.
   for (let k = 0; k < 2; k++) for (let w = 0; w < pool.size; w++) give(w);
-  return { cancel() { stop(); pool.broadcast({ type: 'cancel', token }); } };
+  return {
+    cancel() {
+      stop();
+      pool.broadcast({ type: 'cancel', token });
+    },
+  };
 }

@@ -7,11 +7,23 @@ import { formatNumber, t } from '../i18n/i18n.js';
 import { TRAINING_NORMS } from '../vocabulary.js';
 
 /** An object whose properties `keys` read the catalogue through text(key) when accessed. */
-const textsOf = (keys, text) => Object.freeze(Object.defineProperties({},
-  Object.fromEntries(keys.map((k) => [k, { get: () => text(k), enumerable: true }]))));
+const textsOf = (keys, text) =>
+  Object.freeze(
+    Object.defineProperties({}, Object.fromEntries(keys.map((k) => [k, { get: () => text(k), enumerable: true }]))),
+  );
 /** A preset whose name, summary and expectation read the catalogue (training.presets.<id>.*) when used. */
-const preset = (id, fields) => Object.freeze(Object.defineProperties(fields, Object.fromEntries(['name', 'summary', 'expectation']
-  .map((k) => [k, { get: () => t(`training.presets.${id}.${k}`), enumerable: true }]))));
+const preset = (id, fields) =>
+  Object.freeze(
+    Object.defineProperties(
+      fields,
+      Object.fromEntries(
+        ['name', 'summary', 'expectation'].map((k) => [
+          k,
+          { get: () => t(`training.presets.${id}.${k}`), enumerable: true },
+        ]),
+      ),
+    ),
+  );
 
 export const NORM_LABELS = textsOf(TRAINING_NORMS, (k) => t(`training.normsLong.${k}`));
 // Short names for table headers and the legend.
@@ -41,8 +53,13 @@ export const PRESET_ORDER = Object.freeze(['fair', 'hard', 'transformer']);
 
 export const BATCH_SIZES = Object.freeze([1, 2, 4, 8, 16, 32, 64, 128]);
 export const STEP_CHOICES = Object.freeze([250, 500, 750, 1000, 2000, 3000]);
-export const DATASETS = Object.freeze(['spirals', 'digits'].map((value) =>
-  Object.freeze(Object.defineProperty({ value }, 'label', { get: () => t(`training.datasets.${value}`), enumerable: true }))));
+export const DATASETS = Object.freeze(
+  ['spirals', 'digits'].map((value) =>
+    Object.freeze(
+      Object.defineProperty({ value }, 'label', { get: () => t(`training.datasets.${value}`), enumerable: true }),
+    ),
+  ),
+);
 
 // The comparison's default length: at the default rate every default variant reaches the sweep's target
 // loss well within it and ends below it (see docs/training.md), and four variants stay well under 2 s in
@@ -51,8 +68,15 @@ export const DEFAULT_STEPS = 750;
 
 /** The figure's whole state (one object; `rates` come from the core's plan). */
 export function defaultState() {
-  return { preset: 'fair', rate: PRESETS.fair.rate, batch: 64, dataset: 'spirals',
-    variants: [...PRESETS.fair.variants], steps: DEFAULT_STEPS, log: true };
+  return {
+    preset: 'fair',
+    rate: PRESETS.fair.rate,
+    batch: 64,
+    dataset: 'spirals',
+    variants: [...PRESETS.fair.variants],
+    steps: DEFAULT_STEPS,
+    log: true,
+  };
 }
 
 /**
@@ -61,36 +85,53 @@ export function defaultState() {
  * replace fallback's; unknown or bad values fall back to the defaults; switching preset without naming
  * variants or a rate takes the new preset's own (transformer: none, LayerNorm, RMSNorm).
  */
-export const cleanerFor = (rates) => (input, fallback = defaultState()) => {
-  const d = defaultState();
-  const named = input && typeof input === 'object' ? input : {};
-  const switched = PRESET_ORDER.includes(named.preset) && named.preset !== fallback.preset;
-  const given = { ...fallback, ...(switched ? { variants: PRESETS[named.preset].variants, rate: PRESETS[named.preset].rate } : {}),
-    ...named };
-  const s = Object.fromEntries(Object.keys(d).map((k) => [k, k in given ? given[k] : d[k]]));
-  if (!PRESET_ORDER.includes(s.preset)) s.preset = d.preset;
-  if (!rates.includes(s.rate)) s.rate = PRESETS[s.preset].rate;
-  if (!BATCH_SIZES.includes(s.batch)) s.batch = d.batch;
-  if (!DATASETS.some((x) => x.value === s.dataset)) s.dataset = d.dataset;
-  if (!STEP_CHOICES.includes(s.steps)) s.steps = d.steps;
-  // An explicit list may be empty (the learner unticked every box: Start is then disabled).
-  s.variants = Array.isArray(given.variants) ? TRAINING_NORMS.filter((n) => given.variants.includes(n))
-    : [...PRESETS[s.preset].variants];
-  s.log = s.log !== false;
-  return s;
-};
+export const cleanerFor =
+  (rates) =>
+  (input, fallback = defaultState()) => {
+    const d = defaultState();
+    const named = input && typeof input === 'object' ? input : {};
+    const switched = PRESET_ORDER.includes(named.preset) && named.preset !== fallback.preset;
+    const given = {
+      ...fallback,
+      ...(switched ? { variants: PRESETS[named.preset].variants, rate: PRESETS[named.preset].rate } : {}),
+      ...named,
+    };
+    const s = Object.fromEntries(Object.keys(d).map((k) => [k, k in given ? given[k] : d[k]]));
+    if (!PRESET_ORDER.includes(s.preset)) s.preset = d.preset;
+    if (!rates.includes(s.rate)) s.rate = PRESETS[s.preset].rate;
+    if (!BATCH_SIZES.includes(s.batch)) s.batch = d.batch;
+    if (!DATASETS.some((x) => x.value === s.dataset)) s.dataset = d.dataset;
+    if (!STEP_CHOICES.includes(s.steps)) s.steps = d.steps;
+    // An explicit list may be empty (the learner unticked every box: Start is then disabled).
+    s.variants = Array.isArray(given.variants)
+      ? TRAINING_NORMS.filter((n) => given.variants.includes(n))
+      : [...PRESETS[s.preset].variants];
+    s.log = s.log !== false;
+    return s;
+  };
 
 /** The comparison config of one variant: the plan's config + preset + the learner's choices. */
 export function runConfig(plan, state, norm) {
-  return { ...plan.config, ...PRESETS[state.preset].patch, dataset: state.dataset, norm,
-    learningRate: state.rate, batchSize: state.batch, seed: plan.seeds[0] };
+  return {
+    ...plan.config,
+    ...PRESETS[state.preset].patch,
+    dataset: state.dataset,
+    norm,
+    learningRate: state.rate,
+    batchSize: state.batch,
+    seed: plan.seeds[0],
+  };
 }
 
 /** The sweep plan of the current preset and data set (the default plan for "fair" on spirals). */
 export function sweepPlan(plan, state) {
-  return { config: { ...plan.config, ...PRESETS[state.preset].patch, dataset: state.dataset },
-    norms: PRESETS[state.preset].sweepNorms || plan.norms, learningRates: plan.learningRates, seeds: plan.seeds,
-    targetLoss: plan.targetLoss };
+  return {
+    config: { ...plan.config, ...PRESETS[state.preset].patch, dataset: state.dataset },
+    norms: PRESETS[state.preset].sweepNorms || plan.norms,
+    learningRates: plan.learningRates,
+    seeds: plan.seeds,
+    targetLoss: plan.targetLoss,
+  };
 }
 
 /** True when the sweep plan is the one the shipped JSON was computed from. */

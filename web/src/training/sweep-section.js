@@ -15,22 +15,43 @@ import { speedupSentences, sweepDifferences, sweepTable } from './sweep-view.js'
 export function createSweepSection(container, { pool, plan, shipped, nextToken, onInteract, rates }) {
   const intro = el('p', { className: 'fig-note' });
   const source = el('p', { className: 'tr-source' });
-  const tableBox = el('div', { className: 'tr-table-box', attrs: { role: 'region', tabindex: '0',
-    'aria-label': t('training.sweep.tableRegion') } });
+  const tableBox = el('div', {
+    className: 'tr-table-box',
+    attrs: { role: 'region', tabindex: '0', 'aria-label': t('training.sweep.tableRegion') },
+  });
   const sentence = el('div', { className: 'tr-speedup', attrs: { 'aria-live': 'polite' } });
-  const rerun = button(t('training.sweep.rerun'), () => { onInteract(); start(); }, 'button button-primary fig-button');
-  const stopButton = button(t('training.sweep.stop'), () => { onInteract(); stop(t('training.sweep.stopped')); });
+  const rerun = button(
+    t('training.sweep.rerun'),
+    () => {
+      onInteract();
+      start();
+    },
+    'button button-primary fig-button',
+  );
+  const stopButton = button(t('training.sweep.stop'), () => {
+    onInteract();
+    stop(t('training.sweep.stopped'));
+  });
   stopButton.hidden = true;
   const progressId = `tr-sweep-progress-${Math.random().toString(36).slice(2, 8)}`;
-  const progressLabel = el('label', { className: 'tr-progress-label', text: t('training.sweep.progress'), attrs: { for: progressId } });
+  const progressLabel = el('label', {
+    className: 'tr-progress-label',
+    text: t('training.sweep.progress'),
+    attrs: { for: progressId },
+  });
   const progress = el('progress', { attrs: { id: progressId, max: '1', value: '0' } });
   const status = el('p', { className: 'tr-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const verdict = el('div', { className: 'tr-verdict', attrs: { 'aria-live': 'polite' } });
-  const actions = el('div', { className: 'tr-actions' }, rerun, stopButton,
-    el('div', { className: 'tr-progress' }, progressLabel, progress));
+  const actions = el(
+    'div',
+    { className: 'tr-actions' },
+    rerun,
+    stopButton,
+    el('div', { className: 'tr-progress' }, progressLabel, progress),
+  );
   container.append(intro, source, tableBox, sentence, actions, status, verdict);
 
-  const live = new Map();   // plan key → { variants, runs, ms, plan }
+  const live = new Map(); // plan key → { variants, runs, ms, plan }
   let state = null;
   let job = null;
 
@@ -44,10 +65,19 @@ export function createSweepSection(container, { pool, plan, shipped, nextToken, 
   function show() {
     const p = planOf(state);
     const cells = p.norms.length * p.learningRates.length * p.seeds.length;
-    intro.textContent = t('training.sweep.intro', { count: p.learningRates.length, first: fmtRate(p.learningRates[0]),
-      last: fmtRate(p.learningRates[p.learningRates.length - 1]), seeds: Array.from(p.seeds).join(', '),
-      evalEvery: p.config.evalEvery, target: p.targetLoss, budget: p.config.steps, batch: p.config.batchSize,
-      preset: PRESETS[state.preset].name, dataset: t(`training.datasetNames.${state.dataset}`), cells });
+    intro.textContent = t('training.sweep.intro', {
+      count: p.learningRates.length,
+      first: fmtRate(p.learningRates[0]),
+      last: fmtRate(p.learningRates[p.learningRates.length - 1]),
+      seeds: Array.from(p.seeds).join(', '),
+      evalEvery: p.config.evalEvery,
+      target: p.targetLoss,
+      budget: p.config.steps,
+      batch: p.config.batchSize,
+      preset: PRESETS[state.preset].name,
+      dataset: t(`training.datasetNames.${state.dataset}`),
+      cells,
+    });
     const mine = live.get(keyOf(state));
     const useShipped = !mine && shipped && isShippedPlan(state);
     tableBox.replaceChildren();
@@ -118,15 +148,26 @@ export function createSweepSection(container, { pool, plan, shipped, nextToken, 
           }
           verdict.dataset.match = diffs.length ? 'false' : 'true';
           if (!diffs.length) {
-            verdict.append(el('p', { className: 'tr-match',
-              text: t(partial ? 'training.sweep.matchPartial' : 'training.sweep.match', { count: liveRuns.length }) }));
+            verdict.append(
+              el('p', {
+                className: 'tr-match',
+                text: t(partial ? 'training.sweep.matchPartial' : 'training.sweep.match', { count: liveRuns.length }),
+              }),
+            );
           } else {
-            verdict.append(el('p', { className: 'tr-mismatch', text: t('training.sweep.mismatch', { count: diffs.length, total: liveRuns.length }) }),
-              el('ul', {}, ...diffs.map((d) => el('li', { text: d }))));
+            verdict.append(
+              el('p', {
+                className: 'tr-mismatch',
+                text: t('training.sweep.mismatch', { count: diffs.length, total: liveRuns.length }),
+              }),
+              el('ul', {}, ...diffs.map((d) => el('li', { text: d }))),
+            );
           }
         }
         if (keyOf(state) === keyOf(s)) show();
-        container.dispatchEvent(new CustomEvent('normlab:training-sweep', { bubbles: true, detail: { ms, runs: liveRuns.length } }));
+        container.dispatchEvent(
+          new CustomEvent('normlab:training-sweep', { bubbles: true, detail: { ms, runs: liveRuns.length } }),
+        );
       },
       onError(m) {
         job = null;
@@ -148,6 +189,9 @@ export function createSweepSection(container, { pool, plan, shipped, nextToken, 
         show();
       }
     },
-    destroy() { job?.cancel(); job = null; },
+    destroy() {
+      job?.cancel();
+      job = null;
+    },
   };
 }

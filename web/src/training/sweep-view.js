@@ -31,13 +31,19 @@ export function sweepTable(variants, plan, captionText) {
       const rate = v.rates[r];
       const stable = rate.reached === seeds;
       const best = v.reached && v.bestRate === lr;
-      const td = el('td', { className: ['tr-cell', stable ? 'is-stable' : '', best ? 'is-best' : '',
-        rate.diverged > 0 ? 'is-diverged' : ''].filter(Boolean).join(' ') });
+      const td = el('td', {
+        className: ['tr-cell', stable ? 'is-stable' : '', best ? 'is-best' : '', rate.diverged > 0 ? 'is-diverged' : '']
+          .filter(Boolean)
+          .join(' '),
+      });
       td.dataset.norm = v.norm;
       td.dataset.rate = String(lr);
       td.append(el('span', { text: cellText(rate, seeds) }));
       const marks = [stable ? t('training.sweep.stable') : '', best ? t('training.sweep.best') : ''].filter(Boolean);
-      if (marks.length) td.append(el('span', { className: 'visually-hidden', text: t('training.sweep.marks', { marks: marks.join(', ') }) }));
+      if (marks.length)
+        td.append(
+          el('span', { className: 'visually-hidden', text: t('training.sweep.marks', { marks: marks.join(', ') }) }),
+        );
       row.append(td);
     }
     body.append(row);
@@ -62,26 +68,43 @@ export function speedupSentences(variants, plan) {
     let speed;
     const mine = { name, steps: fmtSig(v.bestSteps, 6), rate: fmtRate(v.bestRate) };
     if (v.speedupStatus === 'ratio') {
-      speed = t('training.sweep.ratio', { ...mine, baseSteps: fmtSig(base.bestSteps, 6), baseRate: fmtRate(base.bestRate),
-        speedup: fmtTimes(v.speedup), slower: v.speedup < 1 ? t('training.sweep.slower') : '' });
+      speed = t('training.sweep.ratio', {
+        ...mine,
+        baseSteps: fmtSig(base.bestSteps, 6),
+        baseRate: fmtRate(base.bestRate),
+        speedup: fmtTimes(v.speedup),
+        slower: v.speedup < 1 ? t('training.sweep.slower') : '',
+      });
     } else if (v.speedupStatus === 'never reached') {
-      speed = t('training.sweep.neverReached', { name, base: base?.reached
-        ? t('training.sweep.neverReachedBase', { steps: fmtSig(base.bestSteps, 6), rate: fmtRate(base.bestRate) }) : '' });
-    } else if (v.speedupStatus === 'baseline never reached') { // i18n-exempt: the core's speedupStatus value
+      speed = t('training.sweep.neverReached', {
+        name,
+        base: base?.reached
+          ? t('training.sweep.neverReachedBase', { steps: fmtSig(base.bestSteps, 6), rate: fmtRate(base.bestRate) })
+          : '',
+      });
+    } else if (v.speedupStatus === 'baseline never reached') {
+      // i18n-exempt: the core's speedupStatus value
       speed = t('training.sweep.baselineNever', mine);
     } else {
       speed = t('training.sweep.reached', mine);
     }
-    let range = t('training.sweep.stableRange', { defined: out.length === 0 ? t('training.sweep.everySeed') : '',
-      count: v.stableRates.length, total, upTo: rateList(v.stableRates) });
+    let range = t('training.sweep.stableRange', {
+      defined: out.length === 0 ? t('training.sweep.everySeed') : '',
+      count: v.stableRates.length,
+      total,
+      upTo: rateList(v.stableRates),
+    });
     if (base) range += t('training.sweep.versus', { count: base.stableRates.length, upTo: rateList(base.stableRates) });
     out.push(`${speed} ${range}.`);
   }
   if (base) {
-    const div = variants.filter((v) => v.divergences > 0)
+    const div = variants
+      .filter((v) => v.divergences > 0)
       .map((v) => t('training.sweep.divergedItem', { name: NORM_SHORT[v.norm], count: v.divergences }));
     const runs = plan.learningRates.length * plan.seeds.length;
-    out.push(div.length ? t('training.sweep.diverged', { runs, list: div.join(', ') }) : t('training.sweep.noneDiverged'));
+    out.push(
+      div.length ? t('training.sweep.diverged', { runs, list: div.join(', ') }) : t('training.sweep.noneDiverged'),
+    );
   }
   return out;
 }
@@ -96,10 +119,22 @@ export function sweepDifferences(shippedRuns, liveRuns) {
   const out = [];
   for (const live of liveRuns) {
     const s = shipped.get(key(live));
-    const name = t('training.sweep.runName', { name: NORM_SHORT[live.norm], rate: fmtRate(live.learningRate), seed: live.seed });
+    const name = t('training.sweep.runName', {
+      name: NORM_SHORT[live.norm],
+      rate: fmtRate(live.learningRate),
+      seed: live.seed,
+    });
     if (!s) out.push(t('training.sweep.notShipped', { name }));
     else if (s.outcome !== live.outcome || s.steps !== live.steps) {
-      out.push(t('training.sweep.differs', { name, outcome: s.outcome, steps: s.steps, liveOutcome: live.outcome, liveSteps: live.steps }));
+      out.push(
+        t('training.sweep.differs', {
+          name,
+          outcome: s.outcome,
+          steps: s.steps,
+          liveOutcome: live.outcome,
+          liveSteps: live.steps,
+        }),
+      );
     }
   }
   return out;

@@ -17,13 +17,13 @@
 // A newer 'compare' replaces the running one; the page drops any message whose token is not current.
 import { loadTrainer } from '../core.js';
 
-const PROGRESS_MS = 100;  // at most ~10 progress messages per second per worker (~20 with two)
-const CHUNK = 25;         // steps per run between checks for pause/cancel messages
+const PROGRESS_MS = 100; // at most ~10 progress messages per second per worker (~20 with two)
+const CHUNK = 25; // steps per run between checks for pause/cancel messages
 
 let core = null;
 let digitsUrl = '';
 let digits = null;
-let job = null;           // { token, paused, cancelled, trainers, wake }
+let job = null; // { token, paused, cancelled, trainers, wake }
 
 const post = (message, transfer = []) => self.postMessage(message, transfer);
 
@@ -31,7 +31,11 @@ const post = (message, transfer = []) => self.postMessage(message, transfer);
 const channel = new MessageChannel();
 const waiting = [];
 channel.port1.onmessage = () => waiting.shift()?.();
-const yieldNow = () => new Promise((resolve) => { waiting.push(resolve); channel.port2.postMessage(0); });
+const yieldNow = () =>
+  new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(0);
+  });
 
 async function digitsFor(config) {
   if (config.dataset !== 'digits') return {};
@@ -55,7 +59,10 @@ function endJob(current) {
 }
 
 async function compare({ token, runs, steps, grid }) {
-  if (job) { job.cancelled = true; job.wake?.(); }
+  if (job) {
+    job.cancelled = true;
+    job.wake?.();
+  }
   const current = { token, paused: false, cancelled: false, trainers: [], wake: null };
   job = current;
   try {
@@ -77,8 +84,16 @@ async function compare({ token, runs, steps, grid }) {
       if (!p) continue;
       const loss = Float64Array.from(p.loss);
       transfer.push(loss.buffer);
-      out.push({ key: t.key, firstStep: p.firstStep, loss, accuracy: Float64Array.from(p.accuracy), evals: p.evals,
-        stepsDone: p.stepsDone, diverged: p.diverged, reason: p.reason });
+      out.push({
+        key: t.key,
+        firstStep: p.firstStep,
+        loss,
+        accuracy: Float64Array.from(p.accuracy),
+        evals: p.evals,
+        stepsDone: p.stepsDone,
+        diverged: p.diverged,
+        reason: p.reason,
+      });
       t.pending = null;
     }
     if (out.length) post({ type: 'progress', token, runs: out }, transfer);
@@ -90,7 +105,10 @@ async function compare({ token, runs, steps, grid }) {
       for (const t of current.trainers) {
         const r = t.trainer.step(n);
         const p = t.pending || (t.pending = { firstStep: r.firstStep, loss: [], accuracy: [], evals: [] });
-        for (let i = 0; i < r.loss.length; i++) { p.loss.push(r.loss[i]); p.accuracy.push(r.accuracy[i]); }
+        for (let i = 0; i < r.loss.length; i++) {
+          p.loss.push(r.loss[i]);
+          p.accuracy.push(r.accuracy[i]);
+        }
         p.evals.push(...r.evals);
         Object.assign(p, { stepsDone: t.trainer.status().stepsDone, diverged: r.diverged, reason: r.reason });
       }
@@ -98,7 +116,10 @@ async function compare({ token, runs, steps, grid }) {
       if (current.trainers.every((t) => t.trainer.status().diverged)) done = steps;
       if (performance.now() - lastPost >= PROGRESS_MS || done >= steps) flush();
       await yieldNow();
-      while (current.paused && !current.cancelled) await new Promise((resolve) => { current.wake = resolve; });
+      while (current.paused && !current.cancelled)
+        await new Promise((resolve) => {
+          current.wake = resolve;
+        });
     }
     if (!current.cancelled) {
       const out = current.trainers.map((t) => {
@@ -128,7 +149,7 @@ async function cell({ token, id, config, learningRate, seed, targetLoss }) {
   }
 }
 
-const queue = [];   // cells and summaries run one at a time, in arrival order, between yields
+const queue = []; // cells and summaries run one at a time, in arrival order, between yields
 let draining = false;
 async function drain() {
   if (draining) return;
@@ -148,7 +169,7 @@ async function drain() {
   draining = false;
 }
 
-let cancelledCells = -1;   // cells queued under a token the page has cancelled are skipped
+let cancelledCells = -1; // cells queued under a token the page has cancelled are skipped
 
 self.onmessage = async ({ data }) => {
   switch (data.type) {
@@ -157,8 +178,16 @@ self.onmessage = async ({ data }) => {
       try {
         core = await loadTrainer();
         const plan = core.defaultSweepPlan();
-        post({ type: 'ready', version: core.version, plan: { ...plan, learningRates: Array.from(plan.learningRates),
-          seeds: Array.from(plan.seeds), norms: Array.from(plan.norms) } });
+        post({
+          type: 'ready',
+          version: core.version,
+          plan: {
+            ...plan,
+            learningRates: Array.from(plan.learningRates),
+            seeds: Array.from(plan.seeds),
+            norms: Array.from(plan.norms),
+          },
+        });
       } catch (error) {
         post({ type: 'fatal', message: error?.message || String(error) });
       }
@@ -174,7 +203,10 @@ self.onmessage = async ({ data }) => {
       }
       break;
     case 'cancel':
-      if (job && job.token === data.token) { job.cancelled = true; job.wake?.(); }
+      if (job && job.token === data.token) {
+        job.cancelled = true;
+        job.wake?.();
+      }
       cancelledCells = data.token;
       for (let i = queue.length - 1; i >= 0; i--) if (queue[i].token === data.token) queue.splice(i, 1);
       break;

@@ -39,7 +39,9 @@ async function loadShipped(url) {
 /** The core's "diverged at step 3: the loss …" → "diverged at step 3 (the loss …)". */
 function divergedText(reason, step) {
   const m = /^diverged at step (\d+): (.*)$/.exec(reason || '');
-  return m ? t('training.panel.diverged', { step: m[1], reason: m[2] }) : t('training.panel.diverged', { step, reason });
+  return m
+    ? t('training.panel.diverged', { step: m[1], reason: m[2] })
+    : t('training.panel.diverged', { step, reason });
 }
 
 /** Starts the worker pool and reads the shipped sweep; the pool is stopped again if either fails. */
@@ -48,7 +50,10 @@ async function startPool(params) {
   const size = Math.max(1, Math.min(2, Number(params.get('trainWorkers')) || cores));
   const pool = createPool(size, new URL('data/digits.bin', document.baseURI).href);
   try {
-    const [ready, shipped] = await Promise.all([pool.ready, loadShipped(new URL('data/sweep-default.json', document.baseURI).href)]);
+    const [ready, shipped] = await Promise.all([
+      pool.ready,
+      loadShipped(new URL('data/sweep-default.json', document.baseURI).href),
+    ]);
     return { pool, plan: ready.plan, shipped };
   } catch (error) {
     pool.destroy();
@@ -65,17 +70,33 @@ function layout(root, controls, onAction) {
   const progress = el('progress', { id: progressId, max: '1', value: '0' });
   const status = el('p', { className: 'tr-status', role: 'status', 'aria-live': 'polite' });
   const alert = createErrorBox();
-  const actions = el('div', { className: 'tr-actions' }, startButton, pauseButton, resetButton,
-    el('div', { className: 'tr-progress' }, el('label', { className: 'tr-progress-label', text: t('training.panel.progress'),
-      for: progressId }), progress));
+  const actions = el(
+    'div',
+    { className: 'tr-actions' },
+    startButton,
+    pauseButton,
+    resetButton,
+    el(
+      'div',
+      { className: 'tr-progress' },
+      el('label', { className: 'tr-progress-label', text: t('training.panel.progress'), for: progressId }),
+      progress,
+    ),
+  );
   const boxes = { curves: el('div'), decision: el('div'), ics: el('div'), grad: el('div'), sweep: el('div') };
-  const section = (title, box) => el('section', { className: 'tr-part' }, el('h4', { className: 'fig-panel-title', text: title }), box);
-  root.append(...controls.nodes, actions, status, alert.root,
+  const section = (title, box) =>
+    el('section', { className: 'tr-part' }, el('h4', { className: 'fig-panel-title', text: title }), box);
+  root.append(
+    ...controls.nodes,
+    actions,
+    status,
+    alert.root,
     section(t('training.panel.curvesTitle'), boxes.curves),
     section(t('training.panel.decisionTitle'), boxes.decision),
     section(t('training.panel.icsTitle'), boxes.ics),
     section(t('training.panel.gradTitle'), boxes.grad),
-    section(t('training.panel.sweepTitle'), boxes.sweep));
+    section(t('training.panel.sweepTitle'), boxes.sweep),
+  );
   return { buttons: { start: startButton, pause: pauseButton, reset: resetButton }, progress, status, alert, boxes };
 }
 
@@ -108,27 +129,46 @@ export async function mount(container, { state: initial, onInteract = () => {} }
 
   const root = el('div', { className: 'fig fig-training' });
   container.append(root);
-  const figure = createFigure({ initial, fallback: defaultState(), clean: cleanerFor(plan.learningRates),
-    draw: (state) => show(state), onInteract, immediate: true });
+  const figure = createFigure({
+    initial,
+    fallback: defaultState(),
+    clean: cleanerFor(plan.learningRates),
+    draw: (state) => show(state),
+    onInteract,
+    immediate: true,
+  });
   const controls = createControls(plan, (patch) => change(patch));
   const ui = layout(root, controls, (action) => act(action));
   const views = createViews(ui.boxes, figure.state.log);
   const sweep = createSweepSection(ui.boxes.sweep, { pool, plan, shipped, nextToken, onInteract, rates: sweepRates });
   const syncButtons = () => showPhase(ui.buttons, root, comparison, figure.state);
-  const comparison = new Comparison({ pool, plan, views, nextToken, diverged: divergedText, onPhase: syncButtons,
-    ui: { root, container, status: ui.status, alert: ui.alert, progress: ui.progress } });
+  const comparison = new Comparison({
+    pool,
+    plan,
+    views,
+    nextToken,
+    diverged: divergedText,
+    onPhase: syncButtons,
+    ui: { root, container, status: ui.status, alert: ui.alert, progress: ui.progress },
+  });
 
   const show = (state) => {
     controls.set(state);
     views.curves.setLog(state.log);
     sweep.setState(state);
     syncButtons();
-    Object.assign(root.dataset, { preset: state.preset, rate: String(state.rate), batch: String(state.batch), dataset: state.dataset });
+    Object.assign(root.dataset, {
+      preset: state.preset,
+      rate: String(state.rate),
+      batch: String(state.batch),
+      dataset: state.dataset,
+    });
   };
   const change = (patch) => {
     figure.change(patch);
     if (!figure.state.variants.length) ui.status.textContent = t('training.panel.chooseVariant');
-    else if (comparison.active && comparison.phase !== 'done' && !('log' in patch)) ui.status.textContent = t('training.panel.settingsChanged');
+    else if (comparison.active && comparison.phase !== 'done' && !('log' in patch))
+      ui.status.textContent = t('training.panel.settingsChanged');
   };
   const act = (action) => {
     onInteract();

@@ -9,12 +9,17 @@ const MAX_ERRORS = 50;
 
 /** Replace the lesson's content with the problem panel; `errors` are schema messages (shown as code). */
 export function showContentProblem(lesson, { title, message, errors = [], retry }) {
-  const panel = el('div', { className: 'content-error', attrs: { role: 'alert' } },
-    el('h2', { text: title }), el('p', { text: message }));
+  const panel = el(
+    'div',
+    { className: 'content-error', attrs: { role: 'alert' } },
+    el('h2', { text: title }),
+    el('p', { text: message }),
+  );
   if (errors.length) {
     const list = el('ul', { className: 'content-error-list' });
     for (const e of errors.slice(0, MAX_ERRORS)) list.append(el('li', {}, el('code', { text: e })));
-    if (errors.length > MAX_ERRORS) list.append(el('li', { text: t('page.moreErrors', { count: errors.length - MAX_ERRORS }) }));
+    if (errors.length > MAX_ERRORS)
+      list.append(el('li', { text: t('page.moreErrors', { count: errors.length - MAX_ERRORS }) }));
     panel.append(list);
   }
   if (retry) {

@@ -14,7 +14,13 @@ function hintFor(input, hint) {
 /** `input` (given an id if it has none) in a div.fig-control with its <label> and optional hint. */
 export function field(label, input, hint) {
   if (!input.id) input.id = nextId('fig-field');
-  return el('div', { className: 'fig-control' }, el('label', { text: label, for: input.id }), input, hint && hintFor(input, hint));
+  return el(
+    'div',
+    { className: 'fig-control' },
+    el('label', { text: label, for: input.id }),
+    input,
+    hint && hintFor(input, hint),
+  );
 }
 
 /** <option>s for [{ value, label }]. */
@@ -36,7 +42,9 @@ export function selectControl(label, options, onChange, hint) {
   return {
     root,
     input,
-    set: (value) => { input.value = String(value); },
+    set: (value) => {
+      input.value = String(value);
+    },
     setOptions: (next) => input.replaceChildren(...optionNodes(next)),
   };
 }
@@ -78,7 +86,13 @@ export function checkboxes(legend, options, onChange, className = 'fig-radios') 
   const { root, inputs } = choiceSet('checkbox', legend, undefined, options, className);
   const checked = () => options.map((o) => o.value).filter((v) => inputs.get(v).checked);
   for (const input of inputs.values()) input.addEventListener('change', () => onChange(checked()));
-  return { root, inputs, set: (values) => { for (const [v, i] of inputs) i.checked = values.includes(v); } };
+  return {
+    root,
+    inputs,
+    set: (values) => {
+      for (const [v, i] of inputs) i.checked = values.includes(v);
+    },
+  };
 }
 
 /**
@@ -90,9 +104,13 @@ export function steppedSlider(label, values, format, onInput, hint) {
   const id = nextId('fig-slider');
   const input = el('input', { type: 'range', id, min: '0', max: String(values.length - 1), step: '1' });
   const output = el('output', { className: 'fig-output', for: id });
-  const root = el('div', { className: 'fig-control fig-slider' },
-    el('div', { className: 'fig-slider-head' }, el('label', { text: label, for: id }), output), input,
-    hint && hintFor(input, hint));
+  const root = el(
+    'div',
+    { className: 'fig-control fig-slider' },
+    el('div', { className: 'fig-slider-head' }, el('label', { text: label, for: id }), output),
+    input,
+    hint && hintFor(input, hint),
+  );
   let list = values;
   const show = () => {
     const text = format(list[Number(input.value)]);
@@ -106,7 +124,9 @@ export function steppedSlider(label, values, format, onInput, hint) {
   return {
     root,
     input,
-    get value() { return list[Number(input.value)]; },
+    get value() {
+      return list[Number(input.value)];
+    },
     /** Select the allowed value nearest to `value`. */
     set(value) {
       let best = 0;

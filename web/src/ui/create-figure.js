@@ -32,7 +32,9 @@ export function createFigure({ initial, fallback, clean, draw, onInteract = () =
   };
 
   return {
-    get state() { return state; },
+    get state() {
+      return state;
+    },
     /** Learner input: tells the page the figure was used, then sets the fields of `patch`. */
     change(patch) {
       onInteract();
@@ -50,7 +52,9 @@ export function createFigure({ initial, fallback, clean, draw, onInteract = () =
       if (frame) cancelAnimationFrame(frame);
       run();
     },
-    onDestroy(fn) { cleanups.push(fn); },
+    onDestroy(fn) {
+      cleanups.push(fn);
+    },
     handle: {
       setState,
       destroy() {

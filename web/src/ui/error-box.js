@@ -9,8 +9,10 @@ export function createErrorBox(attrs = {}) {
   return {
     root,
     show(message, ...details) {
-      root.replaceChildren(el('p', { className: 'fig-error-title', text: message }),
-        ...details.filter(Boolean).map((text) => el('p', { text })));
+      root.replaceChildren(
+        el('p', { className: 'fig-error-title', text: message }),
+        ...details.filter(Boolean).map((text) => el('p', { text })),
+      );
       root.hidden = false;
     },
     hide() {

@@ -113,7 +113,10 @@ function unescape(s) {
 // Index of the next unescaped occurrence of `marker` at or after `from`, or -1.
 function findClosing(text, from, marker) {
   for (let j = from; j < text.length; j++) {
-    if (text[j] === '\\') { j++; continue; }
+    if (text[j] === '\\') {
+      j++;
+      continue;
+    }
     if (text.startsWith(marker, j)) return j;
   }
   return -1;
@@ -122,7 +125,10 @@ function findClosing(text, from, marker) {
 // Closing `*` for emphasis: unescaped, not part of `**`, preceded by a non-space character.
 function findEmClose(text, from) {
   for (let j = from; j < text.length; j++) {
-    if (text[j] === '\\') { j++; continue; }
+    if (text[j] === '\\') {
+      j++;
+      continue;
+    }
     if (text[j] === '*') {
       if (text[j + 1] === '*') return -1;
       if (j > from && !/\s/.test(text[j - 1])) return j;
@@ -138,7 +144,11 @@ function matchLink(text, i) {
   let label = '';
   for (; j < text.length; j++) {
     const c = text[j];
-    if (c === '\\' && j + 1 < text.length) { label += c + text[j + 1]; j++; continue; }
+    if (c === '\\' && j + 1 < text.length) {
+      label += c + text[j + 1];
+      j++;
+      continue;
+    }
     if (c === '[') return null;
     if (c === ']') break;
     label += c;

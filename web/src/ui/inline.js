@@ -11,8 +11,12 @@ import { t } from '../i18n/i18n.js';
 /** A link token as <a>: in-page fragments plainly, other URLs in a new tab with a hidden "opens in a new tab". */
 export function renderLink(token) {
   if (token.href.startsWith('#')) return el('a', { href: token.href, text: token.text });
-  return el('a', { href: token.href, target: '_blank', rel: 'noopener noreferrer', className: 'external' },
-    document.createTextNode(token.text), el('span', { className: 'visually-hidden', text: ` ${t('common.opensInNewTab')}` }));
+  return el(
+    'a',
+    { href: token.href, target: '_blank', rel: 'noopener noreferrer', className: 'external' },
+    document.createTextNode(token.text),
+    el('span', { className: 'visually-hidden', text: ` ${t('common.opensInNewTab')}` }),
+  );
 }
 
 /** Open every folded <details> around element `id`, so following a link to it shows it. */
@@ -26,9 +30,18 @@ function renderCite(token, ctx) {
   const ref = ctx?.refs?.get(token.ref);
   const existing = ref ? null : document.querySelector(`a.cite[href="#${CSS.escape(token.ref)}"]`);
   const link = ref
-    ? el('a', { className: 'cite', href: `#${token.ref}`, text: ref.short, 'aria-label': t('common.reference', { short: ref.short }) })
-    : el('a', { className: 'cite', href: `#${token.ref}`, text: existing?.textContent || token.ref,
-      'aria-label': existing?.getAttribute('aria-label') });
+    ? el('a', {
+        className: 'cite',
+        href: `#${token.ref}`,
+        text: ref.short,
+        'aria-label': t('common.reference', { short: ref.short }),
+      })
+    : el('a', {
+        className: 'cite',
+        href: `#${token.ref}`,
+        text: existing?.textContent || token.ref,
+        'aria-label': existing?.getAttribute('aria-label'),
+      });
   // The References list is folded away; a citation opens it before the browser scrolls to the entry.
   link.addEventListener('click', () => unfoldTo(token.ref));
   return link;
@@ -70,7 +83,7 @@ export function inline(tag, text, ctx, attrs = {}) {
 /** Inline text as plain text (markup removed; citations as their short form when refs are known). */
 export function plainText(text, ctx) {
   return parseInline(text)
-    .map((tok) => (tok.type === 'cite' ? ctx?.refs?.get(tok.ref)?.short ?? '' : tok.text))
+    .map((tok) => (tok.type === 'cite' ? (ctx?.refs?.get(tok.ref)?.short ?? '') : tok.text))
     .join('')
     .replace(/\(\s*(;\s*)*\)/g, '')
     .replace(/\s+/g, ' ')

@@ -16,9 +16,17 @@ export function createNotices(root) {
         return;
       }
       // The glyph is decoration; the accessible name comes from the catalogue.
-      const close = el('button', { className: 'notice-close', text: '×', attrs: { type: 'button', 'aria-label': t('common.dismissNotice') } });
-      const box = el('div', { className: 'notice', attrs: { role: 'status', 'data-notice': key } },
-        el('p', { className: 'notice-text', text }), close);
+      const close = el('button', {
+        className: 'notice-close',
+        text: '×',
+        attrs: { type: 'button', 'aria-label': t('common.dismissNotice') },
+      });
+      const box = el(
+        'div',
+        { className: 'notice', attrs: { role: 'status', 'data-notice': key } },
+        el('p', { className: 'notice-text', text }),
+        close,
+      );
       close.addEventListener('click', () => {
         box.remove();
         shown.delete(key);

@@ -30,7 +30,9 @@ export function setupStickyToolbar() {
   const header = $('site-header');
   const title = header?.querySelector('.header-inner');
   if (!header || !title) return;
-  const place = () => { header.style.top = `-${title.offsetHeight}px`; };
+  const place = () => {
+    header.style.top = `-${title.offsetHeight}px`;
+  };
   place();
   if (typeof ResizeObserver === 'function') new ResizeObserver(place).observe(title);
   header.classList.add('is-sticky');

@@ -19,20 +19,34 @@ const oneOf = (list) => (v) => list.includes(v);
 
 // Field → check, for each figure's part (the state fields of figures/playground/hash.js and training/presets.js).
 const PLAYGROUND_FIELDS = Object.freeze({
-  kind: oneOf(KINDS), n: isInteger, c: isInteger, g: isInteger, eps: (v) => isNumber(v) && v > 0, gamma: isNumber,
-  beta: isNumber, dist: oneOf(DISTRIBUTIONS), mode: oneOf(['train', 'eval']), seed: isInteger,
+  kind: oneOf(KINDS),
+  n: isInteger,
+  c: isInteger,
+  g: isInteger,
+  eps: (v) => isNumber(v) && v > 0,
+  gamma: isNumber,
+  beta: isNumber,
+  dist: oneOf(DISTRIBUTIONS),
+  mode: oneOf(['train', 'eval']),
+  seed: isInteger,
 });
 const TRAINING_FIELDS = Object.freeze({
-  preset: (v) => typeof v === 'string', variants: (v) => Array.isArray(v) && v.every(oneOf(TRAINING_NORMS)),
-  rate: (v) => isNumber(v) && v > 0, batch: isInteger, dataset: (v) => typeof v === 'string', steps: isInteger,
+  preset: (v) => typeof v === 'string',
+  variants: (v) => Array.isArray(v) && v.every(oneOf(TRAINING_NORMS)),
+  rate: (v) => isNumber(v) && v > 0,
+  batch: isInteger,
+  dataset: (v) => typeof v === 'string',
+  steps: isInteger,
   log: (v) => typeof v === 'boolean',
 });
 
 function checkedPart(name, fields, checks) {
-  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) throw new TypeError(`preset.${name} must be an object`);
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields))
+    throw new TypeError(`preset.${name} must be an object`);
   for (const [key, value] of Object.entries(fields)) {
     if (!Object.hasOwn(checks, key)) throw new TypeError(`preset.${name}.${key} is not a field of the ${name} figure`);
-    if (!checks[key](value)) throw new TypeError(`preset.${name}.${key} has a value of the wrong kind: ${JSON.stringify(value)}`);
+    if (!checks[key](value))
+      throw new TypeError(`preset.${name}.${key} has a value of the wrong kind: ${JSON.stringify(value)}`);
   }
   return Object.freeze(structuredClone(fields));
 }
@@ -65,7 +79,11 @@ export function publishPreset(fields) {
   const preset = presetMessage(fields);
   latest = preset;
   for (const handler of [...handlers]) {
-    try { handler(preset); } catch (error) { console.error(error); }
+    try {
+      handler(preset);
+    } catch (error) {
+      console.error(error);
+    }
   }
 }
 
@@ -73,7 +91,11 @@ export function publishPreset(fields) {
 export function subscribePreset(handler) {
   handlers.add(handler);
   if (latest) {
-    try { handler(latest); } catch (error) { console.error(error); }
+    try {
+      handler(latest);
+    } catch (error) {
+      console.error(error);
+    }
   }
   return () => handlers.delete(handler);
 }

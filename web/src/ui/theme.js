@@ -37,5 +37,9 @@ export function initTheme(button, storage) {
     if (event.key === THEME_KEY || event.key === null) apply();
   });
   apply();
-  return { get theme() { return effective(); } };
+  return {
+    get theme() {
+      return effective();
+    },
+  };
 }

@@ -53,12 +53,21 @@ export class LessonWalkthrough {
     this.#text = el('div', { className: 'wt-text' });
     this.#figureHost = el('div', { className: 'wt-figure figure-mount' });
     this.#back = el('button', { type: 'button', className: 'button wt-back', text: t('walkthrough.back') });
-    this.#next = el('button', { type: 'button', className: 'button button-primary wt-next', text: t('walkthrough.next') });
+    this.#next = el('button', {
+      type: 'button',
+      className: 'button button-primary wt-next',
+      text: t('walkthrough.next'),
+    });
     this.#done = el('p', { className: 'wt-done', hidden: true, text: t('walkthrough.finished') });
     this.#live = el('p', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     const nav = el('div', { className: 'wt-nav' }, this.#back, this.#next);
     const head = el('div', { className: 'wt-head' }, this.#count, dots);
-    const body = el('div', { className: 'wt-body' }, el('div', { className: 'wt-copy' }, this.#title, this.#text), this.#figureHost);
+    const body = el(
+      'div',
+      { className: 'wt-body' },
+      el('div', { className: 'wt-copy' }, this.#title, this.#text),
+      this.#figureHost,
+    );
     this.#root.append(head, body, this.#done, nav, this.#live);
     host.append(this.#root);
 
@@ -84,8 +93,12 @@ export class LessonWalkthrough {
     this.#showDone(store.state.walkthrough.finished);
   }
 
-  get element() { return this.#root; }
-  get index() { return this.#index; }
+  get element() {
+    return this.#root;
+  }
+  get index() {
+    return this.#index;
+  }
 
   /** Go to step i (0-based); `from` is the control that asked, to keep or move focus sensibly. */
   go(i, from) {

@@ -43,7 +43,10 @@ function cleanState(s, fallback) {
   if (!s || typeof s !== 'object') return out;
   if (DISTRIBUTIONS.includes(s.distribution)) out.distribution = s.distribution;
   if (KIND_DISPLAY_ORDER.includes(s.kind)) out.kind = s.kind;
-  for (const [key, lo, hi] of [['gamma', 0, 3], ['beta', -3, 3]]) {
+  for (const [key, lo, hi] of [
+    ['gamma', 0, 3],
+    ['beta', -3, 3],
+  ]) {
     const v = Number(s[key]);
     if (s[key] !== undefined && Number.isFinite(v)) out[key] = Math.min(hi, Math.max(lo, v));
   }
@@ -52,51 +55,105 @@ function cleanState(s, fallback) {
 }
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
-  const figure = createFigure({ initial, fallback: { distribution: 'normal', kind: 'batch', gamma: 1, beta: 0, seed: 1 },
-    clean: cleanState, draw, onInteract });
+  const figure = createFigure({
+    initial,
+    fallback: { distribution: 'normal', kind: 'batch', gamma: 1, beta: 0, seed: 1 },
+    clean: cleanState,
+    draw,
+    onInteract,
+  });
   const { change } = figure;
   const arrays = new Map();
   const cache = { rawKey: '', raw: null, rawDesc: null, hatKey: '', hatDesc: null };
 
   const root = el('div', { className: 'fig fig-distributions' });
   const controls = el('div', { className: 'fig-controls' });
-  const distControl = selectControl(t('distributions.raw'),
+  const distControl = selectControl(
+    t('distributions.raw'),
     labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
-    (d) => change({ distribution: d }));
+    (d) => change({ distribution: d }),
+  );
   const caption = el('p', { className: 'fig-caption', attrs: { id: nextId('dist-caption') } });
   distControl.input.setAttribute('aria-describedby', caption.id);
-  const kindControl = selectControl(t('distributions.normalization'),
-    labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label), (k) => change({ kind: k }));
-  const gammaSlider = steppedSlider(t('distributions.gamma'), GAMMAS, (v) => fmt(v, 2), (v) => change({ gamma: v }));
-  const betaSlider = steppedSlider(t('distributions.beta'), BETAS, (v) => fmt(v, 2), (v) => change({ beta: v }));
+  const kindControl = selectControl(
+    t('distributions.normalization'),
+    labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
+    (k) => change({ kind: k }),
+  );
+  const gammaSlider = steppedSlider(
+    t('distributions.gamma'),
+    GAMMAS,
+    (v) => fmt(v, 2),
+    (v) => change({ gamma: v }),
+  );
+  const betaSlider = steppedSlider(
+    t('distributions.beta'),
+    BETAS,
+    (v) => fmt(v, 2),
+    (v) => change({ beta: v }),
+  );
   gammaSlider.input.dataset.control = 'gamma';
   betaSlider.input.dataset.control = 'beta';
   const betaNote = el('p', { className: 'fig-hint', text: t('distributions.noBeta', { label: text.kinds.rms.label }) });
   betaSlider.root.append(betaNote);
-  const resample = el('button', { className: 'button fig-button', text: t('distributions.resample'), attrs: { type: 'button' } });
+  const resample = el('button', {
+    className: 'button fig-button',
+    text: t('distributions.resample'),
+    attrs: { type: 'button' },
+  });
   const seedText = el('span', { className: 'fig-seed', attrs: { 'aria-live': 'polite' } });
   resample.addEventListener('click', () => change({ seed: figure.state.seed + 1 }));
-  controls.append(distControl.root, kindControl.root, gammaSlider.root, betaSlider.root,
-    el('div', { className: 'fig-control fig-resample' }, resample, seedText));
+  controls.append(
+    distControl.root,
+    kindControl.root,
+    gammaSlider.root,
+    betaSlider.root,
+    el('div', { className: 'fig-control fig-resample' }, resample, seedText),
+  );
 
   const charts = el('div', { className: 'fig-chart-pair' });
-  const rawBox = el('div', { className: 'fig-chart-box' }, el('h4', { className: 'fig-chart-title', text: t('distributions.rawTitle') }));
-  const normBox = el('div', { className: 'fig-chart-box' },
-    el('h4', { className: 'fig-chart-title', text: t('distributions.normTitle') }));
+  const rawBox = el(
+    'div',
+    { className: 'fig-chart-box' },
+    el('h4', { className: 'fig-chart-title', text: t('distributions.rawTitle') }),
+  );
+  const normBox = el(
+    'div',
+    { className: 'fig-chart-box' },
+    el('h4', { className: 'fig-chart-title', text: t('distributions.normTitle') }),
+  );
   charts.append(rawBox, normBox);
 
   const table = el('table', { className: 'fig-table fig-stats' });
-  const tableCaption = el('caption', { text: t('distributions.tableCaption', { count: formatInteger(N * C * L), n: N, c: C, l: L }) });
-  const head = el('thead', {}, el('tr', {}, ...['statistic', 'rawColumn', 'normColumn']
-    .map((key) => el('th', { text: t(`distributions.${key}`), attrs: { scope: 'col' } }))));
+  const tableCaption = el('caption', {
+    text: t('distributions.tableCaption', { count: formatInteger(N * C * L), n: N, c: C, l: L }),
+  });
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      ...['statistic', 'rawColumn', 'normColumn'].map((key) =>
+        el('th', { text: t(`distributions.${key}`), attrs: { scope: 'col' } }),
+      ),
+    ),
+  );
   const body = el('tbody');
   const cells = {};
   for (const key of ROWS) {
     const raw = el('td', { attrs: { 'data-stat': key, 'data-side': 'raw' } });
     const norm = el('td', { attrs: { 'data-stat': key, 'data-side': 'normalized' } });
     cells[key] = { raw, norm };
-    body.append(el('tr', { className: key === 'skewness' ? 'fig-row-shape' : undefined },
-      el('th', { text: t(`distributions.stats.${key}`), attrs: { scope: 'row' } }), raw, norm));
+    body.append(
+      el(
+        'tr',
+        { className: key === 'skewness' ? 'fig-row-shape' : undefined },
+        el('th', { text: t(`distributions.stats.${key}`), attrs: { scope: 'row' } }),
+        raw,
+        norm,
+      ),
+    );
   }
   table.append(tableCaption, head, body);
   const shapeNote = el('p', { className: 'fig-note fig-shape-note', text: text.hints?.skewness || '' });
@@ -105,14 +162,21 @@ export async function mount(container, { core, text, state: initial, onInteract 
   container.append(root);
 
   const rawChart = createHistogramChart(rawBox, {
-    name: t('distributions.rawChart'), xLabel: t('distributions.xLabel'), yLabel: t('distributions.yLabel'),
+    name: t('distributions.rawChart'),
+    xLabel: t('distributions.xLabel'),
+    yLabel: t('distributions.yLabel'),
     series: [{ label: t('distributions.rawColumn'), color: '--fig-raw', fallback: '#b4561b' }],
   });
   const normChart = createHistogramChart(normBox, {
-    name: t('distributions.normChart'), xLabel: t('distributions.xLabel'), yLabel: t('distributions.yLabel'),
-    xRange: NORM_RANGE, xStep: 2,
-    series: [{ label: t('distributions.normColumn'), color: '--fig-norm', fallback: '#28498a' },
-      { label: t('distributions.reference'), color: '--fig-ref', fallback: 'rgb(120 130 150 / 0.35)' }],
+    name: t('distributions.normChart'),
+    xLabel: t('distributions.xLabel'),
+    yLabel: t('distributions.yLabel'),
+    xRange: NORM_RANGE,
+    xStep: 2,
+    series: [
+      { label: t('distributions.normColumn'), color: '--fig-norm', fallback: '#28498a' },
+      { label: t('distributions.reference'), color: '--fig-ref', fallback: 'rgb(120 130 150 / 0.35)' },
+    ],
   });
 
   function compute(state) {
@@ -134,8 +198,16 @@ export async function mount(container, { core, text, state: initial, onInteract 
     return { raw: cache.rawDesc, norm: core.describe(y, { bins: NORM_BINS, range: NORM_RANGE }), hat: cache.hatDesc };
   }
 
-  const summary = (label, s) => t('distributions.summary', { label, mean: fmt(s.mean, 2), std: fmt(s.std, 2),
-    min: fmt(s.min, 2), max: fmt(s.max, 2), median: fmt(s.median, 2), skewness: fmt(s.skewness, 2) });
+  const summary = (label, s) =>
+    t('distributions.summary', {
+      label,
+      mean: fmt(s.mean, 2),
+      std: fmt(s.std, 2),
+      min: fmt(s.min, 2),
+      max: fmt(s.max, 2),
+      median: fmt(s.median, 2),
+      skewness: fmt(s.skewness, 2),
+    });
 
   function draw(state) {
     const { distribution: d, kind } = state;
@@ -159,16 +231,30 @@ export async function mount(container, { core, text, state: initial, onInteract 
       return;
     }
     for (const key of ROWS) {
-      for (const [side, s] of [['raw', result.raw], ['norm', result.norm]]) {
+      for (const [side, s] of [
+        ['raw', result.raw],
+        ['norm', result.norm],
+      ]) {
         cells[key][side].textContent = fmt(s[key], 3);
         cells[key][side].dataset.value = String(s[key]);
       }
     }
-    rawChart.update([result.raw.histogram], summary(t('distributions.rawLabel', { label: text.distributions[d].label }), result.raw));
-    const after = t('distributions.normLabel', { label: text.kinds[kind].label, gamma: fmt(state.gamma, 2),
-      beta: fmt(state.beta, 2) });
-    normChart.update([result.norm.histogram, result.hat.histogram], `${summary(after, result.norm)} ${t('distributions.outside', {
-      lo: formatNumber(NORM_RANGE[0]), hi: formatNumber(NORM_RANGE[1]) })}`);
+    rawChart.update(
+      [result.raw.histogram],
+      summary(t('distributions.rawLabel', { label: text.distributions[d].label }), result.raw),
+    );
+    const after = t('distributions.normLabel', {
+      label: text.kinds[kind].label,
+      gamma: fmt(state.gamma, 2),
+      beta: fmt(state.beta, 2),
+    });
+    normChart.update(
+      [result.norm.histogram, result.hat.histogram],
+      `${summary(after, result.norm)} ${t('distributions.outside', {
+        lo: formatNumber(NORM_RANGE[0]),
+        hi: formatNumber(NORM_RANGE[1]),
+      })}`,
+    );
   }
 
   figure.onDestroy(() => {

@@ -18,9 +18,7 @@ import { setInline } from '../../ui/inline.js';
 import { DISTRIBUTIONS, KINDS, labelled } from '../../vocabulary.js';
 import { createErrorBox } from '../../ui/error-box.js';
 import { createFigure } from '../../ui/create-figure.js';
-import {
-  C, cleanState, createEveryNorm, DEFAULT_STATE, GROUPS, L, N, OFFSETS, OUTPUT_RANGE,
-} from './compute.js';
+import { C, cleanState, createEveryNorm, DEFAULT_STATE, GROUPS, L, N, OFFSETS, OUTPUT_RANGE } from './compute.js';
 
 const num = (v) => formatNumber(v, { digits: 3 });
 const diff = (v) => formatNumber(v, { significant: 2 });
@@ -32,24 +30,52 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   const root = el('div', { className: 'fig fig-every-norm' });
   const controls = el('div', { className: 'fig-controls' });
-  const distControl = selectControl(t('everyNorm.distribution'),
-    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label), (d) => change({ distribution: d }));
+  const distControl = selectControl(
+    t('everyNorm.distribution'),
+    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
+    (d) => change({ distribution: d }),
+  );
   const seedId = nextId('en-seed');
-  const seedInput = el('input', { attrs: { type: 'number', id: seedId, min: '1', max: '99999', step: '1',
-    inputmode: 'numeric', 'data-control': 'seed' } });
+  const seedInput = el('input', {
+    attrs: {
+      type: 'number',
+      id: seedId,
+      min: '1',
+      max: '99999',
+      step: '1',
+      inputmode: 'numeric',
+      'data-control': 'seed',
+    },
+  });
   seedInput.addEventListener('change', () => change({ seed: Number(seedInput.value) }));
-  const seedControl = el('div', { className: 'fig-control' },
-    el('label', { text: t('everyNorm.seed'), attrs: { for: seedId } }), seedInput);
-  const offsetSlider = steppedSlider(t('everyNorm.offset'), OFFSETS, (v) => formatNumber(v, { digits: 1 }),
-    (v) => change({ offset: v }), t('everyNorm.offsetHint'));
+  const seedControl = el(
+    'div',
+    { className: 'fig-control' },
+    el('label', { text: t('everyNorm.seed'), attrs: { for: seedId } }),
+    seedInput,
+  );
+  const offsetSlider = steppedSlider(
+    t('everyNorm.offset'),
+    OFFSETS,
+    (v) => formatNumber(v, { digits: 1 }),
+    (v) => change({ offset: v }),
+    t('everyNorm.offsetHint'),
+  );
   offsetSlider.input.dataset.control = 'offset';
-  const groupsSlider = steppedSlider(t('everyNorm.groups'), GROUPS,
-    (g) => t('everyNorm.groupsValue', { g, count: C / g }), (g) => change({ groups: g }), t('everyNorm.groupsHint', { c: C }));
+  const groupsSlider = steppedSlider(
+    t('everyNorm.groups'),
+    GROUPS,
+    (g) => t('everyNorm.groupsValue', { g, count: C / g }),
+    (g) => change({ groups: g }),
+    t('everyNorm.groupsHint', { c: C }),
+  );
   groupsSlider.input.dataset.control = 'groups';
   controls.append(distControl.root, seedControl, offsetSlider.root, groupsSlider.root);
 
-  const shapeNote = el('p', { className: 'fig-note',
-    text: t('everyNorm.shapeNote', { n: N, c: C, l: L, count: formatInteger(N * C * L) }) });
+  const shapeNote = el('p', {
+    className: 'fig-note',
+    text: t('everyNorm.shapeNote', { n: N, c: C, l: L, count: formatInteger(N * C * L) }),
+  });
   const errorBox = createErrorBox();
 
   // One panel per histogram: the input, then each kind with the axes it reduces.
@@ -65,33 +91,58 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const panels = Object.fromEntries(KINDS.map((k) => [k, panel(k, label(k), text.kinds[k].axes)]));
   const series = (name) => [{ label: name, color: '--fig-norm', fallback: '#28498a' }];
   const charts = {
-    input: createHistogramChart(inputPanel.box, { name: t('everyNorm.inputChart'), xLabel: t('everyNorm.xLabel'),
-      yLabel: t('everyNorm.yLabel'), series: [{ label: t('everyNorm.inputTitle'), color: '--fig-raw', fallback: '#b4561b' }] }),
+    input: createHistogramChart(inputPanel.box, {
+      name: t('everyNorm.inputChart'),
+      xLabel: t('everyNorm.xLabel'),
+      yLabel: t('everyNorm.yLabel'),
+      series: [{ label: t('everyNorm.inputTitle'), color: '--fig-raw', fallback: '#b4561b' }],
+    }),
   };
   for (const k of KINDS) {
-    charts[k] = createHistogramChart(panels[k].box, { name: t('everyNorm.chart', { label: label(k) }),
-      xLabel: t('everyNorm.xLabel'), yLabel: t('everyNorm.yLabel'), series: series(label(k)),
-      xRange: [...OUTPUT_RANGE], xStep: 2 });
+    charts[k] = createHistogramChart(panels[k].box, {
+      name: t('everyNorm.chart', { label: label(k) }),
+      xLabel: t('everyNorm.xLabel'),
+      yLabel: t('everyNorm.yLabel'),
+      series: series(label(k)),
+      xRange: [...OUTPUT_RANGE],
+      xStep: 2,
+    });
   }
 
   // The statistics table: one row per output.
   const table = el('table', { className: 'fig-table en-stats' });
-  const headRow = el('tr', {}, ...['tableOutput', 'tableCount', 'tableMean', 'tableStd', 'tableSkewness']
-    .map((key) => el('th', { text: t(`everyNorm.${key}`), attrs: { scope: 'col' } })));
+  const headRow = el(
+    'tr',
+    {},
+    ...['tableOutput', 'tableCount', 'tableMean', 'tableStd', 'tableSkewness'].map((key) =>
+      el('th', { text: t(`everyNorm.${key}`), attrs: { scope: 'col' } }),
+    ),
+  );
   const body = el('tbody');
   const rows = {};
   for (const key of ['input', ...KINDS]) {
     const cells = { count: el('td'), mean: el('td'), std: el('td'), skewness: el('td') };
     for (const [stat, td] of Object.entries(cells)) td.dataset.stat = stat;
     rows[key] = cells;
-    body.append(el('tr', { attrs: { 'data-kind': key } },
-      el('th', { text: key === 'input' ? t('everyNorm.inputTitle') : label(key), attrs: { scope: 'row' } }),
-      cells.count, cells.mean, cells.std, cells.skewness));
+    body.append(
+      el(
+        'tr',
+        { attrs: { 'data-kind': key } },
+        el('th', { text: key === 'input' ? t('everyNorm.inputTitle') : label(key), attrs: { scope: 'row' } }),
+        cells.count,
+        cells.mean,
+        cells.std,
+        cells.skewness,
+      ),
+    );
   }
   table.append(el('caption', { text: t('everyNorm.tableCaption') }), el('thead', {}, headRow), body);
   // Scrolls sideways on a narrow screen instead of widening the figure (focusable, so keyboards can scroll it).
-  const tableBox = el('div', { className: 'en-table-box', attrs: { tabindex: '0', role: 'region',
-    'aria-label': t('everyNorm.tableCaption') } }, table);
+  const tableBox = el(
+    'div',
+    { className: 'en-table-box', attrs: { tabindex: '0', role: 'region', 'aria-label': t('everyNorm.tableCaption') } },
+    table,
+  );
 
   const groupsBox = el('div', { className: 'en-compare', attrs: { 'aria-live': 'polite' } });
   const groupsNow = el('p', { attrs: { 'data-readout': 'groups' } });
@@ -106,9 +157,22 @@ export async function mount(container, { core, text, state: initial, onInteract 
   root.append(controls, shapeNote, errorBox.root, grid, groupsBox, offsetBox, tableBox, parityNote());
   container.append(root);
 
-  const summary = (name, s, ranged) => `${t('everyNorm.summary', { label: name, mean: num(s.mean), std: num(s.std),
-    skewness: num(s.skewness), min: num(s.min), max: num(s.max) })}${ranged ? ` ${t('everyNorm.outside', {
-    lo: formatNumber(OUTPUT_RANGE[0]), hi: formatNumber(OUTPUT_RANGE[1]) })}` : ''}`;
+  const summary = (name, s, ranged) =>
+    `${t('everyNorm.summary', {
+      label: name,
+      mean: num(s.mean),
+      std: num(s.std),
+      skewness: num(s.skewness),
+      min: num(s.min),
+      max: num(s.max),
+    })}${
+      ranged
+        ? ` ${t('everyNorm.outside', {
+            lo: formatNumber(OUTPUT_RANGE[0]),
+            hi: formatNumber(OUTPUT_RANGE[1]),
+          })}`
+        : ''
+    }`;
 
   function fillRow(key, s, count) {
     const cells = rows[key];
@@ -124,8 +188,12 @@ export async function mount(container, { core, text, state: initial, onInteract 
     seedInput.value = String(state.seed);
     offsetSlider.set(state.offset);
     groupsSlider.set(state.groups);
-    Object.assign(root.dataset, { distribution: state.distribution, seed: String(state.seed),
-      offset: String(state.offset), groups: String(state.groups) });
+    Object.assign(root.dataset, {
+      distribution: state.distribution,
+      seed: String(state.seed),
+      offset: String(state.offset),
+      groups: String(state.groups),
+    });
     let r;
     try {
       r = compute(state);
@@ -138,13 +206,20 @@ export async function mount(container, { core, text, state: initial, onInteract 
     fillRow('input', r.input);
     panels.group.heading.textContent = t('everyNorm.groupTitle', { label: label('group'), g: state.groups });
     for (const k of KINDS) {
-      charts[k].update([r.outputs[k].histogram], summary(k === 'group' ? panels.group.heading.textContent : label(k),
-        r.outputs[k], true));
+      charts[k].update(
+        [r.outputs[k].histogram],
+        summary(k === 'group' ? panels.group.heading.textContent : label(k), r.outputs[k], true),
+      );
       fillRow(k, r.outputs[k], r.counts[k]);
     }
     const d = r.differences;
-    groupsNow.textContent = t('everyNorm.groupsNow', { g: state.groups, layer: label('layer'),
-      instance: label('instance'), dl: diff(d.layer), di: diff(d.instance) });
+    groupsNow.textContent = t('everyNorm.groupsNow', {
+      g: state.groups,
+      layer: label('layer'),
+      instance: label('instance'),
+      dl: diff(d.layer),
+      di: diff(d.instance),
+    });
     groupsNow.dataset.layer = String(d.layer);
     groupsNow.dataset.instance = String(d.instance);
     g1Line.textContent = t('everyNorm.g1Equal', { layer: label('layer'), value: diff(d.g1Layer) });
@@ -155,9 +230,15 @@ export async function mount(container, { core, text, state: initial, onInteract 
     gcLine.classList.toggle('is-current', state.groups === C);
     const ln = r.outputs.layer;
     const rms = r.outputs.rms;
-    offsetLine.textContent = t('everyNorm.offsetReadout', { offset: formatNumber(state.offset, { digits: 1 }),
-      layer: label('layer'), rms: label('rms'), lnMean: num(ln.mean), lnStd: num(ln.std), rmsMean: num(rms.mean),
-      rmsStd: num(rms.std) });
+    offsetLine.textContent = t('everyNorm.offsetReadout', {
+      offset: formatNumber(state.offset, { digits: 1 }),
+      layer: label('layer'),
+      rms: label('rms'),
+      lnMean: num(ln.mean),
+      lnStd: num(ln.std),
+      rmsMean: num(rms.mean),
+      rmsStd: num(rms.std),
+    });
   }
 
   function change(patch) {

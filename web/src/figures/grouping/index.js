@@ -31,8 +31,14 @@ function cleanState(state, fallback) {
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
   const kinds = text.kinds;
-  const figure = createFigure({ initial, fallback: { kind: 'batch', groups: 2 }, clean: cleanState, draw: render, onInteract,
-    immediate: true });
+  const figure = createFigure({
+    initial,
+    fallback: { kind: 'batch', groups: 2 },
+    clean: cleanState,
+    draw: render,
+    onInteract,
+    immediate: true,
+  });
   let ids = null;
   let selected = 0; // flat index n*C*L + c*L + l of the selected cell
   let hovered = -1;
@@ -40,28 +46,61 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   const root = el('div', { className: 'fig fig-grouping' });
   const controls = el('div', { className: 'fig-controls' });
-  const kindGroup = radioGroup(t('grouping.normalization'), nextId('grp-kind'),
-    labelled(KIND_DISPLAY_ORDER, (k) => kinds[k].label), (k) => figure.change({ kind: k }));
-  const groupsControl = selectControl(t('grouping.groups'), divisors(C).map((g) => ({ value: g, label: formatInteger(g) })),
-    (g) => figure.change({ groups: Number(g) }), text.hints?.groups);
+  const kindGroup = radioGroup(
+    t('grouping.normalization'),
+    nextId('grp-kind'),
+    labelled(KIND_DISPLAY_ORDER, (k) => kinds[k].label),
+    (k) => figure.change({ kind: k }),
+  );
+  const groupsControl = selectControl(
+    t('grouping.groups'),
+    divisors(C).map((g) => ({ value: g, label: formatInteger(g) })),
+    (g) => figure.change({ groups: Number(g) }),
+    text.hints?.groups,
+  );
   groupsControl.root.classList.add('fig-groups-control');
   controls.append(kindGroup.root, groupsControl.root);
 
   const legend = el('p', { className: 'fig-note', text: t('grouping.legend', { n: N, c: C, l: L }) });
 
   const gridId = nextId('grp-grid');
-  const grid = el('div', { className: 'fig-cells', attrs: { role: 'grid', id: gridId, tabindex: '0',
-    'aria-label': t('grouping.gridLabel', { n: N, c: C, l: L }), 'aria-describedby': `${gridId}-status` } });
+  const grid = el('div', {
+    className: 'fig-cells',
+    attrs: {
+      role: 'grid',
+      id: gridId,
+      tabindex: '0',
+      'aria-label': t('grouping.gridLabel', { n: N, c: C, l: L }),
+      'aria-describedby': `${gridId}-status`,
+    },
+  });
   const cells = [];
   for (let n = 0; n < N; n++) {
-    const block = el('div', { className: 'fig-sample', attrs: { role: 'rowgroup', 'aria-label': t('grouping.sample', { n: n + 1 }),
-      'data-caption': t('grouping.sampleCaption', { n: n + 1 }) } });
+    const block = el('div', {
+      className: 'fig-sample',
+      attrs: {
+        role: 'rowgroup',
+        'aria-label': t('grouping.sample', { n: n + 1 }),
+        'data-caption': t('grouping.sampleCaption', { n: n + 1 }),
+      },
+    });
     for (let c = 0; c < C; c++) {
-      const row = el('div', { className: 'fig-row', attrs: { role: 'row', 'data-caption': t('grouping.channelCaption', { c: c + 1 }) } });
+      const row = el('div', {
+        className: 'fig-row',
+        attrs: { role: 'row', 'data-caption': t('grouping.channelCaption', { c: c + 1 }) },
+      });
       for (let l = 0; l < L; l++) {
         const index = (n * C + c) * L + l;
-        const cell = el('div', { className: 'fig-cell', attrs: { role: 'gridcell', id: `${gridId}-${index}`,
-          'aria-label': t('grouping.cell', { n: n + 1, c: c + 1, l: l + 1 }), 'aria-selected': 'false', 'data-index': String(index) } });
+        const cell = el('div', {
+          className: 'fig-cell',
+          attrs: {
+            role: 'gridcell',
+            id: `${gridId}-${index}`,
+            'aria-label': t('grouping.cell', { n: n + 1, c: c + 1, l: l + 1 }),
+            'aria-selected': 'false',
+            'data-index': String(index),
+          },
+        });
         cells.push(cell);
         row.append(cell);
       }
@@ -78,7 +117,9 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   function recolour() {
     ids = core.groupIds(figure.state.kind, SHAPE, { groups: figure.state.kind === 'group' ? figure.state.groups : 0 });
-    const groupCount = core.statCount(figure.state.kind, SHAPE, { groups: figure.state.kind === 'group' ? figure.state.groups : 0 });
+    const groupCount = core.statCount(figure.state.kind, SHAPE, {
+      groups: figure.state.kind === 'group' ? figure.state.groups : 0,
+    });
     for (let i = 0; i < cells.length; i++) {
       // Spread the hues of neighbouring group ids around the colour wheel (golden angle).
       cells[i].style.setProperty('--cell-hue', String(Math.round((ids[i] * 137.508) % 360)));
@@ -100,7 +141,10 @@ export async function mount(container, { core, text, state: initial, onInteract 
     }
     const k = kinds[figure.state.kind];
     const p = where(index);
-    const label = figure.state.kind === 'group' ? t('grouping.labelWithGroups', { label: k.label, g: figure.state.groups }) : k.label;
+    const label =
+      figure.state.kind === 'group'
+        ? t('grouping.labelWithGroups', { label: k.label, g: figure.state.groups })
+        : k.label;
     status.textContent = t('grouping.status', { label, axes: k.axes, count: size, n: p.n + 1, c: p.c + 1, l: p.l + 1 });
     return size;
   }
@@ -120,8 +164,10 @@ export async function mount(container, { core, text, state: initial, onInteract 
   function describe(groupCount) {
     const k = kinds[figure.state.kind];
     const size = highlight(selected);
-    const label = figure.state.kind === 'group'
-      ? t('grouping.labelGroupsOf', { label: k.label, g: figure.state.groups, count: C / figure.state.groups }) : k.label;
+    const label =
+      figure.state.kind === 'group'
+        ? t('grouping.labelGroupsOf', { label: k.label, g: figure.state.groups, count: C / figure.state.groups })
+        : k.label;
     alt.textContent = t('grouping.describe', { label, n: N, c: C, l: L, axes: k.axes, groups: groupCount, size });
   }
 
@@ -158,17 +204,45 @@ export async function mount(container, { core, text, state: initial, onInteract 
     let { n, c, l } = where(selected);
     switch (e.key) {
       case 'ArrowRight':
-        if (l < L - 1) l++; else if (n < N - 1) { n++; l = 0; }
+        if (l < L - 1) l++;
+        else if (n < N - 1) {
+          n++;
+          l = 0;
+        }
         break;
       case 'ArrowLeft':
-        if (l > 0) l--; else if (n > 0) { n--; l = L - 1; }
+        if (l > 0) l--;
+        else if (n > 0) {
+          n--;
+          l = L - 1;
+        }
         break;
-      case 'ArrowDown': c = Math.min(C - 1, c + 1); break;
-      case 'ArrowUp': c = Math.max(0, c - 1); break;
-      case 'Home': l = 0; if (e.ctrlKey) { n = 0; c = 0; } break;
-      case 'End': l = L - 1; if (e.ctrlKey) { n = N - 1; c = C - 1; } break;
-      case 'PageDown': n = Math.min(N - 1, n + 1); break;
-      case 'PageUp': n = Math.max(0, n - 1); break;
+      case 'ArrowDown':
+        c = Math.min(C - 1, c + 1);
+        break;
+      case 'ArrowUp':
+        c = Math.max(0, c - 1);
+        break;
+      case 'Home':
+        l = 0;
+        if (e.ctrlKey) {
+          n = 0;
+          c = 0;
+        }
+        break;
+      case 'End':
+        l = L - 1;
+        if (e.ctrlKey) {
+          n = N - 1;
+          c = C - 1;
+        }
+        break;
+      case 'PageDown':
+        n = Math.min(N - 1, n + 1);
+        break;
+      case 'PageUp':
+        n = Math.max(0, n - 1);
+        break;
       case 'Enter':
       case ' ':
         break;

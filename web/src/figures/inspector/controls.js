@@ -6,43 +6,81 @@ import { el, nextId } from '../../ui/el.js';
 import { field, radioGroup, selectInput } from '../../ui/controls.js';
 import { DISTRIBUTIONS, KINDS, labelled } from '../../vocabulary.js';
 
-const textInput = (name, extra = {}) => el('input', { type: 'text', 'data-control': name,
-  autocomplete: 'off', spellcheck: 'false', ...extra });
+const textInput = (name, extra = {}) =>
+  el('input', { type: 'text', 'data-control': name, autocomplete: 'off', spellcheck: 'false', ...extra });
 const select = (name, options) => selectInput(options, { 'data-control': name });
 
 export function createControls(text, onChange) {
-  const source = radioGroup(t('inspector.source'), nextId('insp-source'), [
-    { value: 'paste', label: t('inspector.sourcePaste') }, { value: 'sample', label: t('inspector.sourceSample') },
-  ], () => { visibility(); onChange(); });
+  const source = radioGroup(
+    t('inspector.source'),
+    nextId('insp-source'),
+    [
+      { value: 'paste', label: t('inspector.sourcePaste') },
+      { value: 'sample', label: t('inspector.sourceSample') },
+    ],
+    () => {
+      visibility();
+      onChange();
+    },
+  );
   for (const [value, input] of source.inputs) input.dataset.control = `source-${value}`;
   const inputs = {
-    numbers: el('textarea', { className: 'insp-text', attrs: { rows: '5', spellcheck: 'false', 'data-control': 'numbers' } }),
-    distribution: select('distribution', labelled(DISTRIBUTIONS, (d) => text.distributions[d].label)),
+    numbers: el('textarea', {
+      className: 'insp-text',
+      attrs: { rows: '5', spellcheck: 'false', 'data-control': 'numbers' },
+    }),
+    distribution: select(
+      'distribution',
+      labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
+    ),
     seed: textInput('seed', { inputmode: 'numeric' }),
     n: textInput('n', { inputmode: 'numeric' }),
     c: textInput('c', { inputmode: 'numeric' }),
     l: textInput('l', { inputmode: 'numeric' }),
-    kind: select('kind', labelled(KINDS, (k) => text.kinds[k].label)),
+    kind: select(
+      'kind',
+      labelled(KINDS, (k) => text.kinds[k].label),
+    ),
     groups: textInput('groups', { inputmode: 'numeric' }),
     eps: textInput('eps'),
     gamma: textInput('gamma'),
     beta: textInput('beta'),
   };
   const pasteBox = field(t('inspector.numbers'), inputs.numbers, t('inspector.numbersHint'));
-  const sampleBox = el('div', { className: 'insp-sample-controls' },
-    field(t('inspector.distribution'), inputs.distribution), field(t('inspector.seed'), inputs.seed));
+  const sampleBox = el(
+    'div',
+    { className: 'insp-sample-controls' },
+    field(t('inspector.distribution'), inputs.distribution),
+    field(t('inspector.seed'), inputs.seed),
+  );
   const groupsBox = field(t('inspector.groups'), inputs.groups, t('inspector.groupsHint'));
   const betaBox = field(t('inspector.beta'), inputs.beta);
-  const button = el('button', { className: 'button fig-button', text: t('inspector.compute'),
-    attrs: { type: 'button', 'data-control': 'compute' } });
+  const button = el('button', {
+    className: 'button fig-button',
+    text: t('inspector.compute'),
+    attrs: { type: 'button', 'data-control': 'compute' },
+  });
 
-  const root = el('div', { className: 'insp-controls' },
-    source.root, pasteBox, sampleBox,
-    el('div', { className: 'fig-controls' },
-      field(t('inspector.n'), inputs.n), field(t('inspector.c'), inputs.c), field(t('inspector.l'), inputs.l),
-      field(t('inspector.kind'), inputs.kind), groupsBox, field(t('inspector.eps'), inputs.eps),
-      field(t('inspector.gamma'), inputs.gamma, t('inspector.paramHint')), betaBox),
-    button);
+  const root = el(
+    'div',
+    { className: 'insp-controls' },
+    source.root,
+    pasteBox,
+    sampleBox,
+    el(
+      'div',
+      { className: 'fig-controls' },
+      field(t('inspector.n'), inputs.n),
+      field(t('inspector.c'), inputs.c),
+      field(t('inspector.l'), inputs.l),
+      field(t('inspector.kind'), inputs.kind),
+      groupsBox,
+      field(t('inspector.eps'), inputs.eps),
+      field(t('inspector.gamma'), inputs.gamma, t('inspector.paramHint')),
+      betaBox,
+    ),
+    button,
+  );
 
   const visibility = () => {
     const from = source.value === 'sample' ? 'sample' : 'paste';
@@ -51,7 +89,10 @@ export function createControls(text, onChange) {
     groupsBox.hidden = inputs.kind.value !== 'group';
   };
   for (const input of Object.values(inputs)) {
-    input.addEventListener('change', () => { visibility(); onChange(); });
+    input.addEventListener('change', () => {
+      visibility();
+      onChange();
+    });
   }
   // Enter in a one-line field recomputes at once (change may not fire when the value did not change).
   root.addEventListener('keydown', (e) => {

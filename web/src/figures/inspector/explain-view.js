@@ -9,10 +9,14 @@ const num = (v) => formatNumber(v, { significant: 6 });
 /** "channel 3", "sample 2", "sample 1, group 2", … for statistic `g` of `kind` on shape [N, C, L]. */
 export function groupName(kind, g, [, C], groups) {
   switch (kind) {
-    case 'batch': return t('inspector.groupBatch', { c: g + 1 });
-    case 'group': return t('inspector.groupGroup', { n: Math.floor(g / groups) + 1, g: (g % groups) + 1 });
-    case 'instance': return t('inspector.groupInstance', { n: Math.floor(g / C) + 1, c: (g % C) + 1 });
-    default: return t('inspector.groupSample', { n: g + 1 });
+    case 'batch':
+      return t('inspector.groupBatch', { c: g + 1 });
+    case 'group':
+      return t('inspector.groupGroup', { n: Math.floor(g / groups) + 1, g: (g % groups) + 1 });
+    case 'instance':
+      return t('inspector.groupInstance', { n: Math.floor(g / C) + 1, c: (g % C) + 1 });
+    default:
+      return t('inspector.groupSample', { n: g + 1 });
   }
 }
 
@@ -27,11 +31,29 @@ export function createExplainView() {
 
   const table = el('table', { className: 'fig-table insp-stats' });
   const body = el('tbody');
-  table.append(el('caption', { text: t('inspector.statsCaption') }),
-    el('thead', {}, el('tr', {}, ...['statsGroup', 'statsSize', 'statsMean', 'statsRstd']
-      .map((key) => el('th', { text: t(`inspector.${key}`), attrs: { scope: 'col' } })))), body);
-  const tableBox = el('div', { className: 'insp-stats-box', attrs: { tabindex: '0', role: 'region',
-    'aria-label': t('inspector.statsCaption') } }, table);
+  table.append(
+    el('caption', { text: t('inspector.statsCaption') }),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...['statsGroup', 'statsSize', 'statsMean', 'statsRstd'].map((key) =>
+          el('th', { text: t(`inspector.${key}`), attrs: { scope: 'col' } }),
+        ),
+      ),
+    ),
+    body,
+  );
+  const tableBox = el(
+    'div',
+    {
+      className: 'insp-stats-box',
+      attrs: { tabindex: '0', role: 'region', 'aria-label': t('inspector.statsCaption') },
+    },
+    table,
+  );
   let rows = [];
 
   /** Fills the statistics table from normalize's mean/rstd. */
@@ -39,9 +61,14 @@ export function createExplainView() {
     rows = Array.from(mean, (m, g) => {
       const meanCell = el('td', { text: num(m), attrs: { 'data-value': String(m) } });
       const rstdCell = el('td', { text: num(rstd[g]), attrs: { 'data-value': String(rstd[g]) } });
-      return el('tr', { attrs: { 'data-group': String(g) } },
+      return el(
+        'tr',
+        { attrs: { 'data-group': String(g) } },
         el('th', { text: groupName(kind, g, shape, groups), attrs: { scope: 'row' } }),
-        el('td', { text: formatInteger(groupSize) }), meanCell, rstdCell);
+        el('td', { text: formatInteger(groupSize) }),
+        meanCell,
+        rstdCell,
+      );
     });
     body.replaceChildren(...rows);
   }
@@ -50,22 +77,43 @@ export function createExplainView() {
   function showElement(kind, e, p, shape, groups) {
     rows.forEach((row, g) => row.classList.toggle('is-current', g === e.group));
     rows[e.group]?.setAttribute('aria-current', 'true');
-    rows.forEach((row, g) => { if (g !== e.group) row.removeAttribute('aria-current'); });
+    rows.forEach((row, g) => {
+      if (g !== e.group) row.removeAttribute('aria-current');
+    });
     const rms = kind === 'rms';
-    where.textContent = t('inspector.where', { n: p.n + 1, c: p.c + 1, l: p.l + 1,
-      group: groupName(kind, e.group, shape, groups), size: formatInteger(e.groupSize) });
+    where.textContent = t('inspector.where', {
+      n: p.n + 1,
+      c: p.c + 1,
+      l: p.l + 1,
+      group: groupName(kind, e.group, shape, groups),
+      size: formatInteger(e.groupSize),
+    });
     formula.textContent = t(rms ? 'inspector.formulaRms' : 'inspector.formula');
-    const values = { x: num(e.x), mean: num(e.mean), rstd: num(e.rstd), gamma: num(e.gamma), beta: num(e.beta),
-      output: num(e.output) };
+    const values = {
+      x: num(e.x),
+      mean: num(e.mean),
+      rstd: num(e.rstd),
+      gamma: num(e.gamma),
+      beta: num(e.beta),
+      output: num(e.output),
+    };
     filled.textContent = t(rms ? 'inspector.arithmeticRms' : 'inspector.arithmetic', values);
     const list = [
-      ['termX', e.x], ['termMean', e.mean], ['termCentered', e.centered], ['termRstd', e.rstd],
-      ['termNormalized', e.normalized], ['termGamma', e.gamma], ['termBeta', e.beta], ['termOutput', e.output],
+      ['termX', e.x],
+      ['termMean', e.mean],
+      ['termCentered', e.centered],
+      ['termRstd', e.rstd],
+      ['termNormalized', e.normalized],
+      ['termGamma', e.gamma],
+      ['termBeta', e.beta],
+      ['termOutput', e.output],
     ].filter(([key]) => !(rms && (key === 'termMean' || key === 'termBeta' || key === 'termCentered')));
-    terms.replaceChildren(...list.flatMap(([key, value]) => [
-      el('dt', { text: t(`inspector.${key}`, { param: e.param + 1 }) }),
-      el('dd', { text: num(value), attrs: { 'data-term': key, 'data-value': String(value) } }),
-    ]));
+    terms.replaceChildren(
+      ...list.flatMap(([key, value]) => [
+        el('dt', { text: t(`inspector.${key}`, { param: e.param + 1 }) }),
+        el('dd', { text: num(value), attrs: { 'data-term': key, 'data-value': String(value) } }),
+      ]),
+    );
     live.textContent = `${where.textContent} ${filled.textContent}`;
   }
 

@@ -20,8 +20,18 @@ import { createErrorBox } from '../../ui/error-box.js';
 import { createFigure } from '../../ui/create-figure.js';
 
 export const DEFAULT_STATE = Object.freeze({
-  source: 'paste', numbers: '1, 2, 3, 4,\n2, 4, 6, 8,\n0, 0, 1, 1,\n\n5, 5, 5, 9,\n-1, 0, 1, 2,\n3, 1, 4, 1',
-  n: 2, c: 3, l: 4, kind: 'layer', groups: 3, eps: '1e-5', gamma: '', beta: '', distribution: 'normal', seed: 1,
+  source: 'paste',
+  numbers: '1, 2, 3, 4,\n2, 4, 6, 8,\n0, 0, 1, 1,\n\n5, 5, 5, 9,\n-1, 0, 1, 2,\n3, 1, 4, 1',
+  n: 2,
+  c: 3,
+  l: 4,
+  kind: 'layer',
+  groups: 3,
+  eps: '1e-5',
+  gamma: '',
+  beta: '',
+  distribution: 'normal',
+  seed: 1,
 });
 
 /** The form's state from any partial input: the fields it names, fallback's value for the others. */
@@ -45,16 +55,34 @@ function readParam(value, name) {
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
   // The state is the form's raw text: the learner edits it in place, the page sets it (setState).
-  const figure = createFigure({ initial, fallback: DEFAULT_STATE, clean: cleanState, onInteract, immediate: true,
-    draw: (state) => { controls.set(state); run(); } });
+  const figure = createFigure({
+    initial,
+    fallback: DEFAULT_STATE,
+    clean: cleanState,
+    onInteract,
+    immediate: true,
+    draw: (state) => {
+      controls.set(state);
+      run();
+    },
+  });
   const root = el('div', { className: 'fig fig-inspector' });
   const controls = createControls(text, () => figure.change(controls.read()));
   const errorBox = createErrorBox({ 'data-readout': 'error' });
-  const grid = createOutputGrid((index) => { onInteract(); explain(index); });
+  const grid = createOutputGrid((index) => {
+    onInteract();
+    explain(index);
+  });
   const view = createExplainView();
-  const output = el('div', { className: 'insp-output' },
+  const output = el(
+    'div',
+    { className: 'insp-output' },
     el('h4', { className: 'fig-panel-title', text: t('inspector.outputTitle') }),
-    el('p', { className: 'fig-hint', text: t('inspector.gridHint') }), grid.root, view.explain, view.tableBox);
+    el('p', { className: 'fig-hint', text: t('inspector.gridHint') }),
+    grid.root,
+    view.explain,
+    view.tableBox,
+  );
   root.append(controls.root, errorBox.root, output, parityNote());
   container.append(root);
 

@@ -11,8 +11,10 @@ export function messageFor(error, setup) {
   if (error instanceof InputError) return t(`inspector.errors.${error.code}`, error.params);
   const [n, c, l] = setup.shape ?? [0, 0, 0];
   switch (error?.argument) {
-    case 'groups': return t('inspector.errors.groups', { c, g: setup.groups });
-    case 'eps': return t('inspector.errors.eps', { value: setup.eps });
+    case 'groups':
+      return t('inspector.errors.groups', { c, g: setup.groups });
+    case 'eps':
+      return t('inspector.errors.eps', { value: setup.eps });
     case 'gamma':
     case 'beta': {
       if (error.argument === 'beta' && setup.kind === 'rms') return t('inspector.errors.rmsBeta');
@@ -24,7 +26,9 @@ export function messageFor(error, setup) {
       if (setup.kind === 'batch' && n * l <= 1) return t('inspector.errors.batchOne');
       if (setup.kind === 'instance' && l <= 1) return t('inspector.errors.instanceOne');
       return t('inspector.errors.shape');
-    case 'input': return t('inspector.errors.count', { count: setup.count, n, c, l, expected: n * c * l });
-    default: return t('inspector.errors.unexpected');
+    case 'input':
+      return t('inspector.errors.count', { count: setup.count, n, c, l, expected: n * c * l });
+    default:
+      return t('inspector.errors.unexpected');
   }
 }

@@ -8,14 +8,20 @@ import { el, nextId } from '../../ui/el.js';
 
 export function createOutputGrid(onSelect) {
   const id = nextId('insp-grid');
-  const root = el('div', { className: 'insp-grid', attrs: { role: 'grid', id, tabindex: '0',
-    'aria-label': t('inspector.gridLabel') } });
+  const root = el('div', {
+    className: 'insp-grid',
+    attrs: { role: 'grid', id, tabindex: '0', 'aria-label': t('inspector.gridLabel') },
+  });
   let shape = [1, 1, 1];
   let cells = [];
   let ids = null;
   let selected = 0;
 
-  const where = (i) => ({ n: Math.floor(i / (shape[1] * shape[2])), c: Math.floor(i / shape[2]) % shape[1], l: i % shape[2] });
+  const where = (i) => ({
+    n: Math.floor(i / (shape[1] * shape[2])),
+    c: Math.floor(i / shape[2]) % shape[1],
+    l: i % shape[2],
+  });
 
   function highlight() {
     const group = ids ? ids[selected] : -1;
@@ -44,16 +50,25 @@ export function createOutputGrid(onSelect) {
       cells = [];
       root.replaceChildren();
       for (let n = 0; n < N; n++) {
-        const block = el('div', { className: 'insp-sample', attrs: { role: 'rowgroup',
-          'aria-label': t('inspector.sampleLabel', { n: n + 1 }) } });
-        block.append(el('p', { className: 'insp-sample-title', text: t('inspector.sampleLabel', { n: n + 1 }),
-          attrs: { 'aria-hidden': 'true' } }));
+        const block = el('div', {
+          className: 'insp-sample',
+          attrs: { role: 'rowgroup', 'aria-label': t('inspector.sampleLabel', { n: n + 1 }) },
+        });
+        block.append(
+          el('p', {
+            className: 'insp-sample-title',
+            text: t('inspector.sampleLabel', { n: n + 1 }),
+            attrs: { 'aria-hidden': 'true' },
+          }),
+        );
         for (let c = 0; c < C; c++) {
           const row = el('div', { className: 'insp-row', attrs: { role: 'row' } });
           for (let l = 0; l < L; l++) {
             const index = (n * C + c) * L + l;
-            const cell = el('div', { className: 'insp-cell', attrs: { role: 'gridcell', id: `${id}-${index}`,
-              'data-index': String(index) } });
+            const cell = el('div', {
+              className: 'insp-cell',
+              attrs: { role: 'gridcell', id: `${id}-${index}`, 'data-index': String(index) },
+            });
             cells.push(cell);
             row.append(cell);
           }
@@ -82,19 +97,60 @@ export function createOutputGrid(onSelect) {
     const [N, C, L] = shape;
     let { n, c, l } = where(selected);
     switch (e.key) {
-      case 'ArrowRight': if (l < L - 1) l++; else if (n < N - 1) { n++; l = 0; } break;
-      case 'ArrowLeft': if (l > 0) l--; else if (n > 0) { n--; l = L - 1; } break;
-      case 'ArrowDown': c = Math.min(C - 1, c + 1); break;
-      case 'ArrowUp': c = Math.max(0, c - 1); break;
-      case 'PageDown': n = Math.min(N - 1, n + 1); break;
-      case 'PageUp': n = Math.max(0, n - 1); break;
-      case 'Home': l = 0; if (e.ctrlKey) { n = 0; c = 0; } break;
-      case 'End': l = L - 1; if (e.ctrlKey) { n = N - 1; c = C - 1; } break;
-      default: return;
+      case 'ArrowRight':
+        if (l < L - 1) l++;
+        else if (n < N - 1) {
+          n++;
+          l = 0;
+        }
+        break;
+      case 'ArrowLeft':
+        if (l > 0) l--;
+        else if (n > 0) {
+          n--;
+          l = L - 1;
+        }
+        break;
+      case 'ArrowDown':
+        c = Math.min(C - 1, c + 1);
+        break;
+      case 'ArrowUp':
+        c = Math.max(0, c - 1);
+        break;
+      case 'PageDown':
+        n = Math.min(N - 1, n + 1);
+        break;
+      case 'PageUp':
+        n = Math.max(0, n - 1);
+        break;
+      case 'Home':
+        l = 0;
+        if (e.ctrlKey) {
+          n = 0;
+          c = 0;
+        }
+        break;
+      case 'End':
+        l = L - 1;
+        if (e.ctrlKey) {
+          n = N - 1;
+          c = C - 1;
+        }
+        break;
+      default:
+        return;
     }
     e.preventDefault();
     select((n * C + c) * L + l);
   });
 
-  return { root, render, select, get selected() { return selected; }, where };
+  return {
+    root,
+    render,
+    select,
+    get selected() {
+      return selected;
+    },
+    where,
+  };
 }

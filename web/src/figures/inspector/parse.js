@@ -28,7 +28,9 @@ function toNumber(token, position) {
 
 /** Numbers from free text (commas, whitespace, semicolons); `what` names the field in messages. */
 export function parseList(text) {
-  const tokens = String(text).split(/[\s,;]+/).filter(Boolean);
+  const tokens = String(text)
+    .split(/[\s,;]+/)
+    .filter(Boolean);
   if (tokens.length > MAX_VALUES) throw new InputError('tooMany', { count: tokens.length, max: MAX_VALUES });
   return tokens.map((token, i) => toNumber(token, i + 1));
 }
@@ -84,7 +86,9 @@ export function parseDim(text, name) {
 
 /** ε from a text input ("1e-5"); the core checks that it is > 0. */
 export function parseEps(text) {
-  const clean = String(text).trim().replace(/\u2212/g, '-');
+  const clean = String(text)
+    .trim()
+    .replace(/\u2212/g, '-');
   if (!NUMBER_RE.test(clean)) throw new InputError('epsNotNumber', { value: String(text).trim() || '—' });
   return Number(clean);
 }

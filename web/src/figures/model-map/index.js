@@ -21,25 +21,46 @@ function inlineText(tag, value, refs, className) {
 
 function diagram(d, norm) {
   const steps = el('ol', { className: 'mm-steps' });
-  for (const step of d.steps) steps.append(el('li', { className: step === norm ? 'mm-step is-norm' : 'mm-step', text: step }));
+  for (const step of d.steps)
+    steps.append(el('li', { className: step === norm ? 'mm-step is-norm' : 'mm-step', text: step }));
   return el('figure', { className: 'mm-diagram' }, el('figcaption', { text: d.label }), steps);
 }
 
 function detail(id, entry, refs) {
-  const box = el('div', { className: 'mm-detail', attrs: { 'data-entry': id } },
-    el('h4', { className: 'mm-detail-title', text: t('modelMap.entryTitle', { title: entry.title, norm: entry.norm }) }),
-    inlineText('p', entry.summary, refs, 'mm-summary'));
+  const box = el(
+    'div',
+    { className: 'mm-detail', attrs: { 'data-entry': id } },
+    el('h4', {
+      className: 'mm-detail-title',
+      text: t('modelMap.entryTitle', { title: entry.title, norm: entry.norm }),
+    }),
+    inlineText('p', entry.summary, refs, 'mm-summary'),
+  );
   if (entry.diagrams?.length) {
-    box.append(el('div', { className: 'mm-diagrams', attrs: { role: 'group', 'aria-label': t('modelMap.diagrams') } },
-      ...entry.diagrams.map((d) => diagram(d, entry.norm))));
+    box.append(
+      el(
+        'div',
+        { className: 'mm-diagrams', attrs: { role: 'group', 'aria-label': t('modelMap.diagrams') } },
+        ...entry.diagrams.map((d) => diagram(d, entry.norm)),
+      ),
+    );
   }
   box.append(
-    el('dl', { className: 'mm-loads' },
-      el('dt', { text: t('modelMap.inPlayground') }), inlineText('dd', entry.playground, refs, 'mm-load-playground'),
-      el('dt', { text: t('modelMap.inTraining') }), inlineText('dd', entry.training, refs, 'mm-load-training')),
-    el('p', { className: 'mm-jumps' },
+    el(
+      'dl',
+      { className: 'mm-loads' },
+      el('dt', { text: t('modelMap.inPlayground') }),
+      inlineText('dd', entry.playground, refs, 'mm-load-playground'),
+      el('dt', { text: t('modelMap.inTraining') }),
+      inlineText('dd', entry.training, refs, 'mm-load-training'),
+    ),
+    el(
+      'p',
+      { className: 'mm-jumps' },
       el('a', { className: 'mm-jump', text: t('modelMap.goPlayground'), attrs: { href: '#playground' } }),
-      el('a', { className: 'mm-jump', text: t('modelMap.goTraining'), attrs: { href: '#training' } })));
+      el('a', { className: 'mm-jump', text: t('modelMap.goTraining'), attrs: { href: '#training' } }),
+    ),
+  );
   return box;
 }
 
@@ -57,14 +78,26 @@ export async function mount(container, { text, state, onInteract = () => {} } = 
     const entry = entries[id];
     const input = el('input', { attrs: { type: 'radio', name, value: id } });
     inputs.set(id, input);
-    cards.append(el('label', { className: 'mm-card', attrs: { 'data-entry': id, 'data-kind': MODEL_PRESETS[id].kind } },
-      input,
-      el('span', { className: 'mm-card-text' },
-        el('span', { className: 'mm-card-title', text: entry.title }),
-        el('span', { className: 'mm-card-norm', text: entry.norm }))));
+    cards.append(
+      el(
+        'label',
+        { className: 'mm-card', attrs: { 'data-entry': id, 'data-kind': MODEL_PRESETS[id].kind } },
+        input,
+        el(
+          'span',
+          { className: 'mm-card-text' },
+          el('span', { className: 'mm-card-title', text: entry.title }),
+          el('span', { className: 'mm-card-norm', text: entry.norm }),
+        ),
+      ),
+    );
   }
-  const fieldset = el('fieldset', { className: 'mm-choices', attrs: { 'aria-describedby': `${name}-hint` } },
-    el('legend', { id: legendId, text: t('modelMap.legend') }), cards);
+  const fieldset = el(
+    'fieldset',
+    { className: 'mm-choices', attrs: { 'aria-describedby': `${name}-hint` } },
+    el('legend', { id: legendId, text: t('modelMap.legend') }),
+    cards,
+  );
   const hint = el('p', { className: 'mm-hint', text: t('modelMap.hint'), attrs: { id: `${name}-hint` } });
   const slot = el('div', { className: 'mm-detail-slot' });
   const status = el('p', { className: 'mm-status', attrs: { role: 'status' } });

@@ -11,10 +11,17 @@ export function codePanel(warmup) {
   const root = el('div', { className: 'pg-panel pg-code' });
   const codeId = nextId('pg-code');
   const code = el('code', { attrs: { 'data-code': 'torch' } });
-  const pre = el('pre', { className: 'pg-code-block', attrs: { id: codeId, tabindex: '0', 'aria-label': t('playground.code.label') } }, code);
+  const pre = el(
+    'pre',
+    { className: 'pg-code-block', attrs: { id: codeId, tabindex: '0', 'aria-label': t('playground.code.label') } },
+    code,
+  );
   const status = el('p', { className: 'fig-note pg-copy-status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const copy = el('button', { className: 'button fig-button', text: t('playground.code.copy'),
-    attrs: { type: 'button', 'aria-controls': codeId } });
+  const copy = el('button', {
+    className: 'button fig-button',
+    text: t('playground.code.copy'),
+    attrs: { type: 'button', 'aria-controls': codeId },
+  });
   let text = '';
 
   function selectCode() {
@@ -40,9 +47,12 @@ export function codePanel(warmup) {
     }
   });
 
-  root.append(el('h4', { className: 'fig-panel-title', text: t('playground.code.title') }),
+  root.append(
+    el('h4', { className: 'fig-panel-title', text: t('playground.code.title') }),
     el('p', { className: 'fig-note', text: t('playground.code.intro', { version: TORCH_RMSNORM }) }),
-    pre, el('div', { className: 'pg-code-actions' }, copy, status));
+    pre,
+    el('div', { className: 'pg-code-actions' }, copy, status),
+  );
 
   return {
     root,

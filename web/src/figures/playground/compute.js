@@ -93,11 +93,21 @@ export function createEngine(core) {
       for (let step = 0; step < WARMUP_STEPS; step++) {
         // The same batches as core.runningTrace draws (seed + step), so its channel-0 trace is this run's.
         const batch = core.sample(s.dist, WARMUP_BATCH * s.c, { seed: s.seed + step, ...INPUT_PRESETS[s.dist] });
-        core.normalize('batch', batch, [WARMUP_BATCH, s.c, 1],
-          { training: true, runningMean: mean, runningVar: variance, momentum: MOMENTUM });
+        core.normalize('batch', batch, [WARMUP_BATCH, s.c, 1], {
+          training: true,
+          runningMean: mean,
+          runningVar: variance,
+          momentum: MOMENTUM,
+        });
       }
-      const trace = core.runningTrace(s.dist, { batch: WARMUP_BATCH, features: s.c, steps: WARMUP_STEPS,
-        momentum: MOMENTUM, seed: s.seed, ...INPUT_PRESETS[s.dist] });
+      const trace = core.runningTrace(s.dist, {
+        batch: WARMUP_BATCH,
+        features: s.c,
+        steps: WARMUP_STEPS,
+        momentum: MOMENTUM,
+        seed: s.seed,
+        ...INPUT_PRESETS[s.dist],
+      });
       return { mean, var: variance, trace };
     });
   }
@@ -139,8 +149,12 @@ export function createEngine(core) {
     const rawKey = `${s.dist}|${s.c}|${s.seed}|${s.n}`;
     // The table shows no median: skipping it spares the core a partial sort of up to 2M values per frame.
     const raw = cached('raw', rawKey, () => core.describe(x, { bins: 1, median: false }));
-    const rawGroups = attempt(() => cached('rawGroups', `${rawKey}|${s.kind}|${groupsOf(s)}`,
-      () => spreadOf(core.groupMoments(s.kind, x, shape, { groups: groupsOf(s) })))).value ?? null;
+    const rawGroups =
+      attempt(() =>
+        cached('rawGroups', `${rawKey}|${s.kind}|${groupsOf(s)}`, () =>
+          spreadOf(core.groupMoments(s.kind, x, shape, { groups: groupsOf(s) })),
+        ),
+      ).value ?? null;
     const result = { raw, rawGroups, norm: null, improvement: null, normGroups: null, error: null, running: null };
     result.noise = noise(s);
     const eval_ = s.kind === 'batch' && s.mode === 'eval';
@@ -164,8 +178,9 @@ export function createEngine(core) {
     const length = x.length;
     if (which === 'ones') return constantArray(arrays, 'ones', length, 1);
     if (which === 'random') {
-      return cached('upstreamRandom', `${length}|${s.seed}`,
-        () => core.sample('normal', length, { seed: s.seed + UPSTREAM_SEED_OFFSET }));
+      return cached('upstreamRandom', `${length}|${s.seed}`, () =>
+        core.sample('normal', length, { seed: s.seed + UPSTREAM_SEED_OFFSET }),
+      );
     }
     if (which === 'one') {
       return cached('upstreamOne', String(length), () => {
@@ -187,20 +202,22 @@ export function createEngine(core) {
     const shape = [s.n, s.c, 1];
     const x = stream(s).subarray(0, s.n * s.c);
     const key = `${s.kind}|${s.dist}|${s.n}|${s.c}|${groupsOf(s)}|${s.eps}|${s.gamma}|${s.beta}|${s.mode}|${s.seed}|${which}`;
-    const result = attempt(() => cached('gradient', key, () => {
-      // Eval mode normalizes with running statistics of their own copy (normOptions copies them).
-      const opts = normOptions(s, arrays, s.kind === 'batch' && s.mode === 'eval' ? running(s) : null);
-      const g = upstream(s, which, x, shape, opts);
-      const { gradInput } = core.backward(s.kind, x, g, shape, opts);
-      // Only ½‖y‖²'s ∂L/∂y (= y) follows the settings; the other upstream gradients keep their summary while
-      // their size and seed stay (describing 2M values is ~11 ms of a redraw at the largest setting).
-      const upstreamKey = which === 'output' ? key : `${which}|${g.length}|${which === 'random' ? s.seed : ''}`;
-      return {
-        upstream: cached('upstreamSummary', upstreamKey, () => core.describe(g, { bins: 1, median: false })),
-        input: core.describe(gradInput, { bins: GRADIENT_BINS, median: false }),
-        inputGroups: spreadOf(core.groupMoments(s.kind, gradInput, shape, { groups: groupsOf(s) })),
-      };
-    }));
+    const result = attempt(() =>
+      cached('gradient', key, () => {
+        // Eval mode normalizes with running statistics of their own copy (normOptions copies them).
+        const opts = normOptions(s, arrays, s.kind === 'batch' && s.mode === 'eval' ? running(s) : null);
+        const g = upstream(s, which, x, shape, opts);
+        const { gradInput } = core.backward(s.kind, x, g, shape, opts);
+        // Only ½‖y‖²'s ∂L/∂y (= y) follows the settings; the other upstream gradients keep their summary while
+        // their size and seed stay (describing 2M values is ~11 ms of a redraw at the largest setting).
+        const upstreamKey = which === 'output' ? key : `${which}|${g.length}|${which === 'random' ? s.seed : ''}`;
+        return {
+          upstream: cached('upstreamSummary', upstreamKey, () => core.describe(g, { bins: 1, median: false })),
+          input: core.describe(gradInput, { bins: GRADIENT_BINS, median: false }),
+          inputGroups: spreadOf(core.groupMoments(s.kind, gradInput, shape, { groups: groupsOf(s) })),
+        };
+      }),
+    );
     return result.error ? { error: result.error } : result.value;
   }
 

@@ -13,14 +13,18 @@ const STATS = ['mean', 'std', 'min', 'max'];
 const num = (v) => formatNumber(v, { significant: 3 });
 
 /** Which explanation applies: mean-subtracting norms, RMSNorm, or BatchNorm's eval mode (a fixed affine map). */
-export const gradientFamily = (s) => (s.kind === 'rms' ? 'rms' : s.kind === 'batch' && s.mode === 'eval' ? 'eval' : 'centred');
+export const gradientFamily = (s) =>
+  s.kind === 'rms' ? 'rms' : s.kind === 'batch' && s.mode === 'eval' ? 'eval' : 'centred';
 
 export function gradientPanel({ onUpstream, initial = UPSTREAM[0] }) {
   const root = el('div', { className: 'pg-panel pg-gradient' });
   const heading = el('h4', { className: 'fig-panel-title', text: t('playground.grad.title') });
   const intro = el('p', { className: 'fig-note', text: t('playground.grad.intro') });
-  const choice = selectControl(t('playground.grad.upstream'),
-    UPSTREAM.map((u) => ({ value: u, label: t(`playground.grad.upstreams.${u}`) })), (u) => onUpstream(u));
+  const choice = selectControl(
+    t('playground.grad.upstream'),
+    UPSTREAM.map((u) => ({ value: u, label: t(`playground.grad.upstreams.${u}`) })),
+    (u) => onUpstream(u),
+  );
   choice.input.dataset.control = 'upstream';
   choice.set(initial);
   const explain = el('p', { className: 'pg-grad-explain', attrs: { 'data-grad': 'explanation' } });
@@ -35,19 +39,35 @@ export function gradientPanel({ onUpstream, initial = UPSTREAM[0] }) {
       upstream: el('td', { attrs: { 'data-grad-stat': key, 'data-side': 'upstream' } }),
       input: el('td', { attrs: { 'data-grad-stat': key, 'data-side': 'input' } }),
     };
-    body.append(el('tr', {}, el('th', { text: t(`playground.stats.${key}`), attrs: { scope: 'row' } }),
-      cells[key].upstream, cells[key].input));
+    body.append(
+      el(
+        'tr',
+        {},
+        el('th', { text: t(`playground.stats.${key}`), attrs: { scope: 'row' } }),
+        cells[key].upstream,
+        cells[key].input,
+      ),
+    );
   }
   const groupCell = el('td', { attrs: { 'data-grad-stat': 'group-mean', 'data-side': 'input', colspan: '2' } });
   body.append(el('tr', {}, el('th', { text: t('playground.grad.groupMeans'), attrs: { scope: 'row' } }), groupCell));
   const col = (text) => el('th', { text, attrs: { scope: 'col' } });
-  table.append(el('caption', { text: t('playground.grad.caption') }),
-    el('thead', {}, el('tr', {}, col(t('playground.grad.statistic')), col(t('playground.grad.dy')), col(t('playground.grad.dx')))), body);
+  table.append(
+    el('caption', { text: t('playground.grad.caption') }),
+    el(
+      'thead',
+      {},
+      el('tr', {}, col(t('playground.grad.statistic')), col(t('playground.grad.dy')), col(t('playground.grad.dx'))),
+    ),
+    body,
+  );
 
   const chartBox = el('div', { className: 'pg-chart' });
   root.append(heading, intro, choice.root, explain, message, table, chartBox);
   const chart = createHistogramChart(chartBox, {
-    name: t('playground.grad.chartName'), xLabel: t('playground.grad.dx'), yLabel: t('playground.grad.count'),
+    name: t('playground.grad.chartName'),
+    xLabel: t('playground.grad.dx'),
+    yLabel: t('playground.grad.count'),
     series: [{ label: t('playground.grad.dx'), color: '--fig-norm', fallback: '#28498a' }],
   });
   // Gradients can be ~1e−8 (zero up to rounding): ticks need significant digits, not fixed decimals.
@@ -79,9 +99,16 @@ export function gradientPanel({ onUpstream, initial = UPSTREAM[0] }) {
         return;
       }
       const d = view.input;
-      chart.update([d.histogram], t('playground.grad.summary', {
-        upstream: t(`playground.grad.upstreams.${upstream}`), mean: num(d.mean), std: num(d.std), min: num(d.min), max: num(d.max),
-      }));
+      chart.update(
+        [d.histogram],
+        t('playground.grad.summary', {
+          upstream: t(`playground.grad.upstreams.${upstream}`),
+          mean: num(d.mean),
+          std: num(d.std),
+          min: num(d.min),
+          max: num(d.max),
+        }),
+      );
     },
     destroy: () => chart.destroy(),
   };

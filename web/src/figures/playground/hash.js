@@ -14,10 +14,22 @@ export const GAMMAS = Object.freeze(Array.from({ length: 61 }, (_, i) => Math.ro
 export const BETAS = Object.freeze(Array.from({ length: 61 }, (_, i) => Math.round((i - 30) * 10) / 100));
 
 /** The GroupNorm default for c channels: 32 groups when 32 divides c, otherwise the largest divisor below. */
-export const defaultGroups = (c) => divisors(c).filter((g) => g <= 32).pop();
+export const defaultGroups = (c) =>
+  divisors(c)
+    .filter((g) => g <= 32)
+    .pop();
 
 export const DEFAULTS = Object.freeze({
-  kind: 'batch', n: 64, c: 256, g: 32, eps: 1e-5, gamma: 1, beta: 0, dist: 'normal', mode: 'train', seed: 1,
+  kind: 'batch',
+  n: 64,
+  c: 256,
+  g: 32,
+  eps: 1e-5,
+  gamma: 1,
+  beta: 0,
+  dist: 'normal',
+  mode: 'train',
+  seed: 1,
 });
 
 const inList = (list, v) => list.find((x) => x === v);
@@ -51,7 +63,11 @@ export function readHash(hash) {
   const part = parts(hash).find((p) => p.startsWith(`${HASH_KEY}=`));
   if (!part) return null;
   let body = part.slice(HASH_KEY.length + 1);
-  try { body = decodeURIComponent(body); } catch { return cleanState({}); }
+  try {
+    body = decodeURIComponent(body);
+  } catch {
+    return cleanState({});
+  }
   const fields = {};
   for (const pair of body.split(',')) {
     const at = pair.indexOf(':');
@@ -62,8 +78,11 @@ export function readHash(hash) {
 
 /** `hash` with the playground part replaced by `state` (other parts kept, in order). */
 export function writeHash(hash, state) {
-  const value = `${HASH_KEY}=` + ['kind', 'n', 'c', 'g', 'eps', 'gamma', 'beta', 'dist', 'mode', 'seed']
-    .map((k) => `${k}:${k === 'eps' ? state.eps.toExponential(0).replace('e+0', '') : state[k]}`).join(',');
+  const value =
+    `${HASH_KEY}=` +
+    ['kind', 'n', 'c', 'g', 'eps', 'gamma', 'beta', 'dist', 'mode', 'seed']
+      .map((k) => `${k}:${k === 'eps' ? state.eps.toExponential(0).replace('e+0', '') : state[k]}`)
+      .join(',');
   const list = parts(hash);
   const at = list.findIndex((p) => p.startsWith(`${HASH_KEY}=`));
   if (at >= 0) list[at] = value;

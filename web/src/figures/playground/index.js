@@ -19,9 +19,7 @@ import { el, nextId } from '../../ui/el.js';
 import { fmtEps, fmtFixed } from '../../ui/format.js';
 import { radioGroup, selectControl, steppedSlider } from '../../ui/controls.js';
 import { setInline } from '../../ui/inline.js';
-import {
-  BATCH_SIZES, BETAS, cleanState, DEFAULTS, EPSILONS, FEATURES, GAMMAS, readHash, writeHash,
-} from './hash.js';
+import { BATCH_SIZES, BETAS, cleanState, DEFAULTS, EPSILONS, FEATURES, GAMMAS, readHash, writeHash } from './hash.js';
 import { createEngine, MOMENTUM, SPREAD_REPEATS, UPSTREAM, WARMUP_BATCH, WARMUP_STEPS } from './compute.js';
 import { groupsTable, noisePanel, runningPanel, statsTable } from './panels.js';
 import { gradientPanel } from './gradient-panel.js';
@@ -33,7 +31,13 @@ import { createFigure } from '../../ui/create-figure.js';
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
   const fromHash = typeof location === 'object' ? readHash(location.hash) : null;
-  const figure = createFigure({ initial: fromHash || initial, fallback: DEFAULTS, clean: cleanState, draw, onInteract });
+  const figure = createFigure({
+    initial: fromHash || initial,
+    fallback: DEFAULTS,
+    clean: cleanState,
+    draw,
+    onInteract,
+  });
   const shown = { c: 0, kind: '', noise: null, running: null }; // what the DOM shows now
   let upstream = UPSTREAM[0]; // the gradient tab's ∂L/∂y (not part of the link: the tab opens on the default)
   const engine = createEngine(core);
@@ -50,28 +54,71 @@ export async function mount(container, { core, text, state: initial, onInteract 
     update(patch);
   };
 
-  const kind = selectControl(t('playground.normalization'), labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
-    (k) => change({ kind: k }));
-  const mode = radioGroup(t('playground.mode', { kind: text.kinds.batch.label }), nextId('pg-mode'),
-    [{ value: 'train', label: t('playground.training') }, { value: 'eval', label: t('playground.eval') }],
-    (m) => change({ mode: m }), 'fig-radios pg-mode');
-  const dist = selectControl(t('playground.distribution'), labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
-    (d) => change({ dist: d }));
-  const batch = steppedSlider(t('playground.batchSize'), BATCH_SIZES, String, (n) => change({ n }), text.hints.batchSize);
+  const kind = selectControl(
+    t('playground.normalization'),
+    labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
+    (k) => change({ kind: k }),
+  );
+  const mode = radioGroup(
+    t('playground.mode', { kind: text.kinds.batch.label }),
+    nextId('pg-mode'),
+    [
+      { value: 'train', label: t('playground.training') },
+      { value: 'eval', label: t('playground.eval') },
+    ],
+    (m) => change({ mode: m }),
+    'fig-radios pg-mode',
+  );
+  const dist = selectControl(
+    t('playground.distribution'),
+    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
+    (d) => change({ dist: d }),
+  );
+  const batch = steppedSlider(
+    t('playground.batchSize'),
+    BATCH_SIZES,
+    String,
+    (n) => change({ n }),
+    text.hints.batchSize,
+  );
   const features = steppedSlider(t('playground.features'), FEATURES, String, (c) => change({ c }), text.hints.features);
   const groups = selectControl(t('playground.groups'), [], (g) => change({ g: Number(g) }), text.hints.groups);
   const eps = steppedSlider(t('playground.eps'), EPSILONS, fmtEps, (e) => change({ eps: e }));
-  const gamma = steppedSlider(t('playground.gamma'), GAMMAS, (v) => fmtFixed(v, 2), (v) => change({ gamma: v }));
-  const beta = steppedSlider(t('playground.beta'), BETAS, (v) => fmtFixed(v, 2), (v) => change({ beta: v }));
+  const gamma = steppedSlider(
+    t('playground.gamma'),
+    GAMMAS,
+    (v) => fmtFixed(v, 2),
+    (v) => change({ gamma: v }),
+  );
+  const beta = steppedSlider(
+    t('playground.beta'),
+    BETAS,
+    (v) => fmtFixed(v, 2),
+    (v) => change({ beta: v }),
+  );
   for (const [key, slider] of Object.entries({ batch, features, eps, gamma, beta })) slider.input.dataset.control = key;
   const betaNote = el('p', { className: 'fig-hint', text: t('playground.noBeta', { kind: text.kinds.rms.label }) });
   beta.root.append(betaNote);
-  const resample = el('button', { className: 'button fig-button', text: t('playground.resample'), attrs: { type: 'button' } });
+  const resample = el('button', {
+    className: 'button fig-button',
+    text: t('playground.resample'),
+    attrs: { type: 'button' },
+  });
   const seedText = el('span', { className: 'fig-seed' });
   resample.addEventListener('click', () => change({ seed: figure.state.seed + 1 }));
   const link = el('a', { className: 'pg-link', text: t('playground.link'), attrs: { href: '#' } });
-  controls.append(kind.root, mode.root, dist.root, batch.root, features.root, groups.root, eps.root, gamma.root, beta.root,
-    el('div', { className: 'fig-control fig-resample' }, resample, seedText, link));
+  controls.append(
+    kind.root,
+    mode.root,
+    dist.root,
+    batch.root,
+    features.root,
+    groups.root,
+    eps.root,
+    gamma.root,
+    beta.root,
+    el('div', { className: 'fig-control fig-resample' }, resample, seedText, link),
+  );
 
   const alert = createErrorBox();
   const stats = statsTable(text);
@@ -85,13 +132,23 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const warmup = { steps: WARMUP_STEPS, batch: WARMUP_BATCH, momentum: MOMENTUM };
   const running = runningPanel(text, warmup);
   const outputs = el('div', { className: 'pg-outputs' }, stats.root, about, groupStats.root, noise.root, running.root);
-  const gradient = gradientPanel({ onUpstream: (u) => { onInteract(); upstream = u; figure.schedule(); } });
+  const gradient = gradientPanel({
+    onUpstream: (u) => {
+      onInteract();
+      upstream = u;
+      figure.schedule();
+    },
+  });
   const code = codePanel(warmup);
-  const tabs = createTabs([
-    { id: 'stats', label: t('playground.tabs.stats'), panel: outputs },
-    { id: 'gradient', label: t('playground.tabs.gradient'), panel: el('div', {}, gradient.root) },
-    { id: 'code', label: t('playground.tabs.code'), panel: el('div', {}, code.root) },
-  ], t('playground.tabs.label'), () => figure.schedule());
+  const tabs = createTabs(
+    [
+      { id: 'stats', label: t('playground.tabs.stats'), panel: outputs },
+      { id: 'gradient', label: t('playground.tabs.gradient'), panel: el('div', {}, gradient.root) },
+      { id: 'code', label: t('playground.tabs.code'), panel: el('div', {}, code.root) },
+    ],
+    t('playground.tabs.label'),
+    () => figure.schedule(),
+  );
   root.append(controls, alert.root, tabs.root, parityNote());
   container.append(root);
 
@@ -107,8 +164,12 @@ export async function mount(container, { core, text, state: initial, onInteract 
   window.addEventListener('hashchange', onHash);
 
   function showError(error, s) {
-    const why = s.kind === 'batch' && s.mode === 'train' && s.n === 1 ? t('playground.batch1')
-      : s.kind === 'instance' ? t('playground.instanceL1') : null;
+    const why =
+      s.kind === 'batch' && s.mode === 'train' && s.n === 1
+        ? t('playground.batch1')
+        : s.kind === 'instance'
+          ? t('playground.instanceL1')
+          : null;
     alert.show(error.message, why);
   }
 
@@ -129,7 +190,14 @@ export async function mount(container, { core, text, state: initial, onInteract 
     betaNote.hidden = s.kind !== 'rms';
     seedText.textContent = t('playground.seed', { seed: String(s.seed) });
     link.href = writeHash(location.hash, s);
-    Object.assign(root.dataset, { kind: s.kind, n: String(s.n), c: String(s.c), seed: String(s.seed), dist: s.dist, mode: s.mode });
+    Object.assign(root.dataset, {
+      kind: s.kind,
+      n: String(s.n),
+      c: String(s.c),
+      seed: String(s.seed),
+      dist: s.dist,
+      mode: s.mode,
+    });
     if (shown.kind !== s.kind) {
       aboutTitle.textContent = t('playground.about', { kind: text.kinds[s.kind].label });
       aboutAxes.textContent = t('playground.axes', { kind: text.kinds[s.kind].label, axes: text.kinds[s.kind].axes });

@@ -14,12 +14,35 @@ export function statsTable(text) {
   const defId = nextId('pg-improvement');
   const root = el('div', { className: 'pg-panel pg-stats' });
   const table = el('table', { className: 'fig-table' });
-  const toggle = el('button', { className: 'fig-info', text: '?', attrs: { type: 'button', 'aria-expanded': 'false',
-    'aria-controls': defId, 'aria-label': t('playground.stats.whatImprovement') } });
+  const toggle = el('button', {
+    className: 'fig-info',
+    text: '?',
+    attrs: {
+      type: 'button',
+      'aria-expanded': 'false',
+      'aria-controls': defId,
+      'aria-label': t('playground.stats.whatImprovement'),
+    },
+  });
   const col = (key) => el('th', { text: t(`playground.stats.${key}`), attrs: { scope: 'col' } });
-  const head = el('tr', {}, col('statistic'), col('raw'), col('normalized'),
-    el('th', { attrs: { scope: 'col' } }, el('span', { text: t('playground.stats.improvement'), attrs: { title: text.hints.improvement } }), toggle));
-  const definition = el('p', { className: 'fig-hint pg-definition', text: text.hints.improvement, attrs: { id: defId } });
+  const head = el(
+    'tr',
+    {},
+    col('statistic'),
+    col('raw'),
+    col('normalized'),
+    el(
+      'th',
+      { attrs: { scope: 'col' } },
+      el('span', { text: t('playground.stats.improvement'), attrs: { title: text.hints.improvement } }),
+      toggle,
+    ),
+  );
+  const definition = el('p', {
+    className: 'fig-hint pg-definition',
+    text: text.hints.improvement,
+    attrs: { id: defId },
+  });
   definition.hidden = true;
   toggle.addEventListener('click', () => {
     definition.hidden = !definition.hidden;
@@ -28,16 +51,29 @@ export function statsTable(text) {
   const body = el('tbody');
   const rows = {};
   for (const key of ['mean', 'std', 'min', 'max', 'skewness']) {
-    const r = { raw: td({ 'data-stat': key, 'data-side': 'raw' }), norm: td({ 'data-stat': key, 'data-side': 'normalized' }),
-      imp: td({ 'data-stat': key, 'data-side': 'improvement' }) };
+    const r = {
+      raw: td({ 'data-stat': key, 'data-side': 'raw' }),
+      norm: td({ 'data-stat': key, 'data-side': 'normalized' }),
+      imp: td({ 'data-stat': key, 'data-side': 'improvement' }),
+    };
     if (key === 'min' || key === 'max' || key === 'skewness') {
       const reason = t(key === 'skewness' ? 'playground.stats.notTarget' : 'playground.stats.noTarget');
-      r.imp.append(el('span', { text: '—', attrs: { 'aria-hidden': 'true', title: reason } }),
-        el('span', { className: 'visually-hidden', text: reason }));
+      r.imp.append(
+        el('span', { text: '—', attrs: { 'aria-hidden': 'true', title: reason } }),
+        el('span', { className: 'visually-hidden', text: reason }),
+      );
     }
     rows[key] = r;
-    body.append(el('tr', { className: key === 'skewness' ? 'fig-row-shape' : undefined },
-      el('th', { text: t(`playground.stats.${key}`), attrs: { scope: 'row' } }), r.raw, r.norm, r.imp));
+    body.append(
+      el(
+        'tr',
+        { className: key === 'skewness' ? 'fig-row-shape' : undefined },
+        el('th', { text: t(`playground.stats.${key}`), attrs: { scope: 'row' } }),
+        r.raw,
+        r.norm,
+        r.imp,
+      ),
+    );
   }
   table.append(el('caption', { text: t('playground.stats.caption') }), el('thead', {}, head), body);
   root.append(table, definition);
@@ -70,21 +106,38 @@ export function groupsTable(text) {
   const body = el('tbody');
   const rows = {};
   for (const key of ['mean', 'std', 'skewness']) {
-    rows[key] = { before: td({ 'data-group-stat': key, 'data-side': 'raw' }), after: td({ 'data-group-stat': key, 'data-side': 'normalized' }) };
-    body.append(el('tr', { className: key === 'skewness' ? 'fig-row-shape' : undefined },
-      el('th', { text: t(`playground.groupStats.${key}`), attrs: { scope: 'row' } }), rows[key].before, rows[key].after));
+    rows[key] = {
+      before: td({ 'data-group-stat': key, 'data-side': 'raw' }),
+      after: td({ 'data-group-stat': key, 'data-side': 'normalized' }),
+    };
+    body.append(
+      el(
+        'tr',
+        { className: key === 'skewness' ? 'fig-row-shape' : undefined },
+        el('th', { text: t(`playground.groupStats.${key}`), attrs: { scope: 'row' } }),
+        rows[key].before,
+        rows[key].after,
+      ),
+    );
   }
   const col = (key) => el('th', { text: t(`playground.groupStats.${key}`), attrs: { scope: 'col' } });
   table.append(caption, el('thead', {}, el('tr', {}, col('perGroup'), col('before'), col('after'))), body);
   const note = el('p', { className: 'fig-note fig-shape-note', text: text.hints.skewness });
   root.append(table, note);
-  const range = (d) => (d ? t('playground.groupStats.range', { min: fmtFixed(d.min, 2), max: fmtFixed(d.max, 2) }) : t('playground.groupStats.undefined'));
+  const range = (d) =>
+    d
+      ? t('playground.groupStats.range', { min: fmtFixed(d.min, 2), max: fmtFixed(d.max, 2) })
+      : t('playground.groupStats.undefined');
   return {
     root,
     update(result, kind) {
       const groups = result.rawGroups;
       caption.textContent = groups
-        ? t('playground.groupStats.captionCount', { count: groups.count, kind: text.kinds[kind].label, axes: text.kinds[kind].axes })
+        ? t('playground.groupStats.captionCount', {
+            count: groups.count,
+            kind: text.kinds[kind].label,
+            axes: text.kinds[kind].axes,
+          })
         : t('playground.groupStats.caption');
       for (const key of Object.keys(rows)) {
         rows[key].before.textContent = groups ? range(groups[key]) : '—';
@@ -111,15 +164,32 @@ export function noisePanel(text, repeats) {
   bn.mean.dataset.noise = 'batch-mean';
   ln.mean.dataset.noise = 'layer-mean';
   const col = (key) => el('th', { text: t(`playground.noise.${key}`), attrs: { scope: 'col' } });
-  table.append(el('caption', { text: t('playground.noise.caption', { repeats }) }),
-    el('thead', {}, el('tr', {}, col('of'), col('mean'), col('variance'))), body);
+  table.append(
+    el('caption', { text: t('playground.noise.caption', { repeats }) }),
+    el('thead', {}, el('tr', {}, col('of'), col('mean'), col('variance'))),
+    body,
+  );
   const hint = el('p', { className: 'fig-hint', text: text.hints.batchSize });
   const chartBox = el('div', { className: 'pg-chart' });
   root.append(heading, intro, table, chartBox, hint);
   const chart = createLineChart(chartBox, {
-    name: t('playground.noise.chartName'), xLabel: t('playground.noise.xLabel'), yLabel: t('playground.noise.yLabel'),
-    series: [{ label: t('playground.noise.batchSeries', { batch: text.kinds.batch.label }), color: '--fig-raw', fallback: '#b4561b', points: true },
-      { label: t('playground.noise.layerSeries', { layer: text.kinds.layer.label }), color: '--fig-norm', fallback: '#28498a', points: true }],
+    name: t('playground.noise.chartName'),
+    xLabel: t('playground.noise.xLabel'),
+    yLabel: t('playground.noise.yLabel'),
+    series: [
+      {
+        label: t('playground.noise.batchSeries', { batch: text.kinds.batch.label }),
+        color: '--fig-raw',
+        fallback: '#b4561b',
+        points: true,
+      },
+      {
+        label: t('playground.noise.layerSeries', { layer: text.kinds.layer.label }),
+        color: '--fig-norm',
+        fallback: '#28498a',
+        points: true,
+      },
+    ],
   });
   const xs = Array.from({ length: 50 }, (_, i) => i + 1);
   return {
@@ -135,9 +205,16 @@ export function noisePanel(text, repeats) {
       ln.mean.textContent = fmtFixed(noise.layer.meanSd);
       ln.var.textContent = fmtFixed(noise.layer.varSd);
       const first = (a) => (a ? a.slice(0, 50) : []);
-      chart.update(xs, [noise.batch ? first(noise.batch.mean) : new Float64Array(50).fill(NaN), first(noise.layer.mean)],
-        t('playground.noise.summary', { repeats, n, batchSd: noise.batch ? fmtFixed(noise.batch.meanSd) : t('playground.noise.batchError'),
-          layerSd: fmtFixed(noise.layer.meanSd) }));
+      chart.update(
+        xs,
+        [noise.batch ? first(noise.batch.mean) : new Float64Array(50).fill(NaN), first(noise.layer.mean)],
+        t('playground.noise.summary', {
+          repeats,
+          n,
+          batchSd: noise.batch ? fmtFixed(noise.batch.meanSd) : t('playground.noise.batchError'),
+          layerSd: fmtFixed(noise.layer.meanSd),
+        }),
+      );
     },
     destroy: () => chart.destroy(),
   };
@@ -147,24 +224,41 @@ export function noisePanel(text, repeats) {
 export function runningPanel(text, { steps, batch, momentum }) {
   const root = el('div', { className: 'pg-panel pg-running' });
   const heading = el('h4', { className: 'fig-panel-title', text: t('playground.running.title') });
-  const intro = el('p', { className: 'fig-note', text: t('playground.running.intro', { batch: text.kinds.batch.label, steps,
-    size: batch, momentum, percent: formatPercent(momentum * 100, 0) }) });
+  const intro = el('p', {
+    className: 'fig-note',
+    text: t('playground.running.intro', {
+      batch: text.kinds.batch.label,
+      steps,
+      size: batch,
+      momentum,
+      percent: formatPercent(momentum * 100, 0),
+    }),
+  });
   const readout = el('p', { className: 'fig-note', attrs: { 'data-running': 'summary' } });
   const chartBox = el('div', { className: 'pg-chart' });
   root.append(heading, intro, chartBox, readout);
   const chart = createLineChart(chartBox, {
-    name: t('playground.running.chartName'), xLabel: t('playground.running.xLabel'), yLabel: t('playground.running.yLabel'),
-    series: [{ label: t('playground.running.batchMean'), color: '--fig-raw', fallback: '#b4561b', points: true },
+    name: t('playground.running.chartName'),
+    xLabel: t('playground.running.xLabel'),
+    yLabel: t('playground.running.yLabel'),
+    series: [
+      { label: t('playground.running.batchMean'), color: '--fig-raw', fallback: '#b4561b', points: true },
       { label: t('playground.running.runningMean'), color: '--fig-norm', fallback: '#28498a' },
-      { label: t('playground.running.populationMean'), color: '--muted', fallback: '#4a5366', dashed: true }],
+      { label: t('playground.running.populationMean'), color: '--muted', fallback: '#4a5366', dashed: true },
+    ],
   });
   const xs = Array.from({ length: steps }, (_, i) => i + 1);
   return {
     root,
     update(trace) {
       const last = trace.runningMean.length - 1;
-      readout.textContent = t('playground.running.summary', { steps, mean: fmtFixed(trace.runningMean[last]),
-        variance: fmtFixed(trace.runningVar[last]), popMean: fmtFixed(trace.populationMean), popVar: fmtFixed(trace.populationVar) });
+      readout.textContent = t('playground.running.summary', {
+        steps,
+        mean: fmtFixed(trace.runningMean[last]),
+        variance: fmtFixed(trace.runningVar[last]),
+        popMean: fmtFixed(trace.populationMean),
+        popVar: fmtFixed(trace.populationVar),
+      });
       chart.update(xs, [trace.batchMean, trace.runningMean, trace.populationMean], readout.textContent);
     },
     destroy: () => chart.destroy(),

@@ -18,8 +18,11 @@ export function createTabs(tabs, label, onSelect = () => {}) {
   for (const tab of tabs) {
     const tabId = `${prefix}-${tab.id}-tab`;
     const panelId = `${prefix}-${tab.id}-panel`;
-    const button = el('button', { className: 'pg-tab', text: tab.label, attrs: { type: 'button', role: 'tab', id: tabId,
-      'aria-controls': panelId, 'data-tab': tab.id } });
+    const button = el('button', {
+      className: 'pg-tab',
+      text: tab.label,
+      attrs: { type: 'button', role: 'tab', id: tabId, 'aria-controls': panelId, 'data-tab': tab.id },
+    });
     Object.assign(tab.panel, { id: panelId });
     tab.panel.setAttribute('role', 'tabpanel');
     tab.panel.setAttribute('aria-labelledby', tabId);
@@ -51,8 +54,12 @@ export function createTabs(tabs, label, onSelect = () => {}) {
 
   tablist.addEventListener('keydown', (event) => {
     const at = ids.indexOf(selected);
-    const target = { ArrowRight: (at + 1) % ids.length, ArrowLeft: (at - 1 + ids.length) % ids.length,
-      Home: 0, End: ids.length - 1 }[event.key];
+    const target = {
+      ArrowRight: (at + 1) % ids.length,
+      ArrowLeft: (at - 1 + ids.length) % ids.length,
+      Home: 0,
+      End: ids.length - 1,
+    }[event.key];
     if (target === undefined) return;
     event.preventDefault();
     select(ids[target], { focus: true });
@@ -62,7 +69,9 @@ export function createTabs(tabs, label, onSelect = () => {}) {
   return {
     root,
     tablist,
-    get selected() { return selected; },
+    get selected() {
+      return selected;
+    },
     select,
     tab: (id) => buttons.get(id),
   };

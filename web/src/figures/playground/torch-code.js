@@ -24,19 +24,25 @@ export function moduleCall(s) {
   const eps = `eps=${pyFloat(s.eps)}`;
   const affine = s.gamma !== 1 || (s.kind !== 'rms' && s.beta !== 0);
   switch (s.kind) {
-    case 'batch': return `nn.BatchNorm1d(${s.c}, ${eps}, momentum=0.1)`;
-    case 'layer': return `nn.LayerNorm([${s.c}, 1], ${eps})`;
-    case 'rms': return `nn.RMSNorm([${s.c}, 1], ${eps})`;
-    case 'group': return `nn.GroupNorm(${s.g}, ${s.c}, ${eps})`;
-    case 'instance': return `nn.InstanceNorm1d(${s.c}, ${eps}${affine ? ', affine=True' : ''})`;
-    default: throw new RangeError(`kind: unknown "${s.kind}"`);
+    case 'batch':
+      return `nn.BatchNorm1d(${s.c}, ${eps}, momentum=0.1)`;
+    case 'layer':
+      return `nn.LayerNorm([${s.c}, 1], ${eps})`;
+    case 'rms':
+      return `nn.RMSNorm([${s.c}, 1], ${eps})`;
+    case 'group':
+      return `nn.GroupNorm(${s.g}, ${s.c}, ${eps})`;
+    case 'instance':
+      return `nn.InstanceNorm1d(${s.c}, ${eps}${affine ? ', affine=True' : ''})`;
+    default:
+      throw new RangeError(`kind: unknown "${s.kind}"`);
   }
 }
 
 /** The whole snippet, as lines of Python. */
 export function torchCode(s, warmup) {
   const c = (key, params) => `# ${t(`playground.code.${key}`, params)}`;
-  const lines = ['import torch', 'from torch import nn', ''];  // i18n-exempt: Python source shown as code
+  const lines = ['import torch', 'from torch import nn', '']; // i18n-exempt: Python source shown as code
   lines.push(c('inputComment', { n: String(s.n), c: String(s.c) }));
   lines.push(`x = torch.as_tensor(values, dtype=torch.float32).reshape(${s.n}, ${s.c}, 1)`, '');
   if (s.kind === 'rms') lines.push(c('rmsVersion', { version: TORCH_RMSNORM }));

@@ -29,7 +29,8 @@ export default {
     const x = core.sample(p.distribution, n * c * l, { seed: p.dataSeed, mean: p.mean, std: p.std });
     const width = p.kind === 'layer' ? c * l : c;
     const out = core.normalize(p.kind, x, SHAPE, {
-      gamma: new Float32Array(width).fill(p.gamma), beta: new Float32Array(width).fill(p.beta),
+      gamma: new Float32Array(width).fill(p.gamma),
+      beta: new Float32Array(width).fill(p.beta),
       ...(p.kind === 'group' ? { groups: 2 } : {}),
     });
     const before = core.describe(x, { bins: 24 });
@@ -47,8 +48,16 @@ export default {
     return {
       correct,
       values: {
-        kind: { kind: p.kind }, gamma: p.gamma, beta: p.beta, absGamma: Math.abs(p.gamma), absBeta: Math.abs(p.beta),
-        gammaSquared: p.gamma * p.gamma, inMean: before.mean, inStd: before.std, outMean: after.mean, outStd: after.std,
+        kind: { kind: p.kind },
+        gamma: p.gamma,
+        beta: p.beta,
+        absGamma: Math.abs(p.gamma),
+        absBeta: Math.abs(p.beta),
+        gammaSquared: p.gamma * p.gamma,
+        inMean: before.mean,
+        inStd: before.std,
+        outMean: after.mean,
+        outStd: after.std,
       },
       chart: {
         type: 'histograms',

@@ -27,16 +27,27 @@ export default {
     const count = core.statCount(p.kind, shape, opts);
     const ids = core.groupIds(p.kind, shape, opts);
     const counts = {
-      'per-channel': p.c, 'per-sample': p.n, 'per-sample-channel': p.n * p.c, 'per-sample-group': p.n * p.g,
+      'per-channel': p.c,
+      'per-sample': p.n,
+      'per-sample-channel': p.n * p.c,
+      'per-sample-group': p.n * p.g,
     };
     const matches = Object.keys(counts).filter((id) => counts[id] === count);
     const distinct = new Set(Object.values(counts)).size === Object.keys(counts).length;
     return {
       correct: distinct && matches.length === 1 ? matches[0] : null,
       values: {
-        kind: { kind: p.kind }, n: p.n, c: p.c, l: p.l, g: p.g, perChannel: counts['per-channel'],
-        perSample: counts['per-sample'], perSampleChannel: counts['per-sample-channel'],
-        perSampleGroup: counts['per-sample-group'], count, pooled: (p.n * p.c * p.l) / count,
+        kind: { kind: p.kind },
+        n: p.n,
+        c: p.c,
+        l: p.l,
+        g: p.g,
+        perChannel: counts['per-channel'],
+        perSample: counts['per-sample'],
+        perSampleChannel: counts['per-sample-channel'],
+        perSampleGroup: counts['per-sample-group'],
+        count,
+        pooled: (p.n * p.c * p.l) / count,
       },
       chart: { type: 'grid', name: { key: 'predict.chart.gridName' }, n: p.n, c: p.c, l: p.l, ids: Array.from(ids) },
     };

@@ -33,7 +33,8 @@ export default {
     const ln0 = classify(lnMean);
     const rms0 = classify(rmsMean);
     let correct = null;
-    if (ln0 === 'zero' && rms0) correct = rms0 === 'zero' ? 'both-zero' : rms0 === 'positive' ? 'rms-positive' : 'rms-negative';
+    if (ln0 === 'zero' && rms0)
+      correct = rms0 === 'zero' ? 'both-zero' : rms0 === 'positive' ? 'rms-positive' : 'rms-negative';
     else if (ln0 && ln0 !== 'zero' && rms0 === 'zero') correct = 'ln-keeps';
     const first = (values) => values.subarray(0, p.features);
     const lo = Math.min(...[ln, rms].map((r) => core.describe(first(r.output), { bins: 1, median: false }).min));
@@ -42,8 +43,14 @@ export default {
     return {
       correct,
       values: {
-        mean: p.mean, std: p.std, features: p.features, lnMean, rmsMean, rms: 1 / rms.rstd[0],
-        lnStd: lnMoments.std[0], rmsStd: rmsMoments.std[0],
+        mean: p.mean,
+        std: p.std,
+        features: p.features,
+        lnMean,
+        rmsMean,
+        rms: 1 / rms.rstd[0],
+        lnStd: lnMoments.std[0],
+        rmsStd: rmsMoments.std[0],
       },
       chart: {
         type: 'histograms',

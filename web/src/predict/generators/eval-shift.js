@@ -32,7 +32,9 @@ export default {
     const fresh = batch(p.steps + 1000);
     // Training mode on the fresh batch: a copy of the running statistics, so the shown ones stay put.
     const train = core.normalize('batch', fresh, [N, C, 1], {
-      runningMean: runningMean.slice(), runningVar: runningVar.slice(), momentum: p.momentum,
+      runningMean: runningMean.slice(),
+      runningVar: runningVar.slice(),
+      momentum: p.momentum,
     });
     const evalOut = core.normalize('batch', fresh, [N, C, 1], { training: false, runningMean, runningVar });
     const trainStats = core.describe(train.output, { bins: 1 });
@@ -45,8 +47,15 @@ export default {
     return {
       correct,
       values: {
-        steps: p.steps, momentum: p.momentum, mean: p.mean, std: p.std, runningMean: runningMean[0],
-        runningVar: runningVar[0], evalMean: m, trainMean: trainStats.mean, evalStd: evalStats.std,
+        steps: p.steps,
+        momentum: p.momentum,
+        mean: p.mean,
+        std: p.std,
+        runningMean: runningMean[0],
+        runningVar: runningVar[0],
+        evalMean: m,
+        trainMean: trainStats.mean,
+        evalStd: evalStats.std,
       },
       chart: {
         type: 'histograms',

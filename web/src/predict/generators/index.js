@@ -6,6 +6,6 @@ import affine from './affine.js';
 import axes from './axes.js';
 import whereUsed from './where-used.js';
 
-export const GENERATORS = Object.freeze(Object.fromEntries(
-  [smallBatch, evalShift, centring, affine, axes, whereUsed].map((g) => [g.name, g]),
-));
+export const GENERATORS = Object.freeze(
+  Object.fromEntries([smallBatch, evalShift, centring, affine, axes, whereUsed].map((g) => [g.name, g])),
+);

@@ -33,9 +33,18 @@ export default {
     };
   },
   run(core, p) {
-    const spread = (kind, batch) => spreadOf(kind, core.batchSpread(kind, p.distribution, {
-      batch, features: p.features, seed: p.dataSeed, mean: p.mean, std: p.std, ...(kind === 'group' ? { groups: 4 } : {}),
-    }));
+    const spread = (kind, batch) =>
+      spreadOf(
+        kind,
+        core.batchSpread(kind, p.distribution, {
+          batch,
+          features: p.features,
+          seed: p.dataSeed,
+          mean: p.mean,
+          std: p.std,
+          ...(kind === 'group' ? { groups: 4 } : {}),
+        }),
+      );
     const firstSmall = spread(p.first, p.batch);
     const firstLarge = spread(p.first, LARGE);
     const secondSmall = spread(p.second, p.batch);
@@ -50,21 +59,34 @@ export default {
     const b = verdict(secondSmall, secondLarge);
     let correct = null;
     if (a && b) {
-      correct = a === 'noisier' ? (b === 'noisier' ? 'both' : 'first-only') : (b === 'noisier' ? 'second-only' : 'neither');
+      correct =
+        a === 'noisier' ? (b === 'noisier' ? 'both' : 'first-only') : b === 'noisier' ? 'second-only' : 'neither';
     }
     const bar = (kind, batch, value) => ({ label: { key: 'predict.chart.spreadBar', kind, batch }, value });
     return {
       correct,
       values: {
-        batch: p.batch, features: p.features, distribution: { distribution: p.distribution },
-        first: { kind: p.first }, second: { kind: p.second }, firstSmall, firstLarge, secondSmall, secondLarge,
-        firstRatio: firstSmall / firstLarge, secondRatio: secondSmall / secondLarge,
+        batch: p.batch,
+        features: p.features,
+        distribution: { distribution: p.distribution },
+        first: { kind: p.first },
+        second: { kind: p.second },
+        firstSmall,
+        firstLarge,
+        secondSmall,
+        secondLarge,
+        firstRatio: firstSmall / firstLarge,
+        secondRatio: secondSmall / secondLarge,
       },
       chart: {
         type: 'bars',
         name: { key: 'predict.chart.spreadName' },
-        bars: [bar(p.first, LARGE, firstLarge), bar(p.first, p.batch, firstSmall), bar(p.second, LARGE, secondLarge),
-          bar(p.second, p.batch, secondSmall)],
+        bars: [
+          bar(p.first, LARGE, firstLarge),
+          bar(p.first, p.batch, firstSmall),
+          bar(p.second, LARGE, secondLarge),
+          bar(p.second, p.batch, secondSmall),
+        ],
       },
     };
   },
