@@ -353,6 +353,8 @@ test('the scanner finds UI text where it hides, and leaves code alone', () => {
   );
   assert.deepEqual(hits("const re = /it's a 'quoted' regex/g; const iso = `PT${h}H${m}M${s}S`;"), []);
   assert.deepEqual(hits("const py = 'from torch import nn'; // i18n-exempt: Python source shown as code"), []);
+  assert.deepEqual(hits("if (s === 'baseline never reached') {\n  // i18n-exempt: the core's status value\n}"), []);
+  assert.equal(hits("if (s === 'baseline never reached') {\n  // not exempt\n}").length, 1);
   assert.deepEqual(hits("const py = 'from torch import nn';"), ['from torch import nn']);
   assert.deepEqual(
     findUiText("el('div', { attrs: { 'data-caption': 'Sample' } });", { textAttributes: ['data-caption'] }).map(

@@ -277,7 +277,8 @@ const literalsIn = (skeleton, start, end) =>
   [...skeleton.slice(start, end).matchAll(/§(\d+)§/g)].map((m) => ({ n: Number(m[1]), at: start + m.index }));
 
 // A literal that only looks like prose (Python source shown as code, PDF syntax) is marked on its line with
-// a comment giving the reason: // i18n-exempt: <why this is not UI text>
+// a comment giving the reason: // i18n-exempt: <why this is not UI text>. The comment may also open the next
+// line, where Prettier moves a comment that trails an opening brace.
 const EXEMPT = /\/\/\s*i18n-exempt:\s*\S+(?:\s+\S+){2,}/;
 
 // The rules that judge a literal by how it reads rather than by where it goes.
@@ -290,7 +291,9 @@ export function findUiText(source, { textAttributes = [] } = {}) {
   const lines = source.split('\n');
   const found = new Map();
   const flag = (n, why) => {
-    if (!found.has(n) && !EXEMPT.test(lines[literals[n].line - 1])) found.set(n, why);
+    const { line } = literals[n];
+    const exempt = EXEMPT.test(lines[line - 1]) || /^\s*\/\/\s*i18n-exempt:/.test(lines[line] ?? '');
+    if (!found.has(n) && !exempt) found.set(n, why);
   };
   const isKeyArgument = (at) => KEY_CALL.test(skeleton.slice(Math.max(0, at - 40), at));
   // Messages for developers, not learners: the console, and the programmer-error classes (by JS convention).
