@@ -6,9 +6,8 @@
 
 import { validateContent } from './content/schema.js';
 import { el } from './ui/el.js';
-import { lessonDurations, wholeMinutes, withDurations } from './content/durations.js';
-import { renderSection } from './content/render.js';
-import { mathTables } from './content/math-sources.js';
+import { withDurations } from './content/durations.js';
+import { lessonContext, renderSection } from './content/render.js';
 import { loadContent } from './content/load-content.js';
 import { t } from './i18n/i18n.js';
 import { applyStaticText } from './i18n/apply-static.js';
@@ -119,7 +118,6 @@ function renderLesson(content, { lesson, store, embed }) {
   badges.replaceChildren(...content.badges.map((b) => el('li', { text: b })));
 
   const model = lessonModel(content);
-  const refs = new Map(content.references.map((r) => [r.id, r]));
   const quizzes = [];
   const walkthroughs = [];
   const completions = [];
@@ -127,8 +125,8 @@ function renderLesson(content, { lesson, store, embed }) {
 
   // teacher=1: answer keys under the checks (the quiz modules read ctx.teacher) and the teacher panel.
   // Each optional part (deep dive, goDeeper block) shows its own computed time.
-  const partMinutes = new Map(lessonDurations(content).optionalParts.map((p) => [p.id, wholeMinutes(p.minutes)]));
-  const ctx = { refs, hooks: {}, teacher: params.teacher, partMinutes, math: mathTables(content) };
+  const ctx = lessonContext(content, { teacher: params.teacher });
+  const { refs } = ctx;
   if (params.teacher) document.documentElement.dataset.teacher = 'true';
   const predicts = installPredictHooks(ctx, { content, store, loadCore: getCore });
   ctx.hooks.quiz = (block, host) => {
@@ -170,7 +168,9 @@ function renderLesson(content, { lesson, store, embed }) {
   };
 
   const nodes = content.sections.map((section) => renderSection(section, ctx));
+  // The build wrote the same sections into the page (scripts/prerender.mjs); they are replaced in one step.
   lesson.replaceChildren(...nodes);
+  delete lesson.dataset.prerendered;
   addPrintTakeaways(
     nodes.find((n) => n.id === 'takeaways'),
     content,

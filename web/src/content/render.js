@@ -7,7 +7,8 @@
 
 import { el } from '../ui/el.js';
 import { focusableWhileScrolling, inline, mathNode, plainText, renderLink } from '../ui/inline.js';
-import { formulaParts } from './math-sources.js';
+import { formulaParts, mathTables } from './math-sources.js';
+import { lessonDurations, wholeMinutes } from './durations.js';
 import { t } from '../i18n/i18n.js';
 
 // certificate/ still reads the builder and plainText from here under their old names.
@@ -20,6 +21,16 @@ export { el as h, plainText };
  * @property {Map<string, number>} [partMinutes] computed minutes of each optional part, by id (durations.js)
  * @property {{display: Map, inline: Map}} [math] the build's MathML trees by TeX (content/math-sources.js)
  */
+
+/**
+ * The render context of a content file, with no hooks yet: references, each optional part's minutes, the
+ * formulas' MathML trees. The page (main.js) and the build's prerender (scripts/prerender.mjs) share it.
+ */
+export function lessonContext(content, { teacher = false } = {}) {
+  const partMinutes = new Map(lessonDurations(content).optionalParts.map((p) => [p.id, wholeMinutes(p.minutes)]));
+  const refs = new Map(content.references.map((r) => [r.id, r]));
+  return { refs, hooks: {}, teacher, partMinutes, math: mathTables(content) };
+}
 
 function renderList(items, ordered, ctx, className) {
   const list = el(ordered ? 'ol' : 'ul', { className });
