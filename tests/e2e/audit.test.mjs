@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
+import { launch, repoRoot, requireDist, serve, watchPage, nextFrames, mountEveryFigure, AXE_TAGS } from './harness.mjs';
 
 const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
@@ -52,15 +52,13 @@ after(async () => {
   await server?.close();
 });
 
-/** Wait until every mounted figure has finished loading (bounded), then for two frames. */
+/** Wait until every mounted figure has finished loading, then for two frames. */
 async function settle() {
-  await page
-    .waitForFunction(
-      () => [...document.querySelectorAll('.figure-host')].every((f) => f.dataset.state !== 'loading'),
-      null,
-      { timeout: 15000 },
-    )
-    .catch(() => {});
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.figure-host')].every((f) => f.dataset.state !== 'loading'),
+    null,
+    { timeout: 30000 },
+  );
   await nextFrames(page);
 }
 
@@ -128,13 +126,11 @@ describe('axe-core (WCAG 2.x A/AA) in every interactive state', () => {
         await page.locator('.wt-next').click();
       }
       assert.equal(await page.textContent('.wt-count'), `Step ${k} of ${steps}`);
-      await page
-        .waitForFunction(
-          () => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
-          null,
-          { timeout: 15000 },
-        )
-        .catch(() => {});
+      await page.waitForFunction(
+        () => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
+        null,
+        { timeout: 30000 },
+      );
       await audit(`walkthrough step ${k}`);
     });
   }
@@ -144,25 +140,11 @@ describe('axe-core (WCAG 2.x A/AA) in every interactive state', () => {
     await audit('walkthrough finished');
   });
 
-  test('every figure mounted (scrolled through the whole page)', async () => {
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-    });
-    await page
-      .waitForFunction(
-        () =>
-          [...document.querySelectorAll('.figure-host')].every(
-            (f) => !['waiting', 'loading'].includes(f.dataset.state),
-          ),
-        null,
-        { timeout: 20000 },
-      )
-      .catch(() => {});
-    const states = await page.$$eval('.figure-host', (hosts) =>
-      hosts.map((h) => `${h.dataset.figure}:${h.dataset.state}`),
+  test('every figure mounted (each brought into view)', async () => {
+    const states = await mountEveryFigure(page);
+    assert.ok(
+      states.every((st) => /:(ready|waiting)$/.test(st)),
+      `a figure shown on the page failed to mount: ${states.join(', ')}`,
     );
     await audit(`every figure mounted [${states.join(', ')}]`);
   });

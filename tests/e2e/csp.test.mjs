@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STRICT_CSP, distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { STRICT_CSP, distDir, launch, mountEveryFigure, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
 
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz'));
@@ -59,22 +59,7 @@ test('a full learner journey under the strict CSP header: no violation, no error
 
   // Every section into view, with every optional part opened: every figure mounts (and the WebAssembly core
   // compiles).
-  await page.evaluate(async () => {
-    for (const part of document.querySelectorAll('details.go-deeper')) part.open = true;
-    for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-  });
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('.figure-host')].every((f) => !['waiting', 'loading'].includes(f.dataset.state)),
-    null,
-    { timeout: 30000 },
-  );
-  const states = await page.$$eval('.figure-host', (hosts) =>
-    hosts.map((h) => `${h.dataset.figure}:${h.dataset.state}`),
-  );
+  const states = await mountEveryFigure(page, { openParts: true });
   assert.ok(
     states.every((s) => s.endsWith(':ready')),
     states.join(', '),

@@ -110,7 +110,7 @@ async function screenshot(page, name, file) {
     await page.setViewportSize({ width: size.width, height: Math.ceil(box.height + 200) });
   await page.locator(HOST[name]).evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await settle(page);
-  await page.waitForTimeout(300);
+  await nextFrames(page);
   await page.locator(HOST[name]).screenshot({ path: join(resultsDir, file) });
   await page.setViewportSize(size);
 }

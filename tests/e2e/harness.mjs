@@ -5,6 +5,7 @@
 //   launch(options?)        -> playwright Browser        Debian's /usr/bin/chromium, headless, fresh profile
 //   distDir, requireDist()                               dist/web (or $NORMLAB_DIST), or a clear error when not built
 //   openLesson(options?), readyFigure(page, selector)   the served lesson in one page for a test file; a mounted figure
+//   mountEveryFigure(page, { openParts? })              every shown figure brought into view and mounted
 //   nextFrames(page)                                     two animation frames later (gives up after 10 s, never hangs)
 //
 // The tests build nothing: `npm test` builds first (scripts/test.sh), or run `npm run build`.
@@ -162,7 +163,7 @@ export async function watchPage(page, baseUrl) {
 /**
  * Wait for two animation frames (the figures coalesce their updates to one per frame). Headless Chromium has
  * been seen, rarely, not to run a frame callback at all; after 10 s this gives up waiting so that the test's own
- * assertions fail (and the run retries) instead of hanging forever in page.evaluate.
+ * assertions fail instead of hanging forever in page.evaluate.
  */
 export function nextFrames(page) {
   return page.evaluate(
@@ -211,4 +212,30 @@ export async function readyFigure(page, selector, timeout = 30000) {
   await host.scrollIntoViewIfNeeded();
   await page.waitForSelector(`${selector}[data-state="ready"]`, { timeout });
   return host;
+}
+
+/**
+ * Bring every shown figure into view, one at a time (a figure mounts when it is first seen), and wait until each
+ * has mounted or shown its error. `openParts` first opens the folded optional parts, whose figures are not shown
+ * (and so never mount) while folded. Returns "name:state" for every figure host on the page.
+ */
+export async function mountEveryFigure(page, { openParts = false, timeout = 30000 } = {}) {
+  if (openParts) {
+    await page.evaluate(() => {
+      for (const part of document.querySelectorAll('details.go-deeper')) part.open = true;
+    });
+  }
+  const hosts = page.locator('.figure-host');
+  const count = await hosts.count();
+  for (let i = 0; i < count; i++) {
+    const host = hosts.nth(i);
+    if (!(await host.isVisible())) continue;
+    await host.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (index) => !['waiting', 'loading'].includes(document.querySelectorAll('.figure-host')[index].dataset.state),
+      i,
+      { timeout },
+    );
+  }
+  return page.$$eval('.figure-host', (all) => all.map((h) => `${h.dataset.figure}:${h.dataset.state}`));
 }

@@ -102,9 +102,9 @@ test('each entry, chosen by keyboard, loads its preset into the playground and t
           );
         },
         want.playground,
-        { timeout: 5000 },
+        { timeout: 15000 },
       )
-      .catch(() => {});
+      .catch(() => {}); // the assertions below say which field is wrong
     const hash = await playgroundHash();
     assert.ok(hash, `${id}: the playground wrote its state to the URL`);
     for (const [key, value] of Object.entries(want.playground)) {
@@ -125,9 +125,9 @@ test('each entry, chosen by keyboard, loads its preset into the playground and t
           return root && root.dataset.preset === tr.preset && (!tr.batch || root.dataset.batch === String(tr.batch));
         },
         want.training,
-        { timeout: 5000 },
+        { timeout: 15000 },
       )
-      .catch(() => {});
+      .catch(() => {}); // the assertions below say which field is wrong
     assert.equal(await training.getAttribute('data-preset'), want.training.preset, `${id}: training preset`);
     assert.equal(await training.getAttribute('data-batch'), String(want.training.batch ?? 64), `${id}: training batch`);
     assert.equal(

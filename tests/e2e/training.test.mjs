@@ -132,95 +132,38 @@ describe('training figure', () => {
     await context.close();
   });
 
-  test('the page stays responsive while training (timers on time, a select reacts at once)', async (t) => {
+  // How fast the page responds while training is measured by npm run bench (tests/e2e/training-timing.mjs).
+  test('controls work while training; Pause stops, Resume continues, Reset clears', async () => {
     const { context, page, host, report } = await openTraining();
     await host.getByLabel('Training steps').selectOption('3000');
-    await page.evaluate(() => {
-      window.__lag = [];
-      let last = performance.now();
-      window.__probe = setInterval(() => {
-        const now = performance.now();
-        window.__lag.push(now - last - 20);
-        last = now;
-      }, 20);
-    });
     await host.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector(`${HOST} .fig-training[data-phase="running"]`);
-    // Event Timing: from the input to the next paint after its handlers ran, for clicks on a checkbox.
     const log = host.getByLabel('Logarithmic loss axis');
-    await log.evaluate((input) => {
-      window.__events = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries())
-          if (e.name === 'click' && e.target === input) window.__events.push(e.duration);
-      }).observe({ type: 'event', durationThreshold: 16 });
-    });
-    const CLICKS = 5;
-    for (let i = 0; i < CLICKS; i++) {
+    for (const want of [false, true, false]) {
       await log.click();
-      await page.waitForTimeout(120);
+      assert.equal(await log.isChecked(), want);
     }
-    assert.equal(await log.isChecked(), false);
-    const t0 = Date.now();
     await host.getByLabel('Learning rate').selectOption('0.1');
-    const roundTrip = Date.now() - t0;
     assert.equal(await host.locator('.fig-training').getAttribute('data-rate'), '0.1');
     assert.equal(await phase(host), 'running', 'still training while the controls reacted');
-    // Entries exist only for clicks slower than 16 ms (count the others as 16). The machine has two cores
-    // shared with the two workers (and possibly other processes), so judge the median and bound the worst.
-    const clicks = await page.evaluate(() => window.__events);
-    const all = [...clicks, ...Array(Math.max(0, CLICKS - clicks.length)).fill(16)].sort((a, b) => a - b);
-    const median = all[Math.floor(all.length / 2)];
-    assert.ok(median <= 100 && all[all.length - 1] <= 500, `click to next paint: ${all.map(Math.round).join(', ')} ms`);
-    assert.ok(roundTrip < 1000, `select round trip ${roundTrip} ms`);
-    // Pause stops progress; Resume continues; Reset clears.
-    await host.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForTimeout(300);
-    const paused = await host
-      .locator('progress')
-      .first()
-      .evaluate((p) => p.value);
-    await page.waitForTimeout(400);
-    assert.equal(
-      await host
+    const progress = () =>
+      host
         .locator('progress')
         .first()
-        .evaluate((p) => p.value),
-      paused,
-      'no progress while paused',
-    );
+        .evaluate((p) => p.value);
+    await host.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForSelector(`${HOST} .fig-training[data-phase="paused"]`);
+    const paused = await progress();
     assert.ok(paused > 0 && paused < 1, `paused at ${paused}`);
+    for (let i = 0; i < 5; i++) await nextFrames(page);
+    assert.equal(await progress(), paused, 'no progress while paused');
     await host.getByRole('button', { name: 'Resume' }).click();
-    // Progress after resume: waits for the bar to pass the paused value (a fixed sleep could end before it moves).
     await page.waitForFunction(([sel, at]) => document.querySelector(sel).value > at, [`${HOST} progress`, paused]);
-    const lag = await page.evaluate(() => {
-      clearInterval(window.__probe);
-      return window.__lag.slice(1).sort((a, b) => a - b);
-    });
-    const p95 = lag[Math.floor(0.95 * (lag.length - 1))];
-    t.diagnostic(
-      `timer lateness p95 ${p95.toFixed(1)} ms, max ${lag[lag.length - 1].toFixed(1)} ms; click to next ` +
-        `paint (median ${Math.round(median)} ms): [${all.map(Math.round).join(', ')}] ms; select round trip ${roundTrip} ms`,
-    );
-    assert.ok(p95 < 100, `timer lateness p95 ${p95.toFixed(1)} ms`);
     await host.getByRole('button', { name: 'Reset' }).click();
     assert.equal(await phase(host), 'idle');
-    assert.equal(
-      await host
-        .locator('progress')
-        .first()
-        .evaluate((p) => p.value),
-      0,
-    );
-    await page.waitForTimeout(300);
-    assert.equal(
-      await host
-        .locator('progress')
-        .first()
-        .evaluate((p) => p.value),
-      0,
-      'no stale progress after reset',
-    );
+    assert.equal(await progress(), 0);
+    for (let i = 0; i < 5; i++) await nextFrames(page);
+    assert.equal(await progress(), 0, 'no stale progress after reset');
     noErrors(report);
     await context.close();
   });
@@ -297,8 +240,7 @@ describe('training figure', () => {
     const alert = host.getByRole('alert');
     await alert.waitFor({ state: 'visible' });
     assert.match(await alert.textContent(), /batchSize: BatchNorm needs at least 2 samples/);
-    await page.waitForTimeout(100);
-    assert.equal(await phase(host), 'done');
+    await page.waitForSelector(`${HOST} .fig-training[data-phase="done"]`);
     assert.equal(await host.getByRole('button', { name: 'Start' }).isEnabled(), true);
     noErrors(report);
     await context.close();
