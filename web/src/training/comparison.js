@@ -12,6 +12,7 @@ import { formatPercent, t } from '../i18n/i18n.js';
 import { fmtMs, fmtSig } from '../ui/format.js';
 import { startCompare } from './pool.js';
 import { fmtRate, NORM_SHORT, runConfig } from './presets.js';
+import { throttledFrame } from '../ui/throttled-frame.js';
 
 const GRID = 48; // decision-region resolution (predictGrid)
 const RENDER_MS = 200; // redraw the curves at most this often while training
@@ -57,10 +58,19 @@ function drawRun(run, { curves, ics, grads }, slow, diverged) {
   return finished / (run.variants.length * run.steps);
 }
 
-/** The handlers of one run's worker messages; `schedule` asks for a redraw, `finish` ends the run. */
+/**
+ * The handlers of one run's worker messages; `schedule` asks for a redraw, `finish` ends the run. Work already in
+ * flight when Pause is pressed still reports: its messages wait until `release()` (on Resume), so a paused run stays
+ * at the step its status names.
+ */
 function listen(current, { schedule, finish, fail }) {
+  const held = [];
+  const unlessPaused = (apply) => (message) => {
+    if (current.phase === 'paused') held.push(() => apply(message));
+    else apply(message);
+  };
   return {
-    onProgress(r) {
+    onProgress: unlessPaused((r) => {
       const s = current.series[r.key];
       for (let i = 0; i < r.loss.length; i++) s.loss.push(r.loss[i]);
       for (const e of r.evals) {
@@ -70,45 +80,18 @@ function listen(current, { schedule, finish, fail }) {
       }
       Object.assign(s, { stepsDone: r.stepsDone, diverged: r.diverged, reason: r.reason });
       schedule();
-    },
-    onDone(runs) {
+    }),
+    onDone: unlessPaused((runs) => {
       current.phase = 'done';
       current.ms = performance.now() - current.t0;
       finish(current, runs);
-    },
+    }),
     onError(m) {
       current.phase = 'done';
       fail(m);
     },
-  };
-}
-
-/** Calls draw() in an animation frame, at most once every `ms` milliseconds: { schedule(), cancel() }. */
-function throttledFrame(draw, ms) {
-  let frame = 0;
-  let timer = 0;
-  let last = 0;
-  const run = () => {
-    frame = 0;
-    last = performance.now();
-    draw(last);
-  };
-  return {
-    schedule() {
-      if (frame || timer) return;
-      const wait = last + ms - performance.now();
-      if (wait <= 0) frame = requestAnimationFrame(run);
-      else
-        timer = setTimeout(() => {
-          timer = 0;
-          frame = requestAnimationFrame(run);
-        }, wait);
-    },
-    cancel() {
-      if (frame) cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      frame = 0;
-      timer = 0;
+    release() {
+      for (const apply of held.splice(0)) apply();
     },
   };
 }
@@ -244,6 +227,7 @@ export class Comparison {
       finish: (current, runs) => this.#finish(current, runs),
       fail: (m) => this.#fail(m),
     });
+    run.release = handlers.release;
     run.job = startCompare(
       pool,
       run.token,
@@ -270,6 +254,7 @@ export class Comparison {
       });
     } else if (run.phase === 'paused') {
       run.phase = 'running';
+      run.release();
       run.job.resume();
       status.textContent = t('training.panel.resumed');
     }
