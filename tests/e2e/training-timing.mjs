@@ -60,7 +60,8 @@ try {
   rows.push(...(await responsiveness(page, host)));
 
   if (SWEEP) {
-    const sweep = host.locator('.tr-part').filter({ hasText: 'Learning-rate sweep' });
+    const sweep = host.locator('details.tr-sweep-part');
+    await sweep.locator('summary').click();
     await sweep.getByRole('button', { name: 'Re-run live in your browser' }).click();
     await page.waitForSelector(`${HOST} [data-sweep="done"]`, { timeout: 600000 });
     const ms = Number(await host.locator('[data-sweep="done"]').getAttribute('data-sweep-ms'));

@@ -133,11 +133,21 @@ describe('training figure', () => {
   });
 
   // How fast the page responds while training is measured by npm run bench (tests/e2e/training-timing.mjs).
-  test('controls work while training; Pause stops, Resume continues, Reset clears', async () => {
+  // Pause comes first: how long a run takes depends on the machine, a paused run does not.
+  test('Pause stops the run; controls work during it; Resume continues; Reset clears', async () => {
     const { context, page, host, report } = await openTraining();
     await host.getByLabel('Training steps').selectOption('3000');
     await host.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector(`${HOST} .fig-training[data-phase="running"]`);
+    await host.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForSelector(`${HOST} .fig-training[data-phase="paused"]`);
+    const progress = () =>
+      host
+        .locator('progress')
+        .first()
+        .evaluate((p) => p.value);
+    const paused = await progress();
+    assert.ok(paused < 1, `paused at ${paused}`);
     const log = host.getByLabel('Logarithmic loss axis');
     for (const want of [false, true, false]) {
       await log.click();
@@ -145,17 +155,8 @@ describe('training figure', () => {
     }
     await host.getByLabel('Learning rate').selectOption('0.1');
     assert.equal(await host.locator('.fig-training').getAttribute('data-rate'), '0.1');
-    assert.equal(await phase(host), 'running', 'still training while the controls reacted');
-    const progress = () =>
-      host
-        .locator('progress')
-        .first()
-        .evaluate((p) => p.value);
-    await host.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForSelector(`${HOST} .fig-training[data-phase="paused"]`);
-    const paused = await progress();
-    assert.ok(paused > 0 && paused < 1, `paused at ${paused}`);
     for (let i = 0; i < 5; i++) await nextFrames(page);
+    assert.equal(await phase(host), 'paused', 'the controls did not end the run');
     assert.equal(await progress(), paused, 'no progress while paused');
     await host.getByRole('button', { name: 'Resume' }).click();
     await page.waitForFunction(([sel, at]) => document.querySelector(sel).value > at, [`${HOST} progress`, paused]);
@@ -296,7 +297,14 @@ describe('training figure', () => {
   test('a live re-run of the sweep reproduces the shipped cells exactly', async () => {
     const full = process.env.NORMLAB_FULL_SWEEP === '1';
     const { context, page, host, report } = await openTraining({ query: full ? '' : '?sweepRates=0.03,3' });
-    const part = host.locator('.tr-part').filter({ hasText: 'Learning-rate sweep' });
+    const part = host.locator('details.tr-sweep-part');
+    // Optional depth: folded away, labelled with a time computed from its text.
+    assert.equal(await part.evaluate((d) => d.open), false, 'the sweep is folded by default');
+    assert.match(
+      await part.locator('summary').textContent(),
+      /^Go deeper: Learning-rate sweep.*optional · about \d+ min$/,
+    );
+    await part.locator('summary').click();
     await part.getByRole('button', { name: 'Re-run live in your browser' }).click();
     await page.waitForSelector(`${HOST} [data-sweep="done"]`, { timeout: full ? 600000 : 180000 });
     const verdict = host.locator('.tr-verdict');
