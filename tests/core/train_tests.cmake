@@ -1,4 +1,4 @@
-# The training simulation's doctest files (issue 5).
+# The training simulation's doctest files.
 set(NORMLAB_TRAIN_TEST_SOURCES
   tests/core/test_trainer.cpp
   tests/core/test_trainer_gradcheck.cpp

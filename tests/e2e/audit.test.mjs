@@ -1,4 +1,4 @@
-// axe-core audit of the lesson page (issue "Quality gates" §3): zero WCAG 2.x A/AA violations (tags wcag2a,
+// axe-core audit of the lesson page (a quality gate of `npm test`): zero WCAG 2.x A/AA violations (tags wcag2a,
 // wcag2aa, wcag21a, wcag21aa) in every interactive state, one test per state so a failure names its state:
 // the first screen; each of the 8 quick checks answered wrong (feedback shown) and then right; each of the 6
 // walkthrough steps (and its finished panel); every lazy figure mounted; every deep dive open; the certificate

@@ -43,7 +43,7 @@ export const MIME = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/** The policy the lesson is meant to run under (docs: research/lms-embedding.md §7). */
+/** The policy the lesson is meant to run under (docs/embedding.md, "Headers a host should send"). */
 export const STRICT_CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",

@@ -1,4 +1,4 @@
-// Start-up timing (a benchmark script, not a test; issue "Quality gates" §3): the time from navigation to the
+// Start-up timing (a benchmark script, not a test; docs/performance.md): the time from navigation to the
 // first figure drawn from the WebAssembly core, in Debian's headless Chromium, on the built page served locally
 // under the lesson's strict CSP. Every run is a fresh browser context (empty cache and storage).
 //

@@ -184,7 +184,7 @@ struct SweepPlan {
     double target_loss = 0.1;
 };
 
-// The lesson's default ("fair") preset, lesson-facts §5.1: spirals, plain MLP 8x32, ReLU, He, momentum-SGD
+// The lesson's default ("fair") preset (docs/training.md): spirals, plain MLP 8x32, ReLU, He, momentum-SGD
 // 0.9, batch 64, 3000-step budget, evaluation every 25 steps, target loss 0.1, norms none/batch/layer/rms,
 // rates 0.001 0.003 0.01 0.03 0.1 0.3 1 3, seeds 1 2 3. The shipped JSON and the live re-run both use it.
 SweepPlan default_sweep_plan();

@@ -1,4 +1,4 @@
-# The training simulation (issue 5): listed explicitly, paths relative to the repository root.
+# The training simulation: listed explicitly, paths relative to the repository root.
 set(NORMLAB_TRAIN_SOURCES
   core/src/train/config.cpp
   core/src/train/datasets.cpp

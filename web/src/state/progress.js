@@ -3,7 +3,7 @@
 // The record's shape, validation, migration of version 1 and merging: progress-record.js. Each page load
 // counts as a visit (beginVisit), which the mastery review uses.
 //
-// Robustness rules (issue 3): a corrupted or foreign value never breaks the page — the store starts fresh and
+// Robustness rules: a corrupted or foreign value never breaks the page — the store starts fresh and
 // keeps the bad value under BACKUP_KEY; a failing localStorage leaves the store working in memory (see
 // storage.js); a `storage` event from another tab is merged in (applyExternal) so two tabs stay in step.
 // Merging is a join (union, OR, max, latest-wins by updatedAt), so two tabs converge without ping-pong;
