@@ -32,9 +32,9 @@ using emscripten::val;
 
 // ---- the error protocol ------------------------------------------------------------------------------
 
-// Runs f (returning a val) and turns any exception of the core into the { error, argument } object.
-template <class F>
-val guarded(F&& f) {
+// The { error, argument } object of the exception being handled; call it only inside a catch block.
+// Out of line, so that each bound function carries one catch (...) rather than this whole ladder.
+[[gnu::noinline]] inline val current_error() {
     auto error = [](const std::string& message, const std::string& argument) {
         val e = val::object();
         e.set("error", message);
@@ -42,13 +42,25 @@ val guarded(F&& f) {
         return e;
     };
     try {
-        return f();
+        throw;
     } catch (const normlab::invalid_argument& e) {
         return error(e.what(), e.argument());
     } catch (const std::bad_alloc&) {
         return error("out of memory: the arrays are too large for this page", "");
     } catch (const std::exception& e) {
         return error(e.what(), "");
+    } catch (...) {
+        return error("unexpected error in the core", "");
+    }
+}
+
+// Runs f (returning a val) and turns any exception of the core into the { error, argument } object.
+template <class F>
+val guarded(F&& f) {
+    try {
+        return f();
+    } catch (...) {
+        return current_error();
     }
 }
 
@@ -97,7 +109,7 @@ val array_out(const std::vector<T>& v) {
 
 // opts must be undefined, null or a plain object whose keys are all in `names`; returns true when there
 // is something to read. The message lists the accepted names.
-inline bool check_keys(const val& opts, const std::vector<std::string>& names, const char* argument) {
+inline bool check_keys(const val& opts, const std::vector<const char*>& names, const char* argument) {
     if (opts.isUndefined() || opts.isNull()) return false;
     require(opts.typeOf().as<std::string>() == "object" && !opts.isArray(), argument, "must be an object");
     const val keys = val::global("Object").call<val>("keys", opts);
@@ -105,10 +117,10 @@ inline bool check_keys(const val& opts, const std::vector<std::string>& names, c
     for (int i = 0; i < n; ++i) {
         const std::string key = keys[i].as<std::string>();
         bool known = false;
-        for (const std::string& name : names) known = known || key == name;
+        for (const char* name : names) known = known || key == name;
         if (known) continue;
         std::string list;
-        for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
+        for (const char* name : names) list += (list.empty() ? "" : ", ") + std::string(name);
         throw invalid_argument(argument, "unknown option \"" + key + "\" (expected " + list + ")");
     }
     return true;

@@ -142,7 +142,7 @@ inline SampleParams to_sample_params(const val& opts) {
 }
 
 // The sample parameters' names, aliases included, after the calling function's own.
-inline std::vector<std::string> sample_keys(std::vector<std::string> keys) {
+inline std::vector<const char*> sample_keys(std::vector<const char*> keys) {
 #define NORMLAB_NAME(name, member) keys.push_back(name);
     NORMLAB_SAMPLE_PARAMS(NORMLAB_NAME)
 #undef NORMLAB_NAME

@@ -40,7 +40,7 @@ namespace normlab::bind {
 // The fields config names (unknown names are an error); the rest keep their defaults. Not validated
 // here: the Trainer (or run_to_target) validates the whole config.
 inline TrainConfig to_train_config(const val& config) {
-    static const std::vector<std::string> names = {
+    static const std::vector<const char*> names = {
 #define NORMLAB_NAME(name, member) name,
         NORMLAB_TRAIN_CONFIG(NORMLAB_NAME)
 #undef NORMLAB_NAME
