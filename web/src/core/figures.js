@@ -34,7 +34,7 @@ export function createCore(M) {
     normalize(kind, input, shape, opts = {}) {
       const x = float32(input, 'input');
       const s = toShape(shape);
-      const p = normOptions.prepare(opts, ['output']);
+      const p = normOptions.prepare(opts, true);
       const into = opts?.output;
       if (into !== undefined && (!(into instanceof Float32Array) || into.length !== x.length)) {
         fail('output', `must be a Float32Array of the input's length (${x.length})`);

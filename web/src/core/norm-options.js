@@ -15,20 +15,21 @@ const CONVERT = {
     v instanceof Float32Array ? v : fail(name, 'must be a Float32Array (it is updated in place)'),
 };
 
-/** The options block of module M: prepare(opts, extraKeys) → { values, sizes, fill(addresses), copyBack(addresses) }. */
+/** The options block of module M: prepare(opts, withOutput) → { values, sizes, fill(addresses), copyBack(addresses) }. */
 export function createNormOptions(M, heap, layout = M.normOptionFields()) {
   const fields = layout.fields;
   const names = fields.map((f) => f.name);
+  const namesAndOutput = [...names, 'output'];
   const arrays = fields.filter((f) => f.type === 'floats' || f.type === 'floatsInOut');
   const blockFloats = layout.slots * 2;
 
   /**
-   * Checks opts (keys in the table or `extra`) and returns what one call needs: sizes (floats) of the
+   * Checks opts (keys in the table, and `output` when withOutput) and returns what one call needs: sizes (floats) of the
    * arrays' heap slots then of the block; fill(addresses) copies them in and returns the block's address;
    * copyBack(addresses) copies the in-out arrays back after a successful call.
    */
-  function prepare(opts, extra = []) {
-    const o = checkKeys(opts, extra.length ? [...names, ...extra] : names);
+  function prepare(opts, withOutput = false) {
+    const o = checkKeys(opts, withOutput ? namesAndOutput : names);
     const values = {};
     for (const f of fields) {
       const v = o[f.name];
