@@ -14,6 +14,7 @@
 namespace normlab {
 
 // One training set-up. Field names in the error messages are the camelCase names the JS API uses.
+// A new field also takes one line in the field table of core/bindings/train_config.hpp (its JS name).
 struct TrainConfig {
     std::string dataset = "spirals";     // "spirals" | "digits"
     int depth = 8;                       // hidden layers (plain) or residual blocks (residual), 2..16
@@ -60,6 +61,12 @@ struct EvalReport {
     double hist_below = 0, hist_above = 0;  // values outside the range, so the page can say so
 };
 
+// When and why training diverged; step 0 and an empty cause while it has not.
+struct Divergence {
+    int step = 0;       // the step whose loss or update was not finite, or whose loss exceeded divergenceLoss
+    std::string cause;  // e.g. "the training loss is NaN"
+};
+
 // The result of Trainer::step(n): one entry per step actually run (fewer than n once diverged).
 struct StepResult {
     int first_step = 0;             // 1-based number of the step whose loss is loss[0]
@@ -67,7 +74,8 @@ struct StepResult {
     std::vector<double> accuracy;   // mini-batch accuracy, per step
     std::vector<EvalReport> evals;  // the evaluations that fell due (every evalEvery steps)
     bool diverged = false;          // true once training has diverged (now or earlier)
-    std::string reason;             // why, e.g. "loss is NaN at step 412"; empty otherwise
+    std::string reason;             // "diverged at step <step>: <cause>"; empty otherwise
+    Divergence divergence;          // the same, as fields
 };
 
 // Class per cell of a resolution x resolution grid over the spirals' bounding box (padded by 10 %).
@@ -106,6 +114,7 @@ class Trainer {
     double train_loss();
     bool diverged() const;
     const std::string& divergence_reason() const;
+    const Divergence& divergence() const;
     int steps_done() const;
     const TrainConfig& config() const;
     // Decision regions of the spirals model (2-D data only); resolution 2..256.

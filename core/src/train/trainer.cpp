@@ -94,6 +94,7 @@ bool Trainer::Impl::train_step(double& loss, double& accuracy) {
 void Trainer::Impl::diverge(const std::string& why, bool rollback) {
     if (rollback) net.restore(saved);  // the last finite model stays evaluable
     diverged = true;
+    divergence = {steps, why};
     reason = "diverged at step " + std::to_string(steps) + ": " + why;
 }
 
@@ -123,6 +124,7 @@ StepResult Trainer::step(int n) {
     }
     out.diverged = s.diverged;
     out.reason = s.reason;
+    out.divergence = s.divergence;
     return out;
 }
 
@@ -135,6 +137,7 @@ bool Trainer::run(int n) {
 
 bool Trainer::diverged() const { return impl_->diverged; }
 const std::string& Trainer::divergence_reason() const { return impl_->reason; }
+const Divergence& Trainer::divergence() const { return impl_->divergence; }
 int Trainer::steps_done() const { return impl_->steps; }
 const TrainConfig& Trainer::config() const { return impl_->config; }
 

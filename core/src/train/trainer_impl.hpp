@@ -37,6 +37,7 @@ struct Trainer::Impl {
     int steps = 0;
     bool diverged = false;
     std::string reason;
+    Divergence divergence;
 };
 
 namespace train {

@@ -6,7 +6,7 @@
 //   new Comparison({ pool, plan, views, ui, nextToken, diverged, onPhase }): phase, active, start(state),
 //     togglePause(), reset(state, decisionText?), destroy()
 //   views: { curves, ics, grads, decision }   ui: { root, container, status, alert, progress }
-//   diverged(reason, step) -> the status text of a variant that diverged; onPhase() after every phase change.
+//   diverged({ step, cause }) -> the status text of a variant that diverged; onPhase() after every phase change.
 
 import { formatPercent, t } from '../i18n/i18n.js';
 import { fmtMs, fmtSig } from '../ui/format.js';
@@ -18,9 +18,9 @@ const GRID = 48; // decision-region resolution (predictGrid)
 const RENDER_MS = 200; // redraw the curves at most this often while training
 const SLOW_MS = 600; // … and the layer strips and gradient chart at most this often
 
-/** A variant's status line: diverged (with the core's reason), its final loss and accuracy, or its progress. */
+/** A variant's status line: diverged (with the core's step and cause), its final loss and accuracy, or its progress. */
 function statusOf(s, done, diverged) {
-  if (s.diverged) return diverged(s.reason, s.stepsDone);
+  if (s.diverged) return diverged(s.divergence);
   const last = s.evals[s.evals.length - 1];
   if (done && last) {
     return t('training.panel.finalStatus', {
@@ -78,7 +78,7 @@ function listen(current, { schedule, finish, fail }) {
         s.evalSteps.push(e.step);
         s.evalLoss.push(e.train.loss);
       }
-      Object.assign(s, { stepsDone: r.stepsDone, diverged: r.diverged, reason: r.reason });
+      Object.assign(s, { stepsDone: r.stepsDone, diverged: r.diverged, divergence: r.divergence });
       schedule();
     }),
     onDone: unlessPaused((runs) => {
@@ -111,7 +111,15 @@ function newRun(s, token) {
     job: null,
   };
   for (const norm of run.variants) {
-    run.series[norm] = { loss: [], evalSteps: [], evalLoss: [], evals: [], stepsDone: 0, diverged: false, reason: '' };
+    run.series[norm] = {
+      loss: [],
+      evalSteps: [],
+      evalLoss: [],
+      evals: [],
+      stepsDone: 0,
+      diverged: false,
+      divergence: null,
+    };
   }
   return run;
 }

@@ -37,12 +37,9 @@ async function loadShipped(url) {
   }
 }
 
-/** The core's "diverged at step 3: the loss …" → "diverged at step 3 (the loss …)". */
-function divergedText(reason, step) {
-  const m = /^diverged at step (\d+): (.*)$/.exec(reason || '');
-  return m
-    ? t('training.panel.diverged', { step: m[1], reason: m[2] })
-    : t('training.panel.diverged', { step, reason });
+/** The core's divergence { step: 3, cause: "the loss …" } → "diverged at step 3 (the loss …)". */
+function divergedText({ step, cause }) {
+  return t('training.panel.diverged', { step, reason: cause });
 }
 
 /** Starts the worker pool and reads the shipped sweep; the pool is stopped again if either fails. */
