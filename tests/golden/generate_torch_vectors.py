@@ -24,11 +24,12 @@ import datetime
 import json
 import os
 import platform
-import subprocess
 import sys
 
 import torch
 import torch.nn as nn
+
+from golden_common import debian_package, f32list
 
 SEED = 20241126
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch-vectors.json")
@@ -45,13 +46,6 @@ gen = torch.Generator().manual_seed(SEED)
 
 def randn(*shape):
     return torch.randn(*shape, generator=gen, dtype=torch.float32)
-
-
-def f32list(t):
-    """float32 tensor -> list of Python floats, each the shortest decimal that round-trips in float32."""
-    import numpy as np  # only for float32 repr (shortest round-trip digits)
-
-    return [float(repr(np.float32(v))) for v in t.detach().to(torch.float32).reshape(-1).tolist()]
 
 
 # ---- the input cases ----------------------------------------------------------------------------
@@ -276,15 +270,6 @@ def vector(case, kind, shape, x, gout, eps, affine, groups, training=True, momen
         v["runningMeanAfter"] = f32list(r32["runningMean"])
         v["runningVarAfter"] = f32list(r32["runningVar"])
     return v
-
-
-def debian_package(name):
-    """The Debian package version that provided torch (torch.__version__ reads 1.13.0a0 there)."""
-    try:
-        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], capture_output=True, text=True)
-        return f"{name} {out.stdout.strip()}" if out.returncode == 0 and out.stdout.strip() else None
-    except OSError:
-        return None
 
 
 def main():
