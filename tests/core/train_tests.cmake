@@ -6,4 +6,5 @@ set(NORMLAB_TRAIN_TEST_SOURCES
   tests/core/test_conv.cpp
   tests/core/test_conv_gradcheck.cpp
   tests/core/test_conv_torch.cpp
+  tests/core/test_conv_claim.cpp
 )
