@@ -33,16 +33,18 @@ int time_steps(std::span<const std::uint8_t> digits) {
             const std::clock_t c0 = std::clock();
             t.run(steps);
             const double s = seconds_since(t0), cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
-            std::printf("%-8s batch %-3d %d steps: wall %.3f s, %.0f steps/s; CPU %.3f s, %.0f steps/s, %.0f images/s%s\n",
-                        norm.c_str(), batch, steps, s, steps / s, cpu, steps / cpu, steps * batch / cpu,
-                        t.diverged() ? " (diverged)" : "");
+            std::printf(
+                "%-8s batch %-3d %d steps: wall %.3f s, %.0f steps/s; CPU %.3f s, %.0f steps/s, %.0f images/s%s\n",
+                norm.c_str(), batch, steps, s, steps / s, cpu, steps / cpu, steps * batch / cpu,
+                t.diverged() ? " (diverged)" : "");
         }
     return 0;
 }
 
 int study(std::span<const std::uint8_t> digits) {
-    std::printf("| batch | rate | steps | norm | eval accuracy, train set (seeds 1, 2, 3) | held-out accuracy | "
-                "mini-batch accuracy, last 100 steps |\n|---|---|---|---|---|---|---|\n");
+    std::printf(
+        "| batch | rate | steps | norm | eval accuracy, train set (seeds 1, 2, 3) | held-out accuracy | "
+        "mini-batch accuracy, last 100 steps |\n|---|---|---|---|---|---|---|\n");
     for (int batch : {32, 8, 2, 1})
         for (std::string norm : {"batch", "group"}) {
             std::string train_acc, heldout_acc, minibatch_acc;

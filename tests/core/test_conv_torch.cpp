@@ -81,8 +81,8 @@ normlab::NormOptions block_norm(const NetSpec& s, const std::vector<float>& gamm
 
 void check_block(const json_lite::Value& v) {
     const std::string norm = v["norm"].text;
-    const std::size_t n = v["shape"].items[0].number, cin = v["shape"].items[1].number,
-                      c = v["shape"].items[2].number, side = v["shape"].items[3].number, hw = side * side;
+    const std::size_t n = v["shape"].items[0].number, cin = v["shape"].items[1].number, c = v["shape"].items[2].number,
+                      side = v["shape"].items[3].number, hw = side * side;
     const NetSpec spec = net_spec(conv_config(norm, 2, static_cast<int>(c)), 64, 10);
     const auto x = v["input"].floats(), w = v["convWeight"].floats(), b = v["convBias"].floats();
     const std::size_t count = n * c * hw;
@@ -156,7 +156,8 @@ void check_network(const json_lite::Value& v) {
     for (std::size_t l = 0; l < depth; ++l) {
         const auto at = saved.begin() + static_cast<std::ptrdiff_t>(params.size() + 2 * l * c);
         running_mean.insert(running_mean.end(), at, at + static_cast<std::ptrdiff_t>(c));
-        running_var.insert(running_var.end(), at + static_cast<std::ptrdiff_t>(c), at + static_cast<std::ptrdiff_t>(2 * c));
+        running_var.insert(running_var.end(), at + static_cast<std::ptrdiff_t>(c),
+                           at + static_cast<std::ptrdiff_t>(2 * c));
     }
     check_forward("runningMean", running_mean, v["runningMean"]);
     check_forward("runningVar", running_var, v["runningVar"]);

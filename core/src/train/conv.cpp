@@ -77,8 +77,8 @@ void conv3x3_forward(float* y, const float* x, const float* w, const float* b, s
     }
 }
 
-void conv3x3_backward(float* dx, float* dw, float* db, const float* x, const float* dy, const float* w,
-                      std::size_t n, std::size_t cin, std::size_t cout, std::size_t side, ConvScratch& s) {
+void conv3x3_backward(float* dx, float* dw, float* db, const float* x, const float* dy, const float* w, std::size_t n,
+                      std::size_t cin, std::size_t cout, std::size_t side, ConvScratch& s) {
     const std::size_t positions = side * side, k_count = 9 * cin;
     std::fill(dw, dw + k_count * cout, 0.0f);
     std::fill(db, db + cout, 0.0f);
@@ -104,8 +104,7 @@ void avgpool_forward(float* y, const float* x, std::size_t rows, std::size_t cha
 
 void avgpool_backward(float* dx, const float* dy, std::size_t rows, std::size_t channels, std::size_t spatial) {
     const float inv = static_cast<float>(1.0 / static_cast<double>(spatial));
-    for (std::size_t rc = 0; rc < rows * channels; ++rc)
-        std::fill_n(dx + rc * spatial, spatial, dy[rc] * inv);
+    for (std::size_t rc = 0; rc < rows * channels; ++rc) std::fill_n(dx + rc * spatial, spatial, dy[rc] * inv);
 }
 
 }  // namespace normlab::train

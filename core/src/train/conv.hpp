@@ -29,8 +29,8 @@ void conv3x3_forward(float* y, const float* x, const float* w, const float* b, s
                      std::size_t cout, std::size_t side, ConvScratch& s);
 
 // dW and db summed over the batch in sample order (written, not accumulated); dx likewise unless null.
-void conv3x3_backward(float* dx, float* dw, float* db, const float* x, const float* dy, const float* w,
-                      std::size_t n, std::size_t cin, std::size_t cout, std::size_t side, ConvScratch& s);
+void conv3x3_backward(float* dx, float* dw, float* db, const float* x, const float* dy, const float* w, std::size_t n,
+                      std::size_t cin, std::size_t cout, std::size_t side, ConvScratch& s);
 
 // y[r, c] = mean over the `spatial` positions of x[r, c, :] (summed in double).
 void avgpool_forward(float* y, const float* x, std::size_t rows, std::size_t channels, std::size_t spatial);

@@ -12,8 +12,8 @@ void Network::forward_conv(Workspace& ws, const float* x, std::size_t rows, Pass
     const float* in = x;
     for (std::size_t l = 0; l < spec_.depth; ++l) {
         const LinearP& c = hidden_[l];
-        conv3x3_forward(ws.z[l].data(), in, &params_[c.w], &params_[c.b], rows, in_channels(l), spec_.width,
-                        spec_.side, ws.conv);
+        conv3x3_forward(ws.z[l].data(), in, &params_[c.w], &params_[c.b], rows, in_channels(l), spec_.width, spec_.side,
+                        ws.conv);
         const float* n =
             norm_forward(norms_[l], ws.n[l].data(), ws.mean[l].data(), ws.rstd[l].data(), ws.z[l].data(), rows, pass);
         activation_forward(ws.a[l].data(), n, rows * units(), spec_.activation);

@@ -21,7 +21,7 @@ Network::Network(const NetSpec& spec, Rng& rng) : spec_(spec) {
         }
     } else if (spec.arch == Arch::conv) {
         for (std::size_t l = 0; l < spec.depth; ++l) {
-            hidden_.push_back(add_linear(9 * in_channels(l), W));  // He/Xavier fan-in: 9·Cin, as PyTorch
+            hidden_.push_back(add_linear(9 * in_channels(l), W));  // fan-in 9·Cin, as PyTorch counts it
             norms_.push_back(add_norm());
         }
     } else {
