@@ -24,17 +24,15 @@ trainer's [9*Cin, Cout] matrix, i.e. torch's weight[co, ci, kh, kw] at index ((c
 a Linear weight as [in, out] (torch's weight transposed). Every float is the shortest decimal that
 round-trips to the same float32.
 """
-import datetime
 import json
 import os
-import platform
 import sys
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from golden_common import debian_package, f32list
+from golden_common import f32list, provenance
 
 SEED = 20261204
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch-conv-vectors.json")
@@ -161,12 +159,7 @@ def serialize(v):
 def main():
     vectors = [block_vector(norm) for norm in NORMS] + [network_vector(norm) for norm in NORMS]
     doc = {
-        "generator": GENERATOR,
-        "torch": torch.__version__,
-        "torchPackage": debian_package("python3-torch"),
-        "python": platform.python_version(),
-        "date": datetime.date.today().isoformat(),
-        "seed": SEED,
+        **provenance(GENERATOR, SEED),
         "layout": "NCHW row-major; conv weights as [9*Cin, Cout] (index ((ci*3 + kh)*3 + kw)*Cout + co), "
                   "Linear weights as [in, out]; block shape [N, Cin, C, side], network shape "
                   "[N, depth, C, classes]; network params/grads in the trainer's flat order",

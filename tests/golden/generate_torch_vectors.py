@@ -20,16 +20,14 @@ approximates — recorded where torch's float32 result is not within half the te
 (ill-conditioned inputs: on mean 1000 / std 0.01 float32 torch is only accurate to ~1e-2).
 Every float is written as the shortest decimal that round-trips to the same float32.
 """
-import datetime
 import json
 import os
-import platform
 import sys
 
 import torch
 import torch.nn as nn
 
-from golden_common import debian_package, f32list
+from golden_common import f32list, provenance
 
 SEED = 20241126
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch-vectors.json")
@@ -290,12 +288,7 @@ def main():
         vectors.append(vector(case, "batch", shape, x, gout, 0.1, False, groups, training=False))
 
     doc = {
-        "generator": GENERATOR,
-        "torch": torch.__version__,
-        "torchPackage": debian_package("python3-torch"),
-        "python": platform.python_version(),
-        "date": datetime.date.today().isoformat(),
-        "seed": SEED,
+        **provenance(GENERATOR, SEED),
         "dtype": "float32; <name>64 (output64, gradInput64, ...): the same module run in float64 on the same "
                  "float32 inputs, rounded to float32, recorded where the float32 result is not within half the "
                  "test tolerance of it (float32VsFloat64 gives that difference)",

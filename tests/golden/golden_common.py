@@ -1,4 +1,6 @@
-"""Helpers the PyTorch vector generators share: float32 formatting and the Debian package version."""
+"""Helpers the PyTorch vector generators share: float32 formatting and the provenance fields."""
+import datetime
+import platform
 import subprocess
 
 import torch
@@ -18,3 +20,15 @@ def debian_package(name):
         return f"{name} {out.stdout.strip()}" if out.returncode == 0 and out.stdout.strip() else None
     except OSError:
         return None
+
+
+def provenance(generator, seed):
+    """The fields every vector file opens with: what made it, with which torch and Python, when, from which seed."""
+    return {
+        "generator": generator,
+        "torch": torch.__version__,
+        "torchPackage": debian_package("python3-torch"),
+        "python": platform.python_version(),
+        "date": datetime.date.today().isoformat(),
+        "seed": seed,
+    }
