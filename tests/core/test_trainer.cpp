@@ -67,7 +67,7 @@ TEST_CASE("trainer config: the default is valid and every rule names its field")
     CHECK(config_error([](auto& c) { c.width = 257; }) == "width");
     CHECK(config_error([](auto& c) { c.activation = "gelu"; }) == "activation");
     CHECK(config_error([](auto& c) { c.init = "orthogonal"; }) == "init");
-    CHECK(config_error([](auto& c) { c.architecture = "conv"; }) == "architecture");
+    CHECK(config_error([](auto& c) { c.architecture = "recurrent"; }) == "architecture");
     CHECK(config_error([](auto& c) { c.norm = "instance"; }) == "norm");
     CHECK(config_error([](auto& c) { c.norm = "group", c.width = 10, c.groups = 4; }) == "groups");
     CHECK(config_error([](auto& c) { c.norm = "group", c.groups = 0; }) == "groups");

@@ -3,4 +3,8 @@ set(NORMLAB_TRAIN_TEST_SOURCES
   tests/core/test_trainer.cpp
   tests/core/test_trainer_gradcheck.cpp
   tests/core/test_trainer_sweep.cpp
+  tests/core/test_conv.cpp
+  tests/core/test_conv_gradcheck.cpp
+  tests/core/test_conv_torch.cpp
+  tests/core/test_conv_claim.cpp
 )

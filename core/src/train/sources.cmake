@@ -5,6 +5,8 @@ set(NORMLAB_TRAIN_SOURCES
   core/src/train/layers.cpp
   core/src/train/network.cpp
   core/src/train/passes.cpp
+  core/src/train/conv.cpp
+  core/src/train/conv_passes.cpp
   core/src/train/optim.cpp
   core/src/train/trainer.cpp
   core/src/train/evaluate.cpp

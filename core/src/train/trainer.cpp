@@ -43,7 +43,7 @@ Trainer::Impl::Impl(const TrainConfig& c, std::span<const std::uint8_t> digits)
       batch_rng(batch_stream(c.seed)) {
     const std::size_t batch = static_cast<std::size_t>(c.batch_size);
     train_ws = net.make_workspace(batch);
-    eval_ws = net.make_workspace(train::kEvalChunk);
+    eval_ws = net.make_workspace(net.spec().arch == train::Arch::conv ? train::kConvEvalChunk : train::kEvalChunk);
     order.resize(data.train_count());
     std::iota(order.begin(), order.end(), std::size_t{0});
     cursor = order.size();  // the first step shuffles
