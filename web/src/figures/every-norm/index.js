@@ -194,14 +194,11 @@ export async function mount(container, { core, text, state: initial, onInteract 
       offset: String(state.offset),
       groups: String(state.groups),
     });
-    let r;
-    try {
-      r = compute(state);
-      errorBox.hide();
-    } catch (error) {
-      errorBox.show(t('everyNorm.error', { message: error.message }));
-      return;
-    }
+    const r = errorBox.attempt(
+      () => compute(state),
+      (error) => t('everyNorm.error', { message: error.message }),
+    );
+    if (!r) return;
     charts.input.update([r.input.histogram], summary(t('everyNorm.inputTitle'), r.input, false));
     fillRow('input', r.input);
     panels.group.heading.textContent = t('everyNorm.groupTitle', { label: label('group'), g: state.groups });

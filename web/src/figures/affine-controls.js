@@ -1,0 +1,47 @@
+// The controls the distributions figure and the playground share: γ and β as stepped sliders (data-control
+// "gamma" and "beta"), a note under β shown while the kind is RMSNorm (which has no β, so its slider is off),
+// and Resample with the seed the batch is drawn from.
+
+import { el } from '../ui/el.js';
+import { steppedSlider } from '../ui/controls.js';
+import { fmtFixed } from '../ui/format.js';
+import { BETAS, GAMMAS } from './inputs.js';
+
+/**
+ * labels: { gamma, beta, noBeta, resample } (the figure's catalogue text); the stops are GAMMAS and BETAS. Moving a
+ * slider calls change({ gamma }) or change({ beta }); Resample calls change({ seed: seed() + 1 }).
+ * -> { gamma, beta, resample, seedText, set(state, seedLine) }
+ */
+export function affineControls(labels, change, seed) {
+  const slider = (key, stops) => {
+    const control = steppedSlider(
+      labels[key],
+      stops,
+      (v) => fmtFixed(v, 2),
+      (v) => change({ [key]: v }),
+    );
+    control.input.dataset.control = key;
+    return control;
+  };
+  const gamma = slider('gamma', GAMMAS);
+  const beta = slider('beta', BETAS);
+  const betaNote = el('p', { className: 'fig-hint', text: labels.noBeta });
+  beta.root.append(betaNote);
+  const resample = el('button', { className: 'button fig-button', text: labels.resample, attrs: { type: 'button' } });
+  resample.addEventListener('click', () => change({ seed: seed() + 1 }));
+  const seedText = el('span', { className: 'fig-seed' });
+  return {
+    gamma,
+    beta,
+    resample,
+    seedText,
+    /** Show state's γ and β (for RMSNorm: β off, the note shown) and `seedLine` beside Resample. */
+    set({ kind, gamma: g, beta: b }, seedLine) {
+      gamma.set(g);
+      beta.set(kind === 'rms' ? 0 : b);
+      beta.input.disabled = kind === 'rms';
+      betaNote.hidden = kind !== 'rms';
+      seedText.textContent = seedLine;
+    },
+  };
+}
