@@ -35,5 +35,5 @@ test('every key from the middle, the row ends and the corners', () => {
 });
 
 test('any other key does not move the selection', () => {
-  for (const key of ['Enter', ' ', 'a', 'Tab']) assert.equal(gridMove(key, 5, SHAPE), -1, key);
+  for (const key of ['Enter', ' ', 'a', 'Tab', 'toString']) assert.equal(gridMove(key, 5, SHAPE), -1, key);
 });

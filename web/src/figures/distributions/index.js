@@ -11,10 +11,9 @@ import { createHistogramChart } from '../../charts/histogram-chart.js';
 import { formatInteger, formatNumber, t } from '../../i18n/i18n.js';
 import { parityNote } from '../parity-note.js';
 import { constantArray, DIST_SHAPE, INPUT_PRESETS } from '../inputs.js';
-import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../../vocabulary.js';
+import { DISTRIBUTIONS, KIND_DISPLAY_ORDER } from '../../vocabulary.js';
 import { el, nextId } from '../../ui/el.js';
-import { selectControl } from '../../ui/controls.js';
-import { affineControls } from '../affine-controls.js';
+import { affineControls, distributionSelect, kindSelect } from '../shared-controls.js';
 import { fmtFixed as fmt } from '../../ui/format.js';
 import { createErrorBox } from '../../ui/error-box.js';
 import { createFigure } from '../../ui/create-figure.js';
@@ -67,18 +66,10 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   const root = el('div', { className: 'fig fig-distributions' });
   const controls = el('div', { className: 'fig-controls' });
-  const distControl = selectControl(
-    t('distributions.raw'),
-    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
-    (d) => change({ distribution: d }),
-  );
+  const distControl = distributionSelect(t('distributions.raw'), text, (d) => change({ distribution: d }));
   const caption = el('p', { className: 'fig-caption', attrs: { id: nextId('dist-caption') } });
   distControl.input.setAttribute('aria-describedby', caption.id);
-  const kindControl = selectControl(
-    t('distributions.normalization'),
-    labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
-    (k) => change({ kind: k }),
-  );
+  const kindControl = kindSelect(t('distributions.normalization'), text, (k) => change({ kind: k }));
   const affine = affineControls(
     {
       gamma: t('distributions.gamma'),

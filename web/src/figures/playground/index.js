@@ -13,12 +13,11 @@ import '../../../styles/figures.css';
 import '../../../styles/playground.css';
 import { t } from '../../i18n/i18n.js';
 import { subscribePreset } from '../../ui/preset-bus.js';
-import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../../vocabulary.js';
 import { divisors } from '../inputs.js';
 import { el, nextId } from '../../ui/el.js';
 import { fmtEps } from '../../ui/format.js';
 import { radioGroup, selectControl, steppedSlider } from '../../ui/controls.js';
-import { affineControls } from '../affine-controls.js';
+import { affineControls, distributionSelect, kindSelect } from '../shared-controls.js';
 import { setInline } from '../../ui/inline.js';
 import { BATCH_SIZES, cleanState, DEFAULTS, EPSILONS, FEATURES, readHash, writeHash } from './hash.js';
 import { createEngine, MOMENTUM, SPREAD_REPEATS, UPSTREAM, WARMUP_BATCH, WARMUP_STEPS } from './compute.js';
@@ -55,11 +54,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     update(patch);
   };
 
-  const kind = selectControl(
-    t('playground.normalization'),
-    labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
-    (k) => change({ kind: k }),
-  );
+  const kind = kindSelect(t('playground.normalization'), text, (k) => change({ kind: k }));
   const mode = radioGroup(
     t('playground.mode', { kind: text.kinds.batch.label }),
     nextId('pg-mode'),
@@ -70,11 +65,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     (m) => change({ mode: m }),
     'fig-radios pg-mode',
   );
-  const dist = selectControl(
-    t('playground.distribution'),
-    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
-    (d) => change({ dist: d }),
-  );
+  const dist = distributionSelect(t('playground.distribution'), text, (d) => change({ dist: d }));
   const batch = steppedSlider(
     t('playground.batchSize'),
     BATCH_SIZES,

@@ -1,11 +1,29 @@
-// The controls the distributions figure and the playground share: γ and β as stepped sliders (data-control
-// "gamma" and "beta"), a note under β shown while the kind is RMSNorm (which has no β, so its slider is off),
-// and Resample with the seed the batch is drawn from.
+// The controls several figures share: the selects of input distribution and normalization kind, and (the
+// distributions figure and the playground) γ and β as stepped sliders (data-control "gamma" and "beta"), a note
+// under β shown while the kind is RMSNorm (which has no β, so its slider is off), and Resample with the seed the
+// batch is drawn from.
 
 import { el } from '../ui/el.js';
-import { steppedSlider } from '../ui/controls.js';
+import { selectControl, steppedSlider } from '../ui/controls.js';
 import { fmtFixed } from '../ui/format.js';
+import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../vocabulary.js';
 import { BETAS, GAMMAS } from './inputs.js';
+
+/** A select over the input distributions, named from the content's figure `text`; a pick calls onPick(id). */
+export const distributionSelect = (label, text, onPick) =>
+  selectControl(
+    label,
+    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
+    onPick,
+  );
+
+/** A select over the normalization kinds in display order, named from `text`; a pick calls onPick(kind). */
+export const kindSelect = (label, text, onPick) =>
+  selectControl(
+    label,
+    labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
+    onPick,
+  );
 
 /**
  * labels: { gamma, beta, noBeta, resample } (the figure's catalogue text); the stops are GAMMAS and BETAS. Moving a
