@@ -219,7 +219,10 @@ export async function openPage(
  */
 export async function startSite({ root = distDir, csp, launchOptions } = {}) {
   const server = await serve({ root, csp });
-  const browser = await launch(launchOptions);
+  const browser = await launch(launchOptions).catch(async (error) => {
+    await server.close();
+    throw error;
+  });
   const open = async (path = '', { figure, ...options } = {}) => {
     const opened = await openPage(browser, server.url + path, options);
     if (figure) opened.host = await readyFigure(opened.page, figure);
@@ -258,14 +261,19 @@ export const useSite = (options = {}) => forTheFile(options.root, () => startSit
  */
 export async function openLesson({ root, path = '', openParts = false, figure, bypassCSP = true, ...options } = {}) {
   const site = await startSite({ root });
-  const opened = await site.open(path, { bypassCSP, ...options });
-  if (openParts) await openFoldedParts(opened.page);
-  if (figure) opened.host = await readyFigure(opened.page, figure);
-  const close = async () => {
-    await opened.context.close();
-    await site.close();
-  };
-  return { ...site, ...opened, close };
+  try {
+    const opened = await site.open(path, { bypassCSP, ...options });
+    if (openParts) await openFoldedParts(opened.page);
+    if (figure) opened.host = await readyFigure(opened.page, figure);
+    const close = async () => {
+      await opened.context.close();
+      await site.close();
+    };
+    return { ...site, ...opened, close };
+  } catch (error) {
+    await site.close(); // a lesson that never opened must not leave Chromium running
+    throw error;
+  }
 }
 
 /** openLesson for a whole test file (see forTheFile). */
