@@ -8,7 +8,7 @@
 //   (NORMLAB_DIST=folder to serve another build). Build first (npm run build).
 // Also how the page responds while it trains (timer lateness, click to next paint, a select's round trip).
 // Targets: comparison < 2 s, full sweep < 30 s, lateness p95 < 100 ms, click to paint median < 100 ms.
-import { distDir, launch, requireDist, serve, watchPage } from './harness.mjs';
+import { requireDist, startSite } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -21,22 +21,13 @@ const WORKERS = option('--workers', '');
 const SWEEP = !args.includes('--no-sweep');
 const HOST = 'section#training .figure-host[data-figure="training"]';
 
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
-const server = await serve({ root });
-const browser = await launch();
+requireDist();
+const site = await startSite();
 const rows = [];
 let failed = false;
 try {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const report = await watchPage(page, server.url);
   const query = WORKERS ? `?trainWorkers=${WORKERS}` : '';
-  await page.goto(`${server.url}${query}#training`);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 30000 });
-  const host = page.locator(HOST);
-  await host.scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${HOST}[data-state="ready"]`, { timeout: 60000 });
+  const { context, page, report, host } = await site.open(`${query}#training`, { figure: HOST });
   const workers = await page.evaluate(() => Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)));
   const figure = host.locator('.fig-training');
 
@@ -79,8 +70,7 @@ try {
   }
   await context.close();
 } finally {
-  await browser.close();
-  await server.close();
+  await site.close();
 }
 
 if (asJson) {
