@@ -169,6 +169,61 @@ describe('content', () => {
     await context.close();
   });
 
+  test('formulas are MathML built at build time: in every formula block and sentence, labelled, themed, axe-clean at 360 px', async () => {
+    const blocks = [];
+    const walk = (list) =>
+      list.forEach((b) => (b.type === 'deepdive' ? walk(b.blocks) : b.type === 'formula' && blocks.push(b)));
+    content.sections.forEach((s) => walk(s.blocks));
+    const { context, page, report } = await open({
+      viewport: { width: 360, height: 780 },
+      colorScheme: 'dark',
+      bypassCSP: true,
+    });
+    await page.goto(server.url);
+    await ready(page);
+    await page.evaluate(() => document.querySelectorAll('#lesson details').forEach((d) => (d.open = true)));
+    const shown = await page.$$eval('#lesson .formula', (nodes) =>
+      nodes.map((n) => ({
+        role: n.getAttribute('role'),
+        label: n.getAttribute('aria-label'),
+        parts: [...n.querySelectorAll('.formula-parts > math')].map((m) => ({
+          ns: m.namespaceURI,
+          display: m.getAttribute('display'),
+          tokens: m.querySelectorAll('mi, mn, mo, mtext').length,
+        })),
+        colour: getComputedStyle(n.querySelector('math')).color === getComputedStyle(document.body).color,
+      })),
+    );
+    assert.equal(shown.length, blocks.length, 'one formula box per formula block');
+    shown.forEach((f, i) => {
+      assert.equal(f.role, 'group');
+      assert.equal(f.label, blocks[i].label, 'the spoken label is kept');
+      assert.equal(f.parts.length, [blocks[i].tex].flat().length, 'one <math> per TeX part');
+      for (const m of f.parts) {
+        assert.equal(m.ns, 'http://www.w3.org/1998/Math/MathML');
+        assert.equal(m.display, 'block');
+        assert.ok(m.tokens > 0);
+      }
+      assert.ok(f.colour, 'formulas take the theme text colour');
+    });
+    assert.ok((await page.locator('#lesson p math, #lesson li math').count()) >= 4, 'inline math in sentences');
+    assert.equal(await page.locator('#lesson .tex-source').count(), 0, 'no formula fell back to its TeX source');
+    // A formula wider than 360 px scrolls inside its own box (focusable while it does), never the page.
+    assert.equal(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      0,
+    );
+    const scrolling = page.locator('#lesson .formula[tabindex="0"]');
+    assert.ok((await scrolling.count()) > 0, 'the widest formulas scroll at 360 px');
+    await axeCheck(page, 'formulas at 360 px, dark theme');
+    assert.deepEqual(
+      report.errors.filter((e) => !/figure "/.test(e)),
+      [],
+    );
+    assert.deepEqual(report.cspViolations, []);
+    await context.close();
+  });
+
   test('invalid content shows a clear error panel instead of a broken lesson', async () => {
     const { context, page } = await open();
     const broken = structuredClone(content);
@@ -659,7 +714,7 @@ describe('accessibility and look', () => {
               (el) =>
                 el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
                 getComputedStyle(el).position !== 'fixed' &&
-                !el.closest('.figure-slot, .formula'),
+                !el.closest('.figure-slot, .formula, math'),
             )
             .slice(0, 5)
             .map((el) => `${el.tagName}.${el.className}`),

@@ -79,6 +79,9 @@ const DIAGNOSTIC_SOURCES = {
   'web/src/content/check-blocks.js': 'the section and block rules of the same content-file validation',
   'web/src/content/check-text.js': 'the top-level, reference and figureText rules of the same content-file validation',
   'web/src/predict/schema.js': "the predict blocks' part of the content-file validation (called by content/schema.js)",
+  'web/src/content/check-math.js': 'the formula rules of the same content-file validation',
+  'web/src/ui/math-tree.js':
+    'the MathML allowlist (element and attribute names) and the tree problems the validation lists',
   'web/src/state/progress-record.js':
     "why a stored record was rejected: a diagnostic detail for the console, never the learner's message",
   'web/src/mastery/mastery-state.js': 'the mastery part of the same stored-record validation (progress-record.js)',
