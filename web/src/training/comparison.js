@@ -257,6 +257,9 @@ export class Comparison {
     if (run.phase === 'running') {
       run.phase = 'paused';
       run.job.pause();
+      // Draw now what arrived before the click, so the bar and the status show the same step while paused.
+      this.#frame.cancel();
+      this.#render(performance.now());
       status.textContent = t('training.panel.paused', {
         step: Math.min(...run.variants.map((n) => run.series[n].stepsDone)),
       });
