@@ -139,7 +139,7 @@ describe('the real lesson.json', () => {
     assert.equal(lesson.figureText.hints.features, 'e.g. hidden layer size');
   });
 
-  test('respects the corrections in lesson-facts (no generic speed-up, no GPT-4, no tiny-LR rule)', () => {
+  test('makes no generic speed-up claim, no GPT-4 claim and no tiny-LR rule', () => {
     const text = JSON.stringify(lesson);
     assert.doesNotMatch(text, /5\s*[–-]\s*10\s*×|5\s*[–-]\s*10x/i, 'no "5–10×" claims');
     assert.doesNotMatch(text, /GPT-4/, 'GPT-4 architecture is not public');

@@ -30,6 +30,12 @@ export const WORDS_PER_MINUTE = 238;
  */
 export const ALLOWANCE_SECONDS = Object.freeze({ quiz: 20, predict: 60, figure: 20, training: 40, step: 5 });
 
+/**
+ * Minutes for a part that a figure builds rather than the content holds (the training figure's sweep): its text as
+ * shown, read at WORDS_PER_MINUTE, plus `seconds` of doing.
+ */
+export const shownMinutes = (text, seconds) => countWords(text) / WORDS_PER_MINUTE + seconds / 60;
+
 /** The limits the core path keeps (tests/web/durations.test.mjs). */
 export const CORE_LIMITS = Object.freeze({ minutes: 15, defaultWords: 2600 });
 
