@@ -1,8 +1,9 @@
 // Prerender the lesson into the built page: runs the page's own renderer (web/src/content/render.js, the quick
 // checks, the walkthrough and the figure hosts) in Node against linkedom's DOM, from the built content file, and
 // writes the result into #lesson of dist/web/index.html. Without JavaScript the lesson then reads completely
-// (figures, feedback and progress need scripts, as the page's <noscript> says); with it, main.js renders the
-// same markup again from the same content, in place, and brings it to life.
+// (figures, feedback and progress need scripts, as the page's <noscript> says); with it, main.js takes the
+// markup over in place (web/src/content/hydrate.js): it fills the hosts of checks, walkthrough and figures and
+// leaves the text as it is.
 //
 //   node scripts/prerender.mjs [dist/web]
 import { readFile, writeFile } from 'node:fs/promises';
@@ -35,7 +36,8 @@ const vite = await createServer({
 const load = (file) => vite.ssrLoadModule(`/src/${file}`);
 const { validateContent } = await load('content/schema.js');
 const { withDurations } = await load('content/durations.js');
-const { lessonContext, renderSection } = await load('content/render.js');
+const { lessonContext, renderBadges, renderSection } = await load('content/render.js');
+const { contentStamp } = await load('content/hydrate.js');
 const { lessonModel } = await load('progress/progress-bar.js');
 const { QuickCheck } = await load('quiz/quick-check.js');
 const { LessonWalkthrough } = await load('walkthrough/lesson-walkthrough.js');
@@ -96,7 +98,9 @@ const lesson = document.getElementById('lesson');
 const nodes = renderLessonNodes(content);
 lesson.replaceChildren(...nodes);
 lesson.removeAttribute('aria-busy');
-lesson.dataset.prerendered = 'true';
+// The page takes this markup over only for the content it was made from (content/hydrate.js).
+lesson.dataset.prerendered = await contentStamp(built);
+document.getElementById('lesson-badges').replaceChildren(...renderBadges(content));
 await writeFile(htmlFile, document.toString());
 await vite.close();
 console.log(`prerender: ${nodes.length} sections written into ${path.relative(process.cwd(), htmlFile)}`);

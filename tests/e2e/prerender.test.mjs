@@ -93,7 +93,7 @@ test('with JavaScript the page takes the prerendered lesson over: same sections,
   const response = await page.goto(server.url);
   const html = await response.text();
   const lessonTag = html.match(/<div[^>]*\bid="lesson"[^>]*>/)?.[0] ?? '';
-  assert.match(lessonTag, /data-prerendered="true"/, 'the built page holds the lesson');
+  assert.match(lessonTag, /data-prerendered="[0-9a-f]{64}"/, 'the built page holds the lesson, stamped');
   await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
   assert.equal(await page.getAttribute('#lesson', 'data-prerendered'), null);
   const headings = await page.$$eval('#lesson > section > h2', (hs) => hs.map((h) => h.textContent));
@@ -111,5 +111,65 @@ test('with JavaScript the page takes the prerendered lesson over: same sections,
   assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
   assert.deepEqual(report.errors, []);
   assert.deepEqual(report.cspViolations, []);
+  await context.close();
+});
+
+test('the page takes the markup over in place and keeps what the learner did before the scripts ran', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Every section and paragraph the page removes from the lesson's text is counted: taking over must remove
+  // none (the hosts of checks, walkthrough and figures are filled again, so what they held is not counted).
+  await context.addInitScript(() => {
+    window.__removed = 0;
+    const hosts = '.figure-mount, .quiz-host, .walkthrough-host, .predict-host, .review-host, .mastery-host';
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (!(r.target instanceof Element) || r.target.closest(hosts)) continue;
+        for (const n of r.removedNodes) if (n.nodeName === 'SECTION' || n.nodeName === 'P') window.__removed++;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  const report = await watchPage(page, server.url);
+  // The content file is held back until the learner has chosen an answer in the prerendered first check.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/assets/lesson-*.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url);
+  const first = quizzes[0];
+  const option = first.options.find((o) => o.correct) ?? first.options[0];
+  await page.locator(`#${first.id}--${option.id}`).check();
+  await page.evaluate((id) => {
+    document.getElementById(id).closest('section').querySelector('p').dataset.marked = 'kept';
+  }, first.id);
+  release();
+  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  assert.equal(await page.evaluate(() => window.__removed), 0, 'no section or paragraph replaced');
+  assert.equal(await page.locator('p[data-marked="kept"]').count(), 1, 'the same nodes, not copies');
+  assert.ok(await page.locator(`#${first.id}--${option.id}`).isChecked(), 'the choice made before is kept');
+  await page.locator(`#${first.id} .qc-check`).click();
+  await page.waitForSelector(`#${first.id}--${option.id}--feedback:not([hidden])`);
+  // A citation in the taken-over text still opens the folded References list.
+  await page.locator('#lesson > section a.cite').first().click();
+  assert.equal(await page.locator('.references-disclosure').getAttribute('open'), '');
+  assert.deepEqual(report.errors, []);
+  await context.close();
+});
+
+test('content other than the one prerendered is rendered afresh, never mixed with the built markup', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const report = await watchPage(page, server.url);
+  const changed = JSON.parse(readFileSync(join(repoRoot, 'web', 'generated', 'lesson.json'), 'utf8'));
+  changed.sections[0].title = 'A course site’s own introduction';
+  await page.route('**/assets/lesson-*.json', (route) => route.fulfill({ json: changed }));
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  assert.equal(await page.locator('#lesson > section > h2').first().textContent(), changed.sections[0].title);
+  assert.equal(await page.getAttribute('#lesson', 'data-prerendered'), null);
+  assert.equal(await page.locator('#lesson > section').count(), content.sections.length);
+  assert.deepEqual(report.errors, []);
   await context.close();
 });

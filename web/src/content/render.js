@@ -32,11 +32,27 @@ export function lessonContext(content, { teacher = false } = {}) {
   return { refs, hooks: {}, teacher, partMinutes, math: mathTables(content) };
 }
 
+/** The lesson's badges ("Interactive", "~15 min", …) as list items (the header's, above the sections). */
+export function renderBadges(content) {
+  return content.badges.map((b) => el('li', { text: b }));
+}
+
 function renderList(items, ordered, ctx, className) {
   const list = el(ordered ? 'ol' : 'ul', { className });
   for (const item of items) list.append(inline('li', item, ctx));
   return list;
 }
+
+/** The class of the element each hooked block's hook fills (content/hydrate.js finds them by it). */
+export const HOST_CLASSES = Object.freeze({
+  figure: 'figure-mount',
+  quiz: 'quiz-host',
+  walkthrough: 'walkthrough-host',
+  predict: 'predict-host',
+  review: 'review-host',
+  mastery: 'mastery-host',
+  completion: 'completion-host',
+});
 
 function renderReferences(ctx) {
   const list = el('ol', { className: 'references' });
@@ -62,6 +78,12 @@ function renderReferences(ctx) {
     ),
     list,
   );
+  wireReferences(details, ctx);
+  return details;
+}
+
+/** Opens the References disclosure when the address names an entry, on load and on a later hash change. */
+export function wireReferences(details, ctx) {
   // The address's fragment also carries the playground's settings, which need not be a valid URI component.
   const revealFromHash = () => {
     let id;
@@ -77,7 +99,6 @@ function renderReferences(ctx) {
   };
   window.addEventListener('hashchange', revealFromHash);
   queueMicrotask(revealFromHash);
-  return details;
 }
 
 /**
@@ -138,20 +159,20 @@ export function renderBlock(block, parent, ctx, section) {
       break;
     case 'figure': {
       const fig = el('figure', { className: 'lesson-figure' });
-      const host = el('div', { className: 'figure-mount' });
+      const host = el('div', { className: HOST_CLASSES.figure });
       fig.append(host, inline('figcaption', block.caption, ctx));
       parent.append(fig);
       ctx.hooks.figure?.(block, host, section);
       break;
     }
     case 'quiz': {
-      const host = el('div', { className: 'quiz-host' });
+      const host = el('div', { className: HOST_CLASSES.quiz });
       parent.append(host);
       ctx.hooks.quiz?.(block, host, section);
       break;
     }
     case 'walkthrough': {
-      const host = el('div', { className: 'walkthrough-host' });
+      const host = el('div', { className: HOST_CLASSES.walkthrough });
       parent.append(host);
       ctx.hooks.walkthrough?.(block, host, section);
       break;
@@ -177,13 +198,13 @@ export function renderBlock(block, parent, ctx, section) {
     case 'review':
     case 'mastery': {
       // Predict checks, the Review block and the mastery panel (web/src/mastery/hooks.js).
-      const host = el('div', { className: `${block.type}-host` });
+      const host = el('div', { className: HOST_CLASSES[block.type] });
       parent.append(host);
       ctx.hooks[block.type]?.(block, host, section);
       break;
     }
     case 'completion': {
-      const host = el('div', { className: 'completion-host' });
+      const host = el('div', { className: HOST_CLASSES.completion });
       parent.append(host);
       ctx.hooks.completion?.(block, host, section);
       break;
