@@ -381,47 +381,53 @@ describe('each schema rule catches a broken copy', () => {
 });
 
 describe('parseInline', () => {
-  test('plain text is a single text token', () => {
-    assert.deepEqual(parseInline('Hello, world.'), [{ type: 'text', text: 'Hello, world.' }]);
-    assert.deepEqual(parseInline(''), []);
-  });
-
-  test('strong, emphasis and code', () => {
-    assert.deepEqual(parseInline('a **bold** and *em* and `x = 1`.'), [
-      { type: 'text', text: 'a ' },
-      { type: 'strong', text: 'bold' },
-      { type: 'text', text: ' and ' },
-      { type: 'em', text: 'em' },
-      { type: 'text', text: ' and ' },
-      { type: 'code', text: 'x = 1' },
-      { type: 'text', text: '.' },
-    ]);
-  });
-
-  test('markup inside code is literal', () => {
-    assert.deepEqual(parseInline('`**not bold** [x](https://a.b)`'), [
-      { type: 'code', text: '**not bold** [x](https://a.b)' },
-    ]);
-  });
-
-  test('citations', () => {
-    assert.deepEqual(parseInline('BN ([@ioffe2015]; [@santurkar2018]).'), [
-      { type: 'text', text: 'BN (' },
-      { type: 'cite', text: 'ioffe2015', ref: 'ioffe2015' },
-      { type: 'text', text: '; ' },
-      { type: 'cite', text: 'santurkar2018', ref: 'santurkar2018' },
-      { type: 'text', text: ').' },
-    ]);
-  });
-
-  test('http(s) links and in-page fragments', () => {
-    assert.deepEqual(parseInline('see [the paper](https://arxiv.org/abs/1502.03167) or [above](#ics)'), [
-      { type: 'text', text: 'see ' },
-      { type: 'link', text: 'the paper', href: 'https://arxiv.org/abs/1502.03167' },
-      { type: 'text', text: ' or ' },
-      { type: 'link', text: 'above', href: '#ics' },
-    ]);
-  });
+  // [what, text, tokens]
+  const TOKENS = [
+    ['plain text is a single text token', 'Hello, world.', [{ type: 'text', text: 'Hello, world.' }]],
+    ['empty text has no token', '', []],
+    [
+      'strong, emphasis and code',
+      'a **bold** and *em* and `x = 1`.',
+      [
+        { type: 'text', text: 'a ' },
+        { type: 'strong', text: 'bold' },
+        { type: 'text', text: ' and ' },
+        { type: 'em', text: 'em' },
+        { type: 'text', text: ' and ' },
+        { type: 'code', text: 'x = 1' },
+        { type: 'text', text: '.' },
+      ],
+    ],
+    [
+      'markup inside code is literal',
+      '`**not bold** [x](https://a.b)`',
+      [{ type: 'code', text: '**not bold** [x](https://a.b)' }],
+    ],
+    [
+      'citations',
+      'BN ([@ioffe2015]; [@santurkar2018]).',
+      [
+        { type: 'text', text: 'BN (' },
+        { type: 'cite', text: 'ioffe2015', ref: 'ioffe2015' },
+        { type: 'text', text: '; ' },
+        { type: 'cite', text: 'santurkar2018', ref: 'santurkar2018' },
+        { type: 'text', text: ').' },
+      ],
+    ],
+    [
+      'http(s) links and in-page fragments',
+      'see [the paper](https://arxiv.org/abs/1502.03167) or [above](#ics)',
+      [
+        { type: 'text', text: 'see ' },
+        { type: 'link', text: 'the paper', href: 'https://arxiv.org/abs/1502.03167' },
+        { type: 'text', text: ' or ' },
+        { type: 'link', text: 'above', href: '#ics' },
+      ],
+    ],
+  ];
+  for (const [what, text, tokens] of TOKENS) {
+    test(what, () => assert.deepEqual(parseInline(text), tokens));
+  }
 
   test('a javascript: link is not a link: it stays plain text', () => {
     const tokens = parseInline('[click me](javascript:alert(1))');
