@@ -215,6 +215,8 @@ export default {
     moduleMissing: 'This figure is not part of this build.',
     moduleBroken: 'The figure module has no mount().',
     unknown: 'There is no figure named “{name}”.',
+    // The γ/β sliders and Resample that figures share (figures/shared-controls.js affineLabels).
+    affine: { gamma: 'Scale γ', beta: 'Shift β', noBeta: '{kind} has no β.', resample: 'Resample' },
   },
   grouping: {
     normalization: 'Normalization',
@@ -245,10 +247,6 @@ export default {
   distributions: {
     raw: 'Raw activations',
     normalization: 'Normalization',
-    gamma: 'Scale γ',
-    beta: 'Shift β',
-    noBeta: '{label} has no β.',
-    resample: 'Resample',
     seed: 'Seed {seed}',
     rawTitle: 'Raw',
     normTitle: 'Normalized (after γ, β)',
