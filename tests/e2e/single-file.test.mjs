@@ -1,7 +1,7 @@
 // The single-file offline build (npm run build:single → dist/normalization-lesson.html) opened straight from
 // disk (file://) in Chromium with every network request blocked: the lesson renders, the figures compute
 // (the WebAssembly core inlined), the training simulation runs in its (inlined) workers, progress works and
-// survives a reload.
+// survives a reload. The certificate PDF uses the inlined fonts (all but the CJK ones).
 //
 // The file: $NORMLAB_SINGLE_FILE, else dist/normalization-lesson.html; when neither exists it is built into
 // a temporary folder first (scripts/build-single.mjs, a few seconds).
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, repoRoot } from './harness.mjs';
+import { inspectPdf } from '../web/certificate-pdf-inspect.mjs';
 
 const KEY = 'normlab:normalization:v1';
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
@@ -110,5 +111,37 @@ test('opened from file:// with no network: renders, computes, trains, keeps prog
   assert.match(await page.textContent('.completion-summary li:nth-child(2)'), /^Quick checks answered: 1 of 8/);
   assert.deepEqual(blocked, [], 'no network request');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('from file://, the certificate PDF prints an Arabic name with the inlined fonts; a Chinese one gets Print', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const blocked = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector('#lesson[data-content-status="valid"]', { timeout: 20000 });
+  await page.locator('.mark-complete').click();
+  const create = async (name) => {
+    await page.fill('#cert-name', name);
+    await page.press('#cert-name', 'Enter');
+    await page.waitForFunction((n) => document.querySelector('.certificate-slot .cert-name')?.textContent === n, name);
+  };
+  await create('محمد بن علي');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.download-pdf').click()]);
+  const pdf = await inspectPdf(readFileSync(await download.path()));
+  assert.equal(pdf.author, 'محمد بن علي');
+  assert.ok(pdf.shows.some((s) => s.font.startsWith('NotoSansArabic-Bold') && s.glyphs.every((g) => g.cid > 0)));
+
+  await create('李小龍');
+  await page.locator('.download-pdf').click();
+  await page.waitForFunction(() => document.querySelector('.completion-status')?.textContent.includes('Print'));
+  assert.match(await page.textContent('.completion-status'), /李 小 龍/);
+  assert.deepEqual(blocked, [], 'no network request');
   await context.close();
 });
