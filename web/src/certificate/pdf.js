@@ -89,20 +89,12 @@ function wrap(set, size, maxWidth) {
 }
 
 /**
- * The certificate as a one-page PDF.
- * @param {{ name: string, title: string, dateText: string, scoreText: string, durationText: string,
- *           id: string, hash: string, kicker?: string, note?: string }} f
- * @param {{ candidates(text: string, weight: number): Promise<object[]>, bytes(file: string): Promise<Uint8Array> }} source
- * @returns {Promise<Uint8Array>}
+ * A function that draws text centered around cx on the page: at `size`, or at the largest size in
+ * [minSize, maxSize] that fits one line, else in wrapped lines. It returns how far extra lines reach down.
  */
-export async function certificatePdf(f, source) {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const page = doc.addPage([PAGE_W, PAGE_H]);
+function centeredText(doc, page, source) {
   const embedded = new Map();
-
-  // Centered text around cx; the largest size in [minSize, maxSize] that fits one line, else wrapped lines.
-  const centered = async (
+  return async (
     text,
     { bold = false, size, y, cx = PAGE_W / 2, maxSize, minSize = 10, color = INK, width = PAGE_W - 160 },
   ) => {
@@ -124,6 +116,20 @@ export async function certificatePdf(f, source) {
     }
     return { extra: (lines.length - 1) * chosen * 1.2 };
   };
+}
+
+/**
+ * The certificate as a one-page PDF.
+ * @param {{ name: string, title: string, dateText: string, scoreText: string, durationText: string,
+ *           id: string, hash: string, kicker?: string, note?: string }} f
+ * @param {{ candidates(text: string, weight: number): Promise<object[]>, bytes(file: string): Promise<Uint8Array> }} source
+ * @returns {Promise<Uint8Array>}
+ */
+export async function certificatePdf(f, source) {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const page = doc.addPage([PAGE_W, PAGE_H]);
+  const centered = centeredText(doc, page, source);
 
   // Frame: a thick outer rule and a thin inner one.
   page.drawRectangle({ x: 30, y: 30, width: 782, height: 535, borderColor: BLUE, borderWidth: 3 });
