@@ -164,6 +164,13 @@ test('font choice: compact cover lists, CJK family order, fonts kept across spac
     ['a', 'a', 'a', 'a', 'a', 'a', 'l'],
     'the space between Arabic words stays in the Arabic run',
   );
+  const ascii = { file: 'fixed', ranges: [[0x20, 0x7e]] };
+  const latin1 = { file: 'latin', ranges: [[0x20, 0xff]] };
+  assert.deepEqual(
+    pickFonts('Ada Zoë', [ascii, latin1]).map((p) => p.file),
+    ['fixed', 'fixed', 'fixed', 'fixed', 'latin', 'latin', 'latin'],
+    'a word goes whole to a font that has all of it',
+  );
 });
 
 test('visual runs: the Unicode Bidirectional Algorithm orders mixed text and mirrors brackets', () => {

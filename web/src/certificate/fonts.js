@@ -59,21 +59,28 @@ export function cjkOrder(text, languages = []) {
 }
 
 /**
- * One font per UTF-16 unit: the font of the previous character when it has this one too (fewer runs, so
- * Arabic joining and kerning are not broken at a space or a joiner), else the first candidate that has it.
+ * One font per UTF-16 unit, so that runs are few and long (kerning and Arabic joining work only inside a run):
+ * a word stays in the font of the text before it when that font has all of it, else goes whole to the first
+ * candidate that has all of it; only a word no single font has is split per character. Spaces stay in the
+ * font before them when it has them.
  */
 export function pickFonts(text, candidates) {
   const picks = new Array(text.length).fill(null);
   let previous = null;
-  for (let i = 0; i < text.length;) {
-    const cp = text.codePointAt(i);
-    const ch = String.fromCodePoint(cp);
-    let font =
-      previous && covers(previous.ranges, cp) ? previous : (candidates.find((c) => covers(c.ranges, cp)) ?? null);
-    if (font === null && /\s/.test(ch) && previous) font = previous;
-    for (let k = 0; k < ch.length; k++) picks[i + k] = font;
-    previous = font ?? previous;
-    i += ch.length;
+  let at = 0;
+  for (const part of text.split(/(\s+)/u)) {
+    const cps = [...part].map((ch) => ch.codePointAt(0));
+    const hasAll = (font) => font && cps.every((cp) => covers(font.ranges, cp));
+    const whole = hasAll(previous) ? previous : candidates.find(hasAll);
+    for (const ch of part) {
+      const cp = ch.codePointAt(0);
+      let font =
+        whole ?? (previous && covers(previous.ranges, cp) ? previous : candidates.find((c) => covers(c.ranges, cp)));
+      if (!font && /\s/u.test(ch)) font = previous;
+      for (let k = 0; k < ch.length; k++) picks[at + k] = font ?? null;
+      previous = font ?? previous;
+      at += ch.length;
+    }
   }
   return picks;
 }
