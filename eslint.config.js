@@ -16,8 +16,8 @@ export default [
     // __NORMLAB_SINGLE_FILE__ is replaced at build time (Vite's `define` in web/vite*.config.js).
     languageOptions: { globals: { ...globals.browser, __NORMLAB_SINGLE_FILE__: 'readonly' } },
   },
-  // core.js also loads the module in Node (the WASM tests and benchmarks import it there).
-  { files: ['web/src/core.js'], languageOptions: { globals: { process: 'readonly' } } },
+  // core/module.js also loads the modules in Node (the WASM tests and benchmarks import core.js there).
+  { files: ['web/src/core/module.js'], languageOptions: { globals: { process: 'readonly' } } },
   { files: ['web/src/training/*-worker.js'], languageOptions: { globals: { ...globals.worker } } },
   // Node scripts and tests. Browser tests and benchmarks also hold functions that run inside the page
   // (page.evaluate), so they see both sets of globals.

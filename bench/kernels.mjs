@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { loadCore } from '../web/src/core.js';
 import createNormlabModule from '../web/src/wasm/normlab.mjs';
 import * as js from './js-baseline.mjs';
+import { optionBytes, writeRawOptions } from './raw-options.mjs';
 
 const wasmPath = new URL('../web/src/wasm/normlab.wasm', import.meta.url);
 const wasmBinary = readFileSync(wasmPath);
@@ -39,12 +40,6 @@ function measure(variants, elements, rounds = 12) {
   });
 }
 
-// The 11 option doubles core.js writes into the heap (RawNormOptions in embind.cpp): no affine, no
-// running statistics.
-function writeRawOptions(ptr) {
-  raw.HEAPF64.set([1e-5, GROUPS, 1, 0.1, 0, 0, 0, 0, 0, 0, 0], ptr >> 3);
-}
-
 const native = new Map();
 const nativeBin = process.argv[2];
 if (nativeBin) {
@@ -61,7 +56,7 @@ for (const [n, c] of SHAPES) {
   const g = core.sample('uniform', elements, { seed: 2 });
   const y = new Float32Array(elements);
   const stats = Math.max(n * GROUPS, c);
-  const base = raw._malloc(4 * (3 * elements + 2 * stats) + 128);
+  const base = raw._malloc(4 * (3 * elements + 2 * stats) + 8 + optionBytes(raw));
   raw.HEAPF32.set(x, base >> 2);
   raw.HEAPF32.set(g, (base >> 2) + elements);
   const [xp, gp, yp, mp, rp] = [
@@ -72,7 +67,8 @@ for (const [n, c] of SHAPES) {
     base + 12 * elements + 4 * stats,
   ];
   const opts = base + 4 * (3 * elements + 2 * stats) + 8 - ((base + 4 * (3 * elements + 2 * stats)) % 8);
-  writeRawOptions(opts);
+  // No affine, no running statistics.
+  writeRawOptions(raw, opts, { groups: GROUPS });
   for (const kind of KINDS) {
     const coreOpts = kind === 'group' ? { groups: GROUPS } : {};
     const jsFn = {

@@ -47,6 +47,7 @@ const { default: createNormlabModule } = await import('../web/src/wasm/normlab.m
 const wasmBinary = readFileSync(new URL('../web/src/wasm/normlab.wasm', import.meta.url));
 const core = await loadCore({ wasmBinary });
 const raw = await createNormlabModule({ wasmBinary });
+const { optionBytes, writeRawOptions } = await import('./raw-options.mjs');
 
 // ---- the bound: built here (own build folder), skipped with a note when a compiler is missing ---------
 const boundDir = `${root}build/bench-bound`;
@@ -208,14 +209,18 @@ for (const shape of SHAPES) {
   const rmp = rp + 4 * stats,
     rvp = rmp + 4 * c;
   const optTrain = (rvp + 4 * c + 15) & ~7,
-    optEval = optTrain + 88;
+    optEval = optTrain + optionBytes(raw);
   raw.HEAPF32.set(x, xp >> 2);
   raw.HEAPF32.set(runningMean, rmp >> 2);
   raw.HEAPF32.set(runningVar, rvp >> 2);
-  // The 11 doubles of RawNormOptions (core/bindings/embind.cpp): eps, groups, training, momentum, gamma,
-  // gamma length, beta, beta length, running mean, running var, running length.
-  raw.HEAPF64.set([EPS, GROUPS, 1, 0.1, 0, 0, 0, 0, 0, 0, 0], optTrain >> 3);
-  raw.HEAPF64.set([EPS, GROUPS, 0, 0.1, 0, 0, 0, 0, rmp, rvp, c], optEval >> 3);
+  writeRawOptions(raw, optTrain, { eps: EPS, groups: GROUPS });
+  writeRawOptions(raw, optEval, {
+    eps: EPS,
+    groups: GROUPS,
+    training: false,
+    runningMean: [rmp, c],
+    runningVar: [rvp, c],
+  });
 
   // tfjs inputs, one copy per backend (a tensor lives in the backend that created it).
   const tfjsData = Float32Array.from(x); // the same values; the layout differs only for the 4-D shape
@@ -322,7 +327,7 @@ for (const r of rows) {
 {
   const p = raw._malloc(4 * 64 + 256);
   const o = (p + 4 * 64 + 15) & ~7;
-  raw.HEAPF64.set([EPS, 0, 1, 0.1, 0, 0, 0, 0, 0, 0, 0], o >> 3);
+  writeRawOptions(raw, o, { eps: EPS });
   const call = () => raw.normalize('layer', p, 16, 1, 16, 1, o, p + 64, p + 128, p + 160);
   const perCall = (await measure([{ fn: call }], 16, rounds))[0];
   console.log(

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly module (core + core/bindings/embind.cpp) into web/src/wasm/.
+# Builds the WebAssembly module (core + core/bindings/) into web/src/wasm/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # em++ runs Debian's acorn from here.

@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { chromiumPath, distDir, requireDist, serve } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS, chromiumPath, distDir, requireDist, serve } from '../tests/e2e/harness.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -52,13 +52,7 @@ const ALL_CATEGORIES = [
 const CATEGORIES = gate ? ALL_CATEGORIES.filter((c) => !c.timed) : ALL_CATEGORIES;
 const CHROME_FLAGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   // No network beyond the local server, whatever the page or the browser tries.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];

@@ -1,4 +1,4 @@
-// scripts/size-budget.mjs — the page's download sizes against their budgets (issue "Quality gates"):
+// scripts/size-budget.mjs — the page's download sizes against their budgets (docs/performance.md):
 // the first load (what the page fetches before the learner scrolls: HTML, the entry script and everything it
 // imports statically, CSS, the lesson content, the icon) at most 350 KB gzipped; the figures' WebAssembly
 // module at most 60 KB gzipped; the training module, loaded only by the training worker, at most 80 KB.

@@ -1,3 +1,7 @@
 # normlab_sweep: runs the default preset's learning-rate sweep natively and writes the JSON the page ships.
 add_executable(normlab_sweep tools/sweep.cpp)
 target_link_libraries(normlab_sweep PRIVATE normlab)
+
+# normlab_conv: the conv trainer's steps/s, the batch-size study and a fingerprint (tools/conv.cpp).
+add_executable(normlab_conv tools/conv.cpp)
+target_link_libraries(normlab_conv PRIVATE normlab)

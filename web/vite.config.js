@@ -6,6 +6,7 @@
 // virtual module below is its data hook, empty here (the page fetches web/public/data/* as files).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -20,9 +21,29 @@ export function emptyOfflineData() {
   };
 }
 
+/**
+ * The dev server rebuilds web/generated/lesson.json (the content with its formulas as MathML) when the lesson
+ * is edited; `npm run build` and `npm start` build it first (scripts/prepare.sh).
+ */
+export function rebuildContentOnEdit() {
+  const source = fileURLToPath(new URL('content/lesson.json', import.meta.url));
+  const script = fileURLToPath(new URL('../scripts/validate-content.mjs', import.meta.url));
+  const out = fileURLToPath(new URL('generated/lesson.json', import.meta.url));
+  return {
+    name: 'normlab:rebuild-content',
+    apply: 'serve',
+    configureServer(server) {
+      server.watcher.add(source);
+      server.watcher.on('change', (file) => {
+        if (file === source) spawnSync(process.execPath, [script, source, '--out', out], { stdio: 'inherit' });
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [emptyOfflineData()],
+  plugins: [emptyOfflineData(), rebuildContentOnEdit()],
   define: { __NORMLAB_SINGLE_FILE__: 'false' },
   base: './',
   publicDir: 'public',

@@ -84,7 +84,7 @@ GroupMoments group_moments(Kind kind, std::span<const float> values, Shape shape
             for (std::size_t c = 0; c < shape.c; ++c) m3[c] += acc[c];
         }
     } else {
-        const std::size_t m = detail::contiguous_group_size(layout, shape, groups);
+        const std::size_t m = group_size(layout, shape, groups);
         for (std::size_t k = 0; k < count; ++k) {
             const float mu = static_cast<float>(st.mean[k]);
             for (std::size_t j0 = 0; j0 < m; j0 += 256) {
@@ -97,7 +97,7 @@ GroupMoments group_moments(Kind kind, std::span<const float> values, Shape shape
             }
         }
     }
-    const double per_group = static_cast<double>(shape.size() / count);
+    const double per_group = static_cast<double>(group_size(layout, shape, groups));
     for (std::size_t k = 0; k < count; ++k)
         g.skewness[k] = var[k] > 0 ? (m3[k] / per_group) / (var[k] * g.std[k]) : kNaN;
     return g;

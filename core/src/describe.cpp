@@ -7,6 +7,8 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "normlab/errors.hpp"
 
@@ -39,15 +41,13 @@ Histogram histogram(std::span<const float> v, std::size_t bins, double lo, doubl
     return h;
 }
 
-}  // namespace
+struct Extent {
+    double lo, hi, sum;
+};
 
-Summary describe(std::span<const float> values, const DescribeOptions& opts) {
-    require(!values.empty(), "values", "must not be empty");
-    require(opts.bins >= 1 && opts.bins <= 10000, "bins", "must be an integer in [1, 10000]");
-    Summary s;
-    s.count = values.size();
-    // Pass 1: min, max and the sum, with no branch per element so the loop vectorizes; a NaN or an
-    // infinity anywhere makes the double sum non-finite, which is how it is detected.
+// Pass 1: min, max and the sum, with no branch per element so the loop vectorizes; a NaN or an
+// infinity anywhere makes the double sum non-finite, which is how it is detected.
+Extent extent(std::span<const float> values) {
     float lo_f = values[0], hi_f = values[0];
     double sum = 0;
     for (std::size_t i0 = 0; i0 < values.size(); i0 += 256) {
@@ -63,10 +63,17 @@ Summary describe(std::span<const float> values, const DescribeOptions& opts) {
     }
     require(std::isfinite(lo_f) && std::isfinite(hi_f), "values",
             "must contain only finite numbers (no NaN or Infinity)");
-    const double lo = lo_f, hi = hi_f;
-    const double n = static_cast<double>(s.count);
-    // Pass 2: moments about the first estimate, in float over runs of 16 values (SIMD) folded into
-    // double: each partial sum carries ~1e-6 relative error, well below what the figures show.
+    return {lo_f, hi_f, sum};
+}
+
+struct CentralMoments {
+    double mean, m2, m3;  // m2, m3: the mean squared and cubed deviations from the mean
+};
+
+// Pass 2: moments about the first estimate sum / n, in float over runs of 16 values (SIMD) folded into
+// double: each partial sum carries ~1e-6 relative error, well below what the figures show.
+CentralMoments central_moments(std::span<const float> values, double sum) {
+    const double n = static_cast<double>(values.size());
     double s1 = 0, m2 = 0, m3 = 0;
     const double guess = sum / n;
     const float guess_f = static_cast<float>(guess);
@@ -98,29 +105,24 @@ Summary describe(std::span<const float> values, const DescribeOptions& opts) {
     }
     // Correct for the guess's error: exact central moments about the true mean from moments about guess.
     const double delta = s1 / n;
-    s.mean = double(guess_f) + delta;
     m2 = m2 / n - delta * delta;
     m3 = m3 / n - 3 * delta * (m2 + delta * delta) + 2 * delta * delta * delta;
-    s.min = lo;
-    s.max = hi;
-    s.std = std::sqrt(std::max(0.0, m2));
-    s.skewness = m2 > 0 ? m3 / (m2 * std::sqrt(m2)) : std::numeric_limits<double>::quiet_NaN();
+    return {double(guess_f) + delta, m2, m3};
+}
 
-    if (!opts.median) {
-        s.median = std::numeric_limits<double>::quiet_NaN();
-    } else {
-        std::vector<float> sorted(values.begin(), values.end());
-        const std::size_t mid = s.count / 2;
-        std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid), sorted.end());
-        const double upper = sorted[mid];
-        if (s.count % 2 == 1) {
-            s.median = upper;
-        } else {
-            const double lower = *std::max_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid));
-            s.median = (lower + upper) / 2;
-        }
-    }
+// numpy.median: the middle value, or the mean of the two middle values for an even count.
+double median(std::span<const float> values) {
+    std::vector<float> sorted(values.begin(), values.end());
+    const std::size_t mid = values.size() / 2;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid), sorted.end());
+    const double upper = sorted[mid];
+    if (values.size() % 2 == 1) return upper;
+    const double lower = *std::max_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid));
+    return (lower + upper) / 2;
+}
 
+// The histogram's [lo, hi]: opts' range or the data's, widened like numpy's when it is empty.
+std::pair<double, double> histogram_range(double lo, double hi, const DescribeOptions& opts) {
     double rlo = lo, rhi = hi;
     if (opts.has_range) {
         require(std::isfinite(opts.lo) && std::isfinite(opts.hi) && opts.lo <= opts.hi, "range",
@@ -140,6 +142,25 @@ Summary describe(std::span<const float> values, const DescribeOptions& opts) {
     require(std::isfinite(width) && width > 0 && std::isfinite(static_cast<double>(opts.bins) / width) &&
                 rlo + width / static_cast<double>(opts.bins) > rlo,
             "range", "is too narrow or too wide to split into " + std::to_string(opts.bins) + " bins");
+    return {rlo, rhi};
+}
+
+}  // namespace
+
+Summary describe(std::span<const float> values, const DescribeOptions& opts) {
+    require(!values.empty(), "values", "must not be empty");
+    require(opts.bins >= 1 && opts.bins <= 10000, "bins", "must be an integer in [1, 10000]");
+    Summary s;
+    s.count = values.size();
+    const Extent e = extent(values);
+    const CentralMoments m = central_moments(values, e.sum);
+    s.mean = m.mean;
+    s.min = e.lo;
+    s.max = e.hi;
+    s.std = std::sqrt(std::max(0.0, m.m2));
+    s.skewness = m.m2 > 0 ? m.m3 / (m.m2 * std::sqrt(m.m2)) : std::numeric_limits<double>::quiet_NaN();
+    s.median = opts.median ? median(values) : std::numeric_limits<double>::quiet_NaN();
+    const auto [rlo, rhi] = histogram_range(e.lo, e.hi, opts);
     s.histogram = histogram(values, opts.bins, rlo, rhi);
     return s;
 }

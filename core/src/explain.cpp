@@ -6,28 +6,10 @@
 
 #include "norm_stats.hpp"
 #include "normlab/errors.hpp"
+#include "normlab/groups.hpp"
 #include "stats.hpp"
 
 namespace normlab {
-
-namespace {
-
-std::size_t group_of(Kind kind, Shape s, std::size_t groups, std::size_t n, std::size_t c) {
-    switch (kind) {
-        case Kind::batch:
-            return c;
-        case Kind::layer:
-        case Kind::rms:
-            return n;
-        case Kind::group:
-            return n * groups + c / (s.c / groups);
-        case Kind::instance:
-            return n * s.c + c;
-    }
-    return 0;
-}
-
-}  // namespace
 
 ElementExplanation explain_element(Kind kind, std::span<const float> input, Shape shape, std::size_t index,
                                    const NormOptions& opts) {
@@ -45,16 +27,15 @@ ElementExplanation explain_element(Kind kind, std::span<const float> input, Shap
     const detail::GroupStats st = detail::compute_stats(kind, input.data(), shape, o);
 
     const std::size_t n = index / (shape.c * shape.l), c = (index / shape.l) % shape.c, l = index % shape.l;
-    const bool per_element = kind == Kind::layer || kind == Kind::rms;
     ElementExplanation e{};
     e.x = input[index];
     e.group = group_of(kind, shape, o.groups, n, c);
-    e.group_size = shape.size() / (kind == Kind::batch ? shape.c : count);
+    e.group_size = group_size(kind, shape, o.groups);
     e.mean = mean[e.group];
     e.rstd = rstd[e.group];
     e.centered = detail::SplitMean(st.mean[e.group]).center(e.x);
     e.normalized = e.centered * e.rstd;
-    e.param = per_element ? c * shape.l + l : c;
+    e.param = param_index(kind, shape, c, l);
     e.gamma = o.gamma.empty() ? 1.0f : o.gamma[e.param];
     e.beta = o.beta.empty() ? 0.0f : o.beta[e.param];
     e.output = output[index];

@@ -1,4 +1,4 @@
-// kind.cpp — names of the normalization kinds and how many statistics each produces.
+// kind.cpp — the names of the normalization kinds (their layout is in groups.cpp).
 #include <array>
 #include <string>
 
@@ -19,20 +19,5 @@ Kind parse_kind(std::string_view name) {
 }
 
 std::string_view kind_name(Kind kind) noexcept { return kNames[static_cast<std::size_t>(kind)]; }
-
-std::size_t stat_count(Kind kind, Shape shape, std::size_t groups) {
-    switch (kind) {
-        case Kind::batch:
-            return shape.c;
-        case Kind::layer:
-        case Kind::rms:
-            return shape.n;
-        case Kind::group:
-            return shape.n * groups;
-        case Kind::instance:
-            return shape.n * shape.c;
-    }
-    return 0;
-}
 
 }  // namespace normlab

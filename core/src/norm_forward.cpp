@@ -1,4 +1,4 @@
-// norm_forward.cpp — statistics and the forward pass of every kind.
+// norm_forward.cpp — statistics and the forward pass of every kind (docs/derivations.md §2, §3).
 // Memory layout is [N][C][L]; for layer, rms, group and instance each normalization group is one
 // contiguous run of memory, for batch a channel is N runs of L values, C*L apart.
 #include <algorithm>
@@ -49,7 +49,7 @@ GroupStats compute_stats(Kind kind, const float* x, Shape s, const NormOptions& 
         return st;
     }
 
-    const std::size_t m = contiguous_group_size(kind, s, opts.groups);
+    const std::size_t m = group_size(kind, s, opts.groups);
     for (std::size_t g = 0; g < count; ++g) {
         const float* run = x + g * m;
         if (kind == Kind::rms) {
@@ -101,9 +101,9 @@ void batch_output(const float* x, Shape s, const detail::GroupStats& st, const N
 // layer, rms, group, instance: group g is x[g*m .. (g+1)*m).
 void contiguous_output(Kind kind, const float* x, Shape s, const detail::GroupStats& st, const NormOptions& o,
                        float* y) {
-    const std::size_t m = detail::contiguous_group_size(kind, s, o.groups);
+    const std::size_t m = group_size(kind, s, o.groups);
     const std::size_t count = st.mean.size();
-    const bool per_element = kind == Kind::layer || kind == Kind::rms;
+    const bool per_element = per_element_params(kind);
     const std::size_t channels_per_group = m / s.l;
     for (std::size_t g = 0; g < count; ++g) {
         const SplitMean sm(st.mean[g]);
@@ -125,9 +125,9 @@ void contiguous_output(Kind kind, const float* x, Shape s, const detail::GroupSt
             continue;
         }
         // group/instance: per-channel affine; the group's first channel follows from its index.
-        const std::size_t first_channel = (g * channels_per_group) % s.c;
+        const std::size_t first = detail::first_channel(s, channels_per_group, g);
         for (std::size_t k = 0; k < channels_per_group; ++k) {
-            const std::size_t c = first_channel + k;
+            const std::size_t c = first + k;
             const float sc = r * param_or(o.gamma, c, 1.0f), sh = param_or(o.beta, c, 0.0f);
             const float* xc = xg + k * s.l;
             float* yc = yg + k * s.l;
@@ -138,7 +138,7 @@ void contiguous_output(Kind kind, const float* x, Shape s, const detail::GroupSt
 
 void update_running(Shape s, const detail::GroupStats& st, const std::vector<double>& batch_var, const NormOptions& o) {
     const double m = static_cast<double>(s.n * s.l);
-    const double unbias = m / (m - 1);  // PyTorch stores the unbiased variance
+    const double unbias = m / (m - 1);  // PyTorch stores the unbiased variance (derivations §3)
     for (std::size_t c = 0; c < s.c; ++c) {
         o.running_mean[c] = static_cast<float>((1 - o.momentum) * o.running_mean[c] + o.momentum * st.mean[c]);
         o.running_var[c] = static_cast<float>((1 - o.momentum) * o.running_var[c] + o.momentum * batch_var[c] * unbias);

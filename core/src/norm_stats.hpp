@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "normlab/normalize.hpp"
+#include "normlab/groups.hpp"
 
 namespace normlab::detail {
 
@@ -17,20 +17,10 @@ struct GroupStats {
 GroupStats compute_stats(Kind kind, const float* x, Shape shape, const NormOptions& opts,
                          std::vector<double>* batch_var = nullptr);
 
-// Elements per contiguous group for layer/rms/group/instance (batch groups are strided).
-inline std::size_t contiguous_group_size(Kind kind, Shape s, std::size_t groups) {
-    switch (kind) {
-        case Kind::layer:
-        case Kind::rms:
-            return s.c * s.l;
-        case Kind::group:
-            return (s.c / groups) * s.l;
-        case Kind::instance:
-            return s.l;
-        case Kind::batch:
-            break;
-    }
-    return 0;
+// The first channel of group g for group/instance, whose channels_per_group channels follow one another
+// in memory: the inverse of group_of, which sends (n, c) to n·G + c / (C/G) (instance: G = C).
+inline std::size_t first_channel(Shape s, std::size_t channels_per_group, std::size_t g) {
+    return (g * channels_per_group) % s.c;
 }
 
 }  // namespace normlab::detail

@@ -2,7 +2,8 @@
 // Shifted sums: d = x - K with K = the group's first value, then mean = K + Σd/M and
 // var = (Σd² - (Σd)²/M) / M. With K inside the data's range the sums stay small (no catastrophic
 // cancellation even for mean 1000 / std 0.01), so one pass over the input is enough; totals are kept
-// in double. tests/core/reference.hpp keeps the plain two-pass loop it is checked against.
+// in double (docs/derivations.md §2). tests/core/reference.hpp keeps the plain two-pass definition it is
+// checked against.
 #pragma once
 
 #include <cmath>

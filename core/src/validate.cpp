@@ -4,6 +4,7 @@
 #include <string>
 
 #include "normlab/errors.hpp"
+#include "normlab/groups.hpp"
 #include "normlab/normalize.hpp"
 
 namespace normlab {
@@ -13,8 +14,11 @@ namespace {
 // Beyond this the WASM heap (4 GiB address space) could not hold input and output.
 constexpr std::size_t kMaxElements = std::size_t{1} << 28;
 
+// Appends to a std::string rather than prepending "[" to a temporary, which GCC 12 misreads (-Wrestrict).
 std::string shape_text(Shape s) {
-    return "[" + std::to_string(s.n) + ", " + std::to_string(s.c) + ", " + std::to_string(s.l) + "]";
+    std::string t = "[";
+    t += std::to_string(s.n) + ", " + std::to_string(s.c) + ", " + std::to_string(s.l) + "]";
+    return t;
 }
 
 bool all_finite(std::span<const float> v) {
@@ -57,9 +61,8 @@ void validate(Kind kind, std::size_t input_size, Shape shape, const NormOptions&
                 " (N*C*L = " + std::to_string(shape.size()) + ")");
     require(std::isfinite(opts.eps) && opts.eps > 0, "eps", "must be a finite number > 0");
 
-    const bool per_element = kind == Kind::layer || kind == Kind::rms;
-    const std::size_t param_len = per_element ? shape.c * shape.l : shape.c;
-    const char* param_what = per_element ? "C*L: one per element of a sample" : "C: one per channel";
+    const std::size_t param_len = param_length(kind, shape);
+    const char* param_what = per_element_params(kind) ? "C*L: one per element of a sample" : "C: one per channel";
     check_param("gamma", opts.gamma, param_len, param_what);
     check_param("beta", opts.beta, param_len, param_what);
     require(!(kind == Kind::rms && !opts.beta.empty()), "beta", "RMSNorm has no shift parameter; omit beta");

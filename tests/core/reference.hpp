@@ -1,15 +1,22 @@
-// reference.hpp — the slow truth the kernels are checked against: plain loops in double, two-pass
-// statistics straight from the definitions (lesson-facts §4.2), and a central-difference gradient.
+// reference.hpp — the slow truth the kernels are checked against, written the way PyTorch's documentation
+// defines each kind: view the input as [N, G, C/G, L] and reduce over the axes the kind normalizes over,
+// two-pass statistics in double (docs/derivations.md §2), plus a central-difference gradient. It shares no
+// code with the core's layout functions (group_of, param_index): its group order falls out of the
+// row-major reductions, so a mistake in either shows up as a disagreement.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <functional>
-#include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
+// libxtensor-dev 0.24 uses the flat include layout; 0.26+ moved these to containers/, views/, reducers/.
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xtensor.hpp>
 
-#include "normlab/errors.hpp"
+#include "checks.hpp"
 #include "normlab/normalize.hpp"
 
 namespace ref {
@@ -17,63 +24,55 @@ namespace ref {
 using normlab::Kind;
 using normlab::Shape;
 
-// The group of element (n, c), written independently of group_ids().
-inline std::size_t group_of(Kind k, Shape s, std::size_t groups, std::size_t n, std::size_t c) {
-    switch (k) {
-        case Kind::batch:
-            return c;
-        case Kind::layer:
-        case Kind::rms:
-            return n;
-        case Kind::group:
-            return n * groups + c / (s.c / groups);
-        case Kind::instance:
-            return n * s.c + c;
-    }
-    return 0;
-}
-
-inline std::size_t param_of(Kind k, Shape s, std::size_t c, std::size_t l) {
-    return (k == Kind::layer || k == Kind::rms) ? c * s.l + l : c;
-}
-
 struct Params {
     std::vector<double> gamma, beta;  // empty = identity
     double eps = 1e-5;
     std::size_t groups = 0;
 };
 
-// Training-mode forward in double (BatchNorm uses batch statistics).
+using Tensor4 = xt::xtensor<double, 4>;
+
+// The axes of [N, G, C/G, L] a kind reduces over: batch all but the channel, layer/rms all but the sample,
+// group and instance the channels of a group and the positions (instance is G = C).
+inline std::vector<std::size_t> reduced_axes(Kind k) {
+    switch (k) {
+        case Kind::batch:
+            return {0, 2, 3};
+        case Kind::layer:
+        case Kind::rms:
+            return {1, 2, 3};
+        case Kind::group:
+        case Kind::instance:
+            return {2, 3};
+    }
+    return {};
+}
+
+// gamma or beta broadcastable against [N, G, C/G, L]: [1, G, C/G, L] for layer/rms (nn.LayerNorm's
+// elementwise affine over [C, L]; RMSNorm's scale likewise), [1, G, C/G, 1] (one per channel) otherwise.
+inline Tensor4 affine(Kind k, const std::vector<double>& p, const std::array<std::size_t, 4>& dims, double fallback) {
+    const bool per_element = k == Kind::layer || k == Kind::rms;
+    const std::array<std::size_t, 4> shape{1, dims[1], dims[2], per_element ? dims[3] : 1};
+    if (p.empty()) return Tensor4(shape, fallback);
+    return xt::adapt(p, shape);
+}
+
+// Training-mode forward in double (BatchNorm uses batch statistics). means/vars receive one entry per
+// group in row-major order of the reduced tensor, which is normalize()'s order of mean/rstd.
 inline std::vector<double> forward(Kind k, const std::vector<double>& x, Shape s, const Params& p,
                                    std::vector<double>* means = nullptr, std::vector<double>* vars = nullptr) {
-    const std::size_t count = normlab::stat_count(k, s, p.groups);
-    std::vector<double> sum(count, 0), n(count, 0), var(count, 0);
-    auto each = [&](auto f) {
-        for (std::size_t a = 0; a < s.n; ++a)
-            for (std::size_t c = 0; c < s.c; ++c)
-                for (std::size_t l = 0; l < s.l; ++l) f(a, c, l, (a * s.c + c) * s.l + l);
-    };
-    each([&](auto a, auto c, auto, auto i) {
-        sum[group_of(k, s, p.groups, a, c)] += x[i];
-        n[group_of(k, s, p.groups, a, c)] += 1;
-    });
-    std::vector<double> mean(count);
-    for (std::size_t g = 0; g < count; ++g) mean[g] = k == Kind::rms ? 0.0 : sum[g] / n[g];
-    each([&](auto a, auto c, auto, auto i) {
-        const auto g = group_of(k, s, p.groups, a, c);
-        var[g] += (x[i] - mean[g]) * (x[i] - mean[g]);  // for rms: the mean square
-    });
-    for (std::size_t g = 0; g < count; ++g) var[g] /= n[g];
-    std::vector<double> y(x.size());
-    each([&](auto a, auto c, auto l, auto i) {
-        const auto g = group_of(k, s, p.groups, a, c);
-        const auto q = param_of(k, s, c, l);
-        const double xh = (x[i] - mean[g]) / std::sqrt(var[g] + p.eps);
-        y[i] = xh * (p.gamma.empty() ? 1.0 : p.gamma[q]) + (p.beta.empty() ? 0.0 : p.beta[q]);
-    });
-    if (means) *means = mean;
-    if (vars) *vars = var;
-    return y;
+    const std::size_t g = k == Kind::group ? p.groups : s.c;
+    const std::array<std::size_t, 4> dims{s.n, g, s.c / g, s.l};
+    const Tensor4 t = xt::adapt(x, dims);
+    const auto axes = reduced_axes(k);
+    Tensor4 mean = xt::mean(t, axes, xt::keep_dims | xt::evaluation_strategy::immediate);
+    if (k == Kind::rms) mean.fill(0.0);  // RMSNorm does not centre: its "variance" is the mean square
+    const Tensor4 centred = t - mean;
+    const Tensor4 var = xt::mean(centred * centred, axes, xt::keep_dims | xt::evaluation_strategy::immediate);
+    const Tensor4 y = centred / xt::sqrt(var + p.eps) * affine(k, p.gamma, dims, 1.0) + affine(k, p.beta, dims, 0.0);
+    if (means) *means = std::vector<double>(mean.begin(), mean.end());
+    if (vars) *vars = std::vector<double>(var.begin(), var.end());
+    return std::vector<double>(y.begin(), y.end());
 }
 
 // d(sum_i w_i f(x)_i)/dx by central differences, in double.
@@ -106,16 +105,6 @@ inline double max_abs_diff(const std::vector<float>& a, const std::vector<double
     double m = 0;
     for (std::size_t i = 0; i < a.size(); ++i) m = std::max(m, std::abs(a[i] - b[i]));
     return m;
-}
-
-// Runs f and returns the argument name of the normlab::invalid_argument it throws ("" if none).
-inline std::string thrown_argument(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const normlab::invalid_argument& e) {
-        return e.argument();
-    }
-    return "";
 }
 
 }  // namespace ref

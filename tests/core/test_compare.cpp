@@ -1,11 +1,11 @@
 // The playground's analysis: improvement figures on known inputs, batch-statistics spread, running stats.
 #include <cmath>
 
+#include "checks.hpp"
 #include "normlab/compare.hpp"
 #include "normlab/describe.hpp"
 #include "normlab/groups.hpp"
 #include "normlab/sample.hpp"
-#include "reference.hpp"
 
 using namespace normlab;
 

@@ -2,8 +2,8 @@
 #include <cmath>
 #include <vector>
 
+#include "checks.hpp"
 #include "normlab/describe.hpp"
-#include "reference.hpp"
 
 using namespace normlab;
 

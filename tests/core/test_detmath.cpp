@@ -1,8 +1,8 @@
 // det:: math agrees with libm to a few ulp (it must not be libm: see detmath.hpp).
 #include <cmath>
 
+#include "checks.hpp"
 #include "normlab/detmath.hpp"
-#include "reference.hpp"
 
 using namespace normlab;
 

@@ -1,10 +1,10 @@
 // Samplers: deterministic per seed, standardized moments, and the shapes they promise.
 #include <cmath>
 
+#include "checks.hpp"
 #include "normlab/describe.hpp"
 #include "normlab/random.hpp"
 #include "normlab/sample.hpp"
-#include "reference.hpp"
 
 using namespace normlab;
 

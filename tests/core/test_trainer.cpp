@@ -67,7 +67,7 @@ TEST_CASE("trainer config: the default is valid and every rule names its field")
     CHECK(config_error([](auto& c) { c.width = 257; }) == "width");
     CHECK(config_error([](auto& c) { c.activation = "gelu"; }) == "activation");
     CHECK(config_error([](auto& c) { c.init = "orthogonal"; }) == "init");
-    CHECK(config_error([](auto& c) { c.architecture = "conv"; }) == "architecture");
+    CHECK(config_error([](auto& c) { c.architecture = "recurrent"; }) == "architecture");
     CHECK(config_error([](auto& c) { c.norm = "instance"; }) == "norm");
     CHECK(config_error([](auto& c) { c.norm = "group", c.width = 10, c.groups = 4; }) == "groups");
     CHECK(config_error([](auto& c) { c.norm = "group", c.groups = 0; }) == "groups");
@@ -167,6 +167,9 @@ TEST_CASE("trainer: a huge learning rate diverges, is reported as such, and neve
     CHECK(t.diverged());
     CHECK(r.reason == t.divergence_reason());
     CHECK(r.reason.rfind("diverged at step ", 0) == 0);
+    CHECK(r.divergence.step == t.steps_done());  // the same, as fields
+    CHECK(r.reason == "diverged at step " + std::to_string(r.divergence.step) + ": " + r.divergence.cause);
+    CHECK(t.divergence().cause == r.divergence.cause);
     MESSAGE(r.reason);
     CHECK(static_cast<int>(r.loss.size()) < 3000);
     CHECK(r.loss.size() == r.accuracy.size());

@@ -1,6 +1,10 @@
-# The training simulation's doctest files (issue 5).
+# The training simulation's doctest files.
 set(NORMLAB_TRAIN_TEST_SOURCES
   tests/core/test_trainer.cpp
   tests/core/test_trainer_gradcheck.cpp
   tests/core/test_trainer_sweep.cpp
+  tests/core/test_conv.cpp
+  tests/core/test_conv_gradcheck.cpp
+  tests/core/test_conv_torch.cpp
+  tests/core/test_conv_claim.cpp
 )

@@ -1,4 +1,4 @@
-// axe-core audit of the lesson page (issue "Quality gates" §3): zero WCAG 2.x A/AA violations (tags wcag2a,
+// axe-core audit of the lesson page (a quality gate of `npm test`): zero WCAG 2.x A/AA violations (tags wcag2a,
 // wcag2aa, wcag21a, wcag21aa) in every interactive state, one test per state so a failure names its state:
 // the first screen; each of the 8 quick checks answered wrong (feedback shown) and then right; each of the 6
 // walkthrough steps (and its finished panel); every lazy figure mounted; every deep dive open; the certificate
@@ -8,13 +8,13 @@
 // A failing state prints each violation's id, impact, help text, help URL and the first targets.
 //
 //   node --test tests/e2e/audit.test.mjs         (NORMLAB_DIST=folder to audit another build; build first)
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
+import { LESSON_READY, repoRoot, useLesson, nextFrames, mountEveryFigure } from './harness.mjs';
+import { axeCheck } from './checks.mjs';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const blocks = content.sections.flatMap((s) => s.blocks);
 const quizzes = blocks.filter((b) => b.type === 'quiz');
@@ -23,72 +23,28 @@ const walkthrough = blocks.find((b) => b.type === 'walkthrough');
 const correctIndex = (q) => q.options.findIndex((o) => o.correct);
 const wrongIndex = (q) => q.options.findIndex((o) => !o.correct);
 
-requireDist();
-
-let server;
-let browser;
-let context;
+const lesson = useLesson({ width: 1280, height: 1000 });
 let page;
-let report;
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  // axe is injected as a script: allow it past the page's CSP in this context only.
-  context = await browser.newContext({
-    bypassCSP: true,
-    viewport: { width: 1280, height: 1000 },
-    reducedMotion: 'reduce',
-  });
-  page = await context.newPage();
-  report = await watchPage(page, server.url);
-  page.on('dialog', (d) => d.dismiss());
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  ({ page } = await lesson.ready());
   assert.equal(await page.getAttribute('#lesson', 'data-content-status'), 'valid');
 });
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
 
-/** Wait until every mounted figure has finished loading (bounded), then for two frames. */
-async function settle() {
-  await page
-    .waitForFunction(
-      () => [...document.querySelectorAll('.figure-host')].every((f) => f.dataset.state !== 'loading'),
-      null,
-      { timeout: 15000 },
-    )
-    .catch(() => {});
+/** Wait until every mounted figure has finished loading, then for two frames; then axe on the whole document. */
+async function audit(label) {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.figure-host')].every((f) => f.dataset.state !== 'loading'),
+    null,
+    { timeout: 30000 },
+  );
   await nextFrames(page);
+  await axeCheck(page, `state "${label}"`);
 }
 
-/** Run axe on the whole document; fail with a readable list of violations. */
-async function audit(label) {
-  await settle();
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(
-    (tags) =>
-      window.axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      }),
-    AXE_TAGS,
-  );
-  const lines = result.violations.map((v) =>
-    [
-      `  ${v.id} (${v.impact}, ${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}): ${v.help}`,
-      `    ${v.helpUrl}`,
-      ...v.nodes
-        .slice(0, 5)
-        .map(
-          (n) =>
-            `    at ${n.target.join(' ')}${n.failureSummary ? `\n       ${n.failureSummary.replace(/\n\s*/g, ' ')}` : ''}`,
-        ),
-    ].join('\n'),
-  );
-  assert.equal(result.violations.length, 0, `axe violations in state "${label}":\n${lines.join('\n')}`);
+/** Switch the theme with the page's own toggle; `theme` is the one it must switch to. */
+async function toggleTheme(theme) {
+  await page.locator('#theme-toggle').click();
+  assert.equal((await page.getAttribute('html', 'data-theme')) === 'dark', theme === 'dark', `${theme} theme`);
 }
 
 const opt = (q, idx) => page.locator(`#${q.id} input[type="radio"][value="${q.options[idx].id}"]`);
@@ -128,13 +84,11 @@ describe('axe-core (WCAG 2.x A/AA) in every interactive state', () => {
         await page.locator('.wt-next').click();
       }
       assert.equal(await page.textContent('.wt-count'), `Step ${k} of ${steps}`);
-      await page
-        .waitForFunction(
-          () => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
-          null,
-          { timeout: 15000 },
-        )
-        .catch(() => {});
+      await page.waitForFunction(
+        () => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
+        null,
+        { timeout: 30000 },
+      );
       await audit(`walkthrough step ${k}`);
     });
   }
@@ -144,25 +98,11 @@ describe('axe-core (WCAG 2.x A/AA) in every interactive state', () => {
     await audit('walkthrough finished');
   });
 
-  test('every figure mounted (scrolled through the whole page)', async () => {
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-    });
-    await page
-      .waitForFunction(
-        () =>
-          [...document.querySelectorAll('.figure-host')].every(
-            (f) => !['waiting', 'loading'].includes(f.dataset.state),
-          ),
-        null,
-        { timeout: 20000 },
-      )
-      .catch(() => {});
-    const states = await page.$$eval('.figure-host', (hosts) =>
-      hosts.map((h) => `${h.dataset.figure}:${h.dataset.state}`),
+  test('every figure mounted (each brought into view)', async () => {
+    const states = await mountEveryFigure(page);
+    assert.ok(
+      states.every((st) => /:(ready|waiting)$/.test(st)),
+      `a figure shown on the page failed to mount: ${states.join(', ')}`,
     );
     await audit(`every figure mounted [${states.join(', ')}]`);
   });
@@ -186,8 +126,7 @@ describe('axe-core (WCAG 2.x A/AA) in every interactive state', () => {
   });
 
   test('dark theme (all of the above open)', async () => {
-    await page.locator('#theme-toggle').click();
-    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    await toggleTheme('dark');
     await audit('dark theme');
   });
 
@@ -197,16 +136,15 @@ describe('axe-core (WCAG 2.x A/AA) in every interactive state', () => {
   });
 
   test('360 px width, light theme', async () => {
-    await page.locator('#theme-toggle').click();
-    assert.notEqual(await page.getAttribute('html', 'data-theme'), 'dark');
+    await toggleTheme('light');
     await audit('360 px, light');
   });
 
   test('360 px width, fresh page (first screen)', async () => {
     await page.evaluate(() => localStorage.clear());
     await page.reload();
-    await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+    await page.waitForSelector(LESSON_READY, { state: 'attached', timeout: 30000 });
     await audit('360 px, first screen');
-    assert.deepEqual(report.foreignRequests, []);
+    assert.deepEqual(lesson.report.foreignRequests, []);
   });
 });

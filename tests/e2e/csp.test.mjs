@@ -4,11 +4,12 @@
 // a training run, the deep dives, Mark complete, the certificate and its PDF, the progress code — reports no
 // securitypolicyviolation event, no page error, and makes no request to any other origin.
 // Negative control: the same page without 'wasm-unsafe-eval' does report a violation (the policy is enforced).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STRICT_CSP, distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { STRICT_CSP, mountEveryFigure, repoRoot, settledFigure, useSite } from './harness.mjs';
+import { noErrors } from './checks.mjs';
 
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz'));
@@ -21,60 +22,26 @@ const COLLECT = () => {
   });
 };
 
-let server;
-let weakServer;
-let browser;
-before(async () => {
-  requireDist();
-  server = await serve({ root: distDir, csp: STRICT_CSP });
-  weakServer = await serve({ root: distDir, csp: STRICT_CSP.replace(" 'wasm-unsafe-eval'", '') });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await weakServer?.close();
-});
+const strict = useSite({ csp: STRICT_CSP });
+const weak = useSite({ csp: STRICT_CSP.replace(" 'wasm-unsafe-eval'", '') });
 
-async function open(base) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-    acceptDownloads: true,
+const open = (site) =>
+  site.open('', {
+    width: 1280,
+    contextOptions: { acceptDownloads: true },
+    beforeGoto: (page) => page.addInitScript(COLLECT),
+    ready: '#lesson[data-content-status="valid"]',
   });
-  await context.addInitScript(COLLECT);
-  const page = await context.newPage();
-  const report = await watchPage(page, base);
-  page.on('dialog', (d) => d.dismiss());
-  const response = await page.goto(base);
-  await page.waitForSelector('#lesson[data-content-status="valid"]', { timeout: 20000 });
-  return { context, page, report, response };
-}
 
 const violations = (page) => page.evaluate(() => window.__cspViolations);
 
 test('a full learner journey under the strict CSP header: no violation, no error, no other origin', async () => {
-  const { context, page, report, response } = await open(server.url);
+  const { context, page, report, response } = await open(strict);
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP, 'the policy is sent as a header');
 
   // Every section into view, with every optional part opened: every figure mounts (and the WebAssembly core
   // compiles).
-  await page.evaluate(async () => {
-    for (const part of document.querySelectorAll('details.go-deeper')) part.open = true;
-    for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-  });
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('.figure-host')].every((f) => !['waiting', 'loading'].includes(f.dataset.state)),
-    null,
-    { timeout: 30000 },
-  );
-  const states = await page.$$eval('.figure-host', (hosts) =>
-    hosts.map((h) => `${h.dataset.figure}:${h.dataset.state}`),
-  );
+  const states = await mountEveryFigure(page, { openParts: true });
   assert.ok(
     states.every((s) => s.endsWith(':ready')),
     states.join(', '),
@@ -124,21 +91,13 @@ test('a full learner journey under the strict CSP header: no violation, no error
   assert.equal(await page.textContent('.certificate-slot .cert-name'), 'Ada Lovelace');
 
   assert.deepEqual(await violations(page), [], 'securitypolicyviolation events');
-  assert.deepEqual(report.cspViolations, [], 'CSP messages in the console');
-  assert.deepEqual(report.foreignRequests, [], 'requests to other origins');
-  assert.deepEqual(report.errors, [], 'page errors');
+  noErrors(report);
   await context.close();
 });
 
 test('negative control: without wasm-unsafe-eval the policy blocks the WebAssembly core (it is enforced)', async () => {
-  const { context, page } = await open(weakServer.url);
-  const host = page.locator('#techniques .figure-host').first();
-  await host.scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    () => ['ready', 'error'].includes(document.querySelector('#techniques .figure-host')?.dataset.state),
-    null,
-    { timeout: 20000 },
-  );
+  const { context, page } = await open(weak);
+  const host = await settledFigure(page, '#techniques .figure-host');
   assert.equal(await host.getAttribute('data-state'), 'error');
   await page.waitForFunction(() => window.__cspViolations.length > 0, null, { timeout: 5000 });
   assert.match((await violations(page)).join('\n'), /script-src/);

@@ -4,19 +4,17 @@
 // seed, G = 1 equal to LayerNorm and G = C equal to InstanceNorm (max |difference| 0), LayerNorm centred and
 // RMSNorm not at a large offset, no page error, and axe-core (WCAG 2.x A/AA) in each state.
 // Run: NORMLAB_DIST=/tmp/<you>/web node --test tests/e2e/every-norm.test.mjs
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { distDir, repoRoot, requireDist, nextFrames, openLesson, readyFigure, AXE_TAGS } from './harness.mjs';
+import { nextFrames, useLesson } from './harness.mjs';
+import { axeCheck as axeCheckOn, noErrors as noPageErrors } from './checks.mjs';
 import { loadCore } from '../../web/src/core.js';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const HOST = 'section#techniques .figure-host[data-figure="every-norm"]';
 const SHAPE = [8, 16, 16];
 const KINDS = ['batch', 'layer', 'rms', 'group', 'instance'];
 
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
+const lesson = useLesson({ figure: HOST });
 const core = await loadCore();
 
 // The figure's numbers for a state, computed independently with the core.
@@ -36,18 +34,9 @@ function expected({ distribution, seed, offset, groups }) {
   };
 }
 
-let lesson;
 let page;
-let report;
 let host;
-before(async () => {
-  lesson = await openLesson({ root });
-  ({ page, report } = lesson);
-  host = await readyFigure(page, HOST);
-});
-after(async () => {
-  await lesson?.close();
-});
+before(async () => ({ page, host } = await lesson.ready()));
 
 const settle = () => nextFrames(page);
 const figureState = () =>
@@ -62,17 +51,9 @@ const cell = (kind, stat) =>
 const readout = (name, key = 'value') =>
   host.locator(`[data-readout="${name}"]`).evaluate((e, k) => Number(e.dataset[k]), key);
 
-async function axeCheck(label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(
-    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
-    { selector: HOST, tags: AXE_TAGS },
-  );
-  const summary = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
-}
+const axeCheck = (label) => axeCheckOn(page, label, HOST);
+// Errors of the other figure on the page (the training panel) are its own tests' business.
+const noErrors = () => noPageErrors(lesson.report, { except: 'figure "training"' });
 
 // Every number of the table and the read-outs against the core, for the state the figure reports.
 async function checkNumbers() {
@@ -94,16 +75,6 @@ async function checkNumbers() {
   return { state, want };
 }
 
-const noErrors = () => {
-  assert.deepEqual(
-    report.errors.filter((e) => !e.includes('figure "training"')),
-    [],
-    'page errors',
-  );
-  assert.deepEqual(report.cspViolations, [], 'CSP violations');
-  assert.deepEqual(report.foreignRequests, [], 'requests to other hosts');
-};
-
 test('the default state: five outputs and the input, every number from the core; G = 1 and G = C are exact', async () => {
   const { state, want } = await checkNumbers();
   assert.deepEqual(state, { distribution: 'normal', seed: 1, offset: 0, groups: 4 });
@@ -118,36 +89,34 @@ test('the default state: five outputs and the input, every number from the core;
   noErrors();
 });
 
+/** Press `key` where the focus is, wait for the redraw, then check every number against the core. */
+async function press(key) {
+  await page.keyboard.press(key);
+  await settle();
+  return checkNumbers();
+}
+
 test('the groups slider by keyboard: G = 1 equals LayerNorm, G = C equals InstanceNorm, in between neither', async () => {
   const slider = host.locator('input[data-control="groups"]');
   await slider.focus();
-  await page.keyboard.press('Home');
-  await settle();
-  let { state } = await checkNumbers();
+  let { state } = await press('Home');
   assert.equal(state.groups, 1);
   assert.equal(await readout('groups', 'layer'), 0);
   assert.match(await slider.getAttribute('aria-valuetext'), /G = 1 \(16 channels per group\)/);
   assert.match(await host.locator('[data-readout="g1"]').getAttribute('class'), /is-current/);
-  await page.keyboard.press('End');
-  await settle();
-  ({ state } = await checkNumbers());
+  ({ state } = await press('End'));
   assert.equal(state.groups, 16);
   assert.equal(await readout('groups', 'instance'), 0);
   await axeCheck('G = C');
-  await page.keyboard.press('ArrowLeft');
-  await settle();
-  ({ state } = await checkNumbers());
+  ({ state } = await press('ArrowLeft'));
   assert.equal(state.groups, 8);
   assert.ok((await readout('groups', 'layer')) > 0.01 && (await readout('groups', 'instance')) > 0.01);
   noErrors();
 });
 
 test('the offset slider by keyboard: LayerNorm stays centred, RMSNorm keeps the offset', async () => {
-  const slider = host.locator('input[data-control="offset"]');
-  await slider.focus();
-  await page.keyboard.press('End');
-  await settle();
-  const { state, want } = await checkNumbers();
+  await host.locator('input[data-control="offset"]').focus();
+  const { state, want } = await press('End');
   assert.equal(state.offset, 10);
   assert.ok(Math.abs(want.stats.layer.mean) < 1e-3 && Math.abs(want.stats.layer.std - 1) < 1e-3);
   assert.ok(want.stats.rms.mean > 0.98 && want.stats.rms.std < 0.15, `RMSNorm mean ${want.stats.rms.mean}`);
@@ -159,26 +128,20 @@ test('the offset slider by keyboard: LayerNorm stays centred, RMSNorm keeps the 
 });
 
 test('the distribution select and the seed field by keyboard; an invalid seed is put back', async () => {
-  const select = host.locator('select');
-  await select.focus();
-  await page.keyboard.press('ArrowDown'); // normal -> skewed
-  await settle();
-  let { state } = await checkNumbers();
+  await host.locator('select').focus();
+  let { state } = await press('ArrowDown'); // normal -> skewed
   assert.equal(state.distribution, 'skewed');
   const seed = host.locator('input[data-control="seed"]');
-  await seed.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('42');
-  await page.keyboard.press('Tab');
-  await settle();
-  ({ state } = await checkNumbers());
+  // Types into the seed field and leaves it with Tab (which commits it: a change event).
+  const typeSeed = async (text) => {
+    await seed.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    return press('Tab');
+  };
+  ({ state } = await typeSeed('42'));
   assert.equal(state.seed, 42);
-  await seed.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('0');
-  await page.keyboard.press('Tab');
-  await settle();
-  ({ state } = await checkNumbers());
+  ({ state } = await typeSeed('0'));
   assert.equal(state.seed, 42, 'seed 0 is not allowed: the last valid seed stays');
   assert.equal(await seed.inputValue(), '42');
   await axeCheck('skewed, seed 42');

@@ -5,26 +5,16 @@
 // cell selection, the playground's URL fragment (round trip, garbage, other fragment parts kept), inline
 // core errors, hover without rebuilding, axe-core (WCAG 2.x A/AA) on each figure, and screenshots of each
 // figure in test-results/ (1100 px and 360 px).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  distDir,
-  launch,
-  repoRoot,
-  requireDist,
-  resultsDir,
-  serve,
-  watchPage,
-  nextFrames,
-  AXE_TAGS,
-} from './harness.mjs';
+import { repoRoot, useSite, nextFrames, mountEveryFigure } from './harness.mjs';
+import { axeCheck, noErrors as noPageErrors, screenshot } from './checks.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { DIST_SHAPE, INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { DEFAULTS, readHash } from '../../web/src/figures/playground/hash.js';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const text = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8')).figureText;
 const HOST = {
   grouping: 'section#techniques .figure-host[data-figure="grouping"]',
@@ -33,86 +23,21 @@ const HOST = {
 };
 
 // NORMLAB_DIST: serve another build folder (default dist/web).
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
-mkdirSync(resultsDir, { recursive: true });
+const site = useSite();
 const core = await loadCore();
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ root });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openFigure(name, { hash = '', width = 1100, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce', bypassCSP });
-  const page = await context.newPage();
-  const report = await watchPage(page, server.url);
-  await page.goto(server.url + hash);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 15000 });
-  const host = page.locator(HOST[name]);
-  await host.scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${HOST[name]}[data-state="ready"]`, { timeout: 30000 });
-  return { context, page, host, report };
-}
+const openFigure = (name, { hash = '', ...options } = {}) => site.open(hash, { figure: HOST[name], ...options });
 
 /** Wait until the figure has drawn the next animation frame (its updates are coalesced per frame). */
 const settle = (page) => nextFrames(page);
 const shown = (host, selector) => host.locator(selector).evaluate((e) => Number(e.dataset.value));
 // Errors of the other figure on the page (the training panel) are its own tests' business.
-const noErrors = (report) => {
-  assert.deepEqual(
-    report.errors.filter((e) => !e.includes('figure "training"')),
-    [],
-    'page errors',
-  );
-  assert.deepEqual(report.cspViolations, [], 'CSP violations');
-  assert.deepEqual(report.foreignRequests, [], 'requests to other hosts');
-};
-
-async function axeCheck(page, name, label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(
-    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
-    { selector: HOST[name], tags: AXE_TAGS },
-  );
-  const summary = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  assert.deepEqual(summary, [], `axe violations (${name}, ${label}):\n${summary.join('\n')}`);
-}
+const noErrors = (report) => noPageErrors(report, { except: 'figure "training"' });
 
 /** Screenshot one figure; every lazily mounted figure is mounted first, so nothing shifts the layout meanwhile. */
-async function screenshot(page, name, file) {
-  const hosts = page.locator('.lesson-figure .figure-host');
-  for (let i = 0; i < (await hosts.count()); i++) {
-    // A figure folded into a closed optional part takes no space and is mounted only when opened.
-    if (await hosts.nth(i).evaluate((node) => !!node.closest('details:not([open])'))) continue;
-    await hosts.nth(i).scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      (k) => {
-        const state = document.querySelectorAll('.lesson-figure .figure-host')[k].dataset.state;
-        return state === 'ready' || state === 'error';
-      },
-      i,
-      { timeout: 30000 },
-    );
-  }
-  // A figure taller than the window is captured in one piece: make the window tall enough for it.
-  const size = page.viewportSize();
-  const box = await page.locator(HOST[name]).boundingBox();
-  if (box.height + 120 > size.height)
-    await page.setViewportSize({ width: size.width, height: Math.ceil(box.height + 200) });
-  await page.locator(HOST[name]).evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  await settle(page);
-  await page.waitForTimeout(300);
-  await page.locator(HOST[name]).screenshot({ path: join(resultsDir, file) });
-  await page.setViewportSize(size);
+async function screenshotFigure(page, name, file) {
+  await mountEveryFigure(page);
+  await screenshot(page, page.locator(HOST[name]), file);
 }
 
 // ---- "What gets normalized?" ---------------------------------------------------------------------
@@ -410,7 +335,7 @@ describe('playground', () => {
       core.describe(core.sample('normal', 256, { seed: 1, ...INPUT_PRESETS.normal })).mean,
     );
     assert.equal(await host.locator('td[data-stat="mean"][data-side="normalized"]').textContent(), '—');
-    await screenshot(page, 'playground', 'figure-playground-error.png');
+    await screenshotFigure(page, 'playground', 'figure-playground-error.png');
     await host.getByRole('radio', { name: 'Eval' }).check();
     await settle(page);
     assert.equal(await host.locator('.fig-error').isVisible(), false);
@@ -444,27 +369,27 @@ describe('accessibility and screenshots', () => {
   test('axe-core finds no WCAG 2.x A/AA violations in any figure (several states, both themes)', async () => {
     for (const name of ['grouping', 'distributions', 'playground']) {
       const { context, page, host } = await openFigure(name, { bypassCSP: true });
-      await axeCheck(page, name, 'initial');
+      await axeCheck(page, `${name}, initial`, HOST[name]);
       if (name === 'grouping') {
         await host.getByRole('radio', { name: text.kinds.group.label }).check();
         await host.getByRole('grid').focus();
         await page.keyboard.press('ArrowDown');
-        await axeCheck(page, name, 'GroupNorm, cell selected');
+        await axeCheck(page, `${name}, GroupNorm, cell selected`, HOST[name]);
       } else if (name === 'playground') {
         await host.locator('input[data-control="batch"]').focus();
         await page.keyboard.press('Home');
         await settle(page);
-        await axeCheck(page, name, 'error shown');
+        await axeCheck(page, `${name}, error shown`, HOST[name]);
         await host.getByRole('radio', { name: 'Eval' }).check();
         await host.getByRole('button', { name: 'What does improvement mean?' }).click();
         await settle(page);
-        await axeCheck(page, name, 'eval mode, definition open');
+        await axeCheck(page, `${name}, eval mode, definition open`, HOST[name]);
       }
       await page.evaluate(() => {
         document.documentElement.dataset.theme = 'dark';
       });
       await settle(page);
-      await axeCheck(page, name, 'dark theme');
+      await axeCheck(page, `${name}, dark theme`, HOST[name]);
       await context.close();
     }
   });
@@ -475,12 +400,12 @@ describe('accessibility and screenshots', () => {
         const hash = name === 'playground' ? '#pg=kind:batch,n:16,c:256,dist:skewed,mode:eval' : '';
         const { context, page, host, report } = await openFigure(name, { width, hash });
         if (name === 'grouping') await host.locator('.fig-cell').nth(29).click();
-        await screenshot(page, name, `figure-${name}-${width}.png`);
+        await screenshotFigure(page, name, `figure-${name}-${width}.png`);
         if (width === 1100) {
           await page.evaluate(() => {
             document.documentElement.dataset.theme = 'dark';
           });
-          await screenshot(page, name, `figure-${name}-${width}-dark.png`);
+          await screenshotFigure(page, name, `figure-${name}-${width}-dark.png`);
         }
         noErrors(report);
         await context.close();

@@ -4,9 +4,16 @@
 //                                                        (application/wasm included); sends a strict CSP by default
 //   launch(options?)        -> playwright Browser        Debian's /usr/bin/chromium, headless, fresh profile
 //   distDir, requireDist()                               dist/web (or $NORMLAB_DIST), or a clear error when not built
-//   openLesson(options?), readyFigure(page, selector)   the served lesson in one page for a test file; a mounted figure
+//   openPage(browser, url, options?)                     a fresh context and watched page, once the lesson is ready
+//   startSite(options?), useSite(options?)               one server and one browser for a test file (useSite: in
+//                                                        its before/after hooks); site.open(path, options?)
+//   openLesson(options?), useLesson(options?)            the served lesson in one page for a whole test file
+//   readyFigure(page, selector)                          a mounted figure
+//   settledFigure(page, selector)                        a figure mounted or showing its error
+//   mountEveryFigure(page, { openParts? })              every shown figure brought into view and mounted
 //   nextFrames(page)                                     two animation frames later (gives up after 10 s, never hangs)
 //
+// checks.mjs holds the assertions every file makes: noErrors, axeCheck, screenshot.
 // The tests build nothing: `npm test` builds first (scripts/test.sh), or run `npm run build`.
 // The strict CSP blocks inline scripts, so a test that injects axe-core with page.addScriptTag needs a context
 // created with { bypassCSP: true } (pass serve({ csp: null }) to serve without the header altogether).
@@ -16,7 +23,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { PACKAGE_CSP } from '../../scripts/package-scorm.mjs';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const distDir = process.env.NORMLAB_DIST ? resolve(process.env.NORMLAB_DIST) : join(repoRoot, 'dist', 'web');
@@ -42,19 +51,8 @@ export const MIME = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/** The policy the lesson is meant to run under (docs: research/lms-embedding.md §7). */
-export const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The policy the lesson is meant to run under (docs/embedding.md, "Headers a host should send"); the SCORM package ships it. */
+export const STRICT_CSP = PACKAGE_CSP;
 
 /** Throw a clear error when dist/web has not been built. */
 export function requireDist(root = distDir) {
@@ -116,25 +114,23 @@ export async function serve({ root = distDir, csp = STRICT_CSP } = {}) {
   };
 }
 
+/** Chromium's switches for every browser test: no sandbox (containers), no GPU, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Launch headless Chromium (never downloads a browser). */
 export async function launch(options = {}) {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath} (install Debian's chromium, or set CHROMIUM_PATH).`);
   }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    ...options,
-  });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS, ...options });
 }
 
 /**
@@ -162,7 +158,7 @@ export async function watchPage(page, baseUrl) {
 /**
  * Wait for two animation frames (the figures coalesce their updates to one per frame). Headless Chromium has
  * been seen, rarely, not to run a frame callback at all; after 10 s this gives up waiting so that the test's own
- * assertions fail (and the run retries) instead of hanging forever in page.evaluate.
+ * assertions fail instead of hanging forever in page.evaluate.
  */
 export function nextFrames(page) {
   return page.evaluate(
@@ -179,36 +175,163 @@ export function nextFrames(page) {
   );
 }
 
+// The lesson's boot sets this on <html> once it has rendered.
+export const LESSON_READY = 'html[data-lesson-ready="true"]';
+
 /**
- * One served lesson in one browser page for a whole test file: { server, browser, context, page, report, close }.
- * `bypassCSP` (default true) lets a test inject axe-core as a script; the page's own code still runs under the CSP
- * header. Resolves once the lesson has rendered; `close()` tears everything down.
+ * A fresh context (reduced motion) and a page on `url`, watched by watchPage: { context, page, report, response }.
+ * `permissions` are granted to the url's origin; `beforeGoto(page)` runs before the navigation (routes, init
+ * scripts); resolves once `ready` (a selector; null: do not wait) is in the page.
  */
-export async function openLesson({
-  root = distDir,
-  viewport = { width: 1100, height: 900 },
-  bypassCSP = true,
-  readyTimeout = 30000,
-} = {}) {
-  const server = await serve({ root });
-  const browser = await launch();
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', bypassCSP });
+export async function openPage(
+  browser,
+  url,
+  {
+    width = 1100,
+    height = 900,
+    bypassCSP = false,
+    permissions = [],
+    contextOptions = {},
+    beforeGoto,
+    ready = LESSON_READY,
+    timeout = 30000,
+  } = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    reducedMotion: 'reduce',
+    bypassCSP,
+    ...contextOptions,
+  });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
   const page = await context.newPage();
-  const report = await watchPage(page, server.url);
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: readyTimeout });
+  const report = await watchPage(page, url);
+  if (beforeGoto) await beforeGoto(page);
+  const response = await page.goto(url);
+  if (ready) await page.waitForSelector(ready, { state: 'attached', timeout });
+  return { context, page, report, response };
+}
+
+/**
+ * One server for `root` (with `csp`) and one Chromium: { server, browser, url, open(path, options), close() }.
+ * `open` is openPage on url + path; with `figure` (a selector) it also waits for that figure (readyFigure) and
+ * adds it as `host`.
+ */
+export async function startSite({ root = distDir, csp, launchOptions } = {}) {
+  const server = await serve({ root, csp });
+  const browser = await launch(launchOptions).catch(async (error) => {
+    await server.close();
+    throw error;
+  });
+  const open = async (path = '', { figure, ...options } = {}) => {
+    const opened = await openPage(browser, server.url + path, options);
+    if (figure) opened.host = await readyFigure(opened.page, figure);
+    return opened;
+  };
   const close = async () => {
-    await context.close();
     await browser.close();
     await server.close();
   };
-  return { server, browser, context, page, report, close };
+  return { server, browser, url: server.url, open, close };
 }
 
-/** Scroll to the figure host matching `selector`, wait until it has mounted, and return its locator. */
-export async function readyFigure(page, selector, timeout = 30000) {
+/**
+ * What `start()` resolves to, for a whole test file: started in a before hook, closed in an after hook. The
+ * returned object gets start()'s fields once started; `ready()` resolves to it then. node:test may run a file's
+ * before hooks side by side, so a file's own hook that needs these fields awaits ready() first.
+ */
+function forTheFile(root, start) {
+  requireDist(root);
+  let started = null;
+  const held = { ready: () => (started ??= start().then((value) => Object.assign(held, value))) };
+  before(() => held.ready());
+  after(async () => held.close?.());
+  return held;
+}
+
+/** startSite for a whole test file (see forTheFile). */
+export const useSite = (options = {}) => forTheFile(options.root, () => startSite(options));
+
+/**
+ * One served lesson in one browser page for a whole test file: { server, browser, context, page, report, close }.
+ * `bypassCSP` (default true) lets a test inject axe-core as a script; the page's own code still runs under the CSP
+ * header. `openParts` opens the folded optional parts ("Go deeper") as a learner would; with `figure` (a selector)
+ * it waits for that figure too (readyFigure; `host`). Resolves once the lesson has rendered; `close()` tears
+ * everything down.
+ */
+export async function openLesson({ root, path = '', openParts = false, figure, bypassCSP = true, ...options } = {}) {
+  const site = await startSite({ root });
+  try {
+    const opened = await site.open(path, { bypassCSP, ...options });
+    if (openParts) await openFoldedParts(opened.page);
+    if (figure) opened.host = await readyFigure(opened.page, figure);
+    const close = async () => {
+      await opened.context.close();
+      await site.close();
+    };
+    return { ...site, ...opened, close };
+  } catch (error) {
+    await site.close(); // a lesson that never opened must not leave Chromium running
+    throw error;
+  }
+}
+
+/** openLesson for a whole test file (see forTheFile). */
+export const useLesson = (options = {}) => forTheFile(options.root, () => openLesson(options));
+
+/** Open every folded optional part ("Go deeper"): their figures mount only when shown. */
+export const openFoldedParts = (page) =>
+  page.evaluate(() => {
+    for (const part of document.querySelectorAll('details.go-deeper')) part.open = true;
+  });
+
+/**
+ * Scroll to the figure host matching `selector` (opening the folded parts that hold it, as a learner would), wait
+ * until it has mounted, and return its locator.
+ */
+export async function readyFigure(page, selector, timeout = 60000) {
   const host = page.locator(selector);
+  await host.evaluate((node) => {
+    for (let part = node.closest('details'); part; part = part.parentElement.closest('details')) part.open = true;
+  });
   await host.scrollIntoViewIfNeeded();
   await page.waitForSelector(`${selector}[data-state="ready"]`, { timeout });
   return host;
+}
+
+/**
+ * Scroll to the first figure host matching `selector` and wait until it has mounted or shown its error (either is
+ * an outcome the caller asserts on); returns its locator.
+ */
+export async function settledFigure(page, selector, timeout = 60000) {
+  const host = page.locator(selector).first();
+  await host.scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (sel) => ['ready', 'error'].includes(document.querySelector(sel)?.dataset.state),
+    selector,
+    { timeout },
+  );
+  return host;
+}
+
+/**
+ * Bring every shown figure into view, one at a time (a figure mounts when it is first seen), and wait until each
+ * has mounted or shown its error. `openParts` first opens the folded optional parts, whose figures are not shown
+ * (and so never mount) while folded. Returns "name:state" for every figure host on the page.
+ */
+export async function mountEveryFigure(page, { openParts = false, timeout = 30000 } = {}) {
+  if (openParts) await openFoldedParts(page);
+  const hosts = page.locator('.figure-host');
+  const count = await hosts.count();
+  for (let i = 0; i < count; i++) {
+    const host = hosts.nth(i);
+    if (!(await host.isVisible())) continue;
+    await host.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (index) => !['waiting', 'loading'].includes(document.querySelectorAll('.figure-host')[index].dataset.state),
+      i,
+      { timeout },
+    );
+  }
+  return page.$$eval('.figure-host', (all) => all.map((h) => `${h.dataset.figure}:${h.dataset.state}`));
 }

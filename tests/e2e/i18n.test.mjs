@@ -5,54 +5,33 @@
 // (a missing catalogue key would: "i18n: no UI string"), and axe finds nothing on the page shell. In English,
 // the boot leaves web/index.html's static text exactly as served (the catalogue fills it with the same words).
 // Run: NORMLAB_DIST=<build> node --test tests/e2e/i18n.test.mjs
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage, AXE_TAGS } from './harness.mjs';
+import { useSite, readyFigure } from './harness.mjs';
+import { axeCheck } from './checks.mjs';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const CONTENT = '**/assets/lesson-*.json';
 const DISTRIBUTIONS = 'section#activations .figure-host[data-figure="distributions"]';
 
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
-
-let server;
-let browser;
-before(async () => {
-  server = await serve({ root });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** A fresh page; with `lang`, the content file arrives with that language. */
-async function open({ lang, bypassCSP = false } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: 1100, height: 900 },
-    reducedMotion: 'reduce',
+const open = ({ lang, bypassCSP = false } = {}) =>
+  site.open('', {
     bypassCSP,
-  });
-  const page = await context.newPage();
-  const report = await watchPage(page, server.url);
-  if (lang) {
     // Registered after watchPage's catch-all, so it answers first (playwright runs the latest route first).
-    await page.route(CONTENT, async (route) => {
-      const response = await route.fetch();
-      route.fulfill({ response, json: { ...(await response.json()), lang } });
-    });
-  }
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 15000 });
-  return { context, page, report };
-}
+    beforeGoto: async (page) => {
+      if (!lang) return;
+      await page.route(CONTENT, async (route) => {
+        const response = await route.fetch();
+        route.fulfill({ response, json: { ...(await response.json()), lang } });
+      });
+    },
+  });
 
 /** The raw-input standard deviation cell of the distributions figure: [shown text, the core's exact value]. */
 async function distributionCell(page) {
-  await page.locator(DISTRIBUTIONS).scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${DISTRIBUTIONS}[data-state="ready"]`, { timeout: 30000 });
+  await readyFigure(page, DISTRIBUTIONS);
   const cell = page.locator(`${DISTRIBUTIONS} td[data-stat="std"][data-side="raw"]`);
   await page.waitForFunction(
     (sel) => document.querySelector(sel)?.dataset.value,
@@ -133,22 +112,7 @@ test('German content: numbers and dates follow de, every string resolves, no con
   assert.match(await page.textContent('.wt-count'), /^\S+ 1 \S+ \d+$/);
   assert.ok((await page.textContent('.skip-link')).length > 0);
 
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(
-    (tags) =>
-      window.axe.run(
-        { include: [['header'], ['nav.toc'], ['footer'], ['.walkthrough']] },
-        {
-          runOnly: { type: 'tag', values: tags },
-          resultTypes: ['violations'],
-        },
-      ),
-    AXE_TAGS,
-  );
-  assert.deepEqual(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
+  await axeCheck(page, 'German, the page shell', ['header', 'nav.toc', 'footer', '.walkthrough']);
 
   const errors = errorsOf(report);
   assert.deepEqual(

@@ -4,38 +4,24 @@
 // groupIds); element selection and every control by keyboard; each malformed input's catalogue message in the
 // alert region (and recovery), no page error, and axe-core (WCAG 2.x A/AA) in each state.
 // Run: NORMLAB_DIST=/tmp/<you>/web node --test tests/e2e/inspector.test.mjs
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { distDir, repoRoot, requireDist, openLesson, readyFigure, AXE_TAGS } from './harness.mjs';
+import { useLesson } from './harness.mjs';
+import { axeCheck as axeCheckOn, noErrors as noPageErrors } from './checks.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { setLocale, t } from '../../web/src/i18n/i18n.js';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const HOST = 'section#playground .figure-host[data-figure="inspector"]';
 const DEFAULT_NUMBERS = [1, 2, 3, 4, 2, 4, 6, 8, 0, 0, 1, 1, 5, 5, 5, 9, -1, 0, 1, 2, 3, 1, 4, 1];
 
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
+// "Paste a tensor" is an optional part of the lesson, folded away under "Go deeper": open it as a learner would.
+const lesson = useLesson({ openParts: true, figure: HOST });
 const core = await loadCore();
 setLocale('en');
 
-let lesson;
 let page;
-let report;
 let host;
-before(async () => {
-  lesson = await openLesson({ root });
-  ({ page, report } = lesson);
-  // "Paste a tensor" is an optional part of the lesson, folded away under "Go deeper": open it as a learner would.
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll('details.go-deeper')) d.open = true;
-  });
-  host = await readyFigure(page, HOST);
-});
-after(async () => {
-  await lesson?.close();
-});
+before(async () => ({ page, host } = await lesson.ready()));
 
 const fig = () => host.locator('.fig-inspector');
 const control = (name) => host.locator(`[data-control="${name}"]`);
@@ -59,27 +45,9 @@ async function chooseKind(kind) {
   await page.keyboard.press('Tab');
 }
 
-async function axeCheck(label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(
-    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
-    { selector: HOST, tags: AXE_TAGS },
-  );
-  const summary = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
-}
-
-const noErrors = () => {
-  assert.deepEqual(
-    report.errors.filter((e) => !e.includes('figure "training"')),
-    [],
-    'page errors',
-  );
-  assert.deepEqual(report.cspViolations, [], 'CSP violations');
-  assert.deepEqual(report.foreignRequests, [], 'requests to other hosts');
-};
+const axeCheck = (label) => axeCheckOn(page, label, HOST);
+// Errors of the other figure on the page (the training panel) are its own tests' business.
+const noErrors = () => noPageErrors(lesson.report, { except: 'figure "training"' });
 
 // The grid, the statistics table and the selected element's terms against the core.
 async function checkAgainstCore(kind, x, shape, opts = {}) {

@@ -6,7 +6,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, nextFrames, repoRoot, requireDist, resultsDir, serve, watchPage, AXE_TAGS } from './harness.mjs';
+import {
+  launch,
+  mountEveryFigure,
+  nextFrames,
+  repoRoot,
+  requireDist,
+  resultsDir,
+  serve,
+  watchPage,
+  AXE_TAGS,
+} from './harness.mjs';
 import { SECTION_ORDER } from '../../web/src/content/schema.js';
 import { inspectPdf } from '../web/certificate-pdf-inspect.mjs';
 import { withDurations } from '../../web/src/content/durations.js';
@@ -78,54 +88,19 @@ async function focused(page, selector) {
   return page.evaluate((sel) => !!document.activeElement?.matches(sel), selector);
 }
 
-/** Read every tracked section by scrolling with PageDown, lingering where an unread section is in view. */
-async function readByScrolling(page) {
-  const unreadInView = () =>
-    page.evaluate(
-      ({ key, tracked }) => {
-        const read = new Set(JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || []);
-        const vh = window.innerHeight;
-        return tracked.filter((id) => {
-          const r = document.getElementById(id).getBoundingClientRect();
-          const seen = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
-          return !read.has(id) && seen > 0 && seen >= Math.min(vh * 0.4, r.height * 0.6);
-        });
-      },
-      { key: KEY, tracked: TRACKED },
+/**
+ * Read every tracked section as a learner does: bring it into view and stay until it counts as read (about 1.5 s in
+ * view). The figures are mounted first, so that none grows while a section is read and pushes it out of view.
+ */
+async function readEverySection(page) {
+  await mountEveryFigure(page);
+  for (const id of TRACKED) {
+    await page.locator(`#${id}`).evaluate((node) => node.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await page.waitForFunction(
+      ({ key, id }) => (JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || []).includes(id),
+      { key: KEY, id },
+      { timeout: 10000 },
     );
-  const allRead = () =>
-    page.evaluate(
-      ({ key, tracked }) => {
-        const read = JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || [];
-        return tracked.every((id) => read.includes(id));
-      },
-      { key: KEY, tracked: TRACKED },
-    );
-  // Two passes at most: figures that mount while scrolling can move a section away before it counts.
-  for (let pass = 0; pass < 2 && !(await allRead()); pass++) {
-    if (pass > 0) await page.keyboard.press('Home');
-    for (let i = 0; i < 200; i++) {
-      for (let tries = 0; tries < 3; tries++) {
-        const pending = await unreadInView();
-        if (!pending.length) break;
-        await page
-          .waitForFunction(
-            ({ key, ids }) => {
-              const read = JSON.parse(localStorage.getItem(key) || '{}').sectionsRead || [];
-              return ids.every((id) => read.includes(id));
-            },
-            { key: KEY, ids: pending },
-            { timeout: 2500 },
-          )
-          .catch(() => {});
-      }
-      const atEnd = await page.evaluate(
-        () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
-      );
-      if (atEnd) break;
-      await page.keyboard.press('PageDown');
-      await page.waitForTimeout(120);
-    }
   }
 }
 
@@ -195,6 +170,61 @@ describe('content', () => {
     await context.close();
   });
 
+  test('formulas are MathML built at build time: in every formula block and sentence, labelled, themed, axe-clean at 360 px', async () => {
+    const blocks = [];
+    const walk = (list) =>
+      list.forEach((b) => (b.type === 'deepdive' ? walk(b.blocks) : b.type === 'formula' && blocks.push(b)));
+    content.sections.forEach((s) => walk(s.blocks));
+    const { context, page, report } = await open({
+      viewport: { width: 360, height: 780 },
+      colorScheme: 'dark',
+      bypassCSP: true,
+    });
+    await page.goto(server.url);
+    await ready(page);
+    await page.evaluate(() => document.querySelectorAll('#lesson details').forEach((d) => (d.open = true)));
+    const shown = await page.$$eval('#lesson .formula', (nodes) =>
+      nodes.map((n) => ({
+        role: n.getAttribute('role'),
+        label: n.getAttribute('aria-label'),
+        parts: [...n.querySelectorAll('.formula-parts > math')].map((m) => ({
+          ns: m.namespaceURI,
+          display: m.getAttribute('display'),
+          tokens: m.querySelectorAll('mi, mn, mo, mtext').length,
+        })),
+        colour: getComputedStyle(n.querySelector('math')).color === getComputedStyle(document.body).color,
+      })),
+    );
+    assert.equal(shown.length, blocks.length, 'one formula box per formula block');
+    shown.forEach((f, i) => {
+      assert.equal(f.role, 'group');
+      assert.equal(f.label, blocks[i].label, 'the spoken label is kept');
+      assert.equal(f.parts.length, [blocks[i].tex].flat().length, 'one <math> per TeX part');
+      for (const m of f.parts) {
+        assert.equal(m.ns, 'http://www.w3.org/1998/Math/MathML');
+        assert.equal(m.display, 'block');
+        assert.ok(m.tokens > 0);
+      }
+      assert.ok(f.colour, 'formulas take the theme text colour');
+    });
+    assert.ok((await page.locator('#lesson p math, #lesson li math').count()) >= 4, 'inline math in sentences');
+    assert.equal(await page.locator('#lesson .tex-source').count(), 0, 'no formula fell back to its TeX source');
+    // A formula wider than 360 px scrolls inside its own box (focusable while it does), never the page.
+    assert.equal(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      0,
+    );
+    const scrolling = page.locator('#lesson .formula[tabindex="0"]');
+    assert.ok((await scrolling.count()) > 0, 'the widest formulas scroll at 360 px');
+    await axeCheck(page, 'formulas at 360 px, dark theme');
+    assert.deepEqual(
+      report.errors.filter((e) => !/figure "/.test(e)),
+      [],
+    );
+    assert.deepEqual(report.cspViolations, []);
+    await context.close();
+  });
+
   test('invalid content shows a clear error panel instead of a broken lesson', async () => {
     const { context, page } = await open();
     const broken = structuredClone(content);
@@ -232,8 +262,8 @@ describe('learner journey, keyboard only', () => {
     await page.goto(server.url);
     await ready(page);
 
-    // 1. Read: scroll with PageDown; each section counts after ~1.5 s in view.
-    await readByScrolling(page);
+    // 1. Read: each section counts after ~1.5 s in view.
+    await readEverySection(page);
     let progress = await stored(page);
     assert.deepEqual([...progress.sectionsRead].sort(), [...TRACKED].sort());
     assert.equal(await page.getAttribute('.toc-item[data-section="intro"]', 'data-state'), 'done');
@@ -548,7 +578,7 @@ describe('storage faults', () => {
       await page.reload();
       await ready(page);
     }
-    await page.waitForTimeout(300);
+    await nextFrames(page);
     assert.deepEqual(dialogs, []);
     await context.close();
   });
@@ -705,14 +735,12 @@ describe('accessibility and look', () => {
       await page.locator(`#${q.id}`).scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(resultsDir, `lesson-${tag}-quiz.png`) });
       await page.locator('.walkthrough').scrollIntoViewIfNeeded();
-      await page
-        .waitForFunction(
-          () => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
-          null,
-          { timeout: 10000 },
-        )
-        .catch(() => {});
-      await page.waitForTimeout(300);
+      await page.waitForFunction(
+        () => !['waiting', 'loading'].includes(document.querySelector('.wt-figure')?.dataset.state),
+        null,
+        { timeout: 30000 },
+      );
+      await nextFrames(page);
       await page.screenshot({ path: join(resultsDir, `lesson-${tag}-walkthrough.png`) });
       await page.locator('.mark-complete').click();
       await page.fill('#cert-name', 'Ada Lovelace');
@@ -720,23 +748,8 @@ describe('accessibility and look', () => {
       await page.waitForSelector('.certificate-slot .certificate');
       await page.locator('.certificate-slot .certificate').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(resultsDir, `lesson-${tag}-certificate.png`) });
-      // Scroll through the whole page so every lazy figure mounts, then measure.
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
-          window.scrollTo(0, y);
-          await new Promise((r) => setTimeout(r, 40));
-        }
-      });
-      await page
-        .waitForFunction(
-          () =>
-            [...document.querySelectorAll('.figure-host')].every(
-              (f) => !['waiting', 'loading'].includes(f.dataset.state),
-            ),
-          null,
-          { timeout: 15000 },
-        )
-        .catch(() => {});
+      // Every figure mounted first, then measure.
+      await mountEveryFigure(page);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
@@ -748,7 +761,7 @@ describe('accessibility and look', () => {
               (el) =>
                 el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
                 getComputedStyle(el).position !== 'fixed' &&
-                !el.closest('.figure-slot, .formula'),
+                !el.closest('.figure-slot, .formula, math'),
             )
             .slice(0, 5)
             .map((el) => `${el.tagName}.${el.className}`),

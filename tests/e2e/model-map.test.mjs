@@ -2,61 +2,24 @@
 // papers and loads its preset into the playground (its URL state) and the training simulation (its preset,
 // batch size and data set); citations lead to the References list; it fits 360 px; axe finds nothing.
 // Run: NORMLAB_DIST=<built web> node --test tests/e2e/model-map.test.mjs
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { readyFigure, repoRoot, useLesson } from './harness.mjs';
+import { axeCheck, noErrors } from './checks.mjs';
 import { MODEL_ORDER, MODEL_PRESETS } from '../../web/src/figures/model-map/presets.js';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const entries = content.figureText.modelMap.entries;
 
-requireDist();
-
-let server;
-let browser;
-let context;
-let page;
-let report;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  context = await browser.newContext({
-    bypassCSP: true,
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-  });
-  page = await context.newPage();
-  report = await watchPage(page, server.url);
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
-  // The map is an optional part of the lesson, folded away under "Go deeper": open it as a learner would.
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll('details.go-deeper')) d.open = true;
-  });
-});
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
-
-async function mountFigure(name) {
-  const host = page.locator(`.figure-host[data-figure="${name}"]`).first();
-  await host.scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    (n) => document.querySelector(`.figure-host[data-figure="${n}"]`)?.dataset.state === 'ready',
-    name,
-    { timeout: 20000 },
-  );
-  return host;
-}
+// The map is an optional part of the lesson, folded away under "Go deeper": open it as a learner would.
+const lesson = useLesson({ width: 1280, openParts: true });
+const mountFigure = (name) => readyFigure(lesson.page, `.figure-host[data-figure="${name}"]`);
 
 /** The playground's state as written into the URL fragment ("#…pg=kind:batch,n:32,…"). */
 async function playgroundHash() {
-  return page.evaluate(() => {
+  return lesson.page.evaluate(() => {
     const part = decodeURIComponent(location.hash.slice(1))
       .split('&')
       .find((p) => p.startsWith('pg='));
@@ -72,6 +35,7 @@ async function playgroundHash() {
 }
 
 test('each entry, chosen by keyboard, loads its preset into the playground and the training simulation', async () => {
+  const { page, report } = lesson;
   // Mount both figures first (they load when scrolled near), then come back to the map.
   await mountFigure('playground');
   await mountFigure('training');
@@ -102,9 +66,9 @@ test('each entry, chosen by keyboard, loads its preset into the playground and t
           );
         },
         want.playground,
-        { timeout: 5000 },
+        { timeout: 15000 },
       )
-      .catch(() => {});
+      .catch(() => {}); // the assertions below say which field is wrong
     const hash = await playgroundHash();
     assert.ok(hash, `${id}: the playground wrote its state to the URL`);
     for (const [key, value] of Object.entries(want.playground)) {
@@ -125,9 +89,9 @@ test('each entry, chosen by keyboard, loads its preset into the playground and t
           return root && root.dataset.preset === tr.preset && (!tr.batch || root.dataset.batch === String(tr.batch));
         },
         want.training,
-        { timeout: 5000 },
+        { timeout: 15000 },
       )
-      .catch(() => {});
+      .catch(() => {}); // the assertions below say which field is wrong
     assert.equal(await training.getAttribute('data-preset'), want.training.preset, `${id}: training preset`);
     assert.equal(await training.getAttribute('data-batch'), String(want.training.batch ?? 64), `${id}: training batch`);
     assert.equal(
@@ -137,10 +101,11 @@ test('each entry, chosen by keyboard, loads its preset into the playground and t
     );
   }
   assert.equal(await map.locator('.mm-diagram').count(), 0, 'only the Transformer entry has block diagrams');
-  assert.deepEqual(report.errors, []);
+  noErrors(report);
 });
 
 test('the Transformer entry shows pre-LN and post-LN; every citation links to the References list', async () => {
+  const { page } = lesson;
   const map = page.locator('.figure-host[data-figure="model-map"]');
   for (const id of MODEL_ORDER) {
     await map.locator(`input[value="${id}"]`).focus();
@@ -175,6 +140,7 @@ test('the Transformer entry shows pre-LN and post-LN; every citation links to th
 });
 
 test('the map fits a 360 px screen and passes axe', async () => {
+  const { page, report } = lesson;
   await page.setViewportSize({ width: 360, height: 800 });
   const map = page.locator('.figure-host[data-figure="model-map"]');
   await map.scrollIntoViewIfNeeded();
@@ -184,16 +150,7 @@ test('the map fits a 360 px screen and passes axe', async () => {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   assert.ok(docOverflow <= 1, `the page does not scroll sideways (${docOverflow} px)`);
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() =>
-    window.axe.run('.figure-host[data-figure="model-map"]', {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    }),
-  );
-  assert.deepEqual(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
+  await axeCheck(page, 'model map, 360 px', '.figure-host[data-figure="model-map"]');
+  noErrors(report);
   await page.setViewportSize({ width: 1280, height: 900 });
 });

@@ -4,10 +4,10 @@
 // gradient, training and eval mode), the PyTorch code for each kind and mode (against torchCode(), and its
 // key arguments spelled out), the Copy button with and without clipboard permission, the "matches PyTorch"
 // note, a preset-like state arriving through the URL fragment, and axe-core on every new state.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage, nextFrames, AXE_TAGS } from './harness.mjs';
+import { useSite, nextFrames } from './harness.mjs';
+import { axeCheck as axeCheckOn, noErrors as noPageErrors } from './checks.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { setLocale } from '../../web/src/i18n/i18n.js';
 import { INPUT_PRESETS } from '../../web/src/figures/inputs.js';
@@ -22,62 +22,15 @@ import {
 } from '../../web/src/figures/playground/compute.js';
 import { torchCode } from '../../web/src/figures/playground/torch-code.js';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const HOST = 'section#playground .figure-host[data-figure="playground"]';
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
+const site = useSite();
 setLocale('en');
 const core = await loadCore();
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ root });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open({ hash = '', permissions = [], bypassCSP = false } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: 1100, height: 900 },
-    reducedMotion: 'reduce',
-    bypassCSP,
-  });
-  if (permissions.length) await context.grantPermissions(permissions, { origin: server.url });
-  const page = await context.newPage();
-  const report = await watchPage(page, server.url);
-  await page.goto(server.url + hash);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 15000 });
-  const host = page.locator(HOST);
-  await host.scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${HOST}[data-state="ready"]`, { timeout: 30000 });
-  return { context, page, host, report };
-}
-
+const open = ({ hash = '', ...options } = {}) => site.open(hash, { figure: HOST, ...options });
 const settle = (page) => nextFrames(page);
-const noErrors = (report) => {
-  assert.deepEqual(
-    report.errors.filter((e) => !e.includes('figure "training"')),
-    [],
-    'page errors',
-  );
-  assert.deepEqual(report.cspViolations, [], 'CSP violations');
-  assert.deepEqual(report.foreignRequests, [], 'requests to other hosts');
-};
-async function axeCheck(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(
-    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
-    { selector: HOST, tags: AXE_TAGS },
-  );
-  const summary = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
-}
+const noErrors = (report) => noPageErrors(report, { except: 'figure "training"' });
+const axeCheck = (page, label) => axeCheckOn(page, label, HOST);
 
 /** The playground's state (from the fragment the figure writes). */
 const stateOf = async (page) => readHash(await page.evaluate(() => location.hash)) || { ...DEFAULTS };

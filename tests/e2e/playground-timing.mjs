@@ -7,7 +7,7 @@
 //
 //   node tests/e2e/playground-timing.mjs [--json] [--samples 40]      (NORMLAB_DIST=folder to serve another build)
 // Prints p50/p95 (ms) per setting; --json prints the same as JSON. Build first (npm run build).
-import { distDir, launch, requireDist, serve } from './harness.mjs';
+import { requireDist, startSite } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -96,16 +96,14 @@ async function measure(page, baseUrl, setting) {
 }
 
 // NORMLAB_DIST: serve another build folder (default dist/web).
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
-const server = await serve({ root });
-const browser = await launch();
+requireDist();
+const site = await startSite();
 const rows = [];
 try {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   for (const setting of SETTINGS) {
-    const result = await measure(page, server.url, setting);
+    const result = await measure(page, site.url, setting);
     const times = result.times.sort((a, b) => a - b);
     const draws = result.draws.sort((a, b) => a - b);
     rows.push({
@@ -123,8 +121,7 @@ try {
     });
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await site.close();
 }
 
 if (asJson) {

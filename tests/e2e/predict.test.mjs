@@ -4,11 +4,12 @@
 // mastery levels updating and surviving a reload, the Review block on a later visit for a missed concept
 // (and gone once it is put right), teacher-mode answer keys, and axe-core on each state.
 // Run: NORMLAB_DIST=<built web> node --test tests/e2e/predict.test.mjs
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, serve, watchPage, AXE_TAGS } from './harness.mjs';
+import { LESSON_READY, repoRoot, useSite } from './harness.mjs';
+import { axeCheck as axeCheckOn, noErrors } from './checks.mjs';
 import { loadCore } from '../../web/src/core.js';
 import { GENERATORS } from '../../web/src/predict/generators/index.js';
 import { makeInstance } from '../../web/src/predict/instance.js';
@@ -17,7 +18,6 @@ import { plainText } from '../../web/src/ui/inline.js';
 import { setLocale } from '../../web/src/i18n/i18n.js';
 
 const KEY = 'normlab:normalization:v1';
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const blocks = content.sections.flatMap((s) => s.blocks);
 const predicts = blocks.filter((b) => b.type === 'predict');
@@ -27,32 +27,11 @@ const refs = new Map(content.references.map((r) => [r.id, r]));
 const text = (template, values) => plainText(fill(template, values, content.figureText), { refs });
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
-requireDist();
+const site = useSite();
+setLocale('en');
+const core = await loadCore();
 
-let server;
-let browser;
-let core;
-before(async () => {
-  setLocale('en');
-  [server, browser, core] = await Promise.all([serve(), launch(), loadCore()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = '') {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  const report = await watchPage(page, server.url);
-  await page.goto(`${server.url}${path}`);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached', timeout: 20000 });
-  return { context, page, report };
-}
+const open = (path = '') => site.open(path, { width: 1280, bypassCSP: true });
 
 /** Open the "Go deeper" part that holds check `uid`, as a learner would (the core path folds predict checks away). */
 const openPart = (page, uid) =>
@@ -79,21 +58,7 @@ const focused = (page, selector) => page.evaluate((sel) => !!document.activeElem
 // its own audits (audit.test.mjs), and a figure still re-colouring after a theme switch must not fail this file.
 const OURS = ['.predict-check', '.review-block', '.mastery-panel', '.quick-check'];
 
-async function axeCheck(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(
-    ([tags, ours]) => window.axe.run({ include: ours.map((sel) => [sel]) }, { runOnly: { type: 'tag', values: tags } }),
-    [AXE_TAGS, OURS],
-  );
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join('\n    ')}`,
-  );
-  assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
-}
+const axeCheck = (page, label) => axeCheckOn(page, label, OURS);
 
 /** Answer check `uid` with option `optionId` (or a wrong one when `right` is false), by clicking. */
 async function answer(page, uid, right) {
@@ -153,8 +118,7 @@ test('a predict check by keyboard: choose, Run it, the reveal against the core, 
   await page.keyboard.press('Space');
   await page.waitForSelector(`#${uid}[data-state="revealed"]`);
   assert.equal(await page.getAttribute(`#${uid} .pc-verdict`, 'data-verdict'), 'right');
-  assert.deepEqual(report.errors, []);
-  assert.deepEqual(report.cspViolations, []);
+  noErrors(report);
   await context.close();
 });
 
@@ -207,7 +171,7 @@ test("every predict check shows the core's numbers for its instance", async () =
     await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     0,
   );
-  assert.deepEqual(report.errors, []);
+  noErrors(report);
   await context.close();
 });
 
@@ -238,7 +202,7 @@ test('mastery levels update, survive a reload, and a missed concept comes back f
 
   // A later visit: the levels are kept, and the missed concept comes back as a new variant.
   await page.reload();
-  await page.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached' });
+  await page.waitForSelector(LESSON_READY, { state: 'attached' });
   assert.equal(await level('affine'), 'proficient');
   assert.equal(await level('train-eval'), 'attempted');
   assert.equal((await stored(page)).mastery.visits, 2);
@@ -249,10 +213,10 @@ test('mastery levels update, survive a reload, and a missed concept comes back f
   await axeCheck(page, 'review block answered');
   // Put right in this visit: no review on the next one.
   await page.reload();
-  await page.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached' });
+  await page.waitForSelector(LESSON_READY, { state: 'attached' });
   assert.equal(await page.locator('#review').count(), 0);
   assert.equal(await level('train-eval'), 'familiar');
-  assert.deepEqual(report.errors, []);
+  noErrors(report);
   await context.close();
 });
 
@@ -271,12 +235,12 @@ test('teacher mode: every quick check and predict check shows its answer key for
   }
   await axeCheck(page, 'teacher mode');
   const learner = await context.newPage();
-  await learner.goto(server.url);
-  await learner.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached', timeout: 20000 });
+  await learner.goto(site.url);
+  await learner.waitForSelector(LESSON_READY, { state: 'attached', timeout: 30000 });
   await openPart(learner, 'predict-affine');
   await learner.locator('#predict-affine').scrollIntoViewIfNeeded();
   await learner.waitForSelector('#predict-affine[data-state="ready"]');
   assert.equal(await learner.locator('[data-answer-key]').count(), 0, 'no answer keys without teacher=1');
-  assert.deepEqual(report.errors, []);
+  noErrors(report);
   await context.close();
 });

@@ -15,7 +15,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { distDir, launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { distDir, launch, openPage, repoRoot, requireDist, serve } from './harness.mjs';
 
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz'));
@@ -102,12 +102,9 @@ after(async () => {
 });
 
 async function openLms(kind, seed, lessonQuery = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const report = await watchPage(page, server.url);
   const v = kind === 'scorm12' ? '12' : '2004';
   const url = `${server.url}${kind}/lms.html?v=${v}&seed=${encodeURIComponent(JSON.stringify(seed))}&lesson=${encodeURIComponent(lessonQuery)}`;
-  await page.goto(url);
+  const { context, page, report } = await openPage(browser, url, { width: 1280, height: 1000, ready: null });
   const frameEl = await page.waitForSelector('#sco');
   const frame = await frameEl.contentFrame();
   await frame.waitForSelector('#lesson[data-content-status="valid"]', { timeout: 20000 });

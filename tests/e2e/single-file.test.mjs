@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, repoRoot } from './harness.mjs';
+import { launch, repoRoot, settledFigure } from './harness.mjs';
 import { inspectPdf } from '../web/certificate-pdf-inspect.mjs';
 
 const KEY = 'normlab:normalization:v1';
@@ -71,13 +71,7 @@ test('opened from file:// with no network: renders, computes, trains, keeps prog
 
   // A figure computes with the inlined WebAssembly core.
   for (const section of ['techniques', 'activations']) {
-    const host = page.locator(`#${section} .figure-host`).first();
-    await host.scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      (s) => ['ready', 'error'].includes(document.querySelector(`#${s} .figure-host`)?.dataset.state),
-      section,
-      { timeout: 20000 },
-    );
+    const host = await settledFigure(page, `#${section} .figure-host`);
     assert.equal(await host.getAttribute('data-state'), 'ready', `${section} figure: ${await host.textContent()}`);
   }
   assert.match(
@@ -87,13 +81,7 @@ test('opened from file:// with no network: renders, computes, trains, keeps prog
   );
 
   // The training simulation starts in its inlined worker (and its data: the shipped sweep).
-  const training = page.locator('#training .figure-host').first();
-  await training.scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    () => ['ready', 'error'].includes(document.querySelector('#training .figure-host')?.dataset.state),
-    null,
-    { timeout: 30000 },
-  );
+  const training = await settledFigure(page, '#training .figure-host');
   assert.equal(await training.getAttribute('data-state'), 'ready', await training.textContent());
   await training.getByRole('button', { name: 'Start', exact: true }).click();
   await page.waitForFunction(() => Number(document.querySelector('#training progress')?.value) > 0, null, {

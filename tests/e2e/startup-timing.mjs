@@ -1,4 +1,4 @@
-// Start-up timing (a benchmark script, not a test; issue "Quality gates" §3): the time from navigation to the
+// Start-up timing (a benchmark script, not a test; docs/performance.md): the time from navigation to the
 // first figure drawn from the WebAssembly core, in Debian's headless Chromium, on the built page served locally
 // under the lesson's strict CSP. Every run is a fresh browser context (empty cache and storage).
 //
@@ -15,7 +15,7 @@
 //
 //   node tests/e2e/startup-timing.mjs [--runs 5] [--json]      (NORMLAB_DIST=folder to serve another build)
 // Prints median and min (ms) over the runs. Build first (npm run build).
-import { distDir, launch, requireDist, serve, watchPage } from './harness.mjs';
+import { openPage, requireDist, startSite } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -71,11 +71,12 @@ function instrument(selector) {
 }
 
 async function runOnce(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(instrument, SELECTOR);
-  const page = await context.newPage();
-  const report = await watchPage(page, url);
-  await page.goto(url);
+  const { context, page, report } = await openPage(browser, url, {
+    width: 1280,
+    contextOptions: { reducedMotion: 'no-preference' },
+    beforeGoto: (p) => p.addInitScript(instrument, SELECTOR),
+    ready: null,
+  });
   await page.waitForFunction(
     () => window.__startup && (window.__startup.drawn !== undefined || window.__startup.error),
     null,
@@ -96,17 +97,14 @@ async function runOnce(browser, url) {
   return marks;
 }
 
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
-const server = await serve({ root });
-const browser = await launch();
+requireDist();
+const site = await startSite();
 const runs = [];
 try {
-  await runOnce(browser, server.url); // warm-up (the browser process, the OS file cache); not counted
-  for (let i = 0; i < RUNS; i++) runs.push(await runOnce(browser, server.url));
+  await runOnce(site.browser, site.url); // warm-up (the browser process, the OS file cache); not counted
+  for (let i = 0; i < RUNS; i++) runs.push(await runOnce(site.browser, site.url));
 } finally {
-  await browser.close();
-  await server.close();
+  await site.close();
 }
 
 const median = (xs) => {

@@ -3,52 +3,32 @@
 // exactly what the pure builder makes, Copy reaches the clipboard, the takeaways print on one A4 and one
 // Letter page (and the normal print is unchanged afterwards), and axe finds nothing.
 // Run: NORMLAB_DIST=<built web> node --test tests/e2e/teacher.test.mjs
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { LESSON_READY, repoRoot, useLesson } from './harness.mjs';
+import { axeCheck, noErrors } from './checks.mjs';
 import { buildSnippet } from '../../web/src/teacher/snippet.js';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
 
-requireDist();
-
-let server;
-let browser;
-let context;
+const lesson = useLesson({ path: '?teacher=1', width: 1280, permissions: ['clipboard-read', 'clipboard-write'] });
 let page;
-let report;
+let server;
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  context = await browser.newContext({
-    bypassCSP: true,
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-  page = await context.newPage();
-  report = await watchPage(page, server.url);
-  await page.goto(`${server.url}?teacher=1`);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached', timeout: 20000 });
+  ({ page, server } = await lesson.ready());
   await page.waitForSelector('#teacher-panel', { timeout: 10000 });
-});
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 test('teacher mode: the panel, the data attribute and the answer keys; none of it without teacher=1', async () => {
   assert.equal(await page.getAttribute('html', 'data-teacher'), 'true');
   assert.equal(await page.locator('#teacher-panel h2').textContent(), 'For teachers');
   assert.ok((await page.locator('[data-answer-key]:visible').count()) > 0, 'answer keys are shown under the checks');
-  const other = await context.newPage();
+  const other = await lesson.context.newPage();
   await other.goto(server.url);
-  await other.waitForSelector('html[data-lesson-ready="true"]', { state: 'attached', timeout: 20000 });
+  await other.waitForSelector(LESSON_READY, { state: 'attached', timeout: 30000 });
   assert.equal(await other.locator('#teacher-panel').count(), 0);
   assert.equal(await other.locator('[data-answer-key]:visible').count(), 0, 'no answer key is shown to learners');
   assert.equal(await other.getAttribute('html', 'data-teacher'), null);
@@ -203,16 +183,6 @@ test('"Print key takeaways" prints one A4 and one Letter page; afterwards the le
 });
 
 test('the teacher panel passes axe, and there were no page errors', async () => {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() =>
-    window.axe.run('#teacher-panel', {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    }),
-  );
-  assert.deepEqual(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
-  assert.deepEqual(report.errors, []);
+  await axeCheck(page, 'teacher panel', '#teacher-panel');
+  noErrors(lesson.report);
 });

@@ -3,61 +3,24 @@
 // Transformer entry compares none/LayerNorm, not the fair set) and the playground (its PyTorch code); the
 // gradient norms per layer over training, with and without normalization, whose text alternative must state
 // exactly the numbers the WASM trainer gives in Node for the same config; axe-core on the new states.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { distDir, repoRoot, requireDist, openLesson, AXE_TAGS } from './harness.mjs';
+import { readyFigure, useLesson } from './harness.mjs';
+import { axeCheck, noErrors } from './checks.mjs';
 import { loadTrainer } from '../../web/src/core.js';
 import { setLocale, t } from '../../web/src/i18n/i18n.js';
 import { fmtSig as fmt } from '../../web/src/ui/format.js';
 import { PRESETS, runConfig } from '../../web/src/training/presets.js';
 import { MODEL_PRESETS } from '../../web/src/figures/model-map/presets.js';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const TRAINING = '.figure-host[data-figure="training"]';
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
+const lesson = useLesson();
 setLocale('en');
 const trainer = await loadTrainer();
 const plan = trainer.defaultSweepPlan();
 
-let lesson;
-let page;
-let report;
-before(async () => {
-  lesson = await openLesson({ root });
-  ({ page, report } = lesson);
-});
-after(async () => {
-  await lesson?.close();
-});
-
-async function mountFigure(name) {
-  const host = page.locator(`.figure-host[data-figure="${name}"]`);
-  // The model map is an optional part, folded away under "Go deeper": open it as a learner would.
-  await page.evaluate((n) => {
-    const part = document.querySelector(`.figure-host[data-figure="${n}"]`)?.closest('details');
-    if (part) part.open = true;
-  }, name);
-  await host.scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    (n) => document.querySelector(`.figure-host[data-figure="${n}"]`)?.dataset.state === 'ready',
-    name,
-    { timeout: 60000 },
-  );
-  return host;
-}
-async function axeCheck(selector, label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(
-    ({ sel, tags }) => window.axe.run({ include: [sel] }, { runOnly: { type: 'tag', values: tags } }),
-    { sel: selector, tags: AXE_TAGS },
-  );
-  const summary = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
-}
+// The model map is an optional part, folded away under "Go deeper": readyFigure opens it as a learner would.
+const mountFigure = (name) => readyFigure(lesson.page, `.figure-host[data-figure="${name}"]`);
 const checked = async (host) => {
   const out = [];
   for (const norm of ['none', 'batch', 'layer', 'rms', 'group']) {
@@ -67,6 +30,7 @@ const checked = async (host) => {
 };
 
 test('model-map presets set the training variants and the playground (its code follows)', async () => {
+  const { page, report } = lesson;
   const playground = await mountFigure('playground');
   const training = await mountFigure('training');
   const map = await mountFigure('model-map');
@@ -99,10 +63,11 @@ test('model-map presets set the training variants and the playground (its code f
   // A preset naming only the preset (the learner switches to Transformer-style) brings that preset's variants.
   await training.getByRole('radio', { name: PRESETS.transformer.name }).check();
   assert.deepEqual(await checked(training), PRESETS.transformer.variants);
-  assert.deepEqual(report.errors, []);
+  noErrors(report);
 });
 
 test('gradient norms per layer over training: with and without normalization, numbers from the trainer', async () => {
+  const { page, report } = lesson;
   const training = await mountFigure('training');
   // The "hard" preset by keyboard, 250 steps, variants none and BatchNorm.
   await training.getByRole('radio', { name: PRESETS.hard.name }).focus();
@@ -137,6 +102,6 @@ test('gradient norms per layer over training: with and without normalization, nu
       assert.ok(last[0] < last[depth - 1] / 100, `vanishing: ${last[0]} vs ${last[depth - 1]}`);
     }
   }
-  await axeCheck(TRAINING, 'gradient norms after a run');
-  assert.deepEqual(report.errors, []);
+  await axeCheck(page, 'gradient norms after a run', TRAINING);
+  noErrors(report);
 });

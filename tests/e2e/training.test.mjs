@@ -8,377 +8,265 @@
 //
 // The full 96-run sweep is exercised by tests/e2e/training-timing.mjs (npm run bench); here the live
 // re-run is restricted to two rates (?sweepRates=), or runs in full with NORMLAB_FULL_SWEEP=1.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  distDir,
-  launch,
-  repoRoot,
-  requireDist,
-  resultsDir,
-  serve,
-  watchPage,
-  nextFrames,
-  AXE_TAGS,
-} from './harness.mjs';
+import { distDir, useSite, nextFrames } from './harness.mjs';
+import { axeCheck, noErrors, screenshot } from './checks.mjs';
 import { loadTrainer } from '../../web/src/core.js';
 
-const AXE_PATH = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const HOST = 'section#training .figure-host[data-figure="training"]';
-const root = process.env.NORMLAB_DIST || distDir;
-requireDist(root);
-mkdirSync(resultsDir, { recursive: true });
+const site = useSite();
 
 const trainer = await loadTrainer();
 const plan = trainer.defaultSweepPlan();
-const shipped = JSON.parse(readFileSync(join(root, 'data', 'sweep-default.json'), 'utf8'));
+const shipped = JSON.parse(readFileSync(join(distDir, 'data', 'sweep-default.json'), 'utf8'));
 const NAMES = { none: 'none', batch: 'BatchNorm', layer: 'LayerNorm', rms: 'RMSNorm' };
 // The page shows numbers with 3 significant digits (web/src/ui/format.js fmtSig).
 const sig = (v, d = 3) => String(Number(v.toPrecision(d))).replace('-', '−');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ root });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openTraining({ query = '', width = 1100, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce', bypassCSP });
-  const page = await context.newPage();
-  const report = await watchPage(page, server.url);
-  await page.goto(`${server.url}${query}`);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 30000 });
-  const host = page.locator(HOST);
-  await host.scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${HOST}[data-state="ready"]`, { timeout: 60000 });
-  return { context, page, host, report };
+/** The lesson opened at the training figure, for `body`; then no page error, and the page is closed. */
+async function onTraining({ query = '', ...options }, body) {
+  const opened = await site.open(query, { figure: HOST, ...options });
+  try {
+    await body(opened);
+    noErrors(opened.report);
+  } finally {
+    await opened.context.close();
+  }
 }
 
 const phase = (host) => host.locator('.fig-training').getAttribute('data-phase');
 const waitDone = (page, timeout = 120000) =>
   page.waitForSelector(`${HOST} .fig-training[data-phase="done"]`, { timeout });
-const noErrors = (report) => {
-  assert.deepEqual(report.errors, [], 'page errors');
-  assert.deepEqual(report.cspViolations, [], 'CSP violations');
-  assert.deepEqual(report.foreignRequests, [], 'requests to other hosts');
-};
-
-async function axeCheck(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(
-    ({ selector, tags }) => window.axe.run({ include: [selector] }, { runOnly: { type: 'tag', values: tags } }),
-    { selector: HOST, tags: AXE_TAGS },
-  );
-  const summary = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  assert.deepEqual(summary, [], `axe violations (${label}):\n${summary.join('\n')}`);
-}
-
-async function screenshot(page, host, file) {
-  const size = page.viewportSize();
-  const box = await host.boundingBox();
-  await page.setViewportSize({ width: size.width, height: Math.ceil(box.height + 200) });
-  await host.evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  await nextFrames(page);
-  await host.screenshot({ path: join(resultsDir, file) });
-  await page.setViewportSize(size);
-}
 
 describe('training figure', () => {
-  test('the default comparison runs to completion in the worker; curves and legend agree with the core', async () => {
-    // bypassCSP only so that axe-core can be injected; every other test runs under the strict CSP.
-    const { context, page, host, report } = await openTraining({ bypassCSP: true });
-    assert.equal(await host.getByLabel('Learning rate').inputValue(), '0.03');
-    const steps = Number(await host.getByLabel('Training steps').inputValue());
-    await host.getByRole('button', { name: 'Start' }).click();
-    await waitDone(page);
-    assert.equal(
-      await host
-        .locator('progress')
-        .first()
-        .evaluate((p) => p.value),
-      1,
-    );
-    assert.match(await host.locator('.tr-status').first().textContent(), /^Finished: 4 variants × \d+ steps in/);
-    // The same runs in Node: the legend's final evaluation loss is the core's.
-    for (const norm of ['none', 'batch', 'layer', 'rms']) {
-      const t = trainer.createTrainer({ ...plan.config, norm, learningRate: 0.03, batchSize: 64, seed: plan.seeds[0] });
-      const r = t.step(steps);
-      const last = r.evals[r.evals.length - 1];
-      t.dispose();
-      const item = host.locator(`.tr-legend li[data-norm="${norm}"]`);
-      const text = await item.textContent();
-      assert.ok(text.includes(`evaluation loss ${sig(last.train.loss)}`), `${norm}: ${text} vs ${last.train.loss}`);
-      assert.ok(text.includes(`at step ${steps}`), text);
-    }
-    // The chart has a text summary, the ICS strips and decision regions are drawn.
-    const canvas = host.locator('.tr-chart canvas');
-    const described = await canvas.getAttribute('aria-describedby');
-    assert.match(await page.locator(`#${described}`).textContent(), /Loss curves at learning rate 0\.03, batch 64\./);
-    assert.equal(await host.locator('canvas.tr-strip').count(), 4);
-    assert.equal(await host.locator('.tr-decision canvas').count(), 4);
-    assert.match(await host.locator('.tr-ics-panel').first().textContent(), /Mean .+ → .+, std .+ → .+ \(step 25 → /);
-    await axeCheck(page, 'after a run');
-    await screenshot(page, host, 'training-1100.png');
-    noErrors(report);
-    await context.close();
-  });
-
-  test('the page stays responsive while training (timers on time, a select reacts at once)', async (t) => {
-    const { context, page, host, report } = await openTraining();
-    await host.getByLabel('Training steps').selectOption('3000');
-    await page.evaluate(() => {
-      window.__lag = [];
-      let last = performance.now();
-      window.__probe = setInterval(() => {
-        const now = performance.now();
-        window.__lag.push(now - last - 20);
-        last = now;
-      }, 20);
-    });
-    await host.getByRole('button', { name: 'Start' }).click();
-    await page.waitForSelector(`${HOST} .fig-training[data-phase="running"]`);
-    // Event Timing: from the input to the next paint after its handlers ran, for clicks on a checkbox.
-    const log = host.getByLabel('Logarithmic loss axis');
-    await log.evaluate((input) => {
-      window.__events = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries())
-          if (e.name === 'click' && e.target === input) window.__events.push(e.duration);
-      }).observe({ type: 'event', durationThreshold: 16 });
-    });
-    const CLICKS = 5;
-    for (let i = 0; i < CLICKS; i++) {
-      await log.click();
-      await page.waitForTimeout(120);
-    }
-    assert.equal(await log.isChecked(), false);
-    const t0 = Date.now();
-    await host.getByLabel('Learning rate').selectOption('0.1');
-    const roundTrip = Date.now() - t0;
-    assert.equal(await host.locator('.fig-training').getAttribute('data-rate'), '0.1');
-    assert.equal(await phase(host), 'running', 'still training while the controls reacted');
-    // Entries exist only for clicks slower than 16 ms (count the others as 16). The machine has two cores
-    // shared with the two workers (and possibly other processes), so judge the median and bound the worst.
-    const clicks = await page.evaluate(() => window.__events);
-    const all = [...clicks, ...Array(Math.max(0, CLICKS - clicks.length)).fill(16)].sort((a, b) => a - b);
-    const median = all[Math.floor(all.length / 2)];
-    assert.ok(median <= 100 && all[all.length - 1] <= 500, `click to next paint: ${all.map(Math.round).join(', ')} ms`);
-    assert.ok(roundTrip < 1000, `select round trip ${roundTrip} ms`);
-    // Pause stops progress; Resume continues; Reset clears.
-    await host.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForTimeout(300);
-    const paused = await host
-      .locator('progress')
-      .first()
-      .evaluate((p) => p.value);
-    await page.waitForTimeout(400);
-    assert.equal(
-      await host
-        .locator('progress')
-        .first()
-        .evaluate((p) => p.value),
-      paused,
-      'no progress while paused',
-    );
-    assert.ok(paused > 0 && paused < 1, `paused at ${paused}`);
-    await host.getByRole('button', { name: 'Resume' }).click();
-    // Progress after resume: waits for the bar to pass the paused value (a fixed sleep could end before it moves).
-    await page.waitForFunction(([sel, at]) => document.querySelector(sel).value > at, [`${HOST} progress`, paused]);
-    const lag = await page.evaluate(() => {
-      clearInterval(window.__probe);
-      return window.__lag.slice(1).sort((a, b) => a - b);
-    });
-    const p95 = lag[Math.floor(0.95 * (lag.length - 1))];
-    t.diagnostic(
-      `timer lateness p95 ${p95.toFixed(1)} ms, max ${lag[lag.length - 1].toFixed(1)} ms; click to next ` +
-        `paint (median ${Math.round(median)} ms): [${all.map(Math.round).join(', ')}] ms; select round trip ${roundTrip} ms`,
-    );
-    assert.ok(p95 < 100, `timer lateness p95 ${p95.toFixed(1)} ms`);
-    await host.getByRole('button', { name: 'Reset' }).click();
-    assert.equal(await phase(host), 'idle');
-    assert.equal(
-      await host
-        .locator('progress')
-        .first()
-        .evaluate((p) => p.value),
-      0,
-    );
-    await page.waitForTimeout(300);
-    assert.equal(
-      await host
-        .locator('progress')
-        .first()
-        .evaluate((p) => p.value),
-      0,
-      'no stale progress after reset',
-    );
-    noErrors(report);
-    await context.close();
-  });
-
-  test("the measured speed-up sentence states each variant at its own best rate, from the core's summary", async () => {
-    const { context, host, report } = await openTraining();
-    const summary = trainer.summarizeSweep(
-      shipped.norms.map((norm) => ({
-        norm,
-        targetLoss: shipped.targetLoss,
-        learningRates: shipped.learningRates,
-        seeds: shipped.seeds,
-        runs: shipped.runs.filter((r) => r.norm === norm),
-      })),
-    );
-    const text = await host.locator('.tr-speedup').textContent();
-    const base = summary.find((v) => v.norm === 'none');
-    for (const v of summary) {
-      if (v.norm === 'none') continue;
-      assert.equal(v.speedupStatus, 'ratio', v.norm);
-      const phrase =
-        `${v.norm === 'batch' ? 'BatchNorm' : NAMES[v.norm]} reached the target loss in ${v.bestSteps} steps ` +
-        `at its best rate (${v.bestRate}) versus ${base.bestSteps} for no normalization at its best rate (${base.bestRate}): ` +
-        `a ${sig(v.speedup, 2)}× speed-up`;
-      assert.ok(text.includes(phrase), `missing "${phrase}" in\n${text}`);
-      assert.ok(
-        text.includes(
-          `at ${v.stableRates.length} of ${shipped.learningRates.length} rates, up to ` +
-            `${v.largestStableRate}, versus ${base.stableRates.length}, up to ${base.largestStableRate}`,
-        ),
-        `${v.norm} stable range`,
+  // bypassCSP only so that axe-core can be injected; every other test runs under the strict CSP.
+  test('the default comparison runs to completion in the worker; curves and legend agree with the core', () =>
+    onTraining({ bypassCSP: true }, async ({ page, host }) => {
+      assert.equal(await host.getByLabel('Learning rate').inputValue(), '0.03');
+      const steps = Number(await host.getByLabel('Training steps').inputValue());
+      await host.getByRole('button', { name: 'Start' }).click();
+      await waitDone(page);
+      assert.equal(
+        await host
+          .locator('progress')
+          .first()
+          .evaluate((p) => p.value),
+        1,
       );
-    }
-    // The table: every variant's best rate is bold, stable cells are marked, divergences are words.
-    for (const v of summary) {
-      const best = host.locator(`td.is-best[data-norm="${v.norm}"]`);
-      assert.equal(await best.getAttribute('data-rate'), String(v.bestRate), v.norm);
-      assert.equal(await host.locator(`td.is-stable[data-norm="${v.norm}"]`).count(), v.stableRates.length, v.norm);
-    }
-    const cell = host.locator('td[data-norm="none"][data-rate="3"]');
-    const noneAt3 = base.rates[base.rates.length - 1];
-    assert.equal(await cell.locator('span').first().textContent(), `diverged in ${noneAt3.diverged} of 3 seeds`);
-    noErrors(report);
-    await context.close();
-  });
+      assert.match(await host.locator('.tr-status').first().textContent(), /^Finished: 4 variants × \d+ steps in/);
+      // The same runs in Node: the legend's final evaluation loss is the core's.
+      for (const norm of ['none', 'batch', 'layer', 'rms']) {
+        const t = trainer.createTrainer({
+          ...plan.config,
+          norm,
+          learningRate: 0.03,
+          batchSize: 64,
+          seed: plan.seeds[0],
+        });
+        const r = t.step(steps);
+        const last = r.evals[r.evals.length - 1];
+        t.dispose();
+        const item = host.locator(`.tr-legend li[data-norm="${norm}"]`);
+        const text = await item.textContent();
+        assert.ok(text.includes(`evaluation loss ${sig(last.train.loss)}`), `${norm}: ${text} vs ${last.train.loss}`);
+        assert.ok(text.includes(`at step ${steps}`), text);
+      }
+      // The chart has a text summary, the ICS strips and decision regions are drawn.
+      const canvas = host.locator('.tr-chart canvas');
+      const described = await canvas.getAttribute('aria-describedby');
+      assert.match(await page.locator(`#${described}`).textContent(), /Loss curves at learning rate 0\.03, batch 64\./);
+      assert.equal(await host.locator('canvas.tr-strip').count(), 4);
+      assert.equal(await host.locator('.tr-decision canvas').count(), 4);
+      assert.match(await host.locator('.tr-ics-panel').first().textContent(), /Mean .+ → .+, std .+ → .+ \(step 25 → /);
+      await axeCheck(page, 'after a run', HOST);
+      await screenshot(page, host, 'training-1100.png');
+    }));
 
-  test('a diverging run is reported as text with its step, never as a line off the chart', async () => {
-    const { context, page, host, report } = await openTraining();
-    await host.getByLabel('Learning rate').selectOption('3');
-    await host.getByRole('checkbox', { name: 'BatchNorm' }).uncheck();
-    await host.getByRole('checkbox', { name: 'LayerNorm' }).uncheck();
-    await host.getByRole('checkbox', { name: 'RMSNorm' }).uncheck();
-    await host.getByRole('button', { name: 'Start' }).click();
-    await waitDone(page);
-    const t = trainer.createTrainer({ ...plan.config, norm: 'none', learningRate: 3, seed: plan.seeds[0] });
-    let r;
-    do r = t.step(100);
-    while (!r.diverged);
-    const status = t.status();
-    t.dispose();
-    const item = host.locator('.tr-legend li[data-norm="none"]');
-    assert.equal(await item.getAttribute('class'), 'is-diverged');
-    const text = await item.locator('.tr-legend-status').textContent();
-    assert.ok(text.startsWith(`diverged at step ${status.stepsDone} (`), `${text} vs ${status.reason}`);
-    assert.match(await host.locator('.tr-status').first().textContent(), /1 diverged/);
-    noErrors(report);
-    await context.close();
-  });
+  // How fast the page responds while training is measured by npm run bench (tests/e2e/training-timing.mjs).
+  // Pause comes first: how long a run takes depends on the machine, a paused run does not.
+  test('Pause stops the run; controls work during it; Resume continues; Reset clears', () =>
+    onTraining({}, async ({ page, host }) => {
+      await host.getByLabel('Training steps').selectOption('3000');
+      await host.getByRole('button', { name: 'Start' }).click();
+      await page.waitForSelector(`${HOST} .fig-training[data-phase="running"]`);
+      await host.getByRole('button', { name: 'Pause' }).click();
+      await page.waitForSelector(`${HOST} .fig-training[data-phase="paused"]`);
+      const progress = () =>
+        host
+          .locator('progress')
+          .first()
+          .evaluate((p) => p.value);
+      const paused = await progress();
+      assert.ok(paused < 1, `paused at ${paused}`);
+      const log = host.getByLabel('Logarithmic loss axis');
+      for (const want of [false, true, false]) {
+        await log.click();
+        assert.equal(await log.isChecked(), want);
+      }
+      await host.getByLabel('Learning rate').selectOption('0.1');
+      assert.equal(await host.locator('.fig-training').getAttribute('data-rate'), '0.1');
+      for (let i = 0; i < 5; i++) await nextFrames(page);
+      assert.equal(await phase(host), 'paused', 'the controls did not end the run');
+      assert.equal(await progress(), paused, 'no progress while paused');
+      await host.getByRole('button', { name: 'Resume' }).click();
+      await page.waitForFunction(([sel, at]) => document.querySelector(sel).value > at, [`${HOST} progress`, paused]);
+      await host.getByRole('button', { name: 'Reset' }).click();
+      assert.equal(await phase(host), 'idle');
+      assert.equal(await progress(), 0);
+      for (let i = 0; i < 5; i++) await nextFrames(page);
+      assert.equal(await progress(), 0, 'no stale progress after reset');
+    }));
 
-  test("BatchNorm with batch size 1: the core's error appears inline as an alert", async () => {
-    const { context, page, host, report } = await openTraining();
-    await host.getByLabel('Batch size').selectOption('1');
-    await host.getByRole('button', { name: 'Start' }).click();
-    const alert = host.getByRole('alert');
-    await alert.waitFor({ state: 'visible' });
-    assert.match(await alert.textContent(), /batchSize: BatchNorm needs at least 2 samples/);
-    await page.waitForTimeout(100);
-    assert.equal(await phase(host), 'done');
-    assert.equal(await host.getByRole('button', { name: 'Start' }).isEnabled(), true);
-    noErrors(report);
-    await context.close();
-  });
+  test("the measured speed-up sentence states each variant at its own best rate, from the core's summary", () =>
+    onTraining({}, async ({ host }) => {
+      const summary = trainer.summarizeSweep(
+        shipped.norms.map((norm) => ({
+          norm,
+          targetLoss: shipped.targetLoss,
+          learningRates: shipped.learningRates,
+          seeds: shipped.seeds,
+          runs: shipped.runs.filter((r) => r.norm === norm),
+        })),
+      );
+      const text = await host.locator('.tr-speedup').textContent();
+      const base = summary.find((v) => v.norm === 'none');
+      for (const v of summary) {
+        if (v.norm === 'none') continue;
+        assert.equal(v.speedupStatus, 'ratio', v.norm);
+        const phrase =
+          `${v.norm === 'batch' ? 'BatchNorm' : NAMES[v.norm]} reached the target loss in ${v.bestSteps} steps ` +
+          `at its best rate (${v.bestRate}) versus ${base.bestSteps} for no normalization at its best rate (${base.bestRate}): ` +
+          `a ${sig(v.speedup, 2)}× speed-up`;
+        assert.ok(text.includes(phrase), `missing "${phrase}" in\n${text}`);
+        assert.ok(
+          text.includes(
+            `at ${v.stableRates.length} of ${shipped.learningRates.length} rates, up to ` +
+              `${v.largestStableRate}, versus ${base.stableRates.length}, up to ${base.largestStableRate}`,
+          ),
+          `${v.norm} stable range`,
+        );
+      }
+      // The table: every variant's best rate is bold, stable cells are marked, divergences are words.
+      for (const v of summary) {
+        const best = host.locator(`td.is-best[data-norm="${v.norm}"]`);
+        assert.equal(await best.getAttribute('data-rate'), String(v.bestRate), v.norm);
+        assert.equal(await host.locator(`td.is-stable[data-norm="${v.norm}"]`).count(), v.stableRates.length, v.norm);
+      }
+      const cell = host.locator('td[data-norm="none"][data-rate="3"]');
+      const noneAt3 = base.rates[base.rates.length - 1];
+      assert.equal(await cell.locator('span').first().textContent(), `diverged in ${noneAt3.diverged} of 3 seeds`);
+    }));
 
-  test('presets are labelled honestly; a preset without a shipped sweep says so', async () => {
-    const { context, host, report } = await openTraining();
-    await host.getByRole('radio', { name: 'Transformer-style' }).check();
-    assert.match(await host.locator('.tr-preset-text').textContent(), /Residual pre-norm MLP with 4 blocks/);
-    for (const [norm, on] of [
-      ['none', true],
-      ['BatchNorm', false],
-      ['LayerNorm', true],
-      ['RMSNorm', true],
-    ]) {
-      assert.equal(await host.getByRole('checkbox', { name: norm, exact: true }).isChecked(), on, norm);
-    }
-    assert.match(await host.locator('.tr-source').textContent(), /No precomputed sweep for this preset/);
-    await host.getByRole('radio', { name: 'Hard' }).check();
-    assert.match(await host.locator('.tr-preset-text').textContent(), /barely trains within the budget/);
-    await host.getByRole('radio', { name: 'Fair' }).check();
-    assert.match(await host.locator('.tr-source').textContent(), /Precomputed when this page was built/);
-    noErrors(report);
-    await context.close();
-  });
+  test('a diverging run is reported as text with its step, never as a line off the chart', () =>
+    onTraining({}, async ({ page, host }) => {
+      await host.getByLabel('Learning rate').selectOption('3');
+      await host.getByRole('checkbox', { name: 'BatchNorm' }).uncheck();
+      await host.getByRole('checkbox', { name: 'LayerNorm' }).uncheck();
+      await host.getByRole('checkbox', { name: 'RMSNorm' }).uncheck();
+      await host.getByRole('button', { name: 'Start' }).click();
+      await waitDone(page);
+      const t = trainer.createTrainer({ ...plan.config, norm: 'none', learningRate: 3, seed: plan.seeds[0] });
+      let r;
+      do r = t.step(100);
+      while (!r.diverged);
+      const status = t.status();
+      t.dispose();
+      const item = host.locator('.tr-legend li[data-norm="none"]');
+      assert.equal(await item.getAttribute('class'), 'is-diverged');
+      const text = await item.locator('.tr-legend-status').textContent();
+      assert.ok(text.startsWith(`diverged at step ${status.stepsDone} (`), `${text} vs ${status.reason}`);
+      assert.match(await host.locator('.tr-status').first().textContent(), /1 diverged/);
+    }));
 
-  test('the other presets and the digits data set train in the worker (keyboard only)', async () => {
-    const { context, page, host, report } = await openTraining();
-    const start = host.getByRole('button', { name: 'Start' });
-    // Radios move with the arrow keys; buttons press with Space/Enter.
-    await host.getByRole('radio', { name: 'Fair' }).focus();
-    await page.keyboard.press('ArrowRight');
-    assert.equal(await host.getByRole('radio', { name: 'Hard' }).isChecked(), true);
-    await start.focus();
-    await page.keyboard.press('Space');
-    await waitDone(page);
-    assert.equal(await host.locator('.tr-legend li').count(), 4);
-    await host.getByRole('radio', { name: 'Hard' }).focus();
-    await page.keyboard.press('ArrowRight');
-    assert.equal(await host.locator('.fig-training').getAttribute('data-preset'), 'transformer');
-    await host.getByLabel('Data set').selectOption('digits');
-    await start.focus();
-    await page.keyboard.press('Enter');
-    await waitDone(page);
-    const legend = await host.locator('.tr-legend').textContent();
-    assert.equal(await host.locator('.tr-legend li').count(), 3);
-    assert.match(legend, /held-out accuracy/);
-    assert.match(await host.locator('.tr-decision-grid').locator('..').textContent(), /2-D spirals only/);
-    noErrors(report);
-    await context.close();
-  });
+  test("BatchNorm with batch size 1: the core's error appears inline as an alert", () =>
+    onTraining({}, async ({ page, host }) => {
+      await host.getByLabel('Batch size').selectOption('1');
+      await host.getByRole('button', { name: 'Start' }).click();
+      const alert = host.getByRole('alert');
+      await alert.waitFor({ state: 'visible' });
+      assert.match(await alert.textContent(), /batchSize: BatchNorm needs at least 2 samples/);
+      await page.waitForSelector(`${HOST} .fig-training[data-phase="done"]`);
+      assert.equal(await host.getByRole('button', { name: 'Start' }).isEnabled(), true);
+    }));
+
+  test('presets are labelled honestly; a preset without a shipped sweep says so', () =>
+    onTraining({}, async ({ host }) => {
+      await host.getByRole('radio', { name: 'Transformer-style' }).check();
+      assert.match(await host.locator('.tr-preset-text').textContent(), /Residual pre-norm MLP with 4 blocks/);
+      for (const [norm, on] of [
+        ['none', true],
+        ['BatchNorm', false],
+        ['LayerNorm', true],
+        ['RMSNorm', true],
+      ]) {
+        assert.equal(await host.getByRole('checkbox', { name: norm, exact: true }).isChecked(), on, norm);
+      }
+      assert.match(await host.locator('.tr-source').textContent(), /No precomputed sweep for this preset/);
+      await host.getByRole('radio', { name: 'Hard' }).check();
+      assert.match(await host.locator('.tr-preset-text').textContent(), /barely trains within the budget/);
+      await host.getByRole('radio', { name: 'Fair' }).check();
+      assert.match(await host.locator('.tr-source').textContent(), /Precomputed when this page was built/);
+    }));
+
+  test('the other presets and the digits data set train in the worker (keyboard only)', () =>
+    onTraining({}, async ({ page, host }) => {
+      const start = host.getByRole('button', { name: 'Start' });
+      // Radios move with the arrow keys; buttons press with Space/Enter.
+      await host.getByRole('radio', { name: 'Fair' }).focus();
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await host.getByRole('radio', { name: 'Hard' }).isChecked(), true);
+      await start.focus();
+      await page.keyboard.press('Space');
+      await waitDone(page);
+      assert.equal(await host.locator('.tr-legend li').count(), 4);
+      await host.getByRole('radio', { name: 'Hard' }).focus();
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await host.locator('.fig-training').getAttribute('data-preset'), 'transformer');
+      await host.getByLabel('Data set').selectOption('digits');
+      await start.focus();
+      await page.keyboard.press('Enter');
+      await waitDone(page);
+      const legend = await host.locator('.tr-legend').textContent();
+      assert.equal(await host.locator('.tr-legend li').count(), 3);
+      assert.match(legend, /held-out accuracy/);
+      assert.match(await host.locator('.tr-decision-grid').locator('..').textContent(), /2-D spirals only/);
+    }));
 
   test('a live re-run of the sweep reproduces the shipped cells exactly', async () => {
     const full = process.env.NORMLAB_FULL_SWEEP === '1';
-    const { context, page, host, report } = await openTraining({ query: full ? '' : '?sweepRates=0.03,3' });
-    const part = host.locator('.tr-part').filter({ hasText: 'Learning-rate sweep' });
-    await part.getByRole('button', { name: 'Re-run live in your browser' }).click();
-    await page.waitForSelector(`${HOST} [data-sweep="done"]`, { timeout: full ? 600000 : 180000 });
-    const verdict = host.locator('.tr-verdict');
-    assert.equal(await verdict.getAttribute('data-match'), 'true', await verdict.textContent());
-    assert.match(await verdict.textContent(), /Your browser reproduced the precomputed sweep exactly: all \d+ runs/);
-    assert.match(await host.locator('.tr-source').textContent(), /^Measured in your browser/);
-    assert.match(await host.locator('.tr-speedup').textContent(), /^What your browser measured: /);
-    noErrors(report);
-    await context.close();
+    await onTraining({ query: full ? '' : '?sweepRates=0.03,3' }, async ({ page, host }) => {
+      const part = host.locator('details.tr-sweep-part');
+      // Optional depth: folded away, labelled with a time computed from its text.
+      assert.equal(await part.evaluate((d) => d.open), false, 'the sweep is folded by default');
+      assert.match(
+        await part.locator('summary').textContent(),
+        /^Go deeper: Learning-rate sweep.*optional · about \d+ min$/,
+      );
+      await part.locator('summary').click();
+      await part.getByRole('button', { name: 'Re-run live in your browser' }).click();
+      await page.waitForSelector(`${HOST} [data-sweep="done"]`, { timeout: full ? 600000 : 180000 });
+      const verdict = host.locator('.tr-verdict');
+      assert.equal(await verdict.getAttribute('data-match'), 'true', await verdict.textContent());
+      assert.match(await verdict.textContent(), /Your browser reproduced the precomputed sweep exactly: all \d+ runs/);
+      assert.match(await host.locator('.tr-source').textContent(), /^Measured in your browser/);
+      assert.match(await host.locator('.tr-speedup').textContent(), /^What your browser measured: /);
+    });
   });
 
-  test('360 px: nothing overflows; axe-core finds no violations', async () => {
-    const { context, page, host, report } = await openTraining({ width: 360, bypassCSP: true });
-    const wider = await host.evaluate((h) => {
-      const right = h.getBoundingClientRect().right;
-      return [...h.querySelectorAll('*')]
-        .filter((e) => !e.closest('.tr-table-box') || e.matches('.tr-table-box'))
-        .filter((e) => e.getBoundingClientRect().right > right + 1)
-        .map((e) => `${e.tagName}.${e.className}`);
-    });
-    assert.deepEqual(wider, [], 'elements wider than the figure');
-    await axeCheck(page, '360 px');
-    await screenshot(page, host, 'training-360.png');
-    noErrors(report);
-    await context.close();
-  });
+  test('360 px: nothing overflows; axe-core finds no violations', () =>
+    onTraining({ width: 360, bypassCSP: true }, async ({ page, host }) => {
+      const wider = await host.evaluate((h) => {
+        const right = h.getBoundingClientRect().right;
+        return [...h.querySelectorAll('*')]
+          .filter((e) => !e.closest('.tr-table-box') || e.matches('.tr-table-box'))
+          .filter((e) => e.getBoundingClientRect().right > right + 1)
+          .map((e) => `${e.tagName}.${e.className}`);
+      });
+      assert.deepEqual(wider, [], 'elements wider than the figure');
+      await axeCheck(page, '360 px', HOST);
+      await screenshot(page, host, 'training-360.png');
+    }));
 });

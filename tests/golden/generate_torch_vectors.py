@@ -20,15 +20,14 @@ approximates — recorded where torch's float32 result is not within half the te
 (ill-conditioned inputs: on mean 1000 / std 0.01 float32 torch is only accurate to ~1e-2).
 Every float is written as the shortest decimal that round-trips to the same float32.
 """
-import datetime
 import json
 import os
-import platform
-import subprocess
 import sys
 
 import torch
 import torch.nn as nn
+
+from golden_common import f32list, provenance
 
 SEED = 20241126
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch-vectors.json")
@@ -45,13 +44,6 @@ gen = torch.Generator().manual_seed(SEED)
 
 def randn(*shape):
     return torch.randn(*shape, generator=gen, dtype=torch.float32)
-
-
-def f32list(t):
-    """float32 tensor -> list of Python floats, each the shortest decimal that round-trips in float32."""
-    import numpy as np  # only for float32 repr (shortest round-trip digits)
-
-    return [float(repr(np.float32(v))) for v in t.detach().to(torch.float32).reshape(-1).tolist()]
 
 
 # ---- the input cases ----------------------------------------------------------------------------
@@ -278,15 +270,6 @@ def vector(case, kind, shape, x, gout, eps, affine, groups, training=True, momen
     return v
 
 
-def debian_package(name):
-    """The Debian package version that provided torch (torch.__version__ reads 1.13.0a0 there)."""
-    try:
-        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], capture_output=True, text=True)
-        return f"{name} {out.stdout.strip()}" if out.returncode == 0 and out.stdout.strip() else None
-    except OSError:
-        return None
-
-
 def main():
     cases, vectors = [], []
     for case, shape, groups in CASES:
@@ -305,12 +288,7 @@ def main():
         vectors.append(vector(case, "batch", shape, x, gout, 0.1, False, groups, training=False))
 
     doc = {
-        "generator": GENERATOR,
-        "torch": torch.__version__,
-        "torchPackage": debian_package("python3-torch"),
-        "python": platform.python_version(),
-        "date": datetime.date.today().isoformat(),
-        "seed": SEED,
+        **provenance(GENERATOR, SEED),
         "dtype": "float32; <name>64 (output64, gradInput64, ...): the same module run in float64 on the same "
                  "float32 inputs, rounded to float32, recorded where the float32 result is not within half the "
                  "test tolerance of it (float32VsFloat64 gives that difference)",

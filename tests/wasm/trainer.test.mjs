@@ -31,7 +31,7 @@ test('a trainer trains: the loss falls and evaluations arrive every evalEvery st
     assert.equal(e.step, 200);
     assert.equal(e.preactStd.length, 8);
     assert.equal(e.histogram.edges.length, e.histogram.counts.length + 1);
-    assert.deepEqual(t.status(), { stepsDone: 200, diverged: false, reason: '' });
+    assert.deepEqual(t.status(), { stepsDone: 200, diverged: false, reason: '', divergence: null });
     const grid = t.predictGrid(16);
     assert.equal(grid.classes.length, 256);
   } finally {
@@ -58,6 +58,13 @@ test('divergence is reported, never shown as a number', () => {
     const r = t.step(300);
     assert.equal(r.diverged, true);
     assert.match(r.reason, /diverged|NaN|exceeded/);
+    // The structured form: the step is the last one run (its loss is not reported), the cause is the
+    // reason's text after the step.
+    const { step, cause } = r.divergence;
+    assert.equal(step, r.firstStep + r.loss.length);
+    assert.equal(step, t.status().stepsDone);
+    assert.equal(r.reason, `diverged at step ${step}: ${cause}`);
+    assert.deepEqual(t.status().divergence, r.divergence);
     assert.ok(Array.from(r.loss).every(Number.isFinite));
     assert.equal(t.step(5).loss.length, 0);
   } finally {

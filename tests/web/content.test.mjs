@@ -100,11 +100,11 @@ describe('the real lesson.json', () => {
     assert.ok(deepdives(lesson).length >= 7);
     const formulas = allBlocks(lesson)
       .filter((b) => b.type === 'formula')
-      .map((b) => b.text)
+      .flatMap((b) => b.tex)
       .join('\n');
-    assert.match(formulas, /x̂ᵢ = \(xᵢ − μ\) \/ √\(σ² \+ ε\)/);
-    assert.match(formulas, /RMS\(x\)/);
-    assert.match(formulas, /running_mean ←/);
+    assert.ok(formulas.includes(String.raw`\hat{x}_i = \frac{x_i - \mu}{\sqrt{\sigma^2 + \varepsilon}}`));
+    assert.ok(formulas.includes(String.raw`\operatorname{RMS}(x)`));
+    assert.ok(formulas.includes(String.raw`\mathtt{running\_mean} \leftarrow`));
   });
 
   test('shows each live figure in its section', () => {
@@ -139,7 +139,7 @@ describe('the real lesson.json', () => {
     assert.equal(lesson.figureText.hints.features, 'e.g. hidden layer size');
   });
 
-  test('respects the corrections in lesson-facts (no generic speed-up, no GPT-4, no tiny-LR rule)', () => {
+  test('makes no generic speed-up claim, no GPT-4 claim and no tiny-LR rule', () => {
     const text = JSON.stringify(lesson);
     assert.doesNotMatch(text, /5\s*[–-]\s*10\s*×|5\s*[–-]\s*10x/i, 'no "5–10×" claims');
     assert.doesNotMatch(text, /GPT-4/, 'GPT-4 architecture is not public');
@@ -486,7 +486,7 @@ describe('parseInline', () => {
     assert.ok(strings.length > 100);
     for (const s of strings) {
       for (const t of parseInline(s)) {
-        assert.ok(['text', 'strong', 'em', 'code', 'link', 'cite'].includes(t.type));
+        assert.ok(['text', 'strong', 'em', 'code', 'math', 'link', 'cite'].includes(t.type));
         if (t.type === 'text') assert.doesNotMatch(t.text, /\*\*|\[@|\]\(/, `leftover markup in: ${s}`);
         if (t.type === 'link') assert.ok(isSafeHref(t.href));
       }

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSafeStorage } from '../../web/src/state/storage.js';
+import { SECTION_ORDER } from '../../web/src/content/schema.js';
 import { createProgressStore, freshProgress, STORAGE_KEY, validateProgress } from '../../web/src/state/progress.js';
 import {
   checksum,
@@ -27,18 +28,7 @@ const now = () => new Date((clock += 1234));
 
 async function richProgress() {
   const store = createProgressStore({ storage: createSafeStorage(() => createMemoryBackend()), now });
-  for (const id of [
-    'intro',
-    'ics',
-    'techniques',
-    'activations',
-    'training',
-    'walkthrough',
-    'playground',
-    'deep-dives',
-    'takeaways',
-  ])
-    store.markSectionRead(id);
+  for (const id of SECTION_ORDER.filter((id) => id !== 'finish' && id !== 'references')) store.markSectionRead(id);
   const quizzes = [
     'quiz-ics',
     'quiz-bn-axes',
@@ -147,50 +137,26 @@ test("suspend_data: within SCORM 1.2's 4096 characters, degrading gracefully; de
 function fakeApi(version, seed = {}) {
   const data = new Map(Object.entries(seed));
   const calls = [];
-  const api =
+  const [init, get, set, commit, finish, lastError] =
     version === '1.2'
-      ? {
-          LMSInitialize: () => {
-            calls.push(['init']);
-            return 'true';
-          },
-          LMSGetValue: (k) => data.get(k) ?? '',
-          LMSSetValue: (k, v) => {
-            calls.push(['set', k, v]);
-            data.set(k, v);
-            return 'true';
-          },
-          LMSCommit: () => {
-            calls.push(['commit']);
-            return 'true';
-          },
-          LMSFinish: () => {
-            calls.push(['finish']);
-            return 'true';
-          },
-          LMSGetLastError: () => '0',
-        }
-      : {
-          Initialize: () => {
-            calls.push(['init']);
-            return 'true';
-          },
-          GetValue: (k) => data.get(k) ?? '',
-          SetValue: (k, v) => {
-            calls.push(['set', k, v]);
-            data.set(k, v);
-            return 'true';
-          },
-          Commit: () => {
-            calls.push(['commit']);
-            return 'true';
-          },
-          Terminate: () => {
-            calls.push(['finish']);
-            return 'true';
-          },
-          GetLastError: () => '0',
-        };
+      ? ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSGetLastError']
+      : ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate', 'GetLastError'];
+  // Each call is recorded under the same name in both versions.
+  const record = (...call) => {
+    calls.push(call);
+    return 'true';
+  };
+  const api = {
+    [init]: () => record('init'),
+    [get]: (k) => data.get(k) ?? '',
+    [set]: (k, v) => {
+      data.set(k, v);
+      return record('set', k, v);
+    },
+    [commit]: () => record('commit'),
+    [finish]: () => record('finish'),
+    [lastError]: () => '0',
+  };
   return { api, data, calls };
 }
 

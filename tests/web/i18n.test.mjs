@@ -68,12 +68,20 @@ const entryPlaceholders = (value) =>
 // where text goes (text:, aria-label, textContent, children…) still apply. Each entry gives its reason.
 const DIAGNOSTIC_SOURCES = {
   'web/src/core.js': 'argument errors of the core API, for programmers (figures show catalogue messages)',
+  'web/src/core/args.js': 'the argument type errors of the same core API (web/src/core.js)',
+  'web/src/core/figures.js': 'the argument errors of the same core API (web/src/core.js)',
+  'web/src/core/heap.js': 'the out-of-memory error of the same core API (web/src/core.js)',
+  'web/src/core/norm-options.js': 'the option type errors of the same core API (web/src/core.js)',
+  'web/src/core/trainer.js': 'the argument errors of the same core API, training module (web/src/core.js)',
   'web/src/content/schema.js':
     'content-file validation errors for course authors, listed verbatim as code under a catalogue title',
   'web/src/content/check-context.js': 'the inline-text, id and concept rules of the same content-file validation',
   'web/src/content/check-blocks.js': 'the section and block rules of the same content-file validation',
   'web/src/content/check-text.js': 'the top-level, reference and figureText rules of the same content-file validation',
   'web/src/predict/schema.js': "the predict blocks' part of the content-file validation (called by content/schema.js)",
+  'web/src/content/check-math.js': 'the formula rules of the same content-file validation',
+  'web/src/ui/math-tree.js':
+    'the MathML allowlist (element and attribute names) and the tree problems the validation lists',
   'web/src/state/progress-record.js':
     "why a stored record was rejected: a diagnostic detail for the console, never the learner's message",
   'web/src/mastery/mastery-state.js': 'the mastery part of the same stored-record validation (progress-record.js)',

@@ -177,15 +177,9 @@ const sentence = (value) => {
 };
 
 // Object keys, attributes and properties whose value is shown or spoken.
-const ALWAYS_TEXT_KEYS = [
-  'text',
-  'placeholder',
-  'alt',
-  'ariaLabel',
-  'ariaValueText',
-  'ariaDescription',
-  'ariaRoleDescription',
-];
+// The element properties (and option keys) that are the accessible text of an element.
+const ARIA_TEXT_PROPERTIES = ['ariaLabel', 'ariaValueText', 'ariaDescription', 'ariaRoleDescription'];
+const ALWAYS_TEXT_KEYS = ['text', 'placeholder', 'alt', ...ARIA_TEXT_PROPERTIES];
 const ALWAYS_TEXT_ATTRS = [
   'aria-label',
   'aria-valuetext',
@@ -216,18 +210,7 @@ const LABEL_KEYS = [
   'error',
   'status',
 ];
-const TEXT_PROPERTIES = [
-  'textContent',
-  'innerText',
-  'title',
-  'placeholder',
-  'alt',
-  'ariaLabel',
-  'ariaValueText',
-  'ariaDescription',
-  'ariaRoleDescription',
-  'label',
-];
+const TEXT_PROPERTIES = ['textContent', 'innerText', 'title', 'placeholder', 'alt', ...ARIA_TEXT_PROPERTIES, 'label'];
 const TEXT_CALLS = [
   'append',
   'prepend',

@@ -8,6 +8,7 @@ import { validateContent } from './content/schema.js';
 import { el } from './ui/el.js';
 import { lessonDurations, wholeMinutes, withDurations } from './content/durations.js';
 import { renderSection } from './content/render.js';
+import { mathTables } from './content/math-sources.js';
 import { loadContent } from './content/load-content.js';
 import { t } from './i18n/i18n.js';
 import { applyStaticText } from './i18n/apply-static.js';
@@ -39,8 +40,9 @@ import { connectLms } from './lms/index.js';
 import { addPrintTakeaways } from './teacher/takeaways-sheet.js';
 import { summarize } from './progress/progress-bar.js';
 
-// The content file is emitted as its own asset (so it can be inspected, and replaced in tests).
-const contentUrls = import.meta.glob('../content/lesson.json', { query: '?url', import: 'default', eager: true });
+// The content file is emitted as its own asset (so it can be inspected, and replaced in tests). It is the built
+// copy of web/content/lesson.json, with the formulas' MathML trees (scripts/validate-content.mjs --out).
+const contentUrls = import.meta.glob('../generated/lesson.json', { query: '?url', import: 'default', eager: true });
 const CONTENT_URL = Object.values(contentUrls)[0] || null;
 
 const $ = (id) => document.getElementById(id);
@@ -126,7 +128,7 @@ function renderLesson(content, { lesson, store, embed }) {
   // teacher=1: answer keys under the checks (the quiz modules read ctx.teacher) and the teacher panel.
   // Each optional part (deep dive, goDeeper block) shows its own computed time.
   const partMinutes = new Map(lessonDurations(content).optionalParts.map((p) => [p.id, wholeMinutes(p.minutes)]));
-  const ctx = { refs, hooks: {}, teacher: params.teacher, partMinutes };
+  const ctx = { refs, hooks: {}, teacher: params.teacher, partMinutes, math: mathTables(content) };
   if (params.teacher) document.documentElement.dataset.teacher = 'true';
   const predicts = installPredictHooks(ctx, { content, store, loadCore: getCore });
   ctx.hooks.quiz = (block, host) => {

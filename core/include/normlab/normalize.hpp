@@ -3,13 +3,14 @@
 // biased variance to normalize, unbiased variance in BatchNorm's running statistics,
 // eps inside the square root, running = (1 - momentum) * running + momentum * batch.
 // Statistics are accumulated in double (shifted sums), so inputs like mean 1000 / std 0.01 are safe.
+// docs/derivations.md derives every formula; groups.hpp defines which elements share statistics.
 #pragma once
 
 #include <span>
 #include <string_view>
 #include <vector>
 
-#include "normlab/tensor.hpp"
+#include "normlab/shape.hpp"
 
 namespace normlab {
 
@@ -32,6 +33,7 @@ struct NormOptions {
 };
 
 // Number of normalization groups (one mean/rstd each): batch C, layer/rms N, group N*G, instance N*C.
+// (Defined with group_of in groups.cpp.)
 std::size_t stat_count(Kind kind, Shape shape, std::size_t groups);
 
 // Shape rules alone: every dimension >= 1 and not huge; groups divides C (group); L > 1 (instance).

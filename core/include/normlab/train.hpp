@@ -1,5 +1,6 @@
 // train.hpp — the training simulation: an MLP (plain or residual pre-norm) trained with SGD/Adam on
-// 2-D spirals or the 8x8 digits, built on normalize_into/backward_into (the same code as the figures).
+// 2-D spirals or the 8x8 digits, or a small conv net on the digits, built on normalize_into/backward_into
+// (the same code as the figures).
 // Every number is deterministic for a seed, and native and WASM builds give bit-identical curves:
 // randomness only from normlab::Rng, transcendental math only from normlab::det.
 // The API is plain structs of numbers, strings and std::vectors so that Embind can expose it as is.
@@ -14,19 +15,25 @@
 namespace normlab {
 
 // One training set-up. Field names in the error messages are the camelCase names the JS API uses.
+// A new field also takes one line in the field table of core/bindings/train_config.hpp (its JS name).
 struct TrainConfig {
     std::string dataset = "spirals";     // "spirals" | "digits"
-    int depth = 8;                       // hidden layers (plain) or residual blocks (residual), 2..16
-    int width = 32;                      // units per hidden layer, 8..256
+    int depth = 8;                       // hidden layers (plain), residual blocks (residual), 2..16;
+                                         //   conv: conv blocks, 1..8
+    int width = 32;                      // units per hidden layer, 8..256; conv: channels per block, 4..32
     std::string activation = "relu";     // "relu" | "tanh" | "sigmoid"
     std::string init = "he";             // "he" | "xavier" | "poor" (N(0, 0.01^2): deliberately too small)
     std::string architecture = "plain";  // "plain": Linear→Norm→act | "residual": h ← h + W2·act(W1·Norm(h))
-    std::string norm = "none";           // "none" | "batch" | "layer" | "rms" | "group"
+                                         //   | "conv": [3x3 conv (pad 1)→Norm→act] x depth → global average
+                                         //   pool → Linear; needs dataset "digits"
+    std::string norm = "none";           // "none" | "batch" | "layer" | "rms" | "group"; conv: "none" |
+                                         //   "batch" | "group" | "instance" | "layer" (over C, H, W with
+                                         //   per-channel γ, β: GroupNorm with one group)
     int groups = 4;                      // GroupNorm groups; must divide width
     std::string optimizer = "sgd";       // "sgd" (with momentum) | "adam" (beta1 0.9, beta2 0.999, eps 1e-8)
     double momentum = 0.9;               // SGD momentum in [0, 1); 0 = plain SGD
     double learning_rate = 0.03;         // 1e-4..3, constant
-    int batch_size = 64;                 // 1..512 (BatchNorm needs >= 2)
+    int batch_size = 64;                 // 1..512 (MLP BatchNorm needs >= 2); conv: 1..128
     double eps = 1e-5;                   // normalization epsilon, (0, 1]
     double bn_momentum = 0.1;            // BatchNorm running-statistics momentum, (0, 1]
     int steps = 3000;                    // budget: the most steps sweep runs take (Trainer itself has no cap)
@@ -47,7 +54,8 @@ struct SplitMetrics {
     double loss = 0, accuracy = 0;
 };
 
-// What evaluate() measures; per-layer vectors have one entry per hidden layer (plain) or block (residual).
+// What evaluate() measures; per-layer vectors have one entry per hidden layer (plain) or block (residual,
+// conv). A conv block's pre-activations are all its channels' values at every position.
 struct EvalReport {
     int step = 0;                           // training steps done when measured
     SplitMetrics train, heldout;            // full training set and held-out set, inference mode
@@ -60,6 +68,12 @@ struct EvalReport {
     double hist_below = 0, hist_above = 0;  // values outside the range, so the page can say so
 };
 
+// When and why training diverged; step 0 and an empty cause while it has not.
+struct Divergence {
+    int step = 0;       // the step whose loss or update was not finite, or whose loss exceeded divergenceLoss
+    std::string cause;  // e.g. "the training loss is NaN"
+};
+
 // The result of Trainer::step(n): one entry per step actually run (fewer than n once diverged).
 struct StepResult {
     int first_step = 0;             // 1-based number of the step whose loss is loss[0]
@@ -67,7 +81,8 @@ struct StepResult {
     std::vector<double> accuracy;   // mini-batch accuracy, per step
     std::vector<EvalReport> evals;  // the evaluations that fell due (every evalEvery steps)
     bool diverged = false;          // true once training has diverged (now or earlier)
-    std::string reason;             // why, e.g. "loss is NaN at step 412"; empty otherwise
+    std::string reason;             // "diverged at step <step>: <cause>"; empty otherwise
+    Divergence divergence;          // the same, as fields
 };
 
 // Class per cell of a resolution x resolution grid over the spirals' bounding box (padded by 10 %).
@@ -106,6 +121,7 @@ class Trainer {
     double train_loss();
     bool diverged() const;
     const std::string& divergence_reason() const;
+    const Divergence& divergence() const;
     int steps_done() const;
     const TrainConfig& config() const;
     // Decision regions of the spirals model (2-D data only); resolution 2..256.
@@ -184,9 +200,15 @@ struct SweepPlan {
     double target_loss = 0.1;
 };
 
-// The lesson's default ("fair") preset, lesson-facts §5.1: spirals, plain MLP 8x32, ReLU, He, momentum-SGD
+// The lesson's default ("fair") preset (docs/training.md): spirals, plain MLP 8x32, ReLU, He, momentum-SGD
 // 0.9, batch 64, 3000-step budget, evaluation every 25 steps, target loss 0.1, norms none/batch/layer/rms,
 // rates 0.001 0.003 0.01 0.03 0.1 0.3 1 3, seeds 1 2 3. The shipped JSON and the live re-run both use it.
 SweepPlan default_sweep_plan();
+
+// The conv net's batch-size study (GroupNorm vs BatchNorm as the batch shrinks, as Wu & He 2018 set it
+// up): digits, 3 blocks of 16 channels, GroupNorm with 4 groups, ReLU, He, momentum-SGD 0.9; learning rate
+// 0.1 at batch 32 scaled linearly with the batch, and 4 epochs of the 1438 training images at every batch
+// size (steps = 4·1438 / batch). docs/training.md records its results; a CTest test recomputes them.
+TrainConfig conv_batch_study_config(const std::string& norm, int batch_size);
 
 }  // namespace normlab

@@ -15,7 +15,7 @@ struct Dataset {
     std::size_t heldout_count() const { return heldout_y.size(); }
 };
 
-// lesson-facts §5.1: 3 classes x 100 training points, 1.25 turns, angular noise 0.15 (radians, normal),
+// The lesson's spirals: 3 classes x 100 training points, 1.25 turns, angular noise 0.15 (radians, normal),
 // radius 0..1; plus 3 x 50 held-out points at uniform random radii from the same distribution.
 Dataset make_spirals(std::uint64_t seed);
 

@@ -57,14 +57,14 @@ void fill_histogram(EvalReport& r, const std::vector<float>& values, const Train
 }  // namespace
 
 SplitMetrics Trainer::Impl::metrics(const std::vector<float>& x, const std::vector<int>& y, EvalReport* stats) {
-    const std::size_t count = y.size(), in = data.inputs, width = net.spec().width, layers = net.hidden_layers();
+    const std::size_t count = y.size(), in = data.inputs, width = net.units(), layers = net.hidden_layers();
     const std::size_t watch = watched_layer(config);
     std::vector<Moments> moments(stats ? layers : 0);
     if (stats) watch_values.resize(0);
     double loss = 0;
     std::size_t correct = 0;
-    for (std::size_t start = 0; start < count; start += train::kEvalChunk) {
-        const std::size_t rows = std::min(train::kEvalChunk, count - start);
+    for (std::size_t start = 0; start < count; start += eval_ws.capacity) {
+        const std::size_t rows = std::min(eval_ws.capacity, count - start);
         const float* logits = net.forward(eval_ws, &x[start * in], rows, train::Pass::infer);
         std::size_t hits = 0;
         loss += train::softmax_cross_entropy(nullptr, logits, &y[start], rows, data.classes, &hits);

@@ -1,5 +1,6 @@
 // network.cpp — the network's parameters (layout, initialization, snapshots) and the thin wrappers that
-// hand its norm layers to normalize_into/backward_into; the passes themselves are in passes.cpp.
+// hand its norm layers to normalize_into/backward_into; the passes themselves are in passes.cpp and
+// conv_passes.cpp. A conv net's norms see [rows, channels, side²], exactly PyTorch's 2-D norm layout.
 #include "network.hpp"
 
 #include <algorithm>
@@ -16,6 +17,11 @@ Network::Network(const NetSpec& spec, Rng& rng) : spec_(spec) {
     if (spec.arch == Arch::plain) {
         for (std::size_t l = 0; l < spec.depth; ++l) {
             hidden_.push_back(add_linear(l == 0 ? spec.inputs : W, W));
+            norms_.push_back(add_norm());
+        }
+    } else if (spec.arch == Arch::conv) {
+        for (std::size_t l = 0; l < spec.depth; ++l) {
+            hidden_.push_back(add_linear(9 * in_channels(l), W));  // fan-in 9·Cin, as PyTorch counts it
             norms_.push_back(add_norm());
         }
     } else {
@@ -62,7 +68,7 @@ void Network::init(Rng& rng) {
     auto gamma = [&](const NormP& p) {
         if (spec_.normalized) std::fill_n(&params_[p.gamma], spec_.width, 1.0f);
     };
-    if (spec_.arch == Arch::plain) {
+    if (spec_.arch != Arch::residual) {
         for (std::size_t l = 0; l < spec_.depth; ++l) {
             weights(hidden_[l]);
             gamma(norms_[l]);
@@ -79,17 +85,22 @@ void Network::init(Rng& rng) {
     weights(head_);
 }
 
+std::size_t Network::in_channels(std::size_t l) const { return l == 0 ? spec_.inputs / spec_.spatial() : spec_.width; }
+
 Workspace Network::make_workspace(std::size_t capacity) const {
     Workspace ws;
     ws.capacity = capacity;
-    const std::size_t L = spec_.depth, act = capacity * spec_.width;
-    // Statistics: BatchNorm one per channel, LayerNorm/RMSNorm one per row, GroupNorm one per (row, group).
-    const std::size_t stats = std::max(spec_.width, capacity * std::max<std::size_t>(spec_.groups, 1));
+    const bool conv = spec_.arch == Arch::conv;
+    const std::size_t L = spec_.depth, act = capacity * units();
+    // Statistics: BatchNorm one per channel, LayerNorm/RMSNorm one per row, GroupNorm one per (row, group),
+    // InstanceNorm (conv only) one per (row, channel).
+    const std::size_t per_row = conv ? spec_.width : std::max<std::size_t>(spec_.groups, 1);
+    const std::size_t stats = std::max(spec_.width, capacity * per_row);
     auto layers = [&](std::vector<std::vector<float>>& v, std::size_t count, std::size_t len) {
         v.assign(count, std::vector<float>(len));
     };
     const std::size_t norm_len = spec_.normalized ? act : 0, stat_len = spec_.normalized ? stats : 0;
-    if (spec_.arch == Arch::plain) {
+    if (spec_.arch != Arch::residual) {
         layers(ws.z, L, act);
     } else {
         layers(ws.h, L + 1, act);
@@ -107,6 +118,10 @@ Workspace Network::make_workspace(std::size_t capacity) const {
     for (auto* d : {&ws.d1, &ws.d2, &ws.d3, &ws.d4}) d->resize(act);
     const std::size_t widest = std::max(spec_.inputs, std::max(spec_.width, spec_.classes));
     ws.wt.resize(widest * widest);
+    if (conv) {
+        ws.pooled.resize(capacity * spec_.width);
+        ws.conv = make_conv_scratch(std::max(in_channels(0), spec_.width), spec_.width, spec_.side);
+    }
     return ws;
 }
 
@@ -147,7 +162,7 @@ const float* Network::norm_forward(NormP& p, float* out, float* mean, float* rst
         o.running_mean = p.running_mean;
         o.running_var = p.running_var;
     }
-    const Shape shape{rows, spec_.width, 1};
+    const Shape shape{rows, spec_.width, spec_.spatial()};
     const std::size_t stats = stat_count(spec_.kind, shape, spec_.groups);
     normalize_into(spec_.kind, std::span<const float>(in, shape.size()), shape, o, std::span<float>(out, shape.size()),
                    std::span<float>(mean, stats), std::span<float>(rstd, stats));
@@ -157,7 +172,7 @@ const float* Network::norm_forward(NormP& p, float* out, float* mean, float* rst
 // dx of a training-mode Norm; gamma/beta gradients go straight into grads_.
 void Network::norm_backward(const NormP& p, float* dx, const float* in, const float* dy, std::size_t rows) {
     const NormOptions o = norm_options(spec_, params_, p.gamma, p.beta, p.has_beta);
-    const Shape shape{rows, spec_.width, 1};
+    const Shape shape{rows, spec_.width, spec_.spatial()};
     std::span<float> dbeta;
     if (p.has_beta) dbeta = std::span<float>(&grads_[p.beta], spec_.width);
     backward_into(spec_.kind, std::span<const float>(in, shape.size()), std::span<const float>(dy, shape.size()), shape,
@@ -169,7 +184,7 @@ double Network::weight_grad_norm(std::size_t l) const {
     auto add = [&](const LinearP& p) {
         for (std::size_t i = 0; i < p.in * p.out; ++i) sum += static_cast<double>(grads_[p.w + i]) * grads_[p.w + i];
     };
-    if (spec_.arch == Arch::plain) {
+    if (spec_.arch != Arch::residual) {
         add(hidden_[l]);
     } else {
         add(w1_[l]);

@@ -1,5 +1,6 @@
-// network.hpp (private) — the MLP: parameters in one flat float array (so the optimizer and the gradient
-// check see a single vector), forward and backward for the plain and the residual pre-norm architecture.
+// network.hpp (private) — the networks: parameters in one flat float array (so the optimizer and the gradient
+// check see a single vector), forward and backward for the plain and the residual pre-norm MLP and the
+// conv net (3x3 conv → Norm → act blocks, global average pooling, linear head; conv_passes.cpp).
 // Normalization layers call normalize_into/backward_into: the same kernels as the lesson's figures.
 //
 // Why float: normalize_into works on float, the lesson's figures use float, and float halves the memory
@@ -9,6 +10,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "conv.hpp"
 #include "normlab/random.hpp"
 #include "spec.hpp"
 
@@ -22,10 +24,12 @@ enum class Pass { train, probe, infer };
 struct Workspace {
     std::size_t capacity = 0;
     // plain: z = linear out, n = normalized z, a = act(n).  residual: h[0..depth], n = Norm(h), u = W1·n,
-    // a = act(u), nf = Norm(h[depth]).  Unused vectors stay empty.
+    // a = act(u), nf = Norm(h[depth]).  conv: as plain on [rows, width, side²] (z = conv out), pooled =
+    // the average of a[depth - 1] per channel.  Unused vectors stay empty.
     std::vector<std::vector<float>> z, n, a, u, h, mean, rstd;
-    std::vector<float> nf, mean_f, rstd_f, logits, dlogits;
+    std::vector<float> nf, mean_f, rstd_f, pooled, logits, dlogits;
     std::vector<float> d1, d2, d3, d4, wt;  // backward scratch
+    ConvScratch conv;
 };
 
 class Network {
@@ -37,13 +41,15 @@ class Network {
     std::vector<float>& params() { return params_; }
     std::vector<float>& grads() { return grads_; }
     std::size_t hidden_layers() const { return spec_.depth; }
+    // Values per sample in one hidden layer: width (MLP) or width · side² (conv).
+    std::size_t units() const { return spec_.width * spec_.spatial(); }
 
     Workspace make_workspace(std::size_t capacity) const;
     // Forward of rows (<= ws.capacity) samples; returns the logits [rows, classes] inside ws.
     const float* forward(Workspace& ws, const float* x, std::size_t rows, Pass pass);
     // Gradients of the loss whose d/dlogits the caller wrote into ws.dlogits, after forward(train|probe).
     void backward(Workspace& ws, const float* x, std::size_t rows);
-    // The activation function's input of hidden layer (block) l after the last forward: [rows, width].
+    // The activation function's input of hidden layer (block) l after the last forward: [rows, units()].
     const float* preactivation(const Workspace& ws, std::size_t l) const;
     // L2 norm of hidden layer (block) l's weight gradient(s), from the last backward.
     double weight_grad_norm(std::size_t l) const;
@@ -82,11 +88,17 @@ class Network {
     void forward_residual(Workspace& ws, const float* x, std::size_t rows, Pass pass);
     void backward_plain(Workspace& ws, const float* x, std::size_t rows);
     void backward_residual(Workspace& ws, const float* x, std::size_t rows);
+    // d z_l from d a_l through layer (block) l's activation and Norm (plain and conv); in ws.d2 or ws.d3.
+    const float* act_norm_backward(Workspace& ws, std::size_t l, const float* da, std::size_t rows);
+    void forward_conv(Workspace& ws, const float* x, std::size_t rows, Pass pass);
+    void backward_conv(Workspace& ws, const float* x, std::size_t rows);
+    std::size_t in_channels(std::size_t l) const;
 
     NetSpec spec_;
     std::vector<float> params_, grads_;
     std::size_t size_ = 0;
     // plain: hidden_[l], norms_[l], head_.  residual: in_, w1_[l], w2_[l], norms_[l], final_, head_.
+    // conv: hidden_[l] holds conv l's [9·Cin, width] weights and bias, then norms_[l], head_.
     std::vector<LinearP> hidden_, w1_, w2_;
     std::vector<NormP> norms_;
     LinearP in_, head_;

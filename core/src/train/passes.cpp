@@ -1,4 +1,5 @@
-// passes.cpp — forward and backward of the plain and residual MLPs (network.hpp).
+// passes.cpp — forward and backward of the plain and residual MLPs (network.hpp); the conv net's are in
+// conv_passes.cpp.
 //   plain, per hidden layer l:  z = W_l·a_(l-1) + b_l,  n = Norm(z),  a_l = act(n);  logits = W_out·a_(L-1) + b
 //   residual (pre-norm):        h_0 = W_in·x + b_in;  per block l:  n = Norm(h_l),  u = W1·n + b1,  a = act(u),
 //                               h_(l+1) = h_l + W2·a + b2;  logits = W_out·Norm_f(h_L) + b
@@ -14,6 +15,8 @@ namespace normlab::train {
 const float* Network::forward(Workspace& ws, const float* x, std::size_t rows, Pass pass) {
     if (spec_.arch == Arch::plain)
         forward_plain(ws, x, rows, pass);
+    else if (spec_.arch == Arch::conv)
+        forward_conv(ws, x, rows, pass);
     else
         forward_residual(ws, x, rows, pass);
     return ws.logits.data();
@@ -22,6 +25,8 @@ const float* Network::forward(Workspace& ws, const float* x, std::size_t rows, P
 void Network::backward(Workspace& ws, const float* x, std::size_t rows) {
     if (spec_.arch == Arch::plain)
         backward_plain(ws, x, rows);
+    else if (spec_.arch == Arch::conv)
+        backward_conv(ws, x, rows);
     else
         backward_residual(ws, x, rows);
 }
@@ -39,20 +44,23 @@ void Network::forward_plain(Workspace& ws, const float* x, std::size_t rows, Pas
 }
 
 void Network::backward_plain(Workspace& ws, const float* x, std::size_t rows) {
-    const std::size_t L = spec_.depth, count = rows * spec_.width;
+    const std::size_t L = spec_.depth;
     float* da = ws.d1.data();
     linear_grad(head_, da, ws, ws.a[L - 1].data(), ws.dlogits.data(), rows);
     for (std::size_t l = L; l-- > 0;) {
-        const float* pre = spec_.normalized ? ws.n[l].data() : ws.z[l].data();
-        float* dn = ws.d2.data();
-        activation_backward(dn, da, pre, ws.a[l].data(), count, spec_.activation);
-        float* dz = dn;
-        if (spec_.normalized) {
-            dz = ws.d3.data();
-            norm_backward(norms_[l], dz, ws.z[l].data(), dn, rows);
-        }
+        const float* dz = act_norm_backward(ws, l, da, rows);
         linear_grad(hidden_[l], l > 0 ? da : nullptr, ws, l > 0 ? ws.a[l - 1].data() : x, dz, rows);
     }
+}
+
+const float* Network::act_norm_backward(Workspace& ws, std::size_t l, const float* da, std::size_t rows) {
+    const float* pre = spec_.normalized ? ws.n[l].data() : ws.z[l].data();
+    float* dn = ws.d2.data();
+    activation_backward(dn, da, pre, ws.a[l].data(), rows * units(), spec_.activation);
+    if (!spec_.normalized) return dn;
+    float* dz = ws.d3.data();
+    norm_backward(norms_[l], dz, ws.z[l].data(), dn, rows);
+    return dz;
 }
 
 void Network::forward_residual(Workspace& ws, const float* x, std::size_t rows, Pass pass) {

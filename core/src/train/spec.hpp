@@ -10,7 +10,8 @@ namespace normlab::train {
 
 enum class Activation { relu, tanh, sigmoid };
 enum class Init { he, xavier, poor };
-enum class Arch { plain, residual };
+// conv: 3x3 convolution (padding 1) → Norm → act blocks on square images, global average pooling, linear head.
+enum class Arch { plain, residual, conv };
 enum class OptimizerKind { sgd, adam };
 
 // The network's shape and normalization; `normalized` false means norm "none".
@@ -23,6 +24,10 @@ struct NetSpec {
     Kind kind = Kind::batch;  // meaningful only when normalized
     std::size_t groups = 4;
     double eps = 1e-5, bn_momentum = 0.1;
+    std::size_t side = 1;  // conv: side of the square input images (8 for the digits); 1 for the MLP
+
+    // Positions per channel: side² for conv, 1 for the MLP (its norms see [N, width, 1]).
+    std::size_t spatial() const { return side * side; }
 };
 
 // Parses a validated config; inputs/classes come from the data set.

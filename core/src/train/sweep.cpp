@@ -1,4 +1,4 @@
-// sweep.cpp — the learning-rate sweep and its summary (lesson-facts §5.1): steps to a target loss on
+// sweep.cpp — the learning-rate sweep and its summary (docs/training.md): steps to a target loss on
 // the full training set in inference mode, per (rate, seed); per variant the best rate by median steps,
 // the stable range, and the speed-up against norm "none", each variant at its own best rate.
 #include <algorithm>

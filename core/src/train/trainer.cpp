@@ -43,7 +43,7 @@ Trainer::Impl::Impl(const TrainConfig& c, std::span<const std::uint8_t> digits)
       batch_rng(batch_stream(c.seed)) {
     const std::size_t batch = static_cast<std::size_t>(c.batch_size);
     train_ws = net.make_workspace(batch);
-    eval_ws = net.make_workspace(train::kEvalChunk);
+    eval_ws = net.make_workspace(net.spec().arch == train::Arch::conv ? train::kConvEvalChunk : train::kEvalChunk);
     order.resize(data.train_count());
     std::iota(order.begin(), order.end(), std::size_t{0});
     cursor = order.size();  // the first step shuffles
@@ -94,6 +94,7 @@ bool Trainer::Impl::train_step(double& loss, double& accuracy) {
 void Trainer::Impl::diverge(const std::string& why, bool rollback) {
     if (rollback) net.restore(saved);  // the last finite model stays evaluable
     diverged = true;
+    divergence = {steps, why};
     reason = "diverged at step " + std::to_string(steps) + ": " + why;
 }
 
@@ -123,6 +124,7 @@ StepResult Trainer::step(int n) {
     }
     out.diverged = s.diverged;
     out.reason = s.reason;
+    out.divergence = s.divergence;
     return out;
 }
 
@@ -135,6 +137,7 @@ bool Trainer::run(int n) {
 
 bool Trainer::diverged() const { return impl_->diverged; }
 const std::string& Trainer::divergence_reason() const { return impl_->reason; }
+const Divergence& Trainer::divergence() const { return impl_->divergence; }
 int Trainer::steps_done() const { return impl_->steps; }
 const TrainConfig& Trainer::config() const { return impl_->config; }
 

@@ -37,11 +37,14 @@ struct Trainer::Impl {
     int steps = 0;
     bool diverged = false;
     std::string reason;
+    Divergence divergence;
 };
 
 namespace train {
-// Rows per inference-mode forward pass (evaluation, grid): bounds the evaluation workspace.
-constexpr std::size_t kEvalChunk = 256;
+// Rows per inference-mode forward pass (evaluation, grid): bounds the evaluation workspace. A conv net
+// keeps side² = 64 values per unit, so it evaluates 32 images at a time (every norm's inference output
+// is per sample, so the chunk size changes no number).
+constexpr std::size_t kEvalChunk = 256, kConvEvalChunk = 32;
 }  // namespace train
 
 }  // namespace normlab

@@ -1,6 +1,6 @@
 // chart-theme.js — chart colours from the page's CSS custom properties (read at creation and again when the theme
 // changes), the reduced-motion preference, and the page's locale for Chart.js's own number formatting (default
-// ticks and tooltips). Shared by histogram-chart.js and line-chart.js.
+// ticks and tooltips). Shared by every chart (chart-base.js, the training views).
 
 import { locale } from '../i18n/i18n.js';
 

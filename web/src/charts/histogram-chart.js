@@ -8,12 +8,10 @@
 // the catalogue's "Count"; ticks and tooltips are formatted for the page's locale.
 
 import { Chart, BarController, BarElement, LinearScale, Tooltip, Legend } from 'chart.js';
-import { axisColors, chartLocale, cssVar, reducedMotion, styleScales, watchTheme } from './chart-theme.js';
+import { createChart } from './chart-base.js';
 import { formatNumber, t } from '../i18n/i18n.js';
 
 Chart.register(BarController, BarElement, LinearScale, Tooltip, Legend);
-
-let count = 0;
 
 const tick = (v) => formatNumber(v, { maxDigits: 2 });
 
@@ -21,37 +19,7 @@ export function createHistogramChart(
   container,
   { name, xLabel, yLabel = t('charts.count'), series, xRange = null, xStep },
 ) {
-  const id = `fig-hist-${++count}`;
-  const wrap = document.createElement('div');
-  wrap.className = 'fig-chart';
-  const canvas = document.createElement('canvas');
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', name);
-  canvas.setAttribute('aria-describedby', `${id}-summary`);
-  const summary = document.createElement('p');
-  summary.className = 'visually-hidden';
-  summary.id = `${id}-summary`;
-  wrap.append(canvas);
-  container.append(wrap, summary);
-
-  const colorsOf = () => series.map((s) => cssVar(container, s.color, s.fallback));
-  const datasets = series.map((s, i) => ({
-    label: s.label,
-    data: [],
-    backgroundColor: colorsOf()[i],
-    borderWidth: 0,
-    barPercentage: 1,
-    categoryPercentage: 1,
-    grouped: false,
-    order: series.length - i,
-  }));
   const options = {
-    locale: chartLocale(),
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: reducedMotion() ? false : { duration: 250 },
-    parsing: false,
-    normalized: true,
     scales: {
       x: {
         type: 'linear',
@@ -83,21 +51,25 @@ export function createHistogramChart(
   };
   if (xRange) [options.scales.x.min, options.scales.x.max] = xRange;
   if (xStep) options.scales.x.ticks.stepSize = xStep;
-  styleScales(options, axisColors(container));
-  const chart = new Chart(canvas, { type: 'bar', data: { datasets }, options });
-
-  const stopWatching = watchTheme(() => {
-    const colors = colorsOf();
-    chart.data.datasets.forEach((d, i) => {
-      d.backgroundColor = colors[i];
-    });
-    styleScales(chart.options, axisColors(container));
-    chart.update('none');
+  const base = createChart(container, {
+    type: 'bar',
+    name,
+    series,
+    style: (s, color, i) => ({
+      backgroundColor: color,
+      borderWidth: 0,
+      barPercentage: 1,
+      categoryPercentage: 1,
+      grouped: false,
+      order: series.length - i,
+    }),
+    options,
   });
+  const { chart } = base;
 
   return {
     chart,
-    canvas,
+    canvas: base.canvas,
     /** histograms[i] is series i's { edges, counts } (or null to hide it); summary is the text alternative. */
     update(histograms, summaryText) {
       histograms.forEach((h, i) => {
@@ -114,18 +86,12 @@ export function createHistogramChart(
           point.hi = hi;
         }
       });
-      chart.update('none');
-      summary.textContent = summaryText;
+      base.show(summaryText);
     },
     setXRange(range) {
       chart.options.scales.x.min = range ? range[0] : undefined;
       chart.options.scales.x.max = range ? range[1] : undefined;
     },
-    destroy() {
-      stopWatching();
-      chart.destroy();
-      wrap.remove();
-      summary.remove();
-    },
+    destroy: base.destroy,
   };
 }

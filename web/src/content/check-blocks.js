@@ -6,6 +6,7 @@
 import { checkPredictBlock, PREDICT_BLOCK_FIELDS } from '../predict/schema.js';
 import { DISTRIBUTIONS, FIGURE_NAMES, KINDS } from '../vocabulary.js';
 import { isNonEmptyString, isObject } from './check-context.js';
+import { checkFormulaTex } from './check-math.js';
 
 export const SECTION_ORDER = Object.freeze([
   'intro',
@@ -47,7 +48,7 @@ const BLOCK_FIELDS = {
   heading: [['text'], []],
   list: [['items'], ['ordered']],
   callout: [['variant', 'title', 'text'], []],
-  formula: [['text', 'label'], []],
+  formula: [['tex', 'label'], []],
   figure: [['figure', 'caption'], ['goDeeper']],
   quiz: [['id', 'question', 'options', 'concepts'], []],
   ...PREDICT_BLOCK_FIELDS,
@@ -193,7 +194,7 @@ const BLOCK_CHECKS = {
     inlineField(block, 'text', path, c);
   },
   formula(block, path, c) {
-    nonEmpty(block, 'text', path, c);
+    checkFormulaTex(block, path, c);
     nonEmpty(block, 'label', path, c);
   },
   figure(block, path, c) {

@@ -17,6 +17,7 @@ const TOP_FIELDS = new Set([
   'sections',
   'references',
   'figureText',
+  'math', // written by the build: the formulas' MathML trees (check-math.js)
 ]);
 const REFERENCE_FIELDS = ['id', 'authors', 'short', 'year', 'title', 'venue', 'url'];
 const ENTRY_FIELDS = ['title', 'norm', 'summary', 'playground', 'training', 'diagrams'];

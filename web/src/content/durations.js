@@ -10,6 +10,8 @@
 // Pure: no DOM, no i18n, so scripts/content-stats.mjs and the tests use it in Node.
 
 import { parseInline } from '../ui/inline-parse.js';
+import { texPlain } from '../ui/math-tree.js';
+import { formulaParts } from './math-sources.js';
 
 /**
  * Silent reading rate of English non-fiction by adults: 238 words per minute, the mean of Brysbaert's
@@ -28,18 +30,33 @@ export const WORDS_PER_MINUTE = 238;
  */
 export const ALLOWANCE_SECONDS = Object.freeze({ quiz: 20, predict: 60, figure: 20, training: 40, step: 5 });
 
+/**
+ * Minutes for a part that a figure builds rather than the content holds (the training figure's sweep): its text as
+ * shown, read at WORDS_PER_MINUTE, plus `seconds` of doing.
+ */
+export const shownMinutes = (text, seconds) => countWords(text) / WORDS_PER_MINUTE + seconds / 60;
+
 /** The limits the core path keeps (tests/web/durations.test.mjs). */
 export const CORE_LIMITS = Object.freeze({ minutes: 15, defaultWords: 2600 });
 
-/** Words of inline text as the page shows it: markup removed, each citation as its short form. */
+/**
+ * Words of inline text as the page shows it: markup removed, each citation as its short form, and a formula
+ * ($TeX$) as the symbols it shows (texPlain: "\hat{x}_i = \gamma" reads as "xi = γ", two words).
+ */
 export function countWords(text, refs) {
   if (typeof text !== 'string' || !text) return 0;
   let plain = '';
   for (const token of parseInline(text)) {
-    plain += token.type === 'cite' ? (refs?.get(token.ref)?.short ?? token.ref) : token.text;
+    if (token.type === 'cite') plain += refs?.get(token.ref)?.short ?? token.ref;
+    else plain += token.type === 'math' ? ` ${texPlain(token.text)} ` : token.text;
   }
-  return (plain.match(/[\p{L}\p{N}]\S*/gu) || []).length;
+  return wordsOf(plain);
 }
+
+const wordsOf = (plain) => (plain.match(/[\p{L}\p{N}]\S*/gu) || []).length;
+
+/** Words of a display formula: the symbols its TeX parts show, counted like inline math. */
+const formulaWords = (block) => formulaParts(block).reduce((sum, tex) => sum + wordsOf(texPlain(tex)), 0);
 
 const words = (texts, refs) => texts.reduce((sum, s) => sum + countWords(s, refs), 0);
 
@@ -58,8 +75,9 @@ function shownWords(block, refs, figureText) {
   switch (block.type) {
     case 'paragraph':
     case 'heading':
-    case 'formula':
       return countWords(block.text, refs);
+    case 'formula':
+      return formulaWords(block);
     case 'list':
     case 'takeaways':
       return words(block.items, refs);

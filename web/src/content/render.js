@@ -6,7 +6,8 @@
 // this module stays a pure content renderer.
 
 import { el } from '../ui/el.js';
-import { inline, plainText, renderLink } from '../ui/inline.js';
+import { focusableWhileScrolling, inline, mathNode, plainText, renderLink } from '../ui/inline.js';
+import { formulaParts } from './math-sources.js';
 import { t } from '../i18n/i18n.js';
 
 // certificate/ still reads the builder and plainText from here under their old names.
@@ -17,6 +18,7 @@ export { el as h, plainText };
  * @property {Map<string, object>} refs        references by id
  * @property {object} hooks                    { quiz, walkthrough, figure, completion }(block, host, section)
  * @property {Map<string, number>} [partMinutes] computed minutes of each optional part, by id (durations.js)
+ * @property {{display: Map, inline: Map}} [math] the build's MathML trees by TeX (content/math-sources.js)
  */
 
 function renderList(items, ordered, ctx, className) {
@@ -68,6 +70,20 @@ function renderReferences(ctx) {
 }
 
 /**
+ * A display formula: its parts (each a <math> built from the build's tree, see ui/math-tree.js) wrap as units,
+ * and the group carries the author's spoken label; the MathML itself stays readable and selectable. Without a
+ * built tree (a content file that did not go through the build) the TeX source is shown as code.
+ */
+function renderFormula(block, ctx) {
+  const box = el('div', { className: 'formula', role: 'group', 'aria-label': block.label });
+  const parts = el('div', { className: 'formula-parts' });
+  for (const tex of formulaParts(block)) parts.append(mathNode(tex, ctx?.math?.display, 'formula-part'));
+  box.append(parts);
+  focusableWhileScrolling(box);
+  return box;
+}
+
+/**
  * Render one block into `parent`.
  * @param {object} block
  * @param {HTMLElement} parent
@@ -106,16 +122,9 @@ export function renderBlock(block, parent, ctx, section) {
       parent.append(box);
       break;
     }
-    case 'formula': {
-      // Authors separate several formulas on one line with runs of spaces: each part wraps as a unit.
-      const p = el('p', { className: 'formula' });
-      const shown = el('span', { className: 'formula-text', 'aria-hidden': 'true' });
-      for (const part of block.text.split(/\s{3,}/))
-        shown.append(el('span', { className: 'formula-part', text: part }));
-      p.append(shown, el('span', { className: 'visually-hidden', text: block.label }));
-      parent.append(p);
+    case 'formula':
+      parent.append(renderFormula(block, ctx));
       break;
-    }
     case 'figure': {
       const fig = el('figure', { className: 'lesson-figure' });
       const host = el('div', { className: 'figure-mount' });

@@ -3,13 +3,15 @@
 // Runs in the browser (when the page loads), in Node at build time (scripts/validate-content.mjs) and in the
 // tests (tests/web/content.test.mjs), so it imports no DOM module. The rules live in small validators:
 // check-text.js (top level, references, figureText) and check-blocks.js (sections, one validator per block
-// type), sharing one check context (check-context.js: errors, ids, inline text, concept tags).
+// type), sharing one check context (check-context.js: errors, ids, inline text, concept tags); check-math.js
+// checks the formulas' TeX fields and the build's MathML trees.
 //
 //   validateContent(content) -> string[]   human-readable errors, empty when the content is valid
 
 import { createCheckContext, isObject } from './check-context.js';
 import { checkSections } from './check-blocks.js';
 import { checkFigureText, checkReferences, checkTopLevel } from './check-text.js';
+import { checkMath } from './check-math.js';
 
 export { BLOCK_TYPES, CALLOUT_VARIANTS, QUIZ_COUNT, SECTION_ORDER, WALKTHROUGH_STEPS } from './check-blocks.js';
 export { FIGURE_NAMES } from '../vocabulary.js';
@@ -30,6 +32,7 @@ export function validateContent(content) {
   checkReferences(content.references, c); // first, so that citations can be resolved
   checkSections(content.sections, c);
   checkFigureText(content.figureText, c);
+  checkMath(content, c);
   return c.errors;
 }
 

@@ -1,6 +1,6 @@
 // The header progress indicator ("x of y" and a bar) and the table of contents with done marks.
 //
-// What counts (issue 3): sections read, checks answered, walkthrough finished, playground used.
+// What counts: sections read, checks answered, walkthrough finished, playground used.
 //   summarize(progress, model) -> { done, total, sectionsRead, sectionsTotal, answered, correct, checksTotal,
 //                                   walkthrough, playground, unanswered: quiz[], unread: section[] }
 //   model = lessonModel(content): the trackable sections and quizzes, derived from the content once.

@@ -13,7 +13,7 @@
 // Version 1 (before mastery) is migrated on read: the same record with an empty mastery part. The storage
 // key keeps its name, so a learner's saved progress, codes and suspend_data from version 1 still load.
 //
-// Robustness rules (issue 3): a corrupted or foreign value never breaks the page — the store starts fresh and
+// Robustness rules: a corrupted or foreign value never breaks the page — the store starts fresh and
 // keeps the bad value under BACKUP_KEY; a failing localStorage leaves the store working in memory (see
 // storage.js); a `storage` event from another tab is merged in (applyExternal) so two tabs stay in step.
 // Merging is a join (union, OR, max, latest-wins by updatedAt), so two tabs converge without ping-pong;

@@ -3,12 +3,13 @@
 // The record's shape, validation, migration of version 1 and merging: progress-record.js. Each page load
 // counts as a visit (beginVisit), which the mastery review uses.
 //
-// Robustness rules (issue 3): a corrupted or foreign value never breaks the page — the store starts fresh and
+// Robustness rules: a corrupted or foreign value never breaks the page — the store starts fresh and
 // keeps the bad value under BACKUP_KEY; a failing localStorage leaves the store working in memory (see
 // storage.js); a `storage` event from another tab is merged in (applyExternal) so two tabs stay in step.
 // Merging is a join (union, OR, max, latest-wins by updatedAt), so two tabs converge without ping-pong;
 // a different `epoch` means the other tab reset (or started fresh), and its state is adopted as is.
 
+import { createListeners } from './listeners.js';
 import { isSeed, noteMiss } from '../mastery/mastery-state.js';
 import {
   BACKUP_KEY,
@@ -44,7 +45,7 @@ export {
  *           now?: () => Date }} options
  */
 export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BACKUP_KEY, now = () => new Date() }) {
-  const listeners = new Set();
+  const listeners = createListeners((error) => console.error(error));
   /** This page load's visit number (beginVisit); 1 until then. */
   let visit = 1;
   /** 'corrupt' | 'foreign' | null: what was found in storage at start-up */
@@ -80,15 +81,7 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
   function save() {
     storage.set(key, JSON.stringify(state));
   }
-  function emit() {
-    for (const fn of [...listeners]) {
-      try {
-        fn(state);
-      } catch (error) {
-        console.error(error);
-      }
-    }
-  }
+  const emit = () => listeners.emit(state);
   function update(mutator) {
     const draft = structuredClone(state);
     mutator(draft);
@@ -113,10 +106,7 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
       return recovered;
     },
     /** Subscribe to changes; returns the unsubscribe function. */
-    subscribe(fn) {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
+    subscribe: listeners.add,
     markSectionRead(id) {
       if (!ID_RE.test(id)) throw new RangeError(`bad section id ${JSON.stringify(id)}`);
       return update((d) => {

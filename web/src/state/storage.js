@@ -16,6 +16,7 @@
 // saved to cmi.suspend_data there, so nothing about the learner reaches localStorage).
 
 import { t } from '../i18n/i18n.js';
+import { createListeners } from './listeners.js';
 
 /** @typedef {{ reason: 'blocked'|'quota'|'unavailable', message: string }} StorageFailure */
 
@@ -35,7 +36,7 @@ function classify(error) {
  */
 export function createSafeStorage(getBackend = () => globalThis.localStorage) {
   const memory = new Map();
-  const listeners = new Set();
+  const listeners = createListeners(); // a listener's error must not break storage
   /** @type {Storage | null} */
   let backend = null;
   let mode = 'persistent';
@@ -46,13 +47,7 @@ export function createSafeStorage(getBackend = () => globalThis.localStorage) {
     if (mode === 'memory') return;
     mode = 'memory';
     failure = classify(error);
-    for (const fn of listeners) {
-      try {
-        fn(failure);
-      } catch {
-        /* a listener's error must not break storage */
-      }
-    }
+    listeners.emit(failure);
   }
 
   try {
@@ -73,10 +68,7 @@ export function createSafeStorage(getBackend = () => globalThis.localStorage) {
       return failure;
     },
     /** Register a callback for the (single) switch to memory mode. */
-    onFailure(fn) {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
+    onFailure: listeners.add,
     /** @returns {string | null} */
     get(key) {
       if (mode === 'memory' && memory.has(key)) return memory.get(key) ?? null;

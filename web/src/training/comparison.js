@@ -6,20 +6,21 @@
 //   new Comparison({ pool, plan, views, ui, nextToken, diverged, onPhase }): phase, active, start(state),
 //     togglePause(), reset(state, decisionText?), destroy()
 //   views: { curves, ics, grads, decision }   ui: { root, container, status, alert, progress }
-//   diverged(reason, step) -> the status text of a variant that diverged; onPhase() after every phase change.
+//   diverged({ step, cause }) -> the status text of a variant that diverged; onPhase() after every phase change.
 
 import { formatPercent, t } from '../i18n/i18n.js';
 import { fmtMs, fmtSig } from '../ui/format.js';
 import { startCompare } from './pool.js';
 import { fmtRate, NORM_SHORT, runConfig } from './presets.js';
+import { throttledFrame } from '../ui/throttled-frame.js';
 
 const GRID = 48; // decision-region resolution (predictGrid)
 const RENDER_MS = 200; // redraw the curves at most this often while training
 const SLOW_MS = 600; // … and the layer strips and gradient chart at most this often
 
-/** A variant's status line: diverged (with the core's reason), its final loss and accuracy, or its progress. */
+/** A variant's status line: diverged (with the core's step and cause), its final loss and accuracy, or its progress. */
 function statusOf(s, done, diverged) {
-  if (s.diverged) return diverged(s.reason, s.stepsDone);
+  if (s.diverged) return diverged(s.divergence);
   const last = s.evals[s.evals.length - 1];
   if (done && last) {
     return t('training.panel.finalStatus', {
@@ -57,10 +58,19 @@ function drawRun(run, { curves, ics, grads }, slow, diverged) {
   return finished / (run.variants.length * run.steps);
 }
 
-/** The handlers of one run's worker messages; `schedule` asks for a redraw, `finish` ends the run. */
+/**
+ * The handlers of one run's worker messages; `schedule` asks for a redraw, `finish` ends the run. Work already in
+ * flight when Pause is pressed still reports: its messages wait until `release()` (on Resume), so a paused run stays
+ * at the step its status names.
+ */
 function listen(current, { schedule, finish, fail }) {
+  const held = [];
+  const unlessPaused = (apply) => (message) => {
+    if (current.phase === 'paused') held.push(() => apply(message));
+    else apply(message);
+  };
   return {
-    onProgress(r) {
+    onProgress: unlessPaused((r) => {
       const s = current.series[r.key];
       for (let i = 0; i < r.loss.length; i++) s.loss.push(r.loss[i]);
       for (const e of r.evals) {
@@ -68,47 +78,20 @@ function listen(current, { schedule, finish, fail }) {
         s.evalSteps.push(e.step);
         s.evalLoss.push(e.train.loss);
       }
-      Object.assign(s, { stepsDone: r.stepsDone, diverged: r.diverged, reason: r.reason });
+      Object.assign(s, { stepsDone: r.stepsDone, diverged: r.diverged, divergence: r.divergence });
       schedule();
-    },
-    onDone(runs) {
+    }),
+    onDone: unlessPaused((runs) => {
       current.phase = 'done';
       current.ms = performance.now() - current.t0;
       finish(current, runs);
-    },
+    }),
     onError(m) {
       current.phase = 'done';
       fail(m);
     },
-  };
-}
-
-/** Calls draw() in an animation frame, at most once every `ms` milliseconds: { schedule(), cancel() }. */
-function throttledFrame(draw, ms) {
-  let frame = 0;
-  let timer = 0;
-  let last = 0;
-  const run = () => {
-    frame = 0;
-    last = performance.now();
-    draw(last);
-  };
-  return {
-    schedule() {
-      if (frame || timer) return;
-      const wait = last + ms - performance.now();
-      if (wait <= 0) frame = requestAnimationFrame(run);
-      else
-        timer = setTimeout(() => {
-          timer = 0;
-          frame = requestAnimationFrame(run);
-        }, wait);
-    },
-    cancel() {
-      if (frame) cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      frame = 0;
-      timer = 0;
+    release() {
+      for (const apply of held.splice(0)) apply();
     },
   };
 }
@@ -128,7 +111,15 @@ function newRun(s, token) {
     job: null,
   };
   for (const norm of run.variants) {
-    run.series[norm] = { loss: [], evalSteps: [], evalLoss: [], evals: [], stepsDone: 0, diverged: false, reason: '' };
+    run.series[norm] = {
+      loss: [],
+      evalSteps: [],
+      evalLoss: [],
+      evals: [],
+      stepsDone: 0,
+      diverged: false,
+      divergence: null,
+    };
   }
   return run;
 }
@@ -244,6 +235,7 @@ export class Comparison {
       finish: (current, runs) => this.#finish(current, runs),
       fail: (m) => this.#fail(m),
     });
+    run.release = handlers.release;
     run.job = startCompare(
       pool,
       run.token,
@@ -265,11 +257,15 @@ export class Comparison {
     if (run.phase === 'running') {
       run.phase = 'paused';
       run.job.pause();
+      // Draw now what arrived before the click, so the bar and the status show the same step while paused.
+      this.#frame.cancel();
+      this.#render(performance.now());
       status.textContent = t('training.panel.paused', {
         step: Math.min(...run.variants.map((n) => run.series[n].stepsDone)),
       });
     } else if (run.phase === 'paused') {
       run.phase = 'running';
+      run.release();
       run.job.resume();
       status.textContent = t('training.panel.resumed');
     }

@@ -5,6 +5,7 @@
 // chart says "diverged at step N (reason)". Linear or logarithmic loss axis.
 import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
 import { axisColors, cssVar, reducedMotion, styleScales, watchTheme } from '../charts/chart-theme.js';
+import { baseOptions, stepsAxis } from '../charts/chart-base.js';
 import { formatNumber, t } from '../i18n/i18n.js';
 import { el } from '../ui/el.js';
 import { fmtSig } from '../ui/format.js';
@@ -54,20 +55,10 @@ export function createCurvesView(container, { log = true } = {}) {
   container.append(wrap, legend, note, summary);
 
   const options = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    parsing: false,
-    normalized: true,
+    ...baseOptions({ animated: false }),
     interaction: { mode: 'nearest', intersect: false },
     scales: {
-      x: {
-        type: 'linear',
-        min: 0,
-        title: { display: true, text: t('training.curves.xLabel') },
-        ticks: { maxTicksLimit: 8 },
-        grid: {},
-      },
+      x: stepsAxis(t('training.curves.xLabel'), 8),
       y: {
         type: log ? 'logarithmic' : 'linear',
         title: { display: true, text: t('training.curves.yLabel') },

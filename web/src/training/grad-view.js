@@ -7,6 +7,7 @@
 // trainer; this file only draws and formats. Chart.js, created once per reset, updated with update('none').
 import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale } from 'chart.js';
 import { axisColors, styleScales, watchTheme } from '../charts/chart-theme.js';
+import { baseOptions, stepsAxis } from '../charts/chart-base.js';
 import { t } from '../i18n/i18n.js';
 import { el, nextId } from '../ui/el.js';
 import { fmtSig } from '../ui/format.js';
@@ -43,18 +44,9 @@ export function createGradView(container) {
       text,
     );
     const options = {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      parsing: false,
+      ...baseOptions({ animated: false }),
       scales: {
-        x: {
-          type: 'linear',
-          min: 0,
-          title: { display: true, text: t('training.grad.xLabel') },
-          ticks: { maxTicksLimit: 5 },
-          grid: {},
-        },
+        x: stepsAxis(t('training.grad.xLabel'), 5),
         y: { type: 'logarithmic', title: { display: true, text: t('training.grad.yLabel') }, ticks, grid: {} },
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },

@@ -1,4 +1,4 @@
-// presets.js — the training figure's presets (lesson-facts §5.2), its control values and its one state
+// presets.js — the training figure's presets (docs/training.md, "Presets"), its control values and its one state
 // object. A preset is a change to the core's default sweep plan (defaultSweepPlan(), the "fair" set-up),
 // never a second copy of its numbers: the config itself always comes from the core. Names and texts come
 // from the UI catalogue (training.*), read when used so that they follow the page's locale.

@@ -6,7 +6,7 @@
 //   { type: 'init', digitsUrl }                       → { type: 'ready', plan, version } | { type: 'fatal', message }
 //   { type: 'compare', token, runs: [{ key, config }], steps, grid }
 //       trains every run for `steps` steps, interleaved in chunks so all curves grow together; streams
-//       { type: 'progress', token, runs: [{ key, firstStep, loss, evals, stepsDone, diverged, reason }] }
+//       { type: 'progress', token, runs: [{ key, firstStep, loss, evals, stepsDone, diverged, divergence }] }
 //       at most every PROGRESS_MS (only the new steps), then { type: 'done', token, runs: [{ key, grid? }] }
 //   { type: 'pause', token } / { type: 'resume', token }   (ignored unless token is the running job's)
 //   { type: 'cancel', token }                          stops the job with that token and frees its trainers
@@ -92,7 +92,7 @@ async function compare({ token, runs, steps, grid }) {
         evals: p.evals,
         stepsDone: p.stepsDone,
         diverged: p.diverged,
-        reason: p.reason,
+        divergence: p.divergence,
       });
       t.pending = null;
     }
@@ -110,7 +110,7 @@ async function compare({ token, runs, steps, grid }) {
           p.accuracy.push(r.accuracy[i]);
         }
         p.evals.push(...r.evals);
-        Object.assign(p, { stepsDone: t.trainer.status().stepsDone, diverged: r.diverged, reason: r.reason });
+        Object.assign(p, { stepsDone: t.trainer.status().stepsDone, diverged: r.diverged, divergence: r.divergence });
       }
       done += n;
       if (current.trainers.every((t) => t.trainer.status().diverged)) done = steps;

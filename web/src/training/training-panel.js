@@ -26,6 +26,7 @@ import { createIcsView } from './ics-view.js';
 import { createGradView } from './grad-view.js';
 import { createDecisionView } from './decision-view.js';
 import { createSweepSection } from './sweep-section.js';
+import { ALLOWANCE_SECONDS, shownMinutes, wholeMinutes } from '../content/durations.js';
 
 async function loadShipped(url) {
   try {
@@ -36,12 +37,9 @@ async function loadShipped(url) {
   }
 }
 
-/** The core's "diverged at step 3: the loss …" → "diverged at step 3 (the loss …)". */
-function divergedText(reason, step) {
-  const m = /^diverged at step (\d+): (.*)$/.exec(reason || '');
-  return m
-    ? t('training.panel.diverged', { step: m[1], reason: m[2] })
-    : t('training.panel.diverged', { step, reason });
+/** The core's divergence { step: 3, cause: "the loss …" } → "diverged at step 3 (the loss …)". */
+function divergedText({ step, cause }) {
+  return t('training.panel.diverged', { step, reason: cause });
 }
 
 /** Starts the worker pool and reads the shipped sweep; the pool is stopped again if either fails. */
@@ -86,6 +84,22 @@ function layout(root, controls, onAction) {
   const boxes = { curves: el('div'), decision: el('div'), ics: el('div'), grad: el('div'), sweep: el('div') };
   const section = (title, box) =>
     el('section', { className: 'tr-part' }, el('h4', { className: 'fig-panel-title', text: title }), box);
+  // The sweep is depth beyond the 15-minute path: folded, labelled with the time its text and one look take.
+  const sweepTime = el('span', { className: 'part-time' });
+  const sweepPart = el(
+    'details',
+    { className: 'go-deeper tr-part tr-sweep-part' },
+    el(
+      'summary',
+      {},
+      el('span', {
+        className: 'deepdive-title',
+        text: t('common.goDeeper', { title: t('training.panel.sweepTitle') }),
+      }),
+      sweepTime,
+    ),
+    boxes.sweep,
+  );
   root.append(
     ...controls.nodes,
     actions,
@@ -95,9 +109,20 @@ function layout(root, controls, onAction) {
     section(t('training.panel.decisionTitle'), boxes.decision),
     section(t('training.panel.icsTitle'), boxes.ics),
     section(t('training.panel.gradTitle'), boxes.grad),
-    section(t('training.panel.sweepTitle'), boxes.sweep),
+    sweepPart,
   );
-  return { buttons: { start: startButton, pause: pauseButton, reset: resetButton }, progress, status, alert, boxes };
+  const timeSweep = () => {
+    const minutes = wholeMinutes(shownMinutes(boxes.sweep.textContent, ALLOWANCE_SECONDS.figure));
+    sweepTime.textContent = t('common.partMinutes', { minutes: String(minutes) });
+  };
+  return {
+    buttons: { start: startButton, pause: pauseButton, reset: resetButton },
+    progress,
+    status,
+    alert,
+    boxes,
+    timeSweep,
+  };
 }
 
 function createViews(boxes, log) {
@@ -156,6 +181,7 @@ export async function mount(container, { state: initial, onInteract = () => {} }
     controls.set(state);
     views.curves.setLog(state.log);
     sweep.setState(state);
+    ui.timeSweep();
     syncButtons();
     Object.assign(root.dataset, {
       preset: state.preset,

@@ -1,9 +1,10 @@
 // inline-parse.js — the lesson's inline markup as tokens, with no DOM and no dependencies, so the content
 // schema (in Node at build time) and the renderer (ui/inline.js) read markup the same way.
 //
-//   parseInline(text) -> Token[]   { type: 'text'|'strong'|'em'|'code'|'link'|'cite', text, href?, ref? }
+//   parseInline(text) -> Token[]   { type: 'text'|'strong'|'em'|'code'|'math'|'link'|'cite', text, href?, ref? }
 //
 // parseInline never produces HTML: every token carries plain text that the renderer puts into text nodes.
+// A math token carries TeX source; the build renders it to a MathML tree (scripts/tex-to-mathml.mjs).
 // Links are only produced for http(s) URLs and in-page fragments (#id); anything else stays plain text.
 
 const HTTP_URL_RE = /^https?:\/\/[^\s<>"'`]+$/i;
@@ -17,12 +18,13 @@ export function isSafeHref(href) {
   return HTTP_URL_RE.test(href) || FRAGMENT_RE.test(href);
 }
 
-const ESCAPABLE = new Set(['\\', '*', '`', '[', ']', '(', ')', '_']);
+const ESCAPABLE = new Set(['\\', '*', '`', '[', ']', '(', ')', '_', '$']);
 
 /**
- * Parse inline text into tokens. Supported: **strong**, *em*, `code`, [text](https://… or #id), [@ref].
+ * Parse inline text into tokens. Supported: **strong**, *em*, `code`, $TeX$, [text](https://… or #id), [@ref].
  * Markers that are not closed, and links with any other target, come out as plain text.
- * A backslash escapes the next markup character (\* \` \[ \] \( \) \\).
+ * A backslash escapes the next markup character (\* \` \[ \] \( \) \$ \\); inside $…$ the TeX is kept as
+ * written: TeX's own backslashes stay, and a dollar sign inside it is TeX's `\$`.
  * Strong/em/link text is plain (no nesting), which keeps the parser and the renderer trivial.
  * @param {string} text
  * @returns {{type: string, text: string, href?: string, ref?: string}[]}
@@ -51,6 +53,15 @@ export function parseInline(text) {
       if (end > i + 1) {
         flush();
         tokens.push({ type: 'code', text: text.slice(i + 1, end) });
+        i = end + 1;
+        continue;
+      }
+    }
+    if (ch === '$') {
+      const end = findClosing(text, i + 1, '$');
+      if (end > i + 1) {
+        flush();
+        tokens.push({ type: 'math', text: text.slice(i + 1, end) });
         i = end + 1;
         continue;
       }
@@ -107,7 +118,7 @@ function pushText(tokens, s) {
 }
 
 function unescape(s) {
-  return s.replace(/\\([\\*`[\]()_])/g, '$1');
+  return s.replace(/\\([\\*`[\]()_$])/g, '$1');
 }
 
 // Index of the next unescaped occurrence of `marker` at or after `from`, or -1.

@@ -1,11 +1,13 @@
-// inline.js — the page's one inline-markup renderer: lesson text with **strong**, *em*, `code`, links and
-// [@ref] citations (parsed by inline-parse.js) becomes text nodes and elements, never HTML.
+// inline.js — the page's one inline-markup renderer: lesson text with **strong**, *em*, `code`, $TeX$, links and
+// [@ref] citations (parsed by inline-parse.js) becomes text nodes and elements, never HTML. Math comes from the
+// build's MathML trees (ctx.math, see math-tree.js).
 //
 // ctx.refs (a Map of references by id) gives citations their short label. Figures render text without the
 // references at hand; their citations copy the label of the same citation in the lesson body.
 
 import { el } from './el.js';
 import { parseInline } from './inline-parse.js';
+import { buildMath, mathTreeProblem, texPlain } from './math-tree.js';
 import { t } from '../i18n/i18n.js';
 
 /** A link token as <a>: in-page fragments plainly, other URLs in a new tab with a hidden "opens in a new tab". */
@@ -47,6 +49,37 @@ function renderCite(token, ctx) {
   return link;
 }
 
+/**
+ * The <math> of a TeX formula from the build's trees (`table`: a Map by TeX); a formula the build did not render,
+ * or whose tree fails the check, shows its TeX source as code rather than nothing.
+ */
+export function mathNode(tex, table, className) {
+  const tree = table?.get(tex);
+  if (tree && !mathTreeProblem(tree)) {
+    const node = buildMath(tree);
+    if (className) node.setAttribute('class', `${className} ${node.getAttribute('class') || ''}`.trim());
+    return node;
+  }
+  return el('code', { className: `tex-source ${className || ''}`.trim(), text: tex });
+}
+
+let scrollWatch = null;
+/**
+ * A formula wider than the column scrolls inside its box (a display formula's group, an inline <math>); a
+ * region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable), so it joins the tab
+ * order only while it is wider than it shows. One ResizeObserver watches them all.
+ */
+export function focusableWhileScrolling(node) {
+  if (typeof ResizeObserver !== 'function') return;
+  scrollWatch ??= new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.scrollWidth > target.clientWidth + 1) target.setAttribute('tabindex', '0');
+      else target.removeAttribute('tabindex');
+    }
+  });
+  scrollWatch.observe(node);
+}
+
 /** Append inline text (parsed markup) to `parent`; returns `parent`. */
 export function renderInline(parent, text, ctx) {
   for (const token of parseInline(text)) {
@@ -62,6 +95,12 @@ export function renderInline(parent, text, ctx) {
       case 'cite':
         parent.append(renderCite(token, ctx));
         break;
+      case 'math': {
+        const node = mathNode(token.text, ctx?.math?.inline);
+        focusableWhileScrolling(node);
+        parent.append(node);
+        break;
+      }
       default:
         parent.append(document.createTextNode(token.text));
     }
@@ -83,7 +122,10 @@ export function inline(tag, text, ctx, attrs = {}) {
 /** Inline text as plain text (markup removed; citations as their short form when refs are known). */
 export function plainText(text, ctx) {
   return parseInline(text)
-    .map((tok) => (tok.type === 'cite' ? (ctx?.refs?.get(tok.ref)?.short ?? '') : tok.text))
+    .map((tok) => {
+      if (tok.type === 'cite') return ctx?.refs?.get(tok.ref)?.short ?? '';
+      return tok.type === 'math' ? texPlain(tok.text) : tok.text;
+    })
     .join('')
     .replace(/\(\s*(;\s*)*\)/g, '')
     .replace(/\s+/g, ' ')

@@ -11,9 +11,9 @@ import { createHistogramChart } from '../../charts/histogram-chart.js';
 import { formatInteger, formatNumber, t } from '../../i18n/i18n.js';
 import { parityNote } from '../parity-note.js';
 import { constantArray, DIST_SHAPE, INPUT_PRESETS } from '../inputs.js';
-import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../../vocabulary.js';
+import { DISTRIBUTIONS, KIND_DISPLAY_ORDER } from '../../vocabulary.js';
 import { el, nextId } from '../../ui/el.js';
-import { selectControl, steppedSlider } from '../../ui/controls.js';
+import { affineControls, distributionSelect, kindSelect } from '../shared-controls.js';
 import { fmtFixed as fmt } from '../../ui/format.js';
 import { createErrorBox } from '../../ui/error-box.js';
 import { createFigure } from '../../ui/create-figure.js';
@@ -24,8 +24,6 @@ const GROUPS = 4;
 const RAW_BINS = 40;
 const NORM_BINS = 64;
 const NORM_RANGE = [-8, 8];
-const GAMMAS = Array.from({ length: 61 }, (_, i) => Math.round(i * 5) / 100); // 0 … 3 step 0.05
-const BETAS = Array.from({ length: 61 }, (_, i) => Math.round((i - 30) * 10) / 100); // −3 … 3 step 0.1
 const ROWS = ['mean', 'std', 'min', 'max', 'median', 'skewness']; // keys of core.describe and of distributions.stats
 
 /** The options normalize() gets for this figure (γ/β per channel, or per element for layer/rms). */
@@ -68,47 +66,27 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   const root = el('div', { className: 'fig fig-distributions' });
   const controls = el('div', { className: 'fig-controls' });
-  const distControl = selectControl(
-    t('distributions.raw'),
-    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
-    (d) => change({ distribution: d }),
-  );
+  const distControl = distributionSelect(t('distributions.raw'), text, (d) => change({ distribution: d }));
   const caption = el('p', { className: 'fig-caption', attrs: { id: nextId('dist-caption') } });
   distControl.input.setAttribute('aria-describedby', caption.id);
-  const kindControl = selectControl(
-    t('distributions.normalization'),
-    labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
-    (k) => change({ kind: k }),
+  const kindControl = kindSelect(t('distributions.normalization'), text, (k) => change({ kind: k }));
+  const affine = affineControls(
+    {
+      gamma: t('distributions.gamma'),
+      beta: t('distributions.beta'),
+      noBeta: t('distributions.noBeta', { label: text.kinds.rms.label }),
+      resample: t('distributions.resample'),
+    },
+    change,
+    () => figure.state.seed,
   );
-  const gammaSlider = steppedSlider(
-    t('distributions.gamma'),
-    GAMMAS,
-    (v) => fmt(v, 2),
-    (v) => change({ gamma: v }),
-  );
-  const betaSlider = steppedSlider(
-    t('distributions.beta'),
-    BETAS,
-    (v) => fmt(v, 2),
-    (v) => change({ beta: v }),
-  );
-  gammaSlider.input.dataset.control = 'gamma';
-  betaSlider.input.dataset.control = 'beta';
-  const betaNote = el('p', { className: 'fig-hint', text: t('distributions.noBeta', { label: text.kinds.rms.label }) });
-  betaSlider.root.append(betaNote);
-  const resample = el('button', {
-    className: 'button fig-button',
-    text: t('distributions.resample'),
-    attrs: { type: 'button' },
-  });
-  const seedText = el('span', { className: 'fig-seed', attrs: { 'aria-live': 'polite' } });
-  resample.addEventListener('click', () => change({ seed: figure.state.seed + 1 }));
+  affine.seedText.setAttribute('aria-live', 'polite');
   controls.append(
     distControl.root,
     kindControl.root,
-    gammaSlider.root,
-    betaSlider.root,
-    el('div', { className: 'fig-control fig-resample' }, resample, seedText),
+    affine.gamma.root,
+    affine.beta.root,
+    el('div', { className: 'fig-control fig-resample' }, affine.resample, affine.seedText),
   );
 
   const charts = el('div', { className: 'fig-chart-pair' });
@@ -214,22 +192,15 @@ export async function mount(container, { core, text, state: initial, onInteract 
     distControl.set(d);
     caption.textContent = text.distributions[d].caption;
     kindControl.set(kind);
-    gammaSlider.set(state.gamma);
-    betaSlider.set(kind === 'rms' ? 0 : state.beta);
-    betaSlider.input.disabled = kind === 'rms';
-    betaNote.hidden = kind !== 'rms';
-    seedText.textContent = t('distributions.seed', { seed: formatInteger(state.seed) });
+    affine.set(state, t('distributions.seed', { seed: formatInteger(state.seed) }));
     root.dataset.seed = String(state.seed);
     root.dataset.kind = kind;
     root.dataset.distribution = d;
-    let result;
-    try {
-      result = compute(state);
-      errorBox.hide();
-    } catch (error) {
-      errorBox.show(t('distributions.error', { message: error.message }));
-      return;
-    }
+    const result = errorBox.attempt(
+      () => compute(state),
+      (error) => t('distributions.error', { message: error.message }),
+    );
+    if (!result) return;
     for (const key of ROWS) {
       for (const [side, s] of [
         ['raw', result.raw],

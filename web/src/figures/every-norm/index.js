@@ -13,9 +13,10 @@ import { createHistogramChart } from '../../charts/histogram-chart.js';
 import { formatInteger, formatNumber, t } from '../../i18n/i18n.js';
 import { el, nextId } from '../../ui/el.js';
 import { parityNote } from '../parity-note.js';
-import { selectControl, steppedSlider } from '../../ui/controls.js';
+import { steppedSlider } from '../../ui/controls.js';
+import { distributionSelect } from '../shared-controls.js';
 import { setInline } from '../../ui/inline.js';
-import { DISTRIBUTIONS, KINDS, labelled } from '../../vocabulary.js';
+import { KINDS } from '../../vocabulary.js';
 import { createErrorBox } from '../../ui/error-box.js';
 import { createFigure } from '../../ui/create-figure.js';
 import { C, cleanState, createEveryNorm, DEFAULT_STATE, GROUPS, L, N, OFFSETS, OUTPUT_RANGE } from './compute.js';
@@ -30,11 +31,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
 
   const root = el('div', { className: 'fig fig-every-norm' });
   const controls = el('div', { className: 'fig-controls' });
-  const distControl = selectControl(
-    t('everyNorm.distribution'),
-    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
-    (d) => change({ distribution: d }),
-  );
+  const distControl = distributionSelect(t('everyNorm.distribution'), text, (d) => change({ distribution: d }));
   const seedId = nextId('en-seed');
   const seedInput = el('input', {
     attrs: {
@@ -194,14 +191,11 @@ export async function mount(container, { core, text, state: initial, onInteract 
       offset: String(state.offset),
       groups: String(state.groups),
     });
-    let r;
-    try {
-      r = compute(state);
-      errorBox.hide();
-    } catch (error) {
-      errorBox.show(t('everyNorm.error', { message: error.message }));
-      return;
-    }
+    const r = errorBox.attempt(
+      () => compute(state),
+      (error) => t('everyNorm.error', { message: error.message }),
+    );
+    if (!r) return;
     charts.input.update([r.input.histogram], summary(t('everyNorm.inputTitle'), r.input, false));
     fillRow('input', r.input);
     panels.group.heading.textContent = t('everyNorm.groupTitle', { label: label('group'), g: state.groups });

@@ -5,12 +5,13 @@
 // recolours them and a hover only toggles attributes.
 //
 // Keyboard: the grid is one ARIA grid (rows = one sample's channel, cells = positions) with
-// aria-activedescendant. ←/→ move along positions (and on to the neighbouring sample), ↑/↓ change channel,
-// Home/End jump to the first/last position, Enter/Space selects. All numbers come from the core.
+// aria-activedescendant, moved through by the keys of grid-keys.js; Enter/Space selects. All numbers come from
+// the core.
 
 import '../../../styles/figures.css';
 import { formatInteger, t } from '../../i18n/i18n.js';
 import { divisors } from '../inputs.js';
+import { gridMove } from '../grid-keys.js';
 import { el, nextId } from '../../ui/el.js';
 import { KIND_DISPLAY_ORDER, labelled } from '../../vocabulary.js';
 import { radioGroup, selectControl } from '../../ui/controls.js';
@@ -201,57 +202,12 @@ export async function mount(container, { core, text, state: initial, onInteract 
     select(Number(cell.dataset.index));
   });
   grid.addEventListener('keydown', (e) => {
-    let { n, c, l } = where(selected);
-    switch (e.key) {
-      case 'ArrowRight':
-        if (l < L - 1) l++;
-        else if (n < N - 1) {
-          n++;
-          l = 0;
-        }
-        break;
-      case 'ArrowLeft':
-        if (l > 0) l--;
-        else if (n > 0) {
-          n--;
-          l = L - 1;
-        }
-        break;
-      case 'ArrowDown':
-        c = Math.min(C - 1, c + 1);
-        break;
-      case 'ArrowUp':
-        c = Math.max(0, c - 1);
-        break;
-      case 'Home':
-        l = 0;
-        if (e.ctrlKey) {
-          n = 0;
-          c = 0;
-        }
-        break;
-      case 'End':
-        l = L - 1;
-        if (e.ctrlKey) {
-          n = N - 1;
-          c = C - 1;
-        }
-        break;
-      case 'PageDown':
-        n = Math.min(N - 1, n + 1);
-        break;
-      case 'PageUp':
-        n = Math.max(0, n - 1);
-        break;
-      case 'Enter':
-      case ' ':
-        break;
-      default:
-        return;
-    }
+    // Enter and Space select the cell in focus again (its group is then announced).
+    const next = e.key === 'Enter' || e.key === ' ' ? selected : gridMove(e.key, selected, SHAPE, e.ctrlKey);
+    if (next < 0) return;
     e.preventDefault();
     interact();
-    select((n * C + c) * L + l);
+    select(next);
   });
 
   figure.onDestroy(() => root.remove());

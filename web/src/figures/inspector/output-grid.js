@@ -1,10 +1,10 @@
 // The normalized tensor as one keyboard-navigable ARIA grid: a block per sample, a row per channel, a cell
-// per position. ←/→ move along positions (on to the neighbouring sample), ↑/↓ change channel, PageUp/PageDown
-// change sample, Home/End jump to the first/last position. The selected element's whole normalization group
+// per position, moved through by the keys of grid-keys.js. The selected element's whole normalization group
 // (core.groupIds) is highlighted. Values are formatted for the locale; none is computed here.
 
 import { formatNumber, t } from '../../i18n/i18n.js';
 import { el, nextId } from '../../ui/el.js';
+import { gridMove } from '../grid-keys.js';
 
 export function createOutputGrid(onSelect) {
   const id = nextId('insp-grid');
@@ -94,54 +94,10 @@ export function createOutputGrid(onSelect) {
     if (cell) select(Number(cell.dataset.index));
   });
   root.addEventListener('keydown', (e) => {
-    const [N, C, L] = shape;
-    let { n, c, l } = where(selected);
-    switch (e.key) {
-      case 'ArrowRight':
-        if (l < L - 1) l++;
-        else if (n < N - 1) {
-          n++;
-          l = 0;
-        }
-        break;
-      case 'ArrowLeft':
-        if (l > 0) l--;
-        else if (n > 0) {
-          n--;
-          l = L - 1;
-        }
-        break;
-      case 'ArrowDown':
-        c = Math.min(C - 1, c + 1);
-        break;
-      case 'ArrowUp':
-        c = Math.max(0, c - 1);
-        break;
-      case 'PageDown':
-        n = Math.min(N - 1, n + 1);
-        break;
-      case 'PageUp':
-        n = Math.max(0, n - 1);
-        break;
-      case 'Home':
-        l = 0;
-        if (e.ctrlKey) {
-          n = 0;
-          c = 0;
-        }
-        break;
-      case 'End':
-        l = L - 1;
-        if (e.ctrlKey) {
-          n = N - 1;
-          c = C - 1;
-        }
-        break;
-      default:
-        return;
-    }
+    const next = gridMove(e.key, selected, shape, e.ctrlKey);
+    if (next < 0) return;
     e.preventDefault();
-    select((n * C + c) * L + l);
+    select(next);
   });
 
   return {

@@ -4,14 +4,12 @@
 // Every field is checked against the values the controls offer; anything else falls back to the default.
 
 import { DISTRIBUTIONS, KIND_DISPLAY_ORDER } from '../../vocabulary.js';
-import { divisors } from '../inputs.js';
+import { BETAS, divisors, GAMMAS } from '../inputs.js';
 
 export const HASH_KEY = 'pg';
 export const BATCH_SIZES = Object.freeze([1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512]);
 export const FEATURES = Object.freeze([8, 16, 32, 64, 128, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096]);
 export const EPSILONS = Object.freeze([1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1]);
-export const GAMMAS = Object.freeze(Array.from({ length: 61 }, (_, i) => Math.round(i * 5) / 100));
-export const BETAS = Object.freeze(Array.from({ length: 61 }, (_, i) => Math.round((i - 30) * 10) / 100));
 
 /** The GroupNorm default for c channels: 32 groups when 32 divides c, otherwise the largest divisor below. */
 export const defaultGroups = (c) =>

@@ -13,13 +13,13 @@ import '../../../styles/figures.css';
 import '../../../styles/playground.css';
 import { t } from '../../i18n/i18n.js';
 import { subscribePreset } from '../../ui/preset-bus.js';
-import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../../vocabulary.js';
 import { divisors } from '../inputs.js';
 import { el, nextId } from '../../ui/el.js';
-import { fmtEps, fmtFixed } from '../../ui/format.js';
+import { fmtEps } from '../../ui/format.js';
 import { radioGroup, selectControl, steppedSlider } from '../../ui/controls.js';
+import { affineControls, distributionSelect, kindSelect } from '../shared-controls.js';
 import { setInline } from '../../ui/inline.js';
-import { BATCH_SIZES, BETAS, cleanState, DEFAULTS, EPSILONS, FEATURES, GAMMAS, readHash, writeHash } from './hash.js';
+import { BATCH_SIZES, cleanState, DEFAULTS, EPSILONS, FEATURES, readHash, writeHash } from './hash.js';
 import { createEngine, MOMENTUM, SPREAD_REPEATS, UPSTREAM, WARMUP_BATCH, WARMUP_STEPS } from './compute.js';
 import { groupsTable, noisePanel, runningPanel, statsTable } from './panels.js';
 import { gradientPanel } from './gradient-panel.js';
@@ -54,11 +54,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     update(patch);
   };
 
-  const kind = selectControl(
-    t('playground.normalization'),
-    labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
-    (k) => change({ kind: k }),
-  );
+  const kind = kindSelect(t('playground.normalization'), text, (k) => change({ kind: k }));
   const mode = radioGroup(
     t('playground.mode', { kind: text.kinds.batch.label }),
     nextId('pg-mode'),
@@ -69,11 +65,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     (m) => change({ mode: m }),
     'fig-radios pg-mode',
   );
-  const dist = selectControl(
-    t('playground.distribution'),
-    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
-    (d) => change({ dist: d }),
-  );
+  const dist = distributionSelect(t('playground.distribution'), text, (d) => change({ dist: d }));
   const batch = steppedSlider(
     t('playground.batchSize'),
     BATCH_SIZES,
@@ -84,28 +76,17 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const features = steppedSlider(t('playground.features'), FEATURES, String, (c) => change({ c }), text.hints.features);
   const groups = selectControl(t('playground.groups'), [], (g) => change({ g: Number(g) }), text.hints.groups);
   const eps = steppedSlider(t('playground.eps'), EPSILONS, fmtEps, (e) => change({ eps: e }));
-  const gamma = steppedSlider(
-    t('playground.gamma'),
-    GAMMAS,
-    (v) => fmtFixed(v, 2),
-    (v) => change({ gamma: v }),
+  const affine = affineControls(
+    {
+      gamma: t('playground.gamma'),
+      beta: t('playground.beta'),
+      noBeta: t('playground.noBeta', { kind: text.kinds.rms.label }),
+      resample: t('playground.resample'),
+    },
+    change,
+    () => figure.state.seed,
   );
-  const beta = steppedSlider(
-    t('playground.beta'),
-    BETAS,
-    (v) => fmtFixed(v, 2),
-    (v) => change({ beta: v }),
-  );
-  for (const [key, slider] of Object.entries({ batch, features, eps, gamma, beta })) slider.input.dataset.control = key;
-  const betaNote = el('p', { className: 'fig-hint', text: t('playground.noBeta', { kind: text.kinds.rms.label }) });
-  beta.root.append(betaNote);
-  const resample = el('button', {
-    className: 'button fig-button',
-    text: t('playground.resample'),
-    attrs: { type: 'button' },
-  });
-  const seedText = el('span', { className: 'fig-seed' });
-  resample.addEventListener('click', () => change({ seed: figure.state.seed + 1 }));
+  for (const [key, slider] of Object.entries({ batch, features, eps })) slider.input.dataset.control = key;
   const link = el('a', { className: 'pg-link', text: t('playground.link'), attrs: { href: '#' } });
   controls.append(
     kind.root,
@@ -115,9 +96,9 @@ export async function mount(container, { core, text, state: initial, onInteract 
     features.root,
     groups.root,
     eps.root,
-    gamma.root,
-    beta.root,
-    el('div', { className: 'fig-control fig-resample' }, resample, seedText, link),
+    affine.gamma.root,
+    affine.beta.root,
+    el('div', { className: 'fig-control fig-resample' }, affine.resample, affine.seedText, link),
   );
 
   const alert = createErrorBox();
@@ -184,11 +165,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     groups.set(s.g);
     groups.root.hidden = s.kind !== 'group';
     eps.set(s.eps);
-    gamma.set(s.gamma);
-    beta.set(s.kind === 'rms' ? 0 : s.beta);
-    beta.input.disabled = s.kind === 'rms';
-    betaNote.hidden = s.kind !== 'rms';
-    seedText.textContent = t('playground.seed', { seed: String(s.seed) });
+    affine.set(s, t('playground.seed', { seed: String(s.seed) }));
     link.href = writeHash(location.hash, s);
     Object.assign(root.dataset, {
       kind: s.kind,
