@@ -5,19 +5,12 @@
 
 import { h } from '../content/render.js';
 import { t } from '../i18n/i18n.js';
+import { button } from '../ui/controls.js';
 
 export function createResetArea(onReset) {
-  const resetButton = h('button', {
-    type: 'button',
-    className: 'button button-danger reset-progress',
-    text: t('completion.reset'),
-  });
-  const cancelButton = h('button', { type: 'button', className: 'button', text: t('completion.cancel') });
-  const confirmButton = h('button', {
-    type: 'button',
-    className: 'button button-danger',
-    text: t('completion.resetConfirm'),
-  });
+  const resetButton = button(t('completion.reset'), () => dialog.showModal(), 'button button-danger reset-progress');
+  const cancelButton = button(t('completion.cancel'), () => dialog.close('cancel'), 'button');
+  const confirmButton = button(t('completion.resetConfirm'), () => dialog.close('reset'), 'button button-danger');
   const dialog = h(
     'dialog',
     { className: 'reset-dialog', 'aria-labelledby': 'reset-title', 'aria-describedby': 'reset-desc' },
@@ -25,9 +18,6 @@ export function createResetArea(onReset) {
     h('p', { id: 'reset-desc', text: t('completion.resetText') }),
     h('div', { className: 'dialog-actions' }, cancelButton, confirmButton),
   );
-  resetButton.addEventListener('click', () => dialog.showModal());
-  cancelButton.addEventListener('click', () => dialog.close('cancel'));
-  confirmButton.addEventListener('click', () => dialog.close('reset'));
   dialog.addEventListener('close', () => {
     if (dialog.returnValue === 'reset') onReset();
     dialog.returnValue = '';
