@@ -39,17 +39,11 @@ after(async () => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
-test('the file is self-contained: no external script, style, module or wasm reference', () => {
-  const html = readFileSync(file, 'utf8');
-  // (assert.ok rather than doesNotMatch: a failure should not print the whole 2 MB file)
-  assert.ok(!/<script[^>]+\bsrc=/.test(html), 'an external <script src>');
-  assert.ok(!/<link[^>]+rel="stylesheet"/.test(html), 'an external stylesheet');
-  assert.ok(!/new URL\(\s*[`"'][\w./-]+\.(wasm|js)[`"']/.test(html), 'a .wasm or worker file located next to the page');
-  assert.ok(!/assets\/[\w-]+\.(js|json|css|wasm)/.test(html), 'a reference to a built asset file');
-  assert.ok(/data:application\/octet-stream;base64,AGFzbQ/.test(html), 'the WebAssembly module inlined');
-});
-
-test('opened from file:// with no network: renders, computes, trains, keeps progress', async () => {
+/**
+ * The file in a fresh context with every request but file:, data: and blob: blocked (and listed in `blocked`),
+ * page and console errors listed in `errors`; resolves once the content has been checked.
+ */
+async function openOffline() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const blocked = [];
@@ -66,6 +60,21 @@ test('opened from file:// with no network: renders, computes, trains, keeps prog
   });
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('#lesson[data-content-status]', { timeout: 20000 });
+  return { context, page, blocked, errors };
+}
+
+test('the file is self-contained: no external script, style, module or wasm reference', () => {
+  const html = readFileSync(file, 'utf8');
+  // (assert.ok rather than doesNotMatch: a failure should not print the whole 2 MB file)
+  assert.ok(!/<script[^>]+\bsrc=/.test(html), 'an external <script src>');
+  assert.ok(!/<link[^>]+rel="stylesheet"/.test(html), 'an external stylesheet');
+  assert.ok(!/new URL\(\s*[`"'][\w./-]+\.(wasm|js)[`"']/.test(html), 'a .wasm or worker file located next to the page');
+  assert.ok(!/assets\/[\w-]+\.(js|json|css|wasm)/.test(html), 'a reference to a built asset file');
+  assert.ok(/data:application\/octet-stream;base64,AGFzbQ/.test(html), 'the WebAssembly module inlined');
+});
+
+test('opened from file:// with no network: renders, computes, trains, keeps progress', async () => {
+  const { context, page, blocked, errors } = await openOffline();
   assert.equal(await page.getAttribute('#lesson', 'data-content-status'), 'valid');
   assert.equal(await page.locator('.quick-check').count(), quizzes.length);
 
@@ -103,17 +112,8 @@ test('opened from file:// with no network: renders, computes, trains, keeps prog
 });
 
 test('from file://, the certificate PDF prints an Arabic name with the inlined fonts; a Chinese one gets Print', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const blocked = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('#lesson[data-content-status="valid"]', { timeout: 20000 });
+  const { context, page, blocked, errors } = await openOffline();
+  assert.equal(await page.getAttribute('#lesson', 'data-content-status'), 'valid');
   await page.locator('.mark-complete').click();
   const create = async (name) => {
     await page.fill('#cert-name', name);
@@ -131,5 +131,6 @@ test('from file://, the certificate PDF prints an Arabic name with the inlined f
   await page.waitForFunction(() => document.querySelector('.completion-status')?.textContent.includes('Print'));
   assert.match(await page.textContent('.completion-status'), /李 小 龍/);
   assert.deepEqual(blocked, [], 'no network request');
+  assert.deepEqual(errors, []);
   await context.close();
 });
