@@ -17,6 +17,7 @@ import {
   watchPage,
   AXE_TAGS,
 } from './harness.mjs';
+import { noErrors } from './checks.mjs';
 import { SECTION_ORDER } from '../../web/src/content/schema.js';
 import { inspectPdf } from '../web/certificate-pdf-inspect.mjs';
 import { withDurations } from '../../web/src/content/durations.js';
@@ -619,8 +620,7 @@ describe('storage faults', () => {
         `${name}: other CJK families: ${fonts}`,
       );
     }
-    assert.deepEqual(report.foreignRequests, []);
-    assert.deepEqual(report.errors, []);
+    noErrors(report);
     await context.close();
   });
 
