@@ -857,6 +857,9 @@ export default {
     print: 'Print certificate',
     pdfButton: 'Download PDF',
     pdfDone: 'The PDF has been downloaded.',
+    pdfMaking: 'Making the PDF…',
+    pdfMissing: 'The PDF has no font for {characters}: use Print (your system fonts).',
+    pdfFailed: 'The PDF could not be made: use Print.',
     reset: 'Reset progress…',
     resetTitle: 'Reset all progress?',
     resetText:
@@ -893,7 +896,7 @@ export default {
       note: 'Self-issued record: the ID is a plain hash of the fields above; it reveals accidental edits, but anyone can recompute it, so it proves neither identity nor authenticity.',
       documentTitle: 'Certificate of completion — {title}',
       creator: 'Normlab',
-      producer: 'Normlab certificate writer',
+      producer: 'Normlab (pdf-lib)',
     },
   },
   embed: {
