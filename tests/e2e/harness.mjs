@@ -46,6 +46,7 @@ export const MIME = {
   '.jpg': 'image/jpeg',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.bin': 'application/octet-stream',
   '.csv': 'text/csv; charset=utf-8',
