@@ -162,4 +162,22 @@ val field_out(const T& field) {
         return val(field);
 }
 
+// ---- structs, by a field table ----------------------------------------------------------------------
+
+// A field table is a macro TABLE(X) listing X("jsName", member) per field of one struct. With a struct
+// `s` and an object `o` in scope, NORMLAB_SET_FIELDS(TABLE) writes every field into o through field_out
+// and NORMLAB_READ_FIELDS(TABLE) reads every field that o names through read_field: one table serves
+// both directions and any struct (core/bindings/train_config.hpp holds the training module's tables).
+#define NORMLAB_SET_FIELD(name, member) o.set(name, field_out(s.member));
+#define NORMLAB_READ_FIELD(name, member) read_field(o, name, s.member);
+#define NORMLAB_SET_FIELDS(TABLE) TABLE(NORMLAB_SET_FIELD)
+#define NORMLAB_READ_FIELDS(TABLE) TABLE(NORMLAB_READ_FIELD)
+// Defines field_out(const Type&): the plain object of TABLE's fields (tables may nest through field_out).
+#define NORMLAB_OBJECT_OUT(Type, TABLE)   \
+    inline val field_out(const Type& s) { \
+        val o = val::object();            \
+        NORMLAB_SET_FIELDS(TABLE)         \
+        return o;                         \
+    }
+
 }  // namespace normlab::bind
