@@ -156,6 +156,8 @@ inline void read_field(const val& opts, const char* name, std::string& field) {
 // The JS value of a field (integers wider than int as plain numbers).
 template <class T>
 val field_out(const T& field) {
+    // A struct needs its own overload (NORMLAB_OBJECT_OUT) declared before its use; never a silent val(struct).
+    static_assert(std::is_arithmetic_v<T> || std::is_same_v<T, std::string>, "field_out: no overload for this type");
     if constexpr (std::is_same_v<T, std::uint32_t> || std::is_same_v<T, std::uint64_t>)
         return val(static_cast<double>(field));
     else

@@ -62,7 +62,8 @@ namespace normlab::bind {
     X("seeds", seeds) X("targetLoss", target_loss)
 // clang-format on
 
-// Declared first so that the structs' tables may hold vectors; defined once their element types' are.
+// Declared first so that the structs' tables may hold vectors; defined after every struct's overload, so
+// that a vector of any of them finds it.
 template <class T>
 val field_out(const std::vector<T>& v);
 
@@ -94,6 +95,14 @@ NORMLAB_OBJECT_OUT(SweepRun, NORMLAB_SWEEP_RUN)
 
 NORMLAB_OBJECT_OUT(RateSummary, NORMLAB_RATE_SUMMARY)
 
+NORMLAB_OBJECT_OUT(StepResult, NORMLAB_STEP_RESULT)
+
+NORMLAB_OBJECT_OUT(VariantSummary, NORMLAB_VARIANT_SUMMARY)
+
+NORMLAB_OBJECT_OUT(TrainConfig, NORMLAB_TRAIN_CONFIG)
+
+NORMLAB_OBJECT_OUT(SweepPlan, NORMLAB_SWEEP_PLAN)
+
 // Numbers as a typed array (a copy), structs as an array of objects.
 template <class T>
 val field_out(const std::vector<T>& v) {
@@ -105,14 +114,6 @@ val field_out(const std::vector<T>& v) {
         return a;
     }
 }
-
-NORMLAB_OBJECT_OUT(StepResult, NORMLAB_STEP_RESULT)
-
-NORMLAB_OBJECT_OUT(VariantSummary, NORMLAB_VARIANT_SUMMARY)
-
-NORMLAB_OBJECT_OUT(TrainConfig, NORMLAB_TRAIN_CONFIG)
-
-NORMLAB_OBJECT_OUT(SweepPlan, NORMLAB_SWEEP_PLAN)
 
 // The fields config names (unknown names are an error); the rest keep their defaults. Not validated
 // here: the Trainer (or run_to_target) validates the whole config.
