@@ -688,7 +688,7 @@ export default {
     sweep: {
       tableRegion: 'Sweep table (scrolls sideways on narrow screens)',
       noSweep:
-        'The {preset} preset has no learning-rate sweep: its point is the batch size, not the rate. Its measured study over batch sizes 32, 8, 2 and 1 is in the lesson text above.',
+        'The {preset} preset has no learning-rate sweep: its point is the batch size, not the rate. The lesson text above gives the batch-size study behind it.',
       rerun: 'Re-run live in your browser',
       stop: 'Stop the sweep',
       stopped: 'Sweep stopped.',
