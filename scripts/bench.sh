@@ -11,9 +11,6 @@ node bench/kernels.mjs build/bench-native/normlab_bench
 for extra in bench/*.bench.mjs; do
   [ -e "$extra" ] && node "$extra"
 done
-echo
-echo "### Conv trainer, native (steps/s by CPU time)"
-build/bench-native/normlab_conv data/digits/digits.bin --time
 
 # In Chromium, on a build of the page in its own folder (dist/web may be in use by tests).
 bash scripts/build-native.sh >/dev/null

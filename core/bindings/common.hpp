@@ -156,10 +156,30 @@ inline void read_field(const val& opts, const char* name, std::string& field) {
 // The JS value of a field (integers wider than int as plain numbers).
 template <class T>
 val field_out(const T& field) {
+    // A struct needs its own overload (NORMLAB_OBJECT_OUT) declared before its use; never a silent val(struct).
+    static_assert(std::is_arithmetic_v<T> || std::is_same_v<T, std::string>, "field_out: no overload for this type");
     if constexpr (std::is_same_v<T, std::uint32_t> || std::is_same_v<T, std::uint64_t>)
         return val(static_cast<double>(field));
     else
         return val(field);
 }
+
+// ---- structs, by a field table ----------------------------------------------------------------------
+
+// A field table is a macro TABLE(X) listing X("jsName", member) per field of one struct. With a struct
+// `s` and an object `o` in scope, NORMLAB_SET_FIELDS(TABLE) writes every field into o through field_out
+// and NORMLAB_READ_FIELDS(TABLE) reads every field that o names through read_field: one table serves
+// both directions and any struct (core/bindings/train_config.hpp holds the training module's tables).
+#define NORMLAB_SET_FIELD(name, member) o.set(name, field_out(s.member));
+#define NORMLAB_READ_FIELD(name, member) read_field(o, name, s.member);
+#define NORMLAB_SET_FIELDS(TABLE) TABLE(NORMLAB_SET_FIELD)
+#define NORMLAB_READ_FIELDS(TABLE) TABLE(NORMLAB_READ_FIELD)
+// Defines field_out(const Type&): the plain object of TABLE's fields (tables may nest through field_out).
+#define NORMLAB_OBJECT_OUT(Type, TABLE)   \
+    inline val field_out(const Type& s) { \
+        val o = val::object();            \
+        NORMLAB_SET_FIELDS(TABLE)         \
+        return o;                         \
+    }
 
 }  // namespace normlab::bind
