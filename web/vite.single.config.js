@@ -8,6 +8,7 @@
 // - The shipped data files are fetched by the page at run time; a virtual module hands them to the page as
 //   data: URLs (web/src/embed/offline-data.js installs them), so no file:// fetch is needed.
 // - Web Workers (the training figure) become data: URLs with the same data shim; the favicon a data: URL.
+// - The certificate PDF's fonts (web/public/fonts) reach the page the same way, all but the CJK ones (fontUrls).
 import { defineConfig } from 'vite';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,6 +60,25 @@ self.fetch = (input, init) => {
 };
 `;
 
+/**
+ * The certificate PDF's fonts without the CJK families (about 12 MB): the fixed-text subsets and the Latin,
+ * Greek, Cyrillic, Arabic and Hebrew slices. The inlined index lists no CJK family, so a CJK name gets the
+ * page's "no font for these characters, use Print" message instead of a failed fetch.
+ */
+function fontUrls() {
+  const dir = join(webRoot, 'public', 'fonts');
+  if (!existsSync(join(dir, 'index.json'))) return {};
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+  const files = [...Object.values(index.fixed), ...Object.values(index.families).flat()].map((f) => f.file);
+  const urls = {
+    'fonts/index.json': `data:application/json;base64,${Buffer.from(JSON.stringify({ ...index, cjk: {} })).toString('base64')}`,
+  };
+  for (const file of files) {
+    urls[`fonts/${file}`] = `data:font/woff;base64,${readFileSync(join(dir, file)).toString('base64')}`;
+  }
+  return urls;
+}
+
 function offlineData() {
   const id = 'virtual:normlab-offline-data';
   return {
@@ -66,7 +86,7 @@ function offlineData() {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(resolved) {
       if (resolved !== `\0${id}`) return null;
-      return `export default ${JSON.stringify(dataUrls())};`;
+      return `export default ${JSON.stringify({ ...dataUrls(), ...fontUrls() })};`;
     },
   };
 }

@@ -2,21 +2,13 @@
 #include <cmath>
 #include <vector>
 
+#include "normlab/groups.hpp"
 #include "normlab/normalize.hpp"
-#include "normlab/sample.hpp"
 #include "reference.hpp"
 
 using namespace normlab;
 
 namespace {
-
-std::vector<float> draws(std::size_t count, std::uint64_t seed, double shift, double scale) {
-    SampleParams p;
-    p.seed = seed;
-    p.shift = shift;
-    p.scale = scale;
-    return sample(Distribution::normal, count, p);
-}
 
 double rel_error(const std::vector<float>& got, const std::vector<double>& want) {
     double scale = 1e-3;
@@ -28,14 +20,15 @@ double rel_error(const std::vector<float>& got, const std::vector<double>& want)
 
 TEST_CASE("backward matches finite differences for every kind, with and without affine") {
     const Shape s{3, 4, 3};
-    const auto x = draws(s.size(), 21, 0.3, 1.5);
-    const auto w = draws(s.size(), 22, 0.0, 1.0);  // the upstream gradient dL/dy
+    const auto x = ref::draw(Distribution::normal, s.size(), 21, 0.3, 1.5);
+    const auto w = ref::draw(Distribution::normal, s.size(), 22, 0.0, 1.0);  // the upstream gradient dL/dy
     for (Kind k : {Kind::batch, Kind::layer, Kind::rms, Kind::group, Kind::instance}) {
         for (bool affine : {false, true}) {
             CAPTURE(kind_name(k));
             CAPTURE(affine);
-            const std::size_t plen = (k == Kind::layer || k == Kind::rms) ? 12 : 4;
-            const auto gamma = draws(plen, 23, 1.0, 0.4), beta = draws(plen, 24, 0.0, 0.5);
+            const std::size_t plen = param_length(k, s);
+            const auto gamma = ref::draw(Distribution::normal, plen, 23, 1.0, 0.4),
+                       beta = ref::draw(Distribution::normal, plen, 24, 0.0, 0.5);
             NormOptions o;
             o.groups = 2;
             ref::Params p;
@@ -57,23 +50,19 @@ TEST_CASE("backward matches finite differences for every kind, with and without 
                 CHECK(got.grad_gamma.empty());
                 continue;
             }
-            const auto want_dgamma = ref::numeric_gradient(
-                [&](const std::vector<double>& g) {
-                    ref::Params q = p;
-                    q.gamma = g;
-                    return ref::forward(k, ref::to_double(x), s, q);
-                },
-                p.gamma, ref::to_double(w));
-            CHECK(rel_error(got.grad_gamma, want_dgamma) < 1e-5);
-            if (k != Kind::rms) {
-                const auto want_dbeta = ref::numeric_gradient(
-                    [&](const std::vector<double>& b) {
+            // The reference's gradient with respect to γ or β: vary that member of its parameters only.
+            const auto numeric_param = [&](std::vector<double> ref::Params::*member) {
+                return ref::numeric_gradient(
+                    [&](const std::vector<double>& v) {
                         ref::Params q = p;
-                        q.beta = b;
+                        q.*member = v;
                         return ref::forward(k, ref::to_double(x), s, q);
                     },
-                    p.beta, ref::to_double(w));
-                CHECK(rel_error(got.grad_beta, want_dbeta) < 1e-5);
+                    p.*member, ref::to_double(w));
+            };
+            CHECK(rel_error(got.grad_gamma, numeric_param(&ref::Params::gamma)) < 1e-5);
+            if (k != Kind::rms) {
+                CHECK(rel_error(got.grad_beta, numeric_param(&ref::Params::beta)) < 1e-5);
             } else {
                 CHECK(got.grad_beta.empty());
             }

@@ -17,21 +17,14 @@ namespace {
 
 bool same_bits(float a, float b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
-std::vector<float> draw(std::size_t count, std::uint64_t seed, double shift = 2, double scale = 3) {
-    SampleParams p;
-    p.seed = seed;
-    p.shift = shift;
-    p.scale = scale;
-    return sample(Distribution::skewed, count, p);
-}
-
 }  // namespace
 
 TEST_CASE("explain_element: output, mean and rstd are normalize()'s, bit for bit, for every kind") {
     Rng rng(2024);
     for (int trial = 0; trial < 40; ++trial) {
         const Shape s{1 + rng.below(5), 1 + rng.below(8), 2 + rng.below(6)};
-        const auto x = draw(s.size(), 100 + trial, trial % 2 ? 1000 : -3, trial % 3 ? 0.5 : 4);
+        const auto x =
+            ref::draw(Distribution::skewed, s.size(), 100 + trial, trial % 2 ? 1000 : -3, trial % 3 ? 0.5 : 4);
         for (Kind k : {Kind::batch, Kind::layer, Kind::rms, Kind::group, Kind::instance}) {
             CAPTURE(kind_name(k));
             CAPTURE(s.n);
@@ -40,8 +33,8 @@ TEST_CASE("explain_element: output, mean and rstd are normalize()'s, bit for bit
             NormOptions o;
             if (k == Kind::group) o.groups = s.c % 2 == 0 ? 2 : 1;
             const bool per_element = k == Kind::layer || k == Kind::rms;
-            const auto gamma = draw(per_element ? s.c * s.l : s.c, 7 + trial, 1, 0.5);
-            const auto beta = draw(gamma.size(), 9 + trial, 0, 1);
+            const auto gamma = ref::draw(Distribution::skewed, param_length(k, s), 7 + trial, 1, 0.5);
+            const auto beta = ref::draw(Distribution::skewed, gamma.size(), 9 + trial, 0, 1);
             if (trial % 2) {
                 o.gamma = gamma;
                 if (k != Kind::rms) o.beta = beta;
@@ -71,7 +64,7 @@ TEST_CASE("explain_element: output, mean and rstd are normalize()'s, bit for bit
 
 TEST_CASE("explain_element: the steps against the double-precision reference") {
     const Shape s{3, 4, 5};
-    const auto x = draw(s.size(), 3);
+    const auto x = ref::draw(Distribution::skewed, s.size(), 3, 2, 3);
     for (Kind k : {Kind::batch, Kind::layer, Kind::rms, Kind::group, Kind::instance}) {
         CAPTURE(kind_name(k));
         ref::Params p;
@@ -111,7 +104,7 @@ TEST_CASE("explain_element: BatchNorm eval reads the running statistics and neve
 
 TEST_CASE("explain_element: errors name the argument") {
     const Shape s{2, 4, 3};
-    const auto x = draw(s.size(), 1);
+    const auto x = ref::draw(Distribution::skewed, s.size(), 1, 2, 3);
     NormOptions o;
     CHECK(ref::thrown_argument([&] { explain_element(Kind::layer, x, s, 24, o); }) == "index");
     CHECK(ref::thrown_argument([&] { explain_element(Kind::layer, std::span(x).first(5), s, 0, o); }) == "input");
@@ -137,7 +130,7 @@ TEST_CASE("max_abs_difference, and GroupNorm at G = 1 and G = C against LayerNor
     CHECK(ref::thrown_argument([&] { max_abs_difference(a, std::span(b).first(2)); }) == "b");
 
     const Shape s{8, 16, 16};
-    const auto x = draw(s.size(), 5, 4, 2);
+    const auto x = ref::draw(Distribution::skewed, s.size(), 5, 4, 2);
     NormOptions g1, gc;
     g1.groups = 1;
     gc.groups = s.c;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { repoRoot, useSite, nextFrames, mountEveryFigure } from './harness.mjs';
 import { axeCheck, noErrors as noPageErrors, screenshot } from './checks.mjs';
 import { loadCore } from '../../web/src/core.js';
+import { playgroundExpected } from '../shared/expected.mjs';
 import { DIST_SHAPE, INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { DEFAULTS, readHash } from '../../web/src/figures/playground/hash.js';
 
@@ -214,17 +215,8 @@ describe('distribution figure', () => {
 // ---- playground -----------------------------------------------------------------------------------
 
 describe('playground', () => {
-  function expected(s) {
-    const x = core.sample(s.dist, s.n * s.c, { seed: s.seed, ...INPUT_PRESETS[s.dist] });
-    const opts = { eps: s.eps, gamma: new Float32Array(s.c).fill(s.gamma), groups: s.kind === 'group' ? s.g : 0 };
-    if (s.kind !== 'rms') opts.beta = new Float32Array(s.c).fill(s.beta);
-    const y = core.normalize(s.kind, x, [s.n, s.c, 1], opts).output;
-    const raw = core.describe(x);
-    const norm = core.describe(y);
-    return { raw, norm, improvement: core.improvement(raw, norm) };
-  }
   async function check(host, s, label) {
-    const want = expected(s);
+    const want = playgroundExpected(core, s);
     for (const key of ['mean', 'std', 'min', 'max', 'skewness']) {
       assert.equal(await shown(host, `td[data-stat="${key}"][data-side="raw"]`), want.raw[key], `${label}: raw ${key}`);
       assert.equal(

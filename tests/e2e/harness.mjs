@@ -46,6 +46,7 @@ export const MIME = {
   '.jpg': 'image/jpeg',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.bin': 'application/octet-stream',
   '.csv': 'text/csv; charset=utf-8',
@@ -278,6 +279,17 @@ export async function openLesson({ root, path = '', openParts = false, figure, b
 
 /** openLesson for a whole test file (see forTheFile). */
 export const useLesson = (options = {}) => forTheFile(options.root, () => openLesson(options));
+
+/**
+ * Choose a radio option by keyboard (focus, Space) and check that it took. A pointer click lands where the
+ * option was when it was scrolled to: a figure mounting above it in the meantime (late under load) moves it, and
+ * the click selects nothing. The keyboard does not depend on where the option is drawn.
+ */
+export async function choose(locator) {
+  await locator.focus();
+  await locator.press('Space');
+  if (!(await locator.isChecked())) throw new Error(`choose: ${locator} is not checked after Space`);
+}
 
 /** Open every folded optional part ("Go deeper"): their figures mount only when shown. */
 export const openFoldedParts = (page) =>

@@ -17,7 +17,9 @@ import {
   watchPage,
   AXE_TAGS,
 } from './harness.mjs';
+import { noErrors } from './checks.mjs';
 import { SECTION_ORDER } from '../../web/src/content/schema.js';
+import { inspectPdf } from '../web/certificate-pdf-inspect.mjs';
 import { withDurations } from '../../web/src/content/durations.js';
 
 const KEY = 'normlab:normalization:v1';
@@ -335,10 +337,15 @@ describe('learner journey, keyboard only', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     const pdfPath = join(resultsDir, 'certificate.pdf');
     await download.saveAs(pdfPath);
-    const pdf = readFileSync(pdfPath, 'latin1');
-    assert.ok(pdf.startsWith('%PDF-1.4'));
-    assert.ok(pdf.includes('(Ada Lovelace)'));
-    assert.ok(pdf.includes(`(${certId})`));
+    const pdf = await inspectPdf(readFileSync(pdfPath));
+    assert.equal(download.suggestedFilename(), `normlab-certificate-${certId}.pdf`);
+    assert.equal(pdf.pageCount, 1);
+    assert.equal(pdf.author, 'Ada Lovelace');
+    assert.ok(pdf.shows.some((s) => s.text === 'Ada Lovelace'));
+    assert.ok(pdf.shows.some((s) => s.text === certId));
+    await page.waitForFunction(
+      () => document.querySelector('.completion-status')?.textContent === 'The PDF has been downloaded.',
+    );
 
     // 7. The print stylesheet prints only the certificate.
     await page.emulateMedia({ media: 'print' });
@@ -574,6 +581,46 @@ describe('storage faults', () => {
     }
     await nextFrames(page);
     assert.deepEqual(dialogs, []);
+    await context.close();
+  });
+
+  test('Chinese, Arabic and Hebrew names download as PDFs; only the fonts they need are fetched', async () => {
+    const { context, page, report } = await open({ locale: 'zh-TW' });
+    const fonts = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.includes('/fonts/')) fonts.push(path.slice(path.lastIndexOf('/') + 1));
+    });
+    await page.goto(server.url);
+    await ready(page);
+    await page.locator('.mark-complete').click();
+    for (const [name, family] of [
+      ['陳大文', 'NotoSansTC-Bold'],
+      ['محمد بن علي', 'NotoSansArabic-Bold'],
+      ['שרה כהן', 'NotoSansHebrew-Bold'],
+    ]) {
+      await page.fill('#cert-name', name);
+      await page.press('#cert-name', 'Enter');
+      await page.waitForFunction(
+        (n) => document.querySelector('.certificate-slot .cert-name')?.textContent === n,
+        name,
+      );
+      fonts.length = 0;
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.download-pdf').click()]);
+      const pdf = await inspectPdf(readFileSync(await download.path()));
+      assert.equal(pdf.author, name);
+      const nameShows = pdf.shows.filter((s) => s.size > 16 && s.glyphs.every((g) => g.cid > 0));
+      assert.ok(
+        nameShows.some((s) => s.font.startsWith(family)),
+        `${name}: ${nameShows.map((s) => s.font)}`,
+      );
+      assert.ok(fonts.length <= 8, `${name}: fetched ${fonts}`);
+      assert.ok(
+        fonts.every((f) => !/noto-sans-(sc|jp|kr)-/.test(f)),
+        `${name}: other CJK families: ${fonts}`,
+      );
+    }
+    noErrors(report);
     await context.close();
   });
 

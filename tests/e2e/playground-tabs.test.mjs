@@ -13,6 +13,7 @@ import { setLocale } from '../../web/src/i18n/i18n.js';
 import { INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { DEFAULTS, readHash } from '../../web/src/figures/playground/hash.js';
 import {
+  createEngine,
   normOptions,
   UPSTREAM,
   UPSTREAM_SEED_OFFSET,
@@ -35,20 +36,12 @@ const axeCheck = (page, label) => axeCheckOn(page, label, HOST);
 /** The playground's state (from the fragment the figure writes). */
 const stateOf = async (page) => readHash(await page.evaluate(() => location.hash)) || { ...DEFAULTS };
 
-/** The running statistics the playground's eval mode uses, computed independently with the core. */
-function runningStats(s) {
-  const mean = new Float32Array(s.c);
-  const variance = new Float32Array(s.c).fill(1);
-  for (let step = 0; step < WARMUP_STEPS; step++) {
-    const batch = core.sample(s.dist, WARMUP_BATCH * s.c, { seed: s.seed + step, ...INPUT_PRESETS[s.dist] });
-    core.normalize('batch', batch, [WARMUP_BATCH, s.c, 1], {
-      runningMean: mean,
-      runningVar: variance,
-      momentum: MOMENTUM,
-    });
-  }
-  return { mean, var: variance };
-}
+/**
+ * The running statistics the playground's eval mode uses: the figure's own warm-up, whose channel 0 the API
+ * tests check against core.runningTrace (tests/wasm/figures-core.test.mjs). The gradient is computed here.
+ */
+const engine = createEngine(core);
+const runningStats = (s) => engine.run(s).running;
 
 /** ∂L/∂y and ∂L/∂x for state s and upstream gradient `which`, straight from the core. */
 function expectedGradient(s, which) {

@@ -15,7 +15,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { distDir, launch, openPage, repoRoot, requireDist, serve } from './harness.mjs';
+import { choose, distDir, launch, openPage, repoRoot, requireDist, serve } from './harness.mjs';
 
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
 const quizzes = content.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'quiz'));
@@ -117,12 +117,12 @@ async function answerAll(frame, wrongFirst) {
   for (const [i, q] of quizzes.entries()) {
     const right = q.options.find((o) => o.correct).id;
     const wrong = q.options.find((o) => !o.correct).id;
-    await frame.locator(`#${q.id} input[value="${wrongFirst.has(i) ? wrong : right}"]`).check();
-    await frame.locator(`#${q.id} .qc-check`).click();
+    await choose(frame.locator(`#${q.id} input[value="${wrongFirst.has(i) ? wrong : right}"]`));
+    await frame.locator(`#${q.id} .qc-check`).press('Enter');
     if (wrongFirst.has(i)) {
-      await frame.locator(`#${q.id} .qc-retry`).click();
-      await frame.locator(`#${q.id} input[value="${right}"]`).check();
-      await frame.locator(`#${q.id} .qc-check`).click();
+      await frame.locator(`#${q.id} .qc-retry`).press('Enter');
+      await choose(frame.locator(`#${q.id} input[value="${right}"]`));
+      await frame.locator(`#${q.id} .qc-check`).press('Enter');
     }
   }
 }

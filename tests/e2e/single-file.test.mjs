@@ -1,7 +1,7 @@
 // The single-file offline build (npm run build:single → dist/normalization-lesson.html) opened straight from
 // disk (file://) in Chromium with every network request blocked: the lesson renders, the figures compute
 // (the WebAssembly core inlined), the training simulation runs in its (inlined) workers, progress works and
-// survives a reload.
+// survives a reload. The certificate PDF uses the inlined fonts (all but the CJK ones).
 //
 // The file: $NORMLAB_SINGLE_FILE, else dist/normalization-lesson.html; when neither exists it is built into
 // a temporary folder first (scripts/build-single.mjs, a few seconds).
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, repoRoot, settledFigure } from './harness.mjs';
+import { inspectPdf } from '../web/certificate-pdf-inspect.mjs';
 
 const KEY = 'normlab:normalization:v1';
 const content = JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8'));
@@ -38,17 +39,11 @@ after(async () => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
-test('the file is self-contained: no external script, style, module or wasm reference', () => {
-  const html = readFileSync(file, 'utf8');
-  // (assert.ok rather than doesNotMatch: a failure should not print the whole 2 MB file)
-  assert.ok(!/<script[^>]+\bsrc=/.test(html), 'an external <script src>');
-  assert.ok(!/<link[^>]+rel="stylesheet"/.test(html), 'an external stylesheet');
-  assert.ok(!/new URL\(\s*[`"'][\w./-]+\.(wasm|js)[`"']/.test(html), 'a .wasm or worker file located next to the page');
-  assert.ok(!/assets\/[\w-]+\.(js|json|css|wasm)/.test(html), 'a reference to a built asset file');
-  assert.ok(/data:application\/octet-stream;base64,AGFzbQ/.test(html), 'the WebAssembly module inlined');
-});
-
-test('opened from file:// with no network: renders, computes, trains, keeps progress', async () => {
+/**
+ * The file in a fresh context with every request but file:, data: and blob: blocked (and listed in `blocked`),
+ * page and console errors listed in `errors`; resolves once the content has been checked.
+ */
+async function openOffline() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const blocked = [];
@@ -65,6 +60,21 @@ test('opened from file:// with no network: renders, computes, trains, keeps prog
   });
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('#lesson[data-content-status]', { timeout: 20000 });
+  return { context, page, blocked, errors };
+}
+
+test('the file is self-contained: no external script, style, module or wasm reference', () => {
+  const html = readFileSync(file, 'utf8');
+  // (assert.ok rather than doesNotMatch: a failure should not print the whole 2 MB file)
+  assert.ok(!/<script[^>]+\bsrc=/.test(html), 'an external <script src>');
+  assert.ok(!/<link[^>]+rel="stylesheet"/.test(html), 'an external stylesheet');
+  assert.ok(!/new URL\(\s*[`"'][\w./-]+\.(wasm|js)[`"']/.test(html), 'a .wasm or worker file located next to the page');
+  assert.ok(!/assets\/[\w-]+\.(js|json|css|wasm)/.test(html), 'a reference to a built asset file');
+  assert.ok(/data:application\/octet-stream;base64,AGFzbQ/.test(html), 'the WebAssembly module inlined');
+});
+
+test('opened from file:// with no network: renders, computes, trains, keeps progress', async () => {
+  const { context, page, blocked, errors } = await openOffline();
   assert.equal(await page.getAttribute('#lesson', 'data-content-status'), 'valid');
   assert.equal(await page.locator('.quick-check').count(), quizzes.length);
 
@@ -96,6 +106,30 @@ test('opened from file:// with no network: renders, computes, trains, keeps prog
   await page.reload();
   await page.waitForSelector('#lesson[data-content-status="valid"]');
   assert.match(await page.textContent('.completion-summary li:nth-child(2)'), /^Quick checks answered: 1 of 8/);
+  assert.deepEqual(blocked, [], 'no network request');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('from file://, the certificate PDF prints an Arabic name with the inlined fonts; a Chinese one gets Print', async () => {
+  const { context, page, blocked, errors } = await openOffline();
+  assert.equal(await page.getAttribute('#lesson', 'data-content-status'), 'valid');
+  await page.locator('.mark-complete').click();
+  const create = async (name) => {
+    await page.fill('#cert-name', name);
+    await page.press('#cert-name', 'Enter');
+    await page.waitForFunction((n) => document.querySelector('.certificate-slot .cert-name')?.textContent === n, name);
+  };
+  await create('محمد بن علي');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.download-pdf').click()]);
+  const pdf = await inspectPdf(readFileSync(await download.path()));
+  assert.equal(pdf.author, 'محمد بن علي');
+  assert.ok(pdf.shows.some((s) => s.font.startsWith('NotoSansArabic-Bold') && s.glyphs.every((g) => g.cid > 0)));
+
+  await create('李小龍');
+  await page.locator('.download-pdf').click();
+  await page.waitForFunction(() => document.querySelector('.completion-status')?.textContent.includes('Print'));
+  assert.match(await page.textContent('.completion-status'), /李 小 龍/);
   assert.deepEqual(blocked, [], 'no network request');
   assert.deepEqual(errors, []);
   await context.close();

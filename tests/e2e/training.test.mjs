@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { distDir, useSite, nextFrames } from './harness.mjs';
 import { axeCheck, noErrors, screenshot } from './checks.mjs';
 import { loadTrainer } from '../../web/src/core.js';
+import { summarizeShipped } from '../shared/expected.mjs';
 
 const HOST = 'section#training .figure-host[data-figure="training"]';
 const site = useSite();
@@ -122,15 +123,7 @@ describe('training figure', () => {
 
   test("the measured speed-up sentence states each variant at its own best rate, from the core's summary", () =>
     onTraining({}, async ({ host }) => {
-      const summary = trainer.summarizeSweep(
-        shipped.norms.map((norm) => ({
-          norm,
-          targetLoss: shipped.targetLoss,
-          learningRates: shipped.learningRates,
-          seeds: shipped.seeds,
-          runs: shipped.runs.filter((r) => r.norm === norm),
-        })),
-      );
+      const summary = summarizeShipped(trainer, shipped);
       const text = await host.locator('.tr-speedup').textContent();
       const base = summary.find((v) => v.norm === 'none');
       for (const v of summary) {

@@ -232,9 +232,6 @@ class Reader {
     const std::uint8_t* end_;
 };
 
-// n*c*l with unsigned wrap-around, as a careless implementation would compute it.
-std::size_t wrapped_size(Shape s) { return s.n * s.c * s.l; }
-
 // Elements if the product fits in 64 bits, else SIZE_MAX.
 std::size_t saturated_size(Shape s) {
     std::size_t out = 1;
@@ -289,13 +286,12 @@ NormCase norm_case(Reader& r) {
     t.shape = {r.dim(), r.dim(), r.dim()};
     // Input length: N*C*L (as wrapped 64-bit arithmetic computes it) when small, so an overflowing shape
     // whose product wraps to a small number is offered an input of exactly that length.
-    t.input = r.values(buffer_length(r, wrapped_size(t.shape)));
+    t.input = r.values(buffer_length(r, t.shape.size()));
     t.opts.eps = r.real();
     t.opts.groups = r.count();
     t.opts.training = r.flag();
     t.opts.momentum = r.real();
-    const bool per_element = t.kind == Kind::layer || t.kind == Kind::rms;
-    const std::size_t param_len = per_element ? t.shape.c * t.shape.l : t.shape.c;
+    const std::size_t param_len = param_length(t.kind, t.shape);
     const std::uint8_t which = r.u8();
     if (which & 1) t.gamma = r.values(buffer_length(r, param_len));
     if (which & 2) t.beta = r.values(buffer_length(r, param_len));
@@ -401,7 +397,7 @@ void fuzz_groups(Reader& r) {
         for (std::int32_t id : ids)
             if (id < 0 || static_cast<std::size_t>(id) >= count) finding("group_ids: id out of range");
     } else {
-        const std::vector<float> v = r.values(buffer_length(r, wrapped_size(s)));
+        const std::vector<float> v = r.values(buffer_length(r, s.size()));
         const GroupMoments g = group_moments(k, v, s, groups);
         if (g.mean.size() != stat_count(k, s, groups)) finding("group_moments: length");
     }

@@ -8,6 +8,7 @@ import { loadCore, KINDS } from '../../web/src/core.js';
 import { createEngine } from '../../web/src/figures/playground/compute.js';
 import { INPUT_PRESETS } from '../../web/src/figures/inputs.js';
 import { cleanState } from '../../web/src/figures/playground/hash.js';
+import { playgroundExpected } from '../shared/expected.mjs';
 
 const core = await loadCore();
 
@@ -178,17 +179,12 @@ test('playground engine: every number equals a direct core call; errors come fro
   ];
   for (const s of states) {
     const r = engine.run(s);
-    const x = core.sample(s.dist, s.n * s.c, { seed: s.seed, ...INPUT_PRESETS[s.dist] });
-    const opts = { eps: s.eps, gamma: new Float32Array(s.c).fill(s.gamma), groups: s.kind === 'group' ? s.g : 0 };
-    if (s.kind !== 'rms') opts.beta = new Float32Array(s.c).fill(s.beta);
-    const y = core.normalize(s.kind, x, [s.n, s.c, 1], opts).output;
-    const raw = core.describe(x);
-    const norm = core.describe(y);
+    const { y, opts, raw, norm, improvement } = playgroundExpected(core, s);
     for (const key of ['mean', 'std', 'min', 'max', 'skewness']) {
       assert.equal(r.raw[key], raw[key], `${s.kind} raw ${key}`);
       assert.equal(r.norm[key], norm[key], `${s.kind} normalized ${key}`);
     }
-    assert.deepEqual(r.improvement, core.improvement(raw, norm));
+    assert.deepEqual(r.improvement, improvement);
     const gm = core.groupMoments(s.kind, y, [s.n, s.c, 1], { groups: opts.groups });
     assert.equal(r.normGroups.count, core.statCount(s.kind, [s.n, s.c, 1], { groups: opts.groups }));
     assert.equal(r.normGroups.std.max, core.describe(gm.std).max);

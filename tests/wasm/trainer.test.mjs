@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadTrainer, NormlabError } from '../../web/src/core.js';
+import { summarizeShipped } from '../shared/expected.mjs';
 
 const trainerCore = await loadTrainer();
 const sweepTool = fileURLToPath(new URL('../../build/native/normlab_sweep', import.meta.url));
@@ -143,15 +144,7 @@ test('a live re-run of shipped sweep cells reproduces them exactly', () => {
     );
     assert.deepEqual({ ...live, norm: run.norm }, run);
   }
-  const summary = trainerCore.summarizeSweep(
-    shipped.norms.map((norm) => ({
-      norm,
-      targetLoss: shipped.targetLoss,
-      learningRates: shipped.learningRates,
-      seeds: shipped.seeds,
-      runs: shipped.runs.filter((r) => r.norm === norm),
-    })),
-  );
+  const summary = summarizeShipped(trainerCore, shipped);
   for (const [i, v] of summary.entries()) {
     assert.equal(v.speedupStatus, shipped.summary[i].speedupStatus);
     assert.equal(v.bestRate, shipped.summary[i].bestRate);

@@ -381,47 +381,31 @@ describe('each schema rule catches a broken copy', () => {
 });
 
 describe('parseInline', () => {
-  test('plain text is a single text token', () => {
-    assert.deepEqual(parseInline('Hello, world.'), [{ type: 'text', text: 'Hello, world.' }]);
-    assert.deepEqual(parseInline(''), []);
-  });
-
-  test('strong, emphasis and code', () => {
-    assert.deepEqual(parseInline('a **bold** and *em* and `x = 1`.'), [
-      { type: 'text', text: 'a ' },
-      { type: 'strong', text: 'bold' },
-      { type: 'text', text: ' and ' },
-      { type: 'em', text: 'em' },
-      { type: 'text', text: ' and ' },
-      { type: 'code', text: 'x = 1' },
-      { type: 'text', text: '.' },
-    ]);
-  });
-
-  test('markup inside code is literal', () => {
-    assert.deepEqual(parseInline('`**not bold** [x](https://a.b)`'), [
-      { type: 'code', text: '**not bold** [x](https://a.b)' },
-    ]);
-  });
-
-  test('citations', () => {
-    assert.deepEqual(parseInline('BN ([@ioffe2015]; [@santurkar2018]).'), [
-      { type: 'text', text: 'BN (' },
-      { type: 'cite', text: 'ioffe2015', ref: 'ioffe2015' },
-      { type: 'text', text: '; ' },
-      { type: 'cite', text: 'santurkar2018', ref: 'santurkar2018' },
-      { type: 'text', text: ').' },
-    ]);
-  });
-
-  test('http(s) links and in-page fragments', () => {
-    assert.deepEqual(parseInline('see [the paper](https://arxiv.org/abs/1502.03167) or [above](#ics)'), [
-      { type: 'text', text: 'see ' },
-      { type: 'link', text: 'the paper', href: 'https://arxiv.org/abs/1502.03167' },
-      { type: 'text', text: ' or ' },
-      { type: 'link', text: 'above', href: '#ics' },
-    ]);
-  });
+  // The tokens parseInline returns, written short.
+  const [text, strong, em, code] = ['text', 'strong', 'em', 'code'].map((type) => (t) => ({ type, text: t }));
+  const cite = (ref) => ({ type: 'cite', text: ref, ref });
+  const link = (t, href) => ({ type: 'link', text: t, href });
+  // what: [markup, tokens]
+  const CASES = {
+    'plain text is a single text token': ['Hello, world.', [text('Hello, world.')]],
+    'empty text has no token': ['', []],
+    'strong, emphasis and code': [
+      'a **bold** and *em* and `x = 1`.',
+      [text('a '), strong('bold'), text(' and '), em('em'), text(' and '), code('x = 1'), text('.')],
+    ],
+    'markup inside code is literal': ['`**not bold** [x](https://a.b)`', [code('**not bold** [x](https://a.b)')]],
+    citations: [
+      'BN ([@ioffe2015]; [@santurkar2018]).',
+      [text('BN ('), cite('ioffe2015'), text('; '), cite('santurkar2018'), text(').')],
+    ],
+    'http(s) links and in-page fragments': [
+      'see [the paper](https://arxiv.org/abs/1502.03167) or [above](#ics)',
+      [text('see '), link('the paper', 'https://arxiv.org/abs/1502.03167'), text(' or '), link('above', '#ics')],
+    ],
+  };
+  for (const [what, [markup, tokens]] of Object.entries(CASES)) {
+    test(what, () => assert.deepEqual(parseInline(markup), tokens));
+  }
 
   test('a javascript: link is not a link: it stays plain text', () => {
     const tokens = parseInline('[click me](javascript:alert(1))');

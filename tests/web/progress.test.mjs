@@ -11,6 +11,7 @@ import {
   mergeProgress,
   validateProgress,
 } from '../../web/src/state/progress.js';
+import { now, storeOn } from './progress-store.mjs';
 
 class FakeStorage {
   constructor(initial = {}) {
@@ -44,10 +45,6 @@ class FullStorage extends FakeStorage {
     throw Object.assign(new Error('full'), { name: 'QuotaExceededError', code: 22 });
   }
 }
-
-let clock = Date.parse('2026-11-26T10:00:00.000Z');
-const now = () => new Date((clock += 1000));
-const storeOn = (backend) => createProgressStore({ storage: createSafeStorage(() => backend), now });
 
 test('a fresh store writes one versioned key with a valid record', () => {
   const backend = new FakeStorage();

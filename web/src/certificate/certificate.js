@@ -7,93 +7,22 @@
 //   the canonical JSON of the other fields, shortened to 12 hex digits in groups of four. It is a self-issued
 //   record and says so: the id reveals accidental edits of the fields (anyone can recompute it), not identity.
 // - Print uses a copy in #print-root and a print stylesheet that prints only that copy.
-// - Reset asks for confirmation in a <dialog>.
+// - Reset asks for confirmation in a <dialog> (reset-dialog.js).
 // - Pass mark (embed parameter pass=…, or the LMS's mastery score): when set, "Mark as complete" and the
 //   certificate are enabled only once the quick-check score (first tries) reaches it; otherwise always enabled.
 // - Under an LMS the name field is prefilled with the LMS's learner name (still editable).
 //
 //   createCompletion(host, { content, model, store, passMark?, learnerName?, nameHint? }) -> { sync(progress) }
-// The id helpers live in certificate-id.js, the PDF writer in pdf.js (loaded on demand).
+// The id helpers live in certificate-id.js, the certificate's DOM in certificate-view.js, the PDF (pdf-lib and
+// its fonts, loaded on demand) in pdf-download.js.
 
 import { h, plainText } from '../content/render.js';
 import { summarize } from '../progress/progress-bar.js';
 import { MAX_NAME_LENGTH } from '../state/progress.js';
 import { cleanName, makeCertificate } from './certificate-id.js';
-import { formatDate, formatInteger, formatPercent, t } from '../i18n/i18n.js';
-
-// ---------------------------------------------------------------------------------------------
-// Formatting
-
-function localDay(iso) {
-  const d = new Date(iso);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** A calendar day "YYYY-MM-DD" in the page's locale (i18n formatDate). */
-export function formatDay(day) {
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(y, m - 1, d);
-  return Number.isNaN(date.getTime()) ? day : formatDate(date);
-}
-
-/** Time spent, rounded to minutes ("less than a minute", "12 min", "1 h 5 min"). */
-export function formatDuration(ms) {
-  const minutes = Math.round(ms / 60000);
-  if (minutes < 1) return t('completion.duration.underMinute');
-  if (minutes < 60) return t('completion.duration.minutes', { minutes: formatInteger(minutes) });
-  return t('completion.duration.hours', {
-    hours: formatInteger(Math.floor(minutes / 60)),
-    minutes: formatInteger(minutes % 60),
-  });
-}
-
-function certificateTexts(cert) {
-  return {
-    dateText: formatDay(cert.date),
-    scoreText: t('completion.cert.scoreValue', { score: formatInteger(cert.score), total: formatInteger(cert.total) }),
-    durationText: t('completion.cert.durationValue', {
-      count: cert.durationMinutes,
-      minutes: formatInteger(cert.durationMinutes),
-    }),
-  };
-}
-
-/** The certificate as DOM (text only: the name is set with textContent). */
-export function renderCertificate(cert, { idPrefix }) {
-  const texts = certificateTexts(cert);
-  const headingId = `${idPrefix}-heading`;
-  const dl = h('dl', { className: 'cert-meta' });
-  const row = (label, value, className, sub) =>
-    dl.append(
-      h(
-        'div',
-        { className: 'cert-row' },
-        h('dt', { text: label }),
-        h('dd', { className }, value, sub ? h('span', { className: 'cert-sub', text: sub }) : null),
-      ),
-    );
-  row(t('completion.cert.completed'), texts.dateText);
-  row(t('completion.cert.score'), texts.scoreText, 'cert-score', t('completion.cert.scoreSub'));
-  row(t('completion.cert.duration'), texts.durationText);
-  row(t('completion.cert.id'), cert.id, 'cert-id');
-  return h(
-    'article',
-    { className: 'certificate', 'aria-labelledby': headingId, 'data-certificate-id': cert.id },
-    h('p', { className: 'cert-kicker', text: t('completion.cert.kicker') }),
-    h('h3', { className: 'cert-heading', id: headingId, text: t('completion.cert.heading') }),
-    h('p', { className: 'cert-line', text: t('completion.cert.certifies') }),
-    h('p', { className: 'cert-name', text: cert.name }),
-    h('p', { className: 'cert-line', text: t('completion.cert.completedLesson') }),
-    h('p', { className: 'cert-title', text: cert.title }),
-    dl,
-    h('p', { className: 'cert-hash', text: t('completion.cert.hash', { hash: cert.hash }) }),
-    h('p', { className: 'cert-note', text: t('completion.cert.note') }),
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// The completion area
+import { formatDay, formatDuration, localDay, renderCertificate } from './certificate-view.js';
+import { createResetArea } from './reset-dialog.js';
+import { formatPercent, t } from '../i18n/i18n.js';
 
 /** Percent of the checks right on the first try, and whether it reaches the pass mark (null: no pass mark). */
 export function passState(summary, passMark) {
@@ -159,26 +88,11 @@ export function createCompletion(
   const certActions = h('div', { className: 'cert-actions' }, printButton, pdfButton);
   const certArea = h('div', { className: 'certificate-area', hidden: true }, certSlot, certActions);
 
-  // Reset.
-  const resetButton = h('button', {
-    type: 'button',
-    className: 'button button-danger reset-progress',
-    text: t('completion.reset'),
+  const { area: resetArea, dialog } = createResetArea(() => {
+    store.reset();
+    nameInput.value = '';
+    status.textContent = t('completion.resetDone');
   });
-  const cancelButton = h('button', { type: 'button', className: 'button', text: t('completion.cancel') });
-  const confirmButton = h('button', {
-    type: 'button',
-    className: 'button button-danger',
-    text: t('completion.resetConfirm'),
-  });
-  const dialog = h(
-    'dialog',
-    { className: 'reset-dialog', 'aria-labelledby': 'reset-title', 'aria-describedby': 'reset-desc' },
-    h('h2', { id: 'reset-title', text: t('completion.resetTitle') }),
-    h('p', { id: 'reset-desc', text: t('completion.resetText') }),
-    h('div', { className: 'dialog-actions' }, cancelButton, confirmButton),
-  );
-  const resetArea = h('div', { className: 'reset-area' }, resetButton);
 
   root.append(
     h('h3', { text: t('completion.whereYouAre') }),
@@ -249,31 +163,20 @@ export function createCompletion(
   }
 
   printButton.addEventListener('click', () => window.print());
+  // The PDF is made on demand: pdf-lib and the fonts are fetched only now (pdf-download.js).
+  let makingPdf = false;
   pdfButton.addEventListener('click', async () => {
     const cert = store.state.certificate;
-    if (!cert) return;
-    const { certificatePdf } = await import('./pdf.js');
-    const bytes = certificatePdf({ ...cert, ...certificateTexts(cert) });
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-    const link = h('a', { href: url, download: `normlab-certificate-${cert.id}.pdf`, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-    status.textContent = t('completion.pdfDone');
-  });
-
-  resetButton.addEventListener('click', () => dialog.showModal());
-  cancelButton.addEventListener('click', () => dialog.close('cancel'));
-  confirmButton.addEventListener('click', () => dialog.close('reset'));
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue === 'reset') {
-      store.reset();
-      nameInput.value = '';
-      status.textContent = t('completion.resetDone');
+    if (!cert || makingPdf) return;
+    makingPdf = true;
+    status.textContent = t('completion.pdfMaking');
+    try {
+      status.textContent = await (await import('./pdf-download.js')).downloadCertificatePdf(cert);
+    } catch (error) {
+      console.warn(error);
+      status.textContent = t('completion.pdfFailed');
     }
-    dialog.returnValue = '';
-    resetButton.focus();
+    makingPdf = false;
   });
 
   const printRoot = document.getElementById('print-root');

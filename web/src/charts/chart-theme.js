@@ -7,10 +7,19 @@ import { locale } from '../i18n/i18n.js';
 /** The locale Chart.js formats numbers in (its `locale` option): the page's, as every other number on it. */
 export const chartLocale = () => locale();
 
-/** The value of CSS custom property `name` on `node`, or `fallback`. */
+/**
+ * The colour CSS custom property `name` gives inside `node` (or `fallback` where it is not defined), as the
+ * browser computes it ("rgb(…)"). The tokens are light-dark(light, dark) pairs (base.css), which only a
+ * colour property resolves: a probe element's `color` does it for the node's color-scheme.
+ */
 export function cssVar(node, name, fallback) {
-  const value = getComputedStyle(node).getPropertyValue(name).trim();
-  return value || fallback;
+  const probe = node.ownerDocument.createElement('span');
+  probe.hidden = true;
+  probe.style.color = `var(${name}, ${fallback})`;
+  node.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color || fallback; // nothing is computed for a node outside the document
 }
 
 export const reducedMotion = () =>

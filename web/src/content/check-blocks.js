@@ -73,10 +73,7 @@ const inlineList = (block, path, { checkInlineArray }) => {
 };
 
 function checkOption(opt, p, quizId, optionIds, c) {
-  if (!isObject(opt)) {
-    c.err(p, 'must be an object');
-    return false;
-  }
+  if (!c.checkObject(opt, p)) return false;
   if (!isNonEmptyString(opt.id)) c.err(`${p}.id`, 'must be a non-empty string');
   else if (optionIds.has(opt.id)) c.err(`${p}.id`, `duplicate option id "${opt.id}" in quiz ${quizId}`);
   else optionIds.add(opt.id);
@@ -84,9 +81,7 @@ function checkOption(opt, p, quizId, optionIds, c) {
   if (typeof opt.correct !== 'boolean') c.err(`${p}.correct`, 'must be true or false');
   if (!isNonEmptyString(opt.explanation)) c.err(`${p}.explanation`, 'every option needs a non-empty explanation');
   else c.checkInline(opt.explanation, `${p}.explanation`);
-  for (const key of Object.keys(opt)) {
-    if (!OPTION_FIELDS.includes(key)) c.err(`${p}.${key}`, 'unknown option field');
-  }
+  c.checkFields(opt, OPTION_FIELDS, p, 'unknown option field');
   return opt.correct === true;
 }
 
@@ -110,11 +105,8 @@ function checkQuiz(quiz, path, c) {
 }
 
 // A walkthrough step's figure: { name, state } with a state the figure accepts.
-function checkFigureState(name, state, path, { err }) {
-  if (!isObject(state)) {
-    err(path, 'must be an object');
-    return;
-  }
+function checkFigureState(name, state, path, { err, checkObject }) {
+  if (!checkObject(state, path)) return;
   if ((name === 'grouping' || name === 'distributions' || 'kind' in state) && !KINDS.includes(state.kind)) {
     err(`${path}.kind`, `must be one of ${KINDS.join(', ')}`);
   }
@@ -130,10 +122,7 @@ function checkFigureState(name, state, path, { err }) {
 }
 
 function checkStep(step, p, c) {
-  if (!isObject(step)) {
-    c.err(p, 'must be an object');
-    return;
-  }
+  if (!c.checkObject(step, p)) return;
   c.claimId(step.id, `${p}.id`);
   if (!isNonEmptyString(step.title)) c.err(`${p}.title`, 'every step needs a title');
   c.checkInlineArray(step.text, `${p}.text`);
@@ -147,13 +136,9 @@ function checkStep(step, p, c) {
       );
     }
     checkFigureState(step.figure.name, step.figure.state, `${p}.figure.state`, c);
-    for (const key of Object.keys(step.figure)) {
-      if (!['name', 'state'].includes(key)) c.err(`${p}.figure.${key}`, 'unknown field');
-    }
+    c.checkFields(step.figure, ['name', 'state'], `${p}.figure`);
   }
-  for (const key of Object.keys(step)) {
-    if (!STEP_FIELDS.includes(key)) c.err(`${p}.${key}`, 'unknown step field');
-  }
+  c.checkFields(step, STEP_FIELDS, p, 'unknown step field');
 }
 
 function checkWalkthrough(wt, path, c) {
@@ -171,11 +156,13 @@ function checkWalkthrough(wt, path, c) {
 function checkDeepdive(block, path, c) {
   c.claimId(block.id, `${path}.id`);
   nonEmpty(block, 'title', path, c);
-  if (!Array.isArray(block.blocks) || block.blocks.length === 0) {
-    c.err(`${path}.blocks`, 'must be a non-empty array of blocks');
-  } else {
-    block.blocks.forEach((b, i) => checkBlock(b, `${path}.blocks[${i}]`, c, { inDeepdive: true }));
-  }
+  checkBlockList(block.blocks, `${path}.blocks`, c, { inDeepdive: true });
+}
+
+// A section's or a deep dive's blocks; `itemPath` names each block in errors (a section adds its id).
+function checkBlockList(blocks, path, c, { itemPath = path, inDeepdive = false } = {}) {
+  if (!Array.isArray(blocks) || blocks.length === 0) c.err(path, 'must be a non-empty array of blocks');
+  else blocks.forEach((b, i) => checkBlock(b, `${itemPath}[${i}]`, c, { inDeepdive }));
 }
 
 // One validator per block type: (block, path, c), run after the fields of the type were checked.
@@ -215,10 +202,7 @@ const BLOCK_CHECKS = {
 };
 
 function checkBlock(block, path, c, { inDeepdive = false } = {}) {
-  if (!isObject(block)) {
-    c.err(path, 'block must be an object');
-    return;
-  }
+  if (!c.checkObject(block, path, 'block must be an object')) return;
   const { type } = block;
   if (!BLOCK_TYPES.includes(type)) {
     c.err(`${path}.type`, `unknown block type ${JSON.stringify(type)}`);
@@ -229,10 +213,7 @@ function checkBlock(block, path, c, { inDeepdive = false } = {}) {
   for (const key of required) {
     if (!(key in block)) c.err(`${path}.${key}`, `required for a ${type} block`);
   }
-  for (const key of Object.keys(block)) {
-    if (key !== 'type' && !required.includes(key) && !optional.includes(key))
-      c.err(`${path}.${key}`, `unknown field for a ${type} block`);
-  }
+  c.checkFields(block, ['type', ...required, ...optional], path, `unknown field for a ${type} block`);
   // goDeeper: the block is an optional part, folded away under this title (docs/content-schema.md, Duration).
   if ('goDeeper' in block) {
     if (!isNonEmptyString(block.goDeeper)) c.err(`${path}.goDeeper`, 'must be a non-empty string');
@@ -243,20 +224,11 @@ function checkBlock(block, path, c, { inDeepdive = false } = {}) {
 }
 
 function checkSection(section, p, c) {
-  if (!isObject(section)) {
-    c.err(p, 'must be an object');
-    return;
-  }
+  if (!c.checkObject(section, p)) return;
   c.claimId(section.id, `${p}.id`);
   if (!isNonEmptyString(section.title)) c.err(`${p}.title`, 'must be a non-empty string');
-  if (!Array.isArray(section.blocks) || section.blocks.length === 0) {
-    c.err(`${p}.blocks`, 'must be a non-empty array of blocks');
-  } else {
-    section.blocks.forEach((b, j) => checkBlock(b, `${p}(${section.id}).blocks[${j}]`, c));
-  }
-  for (const key of Object.keys(section)) {
-    if (!['id', 'title', 'blocks'].includes(key)) c.err(`${p}.${key}`, 'unknown section field');
-  }
+  checkBlockList(section.blocks, `${p}.blocks`, c, { itemPath: `${p}(${section.id}).blocks` });
+  c.checkFields(section, ['id', 'title', 'blocks'], p, 'unknown section field');
 }
 
 export function checkSections(sections, c) {

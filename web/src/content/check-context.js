@@ -2,7 +2,8 @@
 // one id space (sections, checks, deep dives, walkthroughs and their steps, references) and the checks of
 // inline text and concept tags, which need the references' ids.
 //
-//   createCheckContext() -> { errors, err(path, msg), claimId(id, path), refIds, checkInline(value, path),
+//   createCheckContext() -> { errors, err(path, msg), claimId(id, path), refIds, checkObject(value, path),
+//                             checkFields(object, fields, path, what), checkInline(value, path),
 //                             checkInlineArray(value, path), checkConcepts(concepts, path), quizCount }
 
 import { CITE_ID_RE, isSafeHref } from '../ui/inline-parse.js';
@@ -26,6 +27,18 @@ export function createCheckContext() {
     if (!ID_RE.test(id)) err(path, `id "${id}" is not kebab-case (lowercase letters, digits, single hyphens)`);
     if (seenIds.has(id)) err(path, `duplicate id "${id}" (also used at ${seenIds.get(id)})`);
     else seenIds.set(id, path);
+  };
+
+  // True for an object; otherwise an error at `path` (the caller then skips its fields).
+  const checkObject = (value, path, message = 'must be an object') => {
+    if (isObject(value)) return true;
+    err(path, message);
+    return false;
+  };
+
+  // Every key of `object` is one of `fields`; any other is an error `what` at its own path.
+  const checkFields = (object, fields, path, what = 'unknown field') => {
+    for (const key of Object.keys(object)) if (!fields.includes(key)) err(`${path}.${key}`, what);
   };
 
   // Inline text: a string, every citation names a reference, every link is safe.
@@ -69,5 +82,16 @@ export function createCheckContext() {
     if (new Set(concepts).size !== concepts.length) err(path, 'contains duplicates');
   };
 
-  return { errors, err, claimId, refIds, checkInline, checkInlineArray, checkConcepts, quizCount: 0 };
+  return {
+    errors,
+    err,
+    claimId,
+    refIds,
+    checkObject,
+    checkFields,
+    checkInline,
+    checkInlineArray,
+    checkConcepts,
+    quizCount: 0,
+  };
 }

@@ -7,7 +7,7 @@
 import { DISTRIBUTIONS, KINDS } from '../vocabulary.js';
 import { ID_RE, isNonEmptyString, isObject } from './check-context.js';
 
-const TOP_FIELDS = new Set([
+const TOP_FIELDS = Object.freeze([
   'schemaVersion',
   'id',
   'lang',
@@ -35,22 +35,17 @@ export function checkTopLevel(content, { err }) {
   // The duration is computed from the content (web/src/content/durations.js); a badge shows it as {minutes}.
   if ('durationMinutes' in content)
     err('durationMinutes', 'is computed from the content; write {minutes} in a badge instead');
-  for (const key of Object.keys(content)) {
-    if (!TOP_FIELDS.has(key)) err(key, 'unknown top-level field');
-  }
+  for (const key of Object.keys(content)) if (!TOP_FIELDS.includes(key)) err(key, 'unknown top-level field');
 }
 
-export function checkReferences(references, { err, claimId, refIds }) {
+export function checkReferences(references, { err, claimId, refIds, checkObject, checkFields }) {
   if (!Array.isArray(references) || references.length === 0) {
     err('references', 'must be a non-empty array');
     return;
   }
   references.forEach((ref, i) => {
     const p = `references[${i}]`;
-    if (!isObject(ref)) {
-      err(p, 'must be an object');
-      return;
-    }
+    if (!checkObject(ref, p)) return;
     claimId(ref.id, `${p}.id`);
     if (isNonEmptyString(ref.id)) refIds.add(ref.id);
     for (const key of ['authors', 'short', 'title', 'venue']) {
@@ -60,19 +55,14 @@ export function checkReferences(references, { err, claimId, refIds }) {
       err(`${p}.year`, 'must be an integer year');
     if (!(typeof ref.url === 'string' && /^https:\/\/[^\s<>"'`]+$/.test(ref.url)))
       err(`${p}.url`, 'must be an https URL');
-    for (const key of Object.keys(ref)) {
-      if (!REFERENCE_FIELDS.includes(key)) err(`${p}.${key}`, 'unknown field');
-    }
+    checkFields(ref, REFERENCE_FIELDS, p);
   });
 }
 
 // figureText.kinds / .distributions: one entry per name of `names`, each with a label and the inline `fields`.
-function checkNamed(group, names, fields, unknownWhat, { err, checkInline }) {
+function checkNamed(group, names, fields, unknownWhat, { err, checkInline, checkObject, checkFields }) {
   const where = `figureText.${group.name}`;
-  if (!isObject(group.value)) {
-    err(where, 'must be an object');
-    return;
-  }
+  if (!checkObject(group.value, where)) return;
   for (const name of names) {
     const entry = group.value[name];
     const p = `${where}.${name}`;
@@ -83,16 +73,11 @@ function checkNamed(group, names, fields, unknownWhat, { err, checkInline }) {
     if (!isNonEmptyString(entry.label)) err(`${p}.label`, 'must be a non-empty string');
     for (const field of fields) checkInline(entry[field], `${p}.${field}`);
   }
-  for (const key of Object.keys(group.value)) {
-    if (!names.includes(key)) err(`${where}.${key}`, `unknown ${unknownWhat}`);
-  }
+  checkFields(group.value, names, where, `unknown ${unknownWhat}`);
 }
 
-function checkHints(hints, { err, checkInline }) {
-  if (!isObject(hints)) {
-    err('figureText.hints', 'must be an object');
-    return;
-  }
+function checkHints(hints, { err, checkInline, checkObject }) {
+  if (!checkObject(hints, 'figureText.hints')) return;
   for (const key of HINT_KEYS) {
     if (!(key in hints)) err(`figureText.hints.${key}`, 'missing');
   }
@@ -101,7 +86,7 @@ function checkHints(hints, { err, checkInline }) {
 
 // The model map's entries (web/src/figures/model-map/): title, norm, and inline summary/playground/training
 // notes; optional diagrams of block orders ({ label, steps: [string] }).
-function checkModelMap(modelMap, { err, checkInline }) {
+function checkModelMap(modelMap, { err, checkInline, checkObject, checkFields }) {
   const entries = modelMap?.entries;
   if (!isObject(entries) || !Object.keys(entries).length) {
     err('figureText.modelMap.entries', 'must be a non-empty object');
@@ -109,10 +94,7 @@ function checkModelMap(modelMap, { err, checkInline }) {
   }
   for (const [id, entry] of Object.entries(entries)) {
     const p = `figureText.modelMap.entries.${id}`;
-    if (!isObject(entry)) {
-      err(p, 'must be an object');
-      continue;
-    }
+    if (!checkObject(entry, p)) continue;
     for (const key of ['title', 'norm'])
       if (!isNonEmptyString(entry[key])) err(`${p}.${key}`, 'must be a non-empty string');
     for (const key of ['summary', 'playground', 'training']) checkInline(entry[key], `${p}.${key}`);
@@ -130,17 +112,12 @@ function checkModelMap(modelMap, { err, checkInline }) {
     ) {
       err(`${p}.diagrams`, 'must be an array of { label, steps: [non-empty strings] }');
     }
-    for (const key of Object.keys(entry)) {
-      if (!ENTRY_FIELDS.includes(key)) err(`${p}.${key}`, 'unknown field');
-    }
+    checkFields(entry, ENTRY_FIELDS, p);
   }
 }
 
 export function checkFigureText(ft, c) {
-  if (!isObject(ft)) {
-    c.err('figureText', 'must be an object');
-    return;
-  }
+  if (!c.checkObject(ft, 'figureText')) return;
   checkNamed({ name: 'kinds', value: ft.kinds }, KINDS, ['axes', 'about'], 'kind', c);
   checkNamed({ name: 'distributions', value: ft.distributions }, DISTRIBUTIONS, ['caption'], 'distribution', c);
   checkHints(ft.hints, c);

@@ -2,8 +2,8 @@
 //
 // Only createElement/textContent: content text never reaches innerHTML, so a stray "<" in the lesson (or in
 // anything a learner types) is shown as text. Inline markup is rendered by ui/inline.js.
-// Interactive blocks (quiz, walkthrough, figure, completion) are built by hooks that main.js passes in, so
-// this module stays a pure content renderer.
+// Interactive blocks (quiz, walkthrough, figure, predict, review, mastery, completion) are built by hooks that
+// main.js passes in, so this module stays a pure content renderer.
 
 import { el } from '../ui/el.js';
 import { focusableWhileScrolling, inline, mathNode, plainText, renderLink } from '../ui/inline.js';
@@ -16,7 +16,7 @@ export { el as h, plainText };
 /**
  * @typedef {object} RenderContext
  * @property {Map<string, object>} refs        references by id
- * @property {object} hooks                    { quiz, walkthrough, figure, completion }(block, host, section)
+ * @property {object} hooks                    { <interactive block type> }(block, host, section)
  * @property {Map<string, number>} [partMinutes] computed minutes of each optional part, by id (durations.js)
  * @property {{display: Map, inline: Map}} [math] the build's MathML trees by TeX (content/math-sources.js)
  */
@@ -133,18 +133,6 @@ export function renderBlock(block, parent, ctx, section) {
       ctx.hooks.figure?.(block, host, section);
       break;
     }
-    case 'quiz': {
-      const host = el('div', { className: 'quiz-host' });
-      parent.append(host);
-      ctx.hooks.quiz?.(block, host, section);
-      break;
-    }
-    case 'walkthrough': {
-      const host = el('div', { className: 'walkthrough-host' });
-      parent.append(host);
-      ctx.hooks.walkthrough?.(block, host, section);
-      break;
-    }
     case 'deepdive': {
       const details = el('details', { className: 'deepdive', id: block.id });
       const summary = el(
@@ -162,19 +150,16 @@ export function renderBlock(block, parent, ctx, section) {
     case 'takeaways':
       parent.append(renderList(block.items, false, ctx, 'takeaways'));
       break;
+    case 'quiz':
+    case 'walkthrough':
     case 'predict':
     case 'review':
-    case 'mastery': {
-      // Predict checks, the Review block and the mastery panel (web/src/mastery/hooks.js).
+    case 'mastery':
+    case 'completion': {
+      // An empty <type>-host that the hook of the same name fills (main.js, web/src/mastery/hooks.js).
       const host = el('div', { className: `${block.type}-host` });
       parent.append(host);
       ctx.hooks[block.type]?.(block, host, section);
-      break;
-    }
-    case 'completion': {
-      const host = el('div', { className: 'completion-host' });
-      parent.append(host);
-      ctx.hooks.completion?.(block, host, section);
       break;
     }
     case 'references':

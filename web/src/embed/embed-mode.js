@@ -49,10 +49,7 @@ export function applyLayout(doc, params, { framed }) {
   if (params.embed) root.classList.add('is-embed');
   if (framed) root.classList.add('is-framed');
   if (params.hide.length) root.dataset.hide = params.hide.join(' ');
-  if (params.theme) {
-    root.dataset.theme = params.theme;
-    root.style.colorScheme = params.theme;
-  }
+  if (params.theme) root.dataset.theme = params.theme;
 }
 
 /** External links open in a new tab (embed mode: never navigate the course page's frame away). */

@@ -92,44 +92,29 @@ export function parseEmbedParams(search, { walkthroughSteps = 6 } = {}) {
   const params =
     search instanceof URLSearchParams ? search : new URLSearchParams(typeof search === 'string' ? search : '');
   const ignored = [];
-  const first = (name) => {
-    const value = params.get(name);
-    return value === null ? null : value.trim();
-  };
   const bad = (name, value) => ignored.push(`${name}=${String(value).slice(0, 40)}`);
+  // A parameter with one value: `parse` gives the value of its trimmed text, or undefined when the text is
+  // invalid (then the parameter is listed in `ignored` and keeps its default, as an absent one does).
+  const single = (name, parse, fallback) => {
+    const text = params.get(name)?.trim();
+    if (text === undefined) return fallback;
+    const value = parse(text);
+    if (value !== undefined) return value;
+    bad(name, text);
+    return fallback;
+  };
+  const flag = (text) => {
+    const v = text.toLowerCase();
+    return TRUE.has(v) ? true : FALSE.has(v) ? false : undefined;
+  };
+  const inRange = (n, lo, hi) => (n >= lo && n <= hi ? n : undefined);
+  const oneOf = (allowed) => (text) => (allowed.includes(text.toLowerCase()) ? text.toLowerCase() : undefined);
 
-  let embed = false;
-  const e = first('embed');
-  if (e !== null) {
-    const v = e.toLowerCase();
-    if (TRUE.has(v)) embed = true;
-    else if (!FALSE.has(v)) bad('embed', e);
-  }
-
-  let teacher = false;
-  const tc = first('teacher');
-  if (tc !== null) {
-    const v = tc.toLowerCase();
-    if (TRUE.has(v)) teacher = true;
-    else if (!FALSE.has(v)) bad('teacher', tc);
-  }
-
-  let step = null;
-  const s = first('step');
-  if (s !== null) {
-    const n = /^\d{1,3}$/.test(s) ? Number(s) : NaN;
-    if (Number.isInteger(n) && n >= 1 && n <= walkthroughSteps) step = n;
-    else bad('step', s);
-  }
-
-  let preset = null;
-  const p = first('preset');
-  if (p !== null) {
-    const name = p.toLowerCase();
-    if (Object.prototype.hasOwnProperty.call(PRESETS, name)) {
-      preset = { name, figure: PRESETS[name].figure, state: { ...PRESETS[name].state } };
-    } else bad('preset', p);
-  }
+  const embed = single('embed', flag, false);
+  const teacher = single('teacher', flag, false);
+  const step = single('step', (s) => (/^\d{1,3}$/.test(s) ? inRange(Number(s), 1, walkthroughSteps) : undefined), null);
+  const presetName = single('preset', oneOf(Object.keys(PRESETS)), null);
+  const preset = presetName && { name: presetName, ...PRESETS[presetName], state: { ...PRESETS[presetName].state } };
 
   const hide = [];
   for (const raw of params.getAll('hide')) {
@@ -142,21 +127,8 @@ export function parseEmbedParams(search, { walkthroughSteps = 6 } = {}) {
     }
   }
 
-  let pass = null;
-  const ps = first('pass');
-  if (ps !== null) {
-    const n = /^\d{1,3}(\.\d+)?$/.test(ps) ? Number(ps) : NaN;
-    if (Number.isFinite(n) && n >= 0 && n <= 100) pass = n;
-    else bad('pass', ps);
-  }
-
-  let theme = null;
-  const t = first('theme');
-  if (t !== null) {
-    const v = t.toLowerCase();
-    if (v === 'light' || v === 'dark') theme = v;
-    else bad('theme', t);
-  }
+  const pass = single('pass', (s) => (/^\d{1,3}(\.\d+)?$/.test(s) ? inRange(Number(s), 0, 100) : undefined), null);
+  const theme = single('theme', oneOf(['light', 'dark']), null);
 
   const origins = [];
   for (const raw of params.getAll('origin')) {

@@ -3,6 +3,7 @@
 // under β shown while the kind is RMSNorm (which has no β, so its slider is off), and Resample with the seed the
 // batch is drawn from.
 
+import { t } from '../i18n/i18n.js';
 import { el } from '../ui/el.js';
 import { selectControl, steppedSlider } from '../ui/controls.js';
 import { fmtFixed } from '../ui/format.js';
@@ -24,6 +25,14 @@ export const kindSelect = (label, text, onPick) =>
     labelled(KIND_DISPLAY_ORDER, (k) => text.kinds[k].label),
     onPick,
   );
+
+/** The shared catalogue labels of affineControls (figures.affine); `text` names RMSNorm in the note under β. */
+export const affineLabels = (text) => ({
+  gamma: t('figures.affine.gamma'),
+  beta: t('figures.affine.beta'),
+  noBeta: t('figures.affine.noBeta', { kind: text.kinds.rms.label }),
+  resample: t('figures.affine.resample'),
+});
 
 /**
  * labels: { gamma, beta, noBeta, resample } (the figure's catalogue text); the stops are GAMMAS and BETAS. Moving a

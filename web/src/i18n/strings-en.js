@@ -215,6 +215,8 @@ export default {
     moduleMissing: 'This figure is not part of this build.',
     moduleBroken: 'The figure module has no mount().',
     unknown: 'There is no figure named “{name}”.',
+    // The γ/β sliders and Resample that figures share (figures/shared-controls.js affineLabels).
+    affine: { gamma: 'Scale γ', beta: 'Shift β', noBeta: '{kind} has no β.', resample: 'Resample' },
   },
   grouping: {
     normalization: 'Normalization',
@@ -245,10 +247,6 @@ export default {
   distributions: {
     raw: 'Raw activations',
     normalization: 'Normalization',
-    gamma: 'Scale γ',
-    beta: 'Shift β',
-    noBeta: '{label} has no β.',
-    resample: 'Resample',
     seed: 'Seed {seed}',
     rawTitle: 'Raw',
     normTitle: 'Normalized (after γ, β)',
@@ -859,6 +857,9 @@ export default {
     print: 'Print certificate',
     pdfButton: 'Download PDF',
     pdfDone: 'The PDF has been downloaded.',
+    pdfMaking: 'Making the PDF…',
+    pdfMissing: 'The PDF has no font for {characters}: use Print (your system fonts).',
+    pdfFailed: 'The PDF could not be made: use Print.',
     reset: 'Reset progress…',
     resetTitle: 'Reset all progress?',
     resetText:
@@ -895,7 +896,7 @@ export default {
       note: 'Self-issued record: the ID is a plain hash of the fields above; it reveals accidental edits, but anyone can recompute it, so it proves neither identity nor authenticity.',
       documentTitle: 'Certificate of completion — {title}',
       creator: 'Normlab',
-      producer: 'Normlab certificate writer',
+      producer: 'Normlab (pdf-lib)',
     },
   },
   embed: {

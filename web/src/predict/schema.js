@@ -24,10 +24,11 @@ export const placeholders = (text) => [...String(text).matchAll(/\{(\w+)\}/g)].m
  * Check one predict/review/mastery block (its fields' presence is checked by the caller).
  * @param {object} block
  * @param {string} path
- * @param {{ err: (path: string, msg: string) => void, checkInline: Function, claimId: Function,
- *           checkConcepts: (concepts: unknown, path: string) => void }} helpers
+ * @param {object} c  the check context (web/src/content/check-context.js): err, claimId, checkObject,
+ *                    checkFields, checkInline, checkConcepts
  */
-export function checkPredictBlock(block, path, { err, checkInline, claimId, checkConcepts }) {
+export function checkPredictBlock(block, path, c) {
+  const { err, checkInline, claimId, checkConcepts, checkObject, checkFields } = c;
   if (block.type !== 'predict') {
     if ('text' in block) checkInline(block.text, `${path}.text`);
     return;
@@ -64,35 +65,33 @@ export function checkPredictBlock(block, path, { err, checkInline, claimId, chec
     }
     block.options.forEach((o, i) => {
       const p = `${path}.options[${i}]`;
-      if (!isObject(o)) return err(p, 'must be an object');
+      if (!checkObject(o, p)) return;
       checkTemplate(o.text, `${p}.text`);
       if (!isNonEmptyString(o.explanation)) err(`${p}.explanation`, 'every option needs a non-empty explanation');
       else checkTemplate(o.explanation, `${p}.explanation`);
-      for (const key of Object.keys(o)) {
-        if (!['id', 'text', 'explanation'].includes(key))
-          err(`${p}.${key}`, 'unknown option field (the core decides which option is correct)');
-      }
-      return undefined;
+      checkFields(
+        o,
+        ['id', 'text', 'explanation'],
+        p,
+        'unknown option field (the core decides which option is correct)',
+      );
     });
   }
-  if (gen.scenarios) checkScenarios(block, path, gen, { err, checkInline });
+  if (gen.scenarios) checkScenarios(block, path, gen, c);
   else if ('scenarios' in block) err(`${path}.scenarios`, `generator ${block.generator} takes no scenarios`);
 }
 
-function checkScenarios(block, path, gen, { err, checkInline }) {
+function checkScenarios(block, path, gen, { err, checkInline, checkObject, checkFields }) {
   if (!Array.isArray(block.scenarios) || block.scenarios.length < 4) {
     err(`${path}.scenarios`, `generator ${block.generator} needs at least 4 scenarios`);
     return;
   }
   block.scenarios.forEach((s, i) => {
     const p = `${path}.scenarios[${i}]`;
-    if (!isObject(s)) return err(p, 'must be an object');
+    if (!checkObject(s, p)) return;
     checkInline(s.text, `${p}.text`);
     checkInline(s.explanation, `${p}.explanation`);
     if (!gen.options.includes(s.answer)) err(`${p}.answer`, `must be one of ${gen.options.join(', ')}`);
-    for (const key of Object.keys(s)) {
-      if (!['text', 'answer', 'explanation'].includes(key)) err(`${p}.${key}`, 'unknown scenario field');
-    }
-    return undefined;
+    checkFields(s, ['text', 'answer', 'explanation'], p, 'unknown scenario field');
   });
 }

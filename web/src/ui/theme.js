@@ -18,9 +18,9 @@ export function initTheme(button, storage) {
   function apply() {
     const theme = effective();
     const root = document.documentElement;
+    // base.css turns data-theme into the color-scheme that picks each colour token's light or dark value.
     if (stored()) root.dataset.theme = theme;
     else delete root.dataset.theme;
-    root.style.colorScheme = theme;
     if (button) {
       button.setAttribute('aria-pressed', theme === 'dark' ? 'true' : 'false');
       const label = button.querySelector('.theme-label');

@@ -13,7 +13,7 @@ import { parityNote } from '../parity-note.js';
 import { constantArray, DIST_SHAPE, INPUT_PRESETS } from '../inputs.js';
 import { DISTRIBUTIONS, KIND_DISPLAY_ORDER } from '../../vocabulary.js';
 import { el, nextId } from '../../ui/el.js';
-import { affineControls, distributionSelect, kindSelect } from '../shared-controls.js';
+import { affineControls, affineLabels, distributionSelect, kindSelect } from '../shared-controls.js';
 import { fmtFixed as fmt } from '../../ui/format.js';
 import { createErrorBox } from '../../ui/error-box.js';
 import { createFigure } from '../../ui/create-figure.js';
@@ -70,16 +70,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const caption = el('p', { className: 'fig-caption', attrs: { id: nextId('dist-caption') } });
   distControl.input.setAttribute('aria-describedby', caption.id);
   const kindControl = kindSelect(t('distributions.normalization'), text, (k) => change({ kind: k }));
-  const affine = affineControls(
-    {
-      gamma: t('distributions.gamma'),
-      beta: t('distributions.beta'),
-      noBeta: t('distributions.noBeta', { label: text.kinds.rms.label }),
-      resample: t('distributions.resample'),
-    },
-    change,
-    () => figure.state.seed,
-  );
+  const affine = affineControls(affineLabels(text), change, () => figure.state.seed);
   affine.seedText.setAttribute('aria-live', 'polite');
   controls.append(
     distControl.root,

@@ -10,8 +10,21 @@ const NOISIER = 1.5;
 const STEADY = 0.1;
 const KINDS = ['batch', 'layer', 'rms', 'group'];
 
-// RMSNorm's mean is 0 by definition: its statistic is the mean square.
-const spreadOf = (kind, spread) => (kind === 'rms' ? spread.varSd : spread.meanSd);
+/**
+ * The spread of `kind`'s statistic for one element over fresh batches of `batch` rows of instance `p`'s data
+ * (core.batchSpread). RMSNorm's mean is 0 by definition: its statistic is the mean square.
+ */
+export function statisticSpread(core, p, kind, batch) {
+  const spread = core.batchSpread(kind, p.distribution, {
+    batch,
+    features: p.features,
+    seed: p.dataSeed,
+    mean: p.mean,
+    std: p.std,
+    ...(kind === 'group' ? { groups: 4 } : {}),
+  });
+  return kind === 'rms' ? spread.varSd : spread.meanSd;
+}
 
 export default {
   name: 'small-batch',
@@ -33,18 +46,7 @@ export default {
     };
   },
   run(core, p) {
-    const spread = (kind, batch) =>
-      spreadOf(
-        kind,
-        core.batchSpread(kind, p.distribution, {
-          batch,
-          features: p.features,
-          seed: p.dataSeed,
-          mean: p.mean,
-          std: p.std,
-          ...(kind === 'group' ? { groups: 4 } : {}),
-        }),
-      );
+    const spread = (kind, batch) => statisticSpread(core, p, kind, batch);
     const firstSmall = spread(p.first, p.batch);
     const firstLarge = spread(p.first, LARGE);
     const secondSmall = spread(p.second, p.batch);
