@@ -7,5 +7,8 @@ set(NORMLAB_TRAIN_TEST_SOURCES
   tests/core/test_conv_gradcheck.cpp
   tests/core/test_conv_torch.cpp
   tests/core/test_conv_claim.cpp
+  tests/core/test_transformer.cpp
   tests/core/test_transformer_gradcheck.cpp
+  tests/core/test_transformer_torch.cpp
+  tests/core/test_transformer_claim.cpp
 )

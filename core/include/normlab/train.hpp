@@ -221,4 +221,10 @@ SweepPlan default_sweep_plan();
 // size (steps = 4·1438 / batch). docs/training.md records its results; a CTest test recomputes them.
 TrainConfig conv_batch_study_config(const std::string& norm, int batch_size);
 
+// The Transformer study (Post-LN vs Pre-LN and warm-up, Xiong et al. 2020; RMSNorm vs LayerNorm, Zhang &
+// Sennrich 2019): reverse sequences of 8 digits, 2 layers of width 32 with 4 heads and a 128-wide ReLU MLP,
+// Xavier, Adam at learning rate 0.03 (where Post-LN without warm-up fails at this scale), batch 32, 200
+// steps, evaluation every 25. docs/training.md records its results; a CTest test recomputes them.
+TrainConfig transformer_study_config(const std::string& norm, const std::string& placement, int warmup_steps);
+
 }  // namespace normlab

@@ -33,4 +33,26 @@ void validate_transformer(const TrainConfig& c) {
 
 }  // namespace train
 
+TrainConfig transformer_study_config(const std::string& norm, const std::string& placement, int warmup_steps) {
+    TrainConfig c;
+    c.dataset = "sequence";
+    c.sequence_task = "reverse";
+    c.sequence_length = 8;
+    c.architecture = "transformer";
+    c.depth = 2;
+    c.width = 32;
+    c.heads = 4;
+    c.init = "xavier";
+    c.norm = norm;
+    c.placement = placement;
+    c.optimizer = "adam";
+    c.learning_rate = 0.03;
+    c.warmup_steps = warmup_steps;
+    c.batch_size = 32;
+    c.steps = 200;
+    c.eval_every = 25;
+    validate(c);
+    return c;
+}
+
 }  // namespace normlab
