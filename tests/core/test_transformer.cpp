@@ -4,47 +4,32 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstring>
 #include <functional>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "checks.hpp"
 #include "normlab/errors.hpp"
 #include "normlab/train.hpp"
+#include "train_checks.hpp"
 
 using normlab::TrainConfig;
 using normlab::Trainer;
 
 namespace {
 
+// The study's set-up, narrower and with smaller batches: quick to run.
 TrainConfig small(const std::string& norm = "layer", const std::string& placement = "pre") {
-    TrainConfig c;
-    c.dataset = "sequence";
-    c.architecture = "transformer";
-    c.depth = 2;
+    TrainConfig c = normlab::transformer_study_config(norm, placement, 0);
     c.width = 16;
     c.heads = 2;
-    c.norm = norm;
-    c.placement = placement;
-    c.optimizer = "adam";
     c.learning_rate = 0.01;
     c.batch_size = 16;
     c.eval_every = 20;
     return c;
 }
 
-std::string config_error(const std::function<void(TrainConfig&)>& change) {
-    TrainConfig c = small();
-    change(c);
-    const std::string field = ref::thrown_argument([&] { normlab::validate(c); });
-    return field.empty() ? "(nothing thrown)" : field;
-}
-
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
+std::string config_error(const std::function<void(TrainConfig&)>& change) { return ref::config_error(small(), change); }
 
 }  // namespace
 
@@ -137,12 +122,12 @@ TEST_CASE("transformer: one seed gives one curve, bit for bit; another seed anot
         CAPTURE(placement);
         TrainConfig c = small("rms", placement);
         const normlab::StepResult a = Trainer(c).step(40), b = Trainer(c).step(40);
-        CHECK(same_bits(a.loss, b.loss));
+        CHECK(ref::same_bits(a.loss, b.loss));
         REQUIRE(a.evals.size() == 2);
-        CHECK(same_bits({a.evals[1].train.loss, a.evals[1].heldout.loss},
-                        {b.evals[1].train.loss, b.evals[1].heldout.loss}));
+        CHECK(ref::same_bits({a.evals[1].train.loss, a.evals[1].heldout.loss},
+                             {b.evals[1].train.loss, b.evals[1].heldout.loss}));
         c.seed = 2;
-        CHECK(!same_bits(a.loss, Trainer(c).step(40).loss));
+        CHECK(!ref::same_bits(a.loss, Trainer(c).step(40).loss));
     }
 }
 
@@ -155,7 +140,7 @@ TEST_CASE("warm-up: the first step's loss is the same, the updates are smaller u
     CHECK(plain.loss[0] == warm.loss[0]);  // the loss before any update
     CHECK(plain.loss[1] != warm.loss[1]);
     c.warmup_steps = 1;  // a one-step warm-up is the full rate from step 1: no warm-up at all
-    CHECK(same_bits(Trainer(c).step(30).loss, plain.loss));
+    CHECK(ref::same_bits(Trainer(c).step(30).loss, plain.loss));
 }
 
 TEST_CASE("transformer reports: one entry per layer, the MLP's activation inputs per position") {

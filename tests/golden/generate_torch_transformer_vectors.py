@@ -24,24 +24,20 @@ Layouts (core/src/train/transformer.cpp): token rows b*T + t, row-major; a Linea
 (torch's weight transposed), so in_proj (q | k | v stacked) becomes the trainer's [d, 3d] W_qkv. Every
 float is the shortest decimal that round-trips to the same float32.
 """
-import json
 import os
-import sys
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from golden_common import f32list, provenance
+from golden_common import f32fields, provenance, seeded_generator, write_vectors
 
 SEED = 20261205
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch-transformer-vectors.json")
 GENERATOR = "tests/golden/generate_torch_transformer_vectors.py"
 EPS = 1e-5
 
-torch.use_deterministic_algorithms(True)
-torch.set_num_threads(1)
-gen = torch.Generator().manual_seed(SEED)
+gen = seeded_generator(SEED)
 
 
 def randn(*shape):
@@ -181,10 +177,6 @@ def network_vector(norm_kind, placement, n=3, t=5, d=8, heads=2, depth=2, vocab=
             "grads": flat(lambda p: p.grad)}
 
 
-def serialize(v):
-    return {k: (f32list(t) if isinstance(t, torch.Tensor) else t) for k, t in v.items()}
-
-
 def main():
     vectors = [block_vector(norm, placement) for norm in ("layer", "rms") for placement in ("pre", "post")]
     vectors += [network_vector(norm, placement) for norm, placement in
@@ -194,13 +186,9 @@ def main():
         "layout": "token rows b*T + t; Linear weights as [in, out] (W_qkv = in_proj_weight transposed, "
                   "[d, 3d], q | k | v); block shape [N, T, d, heads]; network shape [N, T, d, heads, depth, "
                   "vocab]; network params/grads in the trainer's flat order",
-        "vectors": [serialize(v) for v in vectors],
+        "vectors": [f32fields(v) for v in vectors],
     }
-    with open(OUT, "w") as f:
-        json.dump(doc, f, separators=(",", ":"))
-        f.write("\n")
-    print(f"wrote {OUT}: {len(vectors)} vectors, {os.path.getsize(OUT)} bytes, torch {torch.__version__}",
-          file=sys.stderr)
+    write_vectors(OUT, doc, f"{len(vectors)} vectors")
 
 
 if __name__ == "__main__":

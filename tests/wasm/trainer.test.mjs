@@ -12,7 +12,7 @@ const trainerCore = await loadTrainer();
 const sweepTool = fileURLToPath(new URL('../../build/native/normlab_sweep', import.meta.url));
 const digits = new Uint8Array(readFileSync(new URL('../../data/digits/digits.bin', import.meta.url)));
 
-// 64-bit FNV-1a over the bytes of each double, as tools/sweep.cpp computes it.
+// 64-bit FNV-1a over the bytes of each double, as tools/fnv1a.hpp computes it.
 function fnv1a(values) {
   let h = 0xcbf29ce484222325n;
   const bytes = new Uint8Array(new Float64Array(values).buffer);
