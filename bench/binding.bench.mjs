@@ -33,11 +33,13 @@ const x16 = core.sample('normal', 16, { seed: 1 });
 const out = new Float32Array(16);
 const gamma = new Float32Array(16).fill(1);
 const trainer = trainerCore.createTrainer({ depth: 2, width: 8 });
+const layer = raw.kindCode('layer');
 const variants = [
   {
     name: 'raw binding: normalize [1, 16, 1] layer, data and options in the heap',
-    fn: () => raw.normalize('layer', p, 16, 1, 16, 1, o, p + 64, p + 128, p + 160),
+    fn: () => raw._normlab_normalize(layer, p, 16, 1, 16, 1, o, p + 64, p + 128, p + 160),
   },
+  { name: 'raw Embind binding: describe 16 values (a result object)', fn: () => raw.describe(p, 16, undefined) },
   { name: 'core.normalize [1, 16, 1] layer', fn: () => core.normalize('layer', x16, [1, 16, 1]) },
   {
     name: 'core.normalize [1, 16, 1] layer, opts.output reused',

@@ -70,6 +70,7 @@ for (const [n, c] of SHAPES) {
   // No affine, no running statistics.
   writeRawOptions(raw, opts, { groups: GROUPS });
   for (const kind of KINDS) {
+    const code = raw.kindCode(kind);
     const coreOpts = kind === 'group' ? { groups: GROUPS } : {};
     const jsFn = {
       batch: () => js.batchForward(x, n, c, 1e-5, y),
@@ -82,7 +83,7 @@ for (const [n, c] of SHAPES) {
       [
         { fn: () => core.normalize(kind, x, [n, c, 1], coreOpts) },
         { fn: () => core.normalize(kind, x, [n, c, 1], reuse) },
-        { fn: () => raw.normalize(kind, xp, elements, n, c, 1, opts, yp, mp, rp) },
+        { fn: () => raw._normlab_normalize(code, xp, elements, n, c, 1, opts, yp, mp, rp) },
         { fn: jsFn },
       ],
       elements,
@@ -90,7 +91,7 @@ for (const [n, c] of SHAPES) {
     const bwd = measure(
       [
         { fn: () => core.backward(kind, x, g, [n, c, 1], coreOpts) },
-        { fn: () => raw.backward(kind, xp, gp, elements, elements, n, c, 1, opts, yp, 0, 0) },
+        { fn: () => raw._normlab_backward(code, xp, gp, elements, elements, n, c, 1, opts, yp, 0, 0) },
       ],
       elements,
       6,

@@ -241,8 +241,9 @@ for (const shape of SHAPES) {
   for (const k of KINDS) {
     const opts = k.eval ? { training: false, runningMean, runningVar } : k.kind === 'group' ? { groups: GROUPS } : {};
     const optPtr = k.eval ? optEval : optTrain;
+    const code = raw.kindCode(k.kind);
     const variants = [
-      { fn: () => raw.normalize(k.kind, xp, elements, n, c, l, optPtr, yp, mp, rp) },
+      { fn: () => raw._normlab_normalize(code, xp, elements, n, c, l, optPtr, yp, mp, rp) },
       { fn: () => core.normalize(k.kind, x, shape.ours, opts) },
       { fn: programs.wasm[k.key], backend: 'wasm' },
       { fn: programs.cpu[k.key], backend: 'cpu' },
@@ -322,13 +323,14 @@ for (const r of rows) {
     `| ${r.kind.name} | ${r.shape.label} | ${fm(r.kernel)} | ${fm(r.api)} | ${f(r.native)} | ${fm(r.tfjsWasm)} | ${fm(r.tfjsCpu)} | ${fm(r.boundWasm)} | ${fm(bn)} | ${speedupCell} | ${boundCell} | ${nativeBoundCell} |`,
   );
 }
-// What one call costs regardless of size (Embind's kind string, the options block, the statistics
-// buffers): it dominates at [32, 256], where the bound moves 8192 elements in ~2 µs.
+// What one call costs regardless of size (the plain export's call, the options block, the statistics
+// buffers): it would dominate at [32, 256] if it were µs, where the bound moves 8192 elements in ~2 µs.
 {
   const p = raw._malloc(4 * 64 + 256);
   const o = (p + 4 * 64 + 15) & ~7;
   writeRawOptions(raw, o, { eps: EPS });
-  const call = () => raw.normalize('layer', p, 16, 1, 16, 1, o, p + 64, p + 128, p + 160);
+  const layer = raw.kindCode('layer');
+  const call = () => raw._normlab_normalize(layer, p, 16, 1, 16, 1, o, p + 64, p + 128, p + 160);
   const perCall = (await measure([{ fn: call }], 16, rounds))[0];
   console.log(
     `\nFixed cost of one raw binding call ([1, 16, 1] layer): ${((perCall.median * 16) / 1000).toFixed(2)} µs (min ${((perCall.min * 16) / 1000).toFixed(2)} µs).`,

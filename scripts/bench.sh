@@ -6,14 +6,14 @@ bash scripts/setup.sh
 bash scripts/build-wasm.sh >/dev/null
 # The native baseline gets the machine's best: -O3 -march=native, in its own build folder.
 cmake -S . -B build/bench-native -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="-march=native" >/dev/null
-cmake --build build/bench-native -j2 --target normlab_bench normlab_sweep normlab_conv >/dev/null
+cmake --build build/bench-native -j2 --target normlab_bench normlab_sweep normlab_conv normlab_transformer >/dev/null
 node bench/kernels.mjs build/bench-native/normlab_bench
 for extra in bench/*.bench.mjs; do
   [ -e "$extra" ] && node "$extra"
 done
 echo
-echo "### Conv trainer, native (steps/s by CPU time)"
-build/bench-native/normlab_conv data/digits/digits.bin --time
+echo "### Transformer trainer, native (ms/step by CPU time; RMSNorm vs LayerNorm)"
+build/bench-native/normlab_transformer --time
 
 # In Chromium, on a build of the page in its own folder (dist/web may be in use by tests).
 bash scripts/build-native.sh >/dev/null

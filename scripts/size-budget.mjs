@@ -40,8 +40,9 @@ const rows = firstLoad.map((f) => ({ file: f, raw: raw(f), gz: gz(f) }));
 const firstTotal = rows.reduce((s, r) => s + r.gz, 0);
 const everything = ['index.html', ...styles, ...assets.map((f) => `assets/${f}`)];
 const allTotal = everything.reduce((s, f) => s + gz(f), 0);
-const coreWasm = assets.find((f) => /^normlab-[^-]+\.wasm$/.test(f));
-const trainWasm = assets.find((f) => /^normlab-train-.*\.wasm$/.test(f));
+// Vite names assets [name]-[hash]: an 8-character hash that may itself hold "-" or "_".
+const coreWasm = assets.find((f) => /^normlab-[\w-]{8}\.wasm$/.test(f));
+const trainWasm = assets.find((f) => /^normlab-train-[\w-]{8}\.wasm$/.test(f));
 
 const budgets = [
   { what: 'first load (before the learner scrolls)', size: firstTotal, budget: 350 * KB },

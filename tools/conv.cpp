@@ -3,11 +3,15 @@
 //                                                (wall and process CPU time: the machine may be shared)
 //        normlab_conv DIGITS.bin --study         GroupNorm vs BatchNorm as the batch shrinks (Wu & He
 //                                                2018): conv_batch_study_config() at batch 32, 8, 2, 1
+//        normlab_conv DIGITS.bin --study DEPTH WIDTH EPOCHS
+//                                                the same at batch 32 and 2 with another depth, width
+//                                                (groups of 4 channels) and number of epochs
 //        normlab_conv DIGITS.bin --fingerprint   FNV-1a of the loss bits of short runs of every norm: a
 //                                                WebAssembly build of this tool must print the same lines
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -15,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "fnv1a.hpp"
 #include "normlab/train.hpp"
 
 namespace {
@@ -41,14 +46,32 @@ int time_steps(std::span<const std::uint8_t> digits) {
     return 0;
 }
 
-int study(std::span<const std::uint8_t> digits) {
+// The study's net, or a variant of it: depth blocks of width channels in groups of 4, epochs of the training
+// set at every batch size (the rate stays 0.1 x batch / 32).
+struct StudyShape {
+    int depth = 0, width = 0, epochs = 0;  // 0: the study's own
+};
+
+normlab::TrainConfig study_config(const std::string& norm, int batch, const StudyShape& shape) {
+    normlab::TrainConfig c = normlab::conv_batch_study_config(norm, batch);
+    if (shape.depth == 0) return c;
+    c.depth = shape.depth;
+    c.width = shape.width;
+    c.groups = shape.width / 4;
+    c.steps = shape.epochs * 1438 / batch;
+    normlab::validate(c);
+    return c;
+}
+
+int study(std::span<const std::uint8_t> digits, const StudyShape& shape) {
     std::printf(
         "| batch | rate | steps | norm | eval accuracy, train set (seeds 1, 2, 3) | held-out accuracy | "
         "mini-batch accuracy, last 100 steps |\n|---|---|---|---|---|---|---|\n");
-    for (int batch : {32, 8, 2, 1})
+    const std::vector<int> batches = shape.depth == 0 ? std::vector<int>{32, 8, 2, 1} : std::vector<int>{32, 2};
+    for (int batch : batches)
         for (std::string norm : {"batch", "group"}) {
             std::string train_acc, heldout_acc, minibatch_acc;
-            normlab::TrainConfig c = normlab::conv_batch_study_config(norm, batch);
+            normlab::TrainConfig c = study_config(norm, batch, shape);
             for (std::uint32_t seed : {1u, 2u, 3u}) {
                 c.seed = seed;
                 normlab::Trainer t(c, digits);
@@ -72,17 +95,6 @@ int study(std::span<const std::uint8_t> digits) {
     return 0;
 }
 
-// 64-bit FNV-1a over the bytes of each double, in order.
-std::uint64_t fnv1a(const std::vector<double>& values) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (double v : values) {
-        unsigned char bytes[sizeof v];
-        std::memcpy(bytes, &v, sizeof v);
-        for (unsigned char b : bytes) h = (h ^ b) * 0x100000001b3ull;
-    }
-    return h;
-}
-
 int fingerprint(std::span<const std::uint8_t> digits) {
     for (std::string norm : {"none", "batch", "group", "instance", "layer"}) {
         normlab::TrainConfig c = normlab::conv_batch_study_config(norm, 8);
@@ -100,14 +112,16 @@ int fingerprint(std::span<const std::uint8_t> digits) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: normlab_conv DIGITS.bin --time | --study | --fingerprint\n");
+    const bool shaped = argc == 6 && std::strcmp(argv[2], "--study") == 0;
+    if (argc != 3 && !shaped) {
+        std::fprintf(stderr, "usage: normlab_conv DIGITS.bin --time | --study [DEPTH WIDTH EPOCHS] | --fingerprint\n");
         return 2;
     }
     std::ifstream in(argv[1], std::ios::binary);
     const std::vector<std::uint8_t> digits{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (std::strcmp(argv[2], "--time") == 0) return time_steps(digits);
-    if (std::strcmp(argv[2], "--study") == 0) return study(digits);
+    if (shaped) return study(digits, {std::atoi(argv[3]), std::atoi(argv[4]), std::atoi(argv[5])});
+    if (std::strcmp(argv[2], "--study") == 0) return study(digits, {});
     if (std::strcmp(argv[2], "--fingerprint") == 0) return fingerprint(digits);
     std::fprintf(stderr, "unknown option %s\n", argv[2]);
     return 2;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "fnv1a.hpp"
 #include "normlab/train.hpp"
 
 namespace {
@@ -115,16 +116,6 @@ int time_steps() {
                     1e6 * s / t.steps_done(), t.steps_done() * c.batch_size / s, t.diverged() ? " (diverged)" : "");
     }
     return 0;
-}
-
-// 64-bit FNV-1a over the bytes of each double, in order.
-std::uint64_t fnv1a(const std::vector<double>& values, std::uint64_t h = 0xcbf29ce484222325ull) {
-    for (double v : values) {
-        unsigned char bytes[sizeof v];
-        std::memcpy(bytes, &v, sizeof v);
-        for (unsigned char b : bytes) h = (h ^ b) * 0x100000001b3ull;
-    }
-    return h;
 }
 
 int fingerprint() {

@@ -5,3 +5,7 @@ target_link_libraries(normlab_sweep PRIVATE normlab)
 # normlab_conv: the conv trainer's steps/s, the batch-size study and a fingerprint (tools/conv.cpp).
 add_executable(normlab_conv tools/conv.cpp)
 target_link_libraries(normlab_conv PRIVATE normlab)
+
+# normlab_transformer: the Transformer trainer's steps/s, its study and a fingerprint (tools/transformer.cpp).
+add_executable(normlab_transformer tools/transformer.cpp)
+target_link_libraries(normlab_transformer PRIVATE normlab)

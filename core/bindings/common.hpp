@@ -6,7 +6,10 @@
 // function's result (a number or an object) or, when the core throws, the plain object
 // { error, argument } with the exception's message and the argument it names. No C++ exception crosses
 // into JS, so the stack unwinds normally (-fwasm-exceptions) and the module stays usable;
-// web/src/core/module.js turns the object into a thrown NormlabError.
+// web/src/core/module.js turns the object into a thrown NormlabError. The few hot calls are plain exports
+// (no Embind invoker: a call costs what a WASM call costs) whose body runs inside status_of(): they return
+// a status >= 0, or -1 after keeping the same { error, argument } object for takeError(), which JS passes
+// to the same check().
 //
 // Conversions only convert: a value of the wrong JS type or out of the C++ type's range is an error
 // here, every rule about the value itself is the core's (its validate functions).
@@ -64,6 +67,30 @@ val guarded(F&& f) {
     }
 }
 
+// The error object of the last hot call that failed, until takeError() hands it to JS.
+inline val& kept_error() {
+    static val error = val::undefined();
+    return error;
+}
+
+// Runs f (returning an int >= 0) for a plain export: its value, or -1 with the error kept for takeError().
+template <class F>
+int status_of(F&& f) {
+    try {
+        return f();
+    } catch (...) {
+        kept_error() = current_error();
+        return -1;
+    }
+}
+
+// takeError(): the { error, argument } object of the last failed hot call (undefined when there is none).
+inline val take_error() {
+    val error = kept_error();
+    kept_error() = val::undefined();
+    return error;
+}
+
 // ---- numbers in --------------------------------------------------------------------------------------
 
 // A JS number as a double; "must be a number" otherwise.
@@ -75,15 +102,16 @@ inline double number_of(const val& v, const char* argument) {
 // size_t is 32-bit in WebAssembly: anything above its range is an error, never a wrapped value.
 inline std::size_t to_size(double v, const char* argument) {
     constexpr double kMax = static_cast<double>(std::numeric_limits<std::size_t>::max());
-    require(std::isfinite(v) && v >= 0 && v == std::floor(v) && v <= kMax, argument,
-            "must be an integer in [0, " + std::to_string(std::numeric_limits<std::size_t>::max()) + "]");
+    require(std::isfinite(v) && v >= 0 && v == std::floor(v) && v <= kMax, argument, [] {
+        return "must be an integer in [0, " + std::to_string(std::numeric_limits<std::size_t>::max()) + "]";
+    });
     return static_cast<std::size_t>(v);
 }
 
 // An integer in [lo, hi] (the C++ type's range, not a rule of the core).
 inline int to_int(double d, const char* argument, int lo, int hi) {
     require(d == std::floor(d) && d >= lo && d <= hi, argument,
-            "must be an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+            [&] { return "must be an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]"; });
     return static_cast<int>(d);
 }
 
@@ -156,10 +184,30 @@ inline void read_field(const val& opts, const char* name, std::string& field) {
 // The JS value of a field (integers wider than int as plain numbers).
 template <class T>
 val field_out(const T& field) {
+    // A struct needs its own overload (NORMLAB_OBJECT_OUT) declared before its use; never a silent val(struct).
+    static_assert(std::is_arithmetic_v<T> || std::is_same_v<T, std::string>, "field_out: no overload for this type");
     if constexpr (std::is_same_v<T, std::uint32_t> || std::is_same_v<T, std::uint64_t>)
         return val(static_cast<double>(field));
     else
         return val(field);
 }
+
+// ---- structs, by a field table ----------------------------------------------------------------------
+
+// A field table is a macro TABLE(X) listing X("jsName", member) per field of one struct. With a struct
+// `s` and an object `o` in scope, NORMLAB_SET_FIELDS(TABLE) writes every field into o through field_out
+// and NORMLAB_READ_FIELDS(TABLE) reads every field that o names through read_field: one table serves
+// both directions and any struct (core/bindings/train_config.hpp holds the training module's tables).
+#define NORMLAB_SET_FIELD(name, member) o.set(name, field_out(s.member));
+#define NORMLAB_READ_FIELD(name, member) read_field(o, name, s.member);
+#define NORMLAB_SET_FIELDS(TABLE) TABLE(NORMLAB_SET_FIELD)
+#define NORMLAB_READ_FIELDS(TABLE) TABLE(NORMLAB_READ_FIELD)
+// Defines field_out(const Type&): the plain object of TABLE's fields (tables may nest through field_out).
+#define NORMLAB_OBJECT_OUT(Type, TABLE)   \
+    inline val field_out(const Type& s) { \
+        val o = val::object();            \
+        NORMLAB_SET_FIELDS(TABLE)         \
+        return o;                         \
+    }
 
 }  // namespace normlab::bind

@@ -2,10 +2,13 @@
 // backward, statistics, sampling and the comparisons the figures draw. It registers functions and
 // converts (core_options.hpp, common.hpp); it computes nothing and checks nothing the core checks itself.
 // Arrays cross as addresses into the WASM heap that web/src/core/heap.js allocates and fills (one copy
-// in, one copy out, no per-element JS work). Every function returns guarded()'s val.
+// in, one copy out, no per-element JS work). Every Embind function returns guarded()'s val; the two hot
+// calls are plain exports that return status_of()'s status.
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <emscripten/emscripten.h>
 
 #include "common.hpp"
 #include "core_options.hpp"
@@ -24,31 +27,15 @@ namespace {
 
 Shape shape_of(double n, double c, double l) { return {to_size(n, "shape"), to_size(c, "shape"), to_size(l, "shape")}; }
 
-// The statistics count, written into mean/rstd (JS sized them for the largest count any kind needs).
-val js_normalize(std::string kind, double input, double length, double n, double c, double l, double options,
-                 double output, double mean, double rstd) {
-    return guarded([&] {
-        const Kind k = parse_kind(kind);
-        const Shape s = shape_of(n, c, l);
-        const NormOptions o = norm_options_at(options);
-        const std::size_t count = stat_count(k, s, o.groups);
-        normalize_into(k, heap_span<const float>(input, length), s, o, heap_span<float>(output, length),
-                       heap_span<float>(mean, count), heap_span<float>(rstd, count));
-        return val(static_cast<double>(count));
-    });
+// A code from kindCode (JS never passes another; a stray one is still an error, not undefined behaviour).
+Kind kind_at(int code) {
+    require(code >= 0 && code <= static_cast<int>(Kind::instance), "kind", "is not a code from kindCode");
+    return static_cast<Kind>(code);
 }
 
-val js_backward(std::string kind, double input, double grad_output, double length, double grad_output_length, double n,
-                double c, double l, double options, double grad_input, double grad_gamma, double grad_beta) {
-    return guarded([&] {
-        const Kind k = parse_kind(kind);
-        const NormOptions o = norm_options_at(options);
-        backward_into(k, heap_span<const float>(input, length), heap_span<const float>(grad_output, grad_output_length),
-                      shape_of(n, c, l), o, heap_span<float>(grad_input, length),
-                      heap_span<float>(grad_gamma, static_cast<double>(o.gamma.size())),
-                      heap_span<float>(grad_beta, static_cast<double>(o.beta.size())));
-        return val::undefined();
-    });
+// The code the hot calls take for a kind name (or the core's error for an unknown name).
+val js_kind_code(std::string kind) {
+    return guarded([&] { return val(static_cast<int>(parse_kind(kind))); });
 }
 
 val js_explain_element(std::string kind, double input, double length, double n, double c, double l, double index,
@@ -205,11 +192,46 @@ std::string js_version() { return version(); }
 
 }  // namespace
 
+// ---- the hot calls: plain exports over heap addresses ----------------------------------------------------
+// normalize and backward run on every redraw of a live figure, so they skip Embind's generic invoker (no
+// string, no val): the kind crosses as its code (kindCode), arrays and the options block as heap addresses,
+// and the result is a status; see the error protocol in common.hpp.
+
+// The statistics count, written into mean/rstd (JS sized them for the largest count any kind needs).
+extern "C" EMSCRIPTEN_KEEPALIVE int normlab_normalize(int kind, double input, double length, double n, double c,
+                                                      double l, double options, double output, double mean,
+                                                      double rstd) {
+    return status_of([&] {
+        const Kind k = kind_at(kind);
+        const Shape s = shape_of(n, c, l);
+        const NormOptions o = norm_options_at(options);
+        const std::size_t count = stat_count(k, s, o.groups);
+        normalize_into(k, heap_span<const float>(input, length), s, o, heap_span<float>(output, length),
+                       heap_span<float>(mean, count), heap_span<float>(rstd, count));
+        return static_cast<int>(count);
+    });
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE int normlab_backward(int kind, double input, double grad_output, double length,
+                                                     double grad_output_length, double n, double c, double l,
+                                                     double options, double grad_input, double grad_gamma,
+                                                     double grad_beta) {
+    return status_of([&] {
+        const Kind k = kind_at(kind);
+        const NormOptions o = norm_options_at(options);
+        backward_into(k, heap_span<const float>(input, length), heap_span<const float>(grad_output, grad_output_length),
+                      shape_of(n, c, l), o, heap_span<float>(grad_input, length),
+                      heap_span<float>(grad_gamma, static_cast<double>(o.gamma.size())),
+                      heap_span<float>(grad_beta, static_cast<double>(o.beta.size())));
+        return 0;
+    });
+}
+
 EMSCRIPTEN_BINDINGS(normlab) {
     emscripten::function("version", &js_version);
     emscripten::function("normOptionFields", &js_norm_option_fields);
-    emscripten::function("normalize", &js_normalize);
-    emscripten::function("backward", &js_backward);
+    emscripten::function("kindCode", &js_kind_code);
+    emscripten::function("takeError", &take_error);
     emscripten::function("explainElement", &js_explain_element);
     emscripten::function("describe", &js_describe);
     emscripten::function("sample", &js_sample);

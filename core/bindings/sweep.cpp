@@ -1,6 +1,6 @@
 // sweep.cpp — the learning-rate sweep's bindings, part of the training module (normlab-train.wasm) with
-// train.cpp: one sweep cell, the summary of finished sweeps, and the lesson's default plan. Converts only;
-// the core validates.
+// train.cpp: one sweep cell, the summary of finished sweeps, the lesson's default plan and the conv
+// batch-size study's config. Converts only; the core validates.
 #include <cstdint>
 #include <span>
 #include <string>
@@ -15,20 +15,11 @@ using namespace normlab::bind;
 
 namespace {
 
-val sweep_run(const SweepRun& run) {
-    val o = val::object();
-    o.set("learningRate", run.learning_rate);
-    o.set("seed", static_cast<double>(run.seed));
-    o.set("outcome", run.outcome);
-    o.set("steps", run.steps);
-    return o;
-}
-
 val js_run_to_target(val config, double learning_rate, double seed, double target_loss, double digits,
                      double digits_length) {
     return guarded([&] {
         const auto s = static_cast<std::uint32_t>(to_int(seed, "seed", 0, 2147483647));
-        return sweep_run(run_to_target(to_train_config(config), learning_rate, s, target_loss,
+        return field_out(run_to_target(to_train_config(config), learning_rate, s, target_loss,
                                        heap_span<const std::uint8_t>(digits, digits_length)));
     });
 }
@@ -56,40 +47,8 @@ SweepResult sweep_result(const val& s) {
     const val runs = s["runs"];
     require(runs.isArray(), "runs", "must be an array");
     const int m = runs["length"].as<int>();
-    for (int j = 0; j < m; ++j) {
-        const val run = runs[j];
-        r.runs.push_back({run["learningRate"].as<double>(), static_cast<std::uint32_t>(run["seed"].as<double>()),
-                          run["outcome"].as<std::string>(), run["steps"].as<int>()});
-    }
+    for (int j = 0; j < m; ++j) r.runs.push_back(to_sweep_run(runs[j]));
     return r;
-}
-
-val rate_summary(const RateSummary& rs) {
-    val q = val::object();
-    q.set("learningRate", rs.learning_rate);
-    q.set("medianReached", rs.median_reached);
-    q.set("medianSteps", rs.median_steps);
-    q.set("reached", rs.reached);
-    q.set("diverged", rs.diverged);
-    q.set("notReached", rs.not_reached);
-    return q;
-}
-
-val variant_summary(const VariantSummary& v) {
-    val o = val::object();
-    o.set("norm", v.norm);
-    o.set("reached", v.reached);
-    o.set("bestRate", v.best_rate);
-    o.set("bestSteps", v.best_steps);
-    o.set("stableRates", array_out(v.stable_rates));
-    o.set("largestStableRate", v.largest_stable_rate);
-    o.set("divergences", v.divergences);
-    o.set("speedupStatus", v.speedup_status);
-    o.set("speedup", v.speedup);
-    val rates = val::array();
-    for (const RateSummary& rs : v.rates) rates.call<void>("push", rate_summary(rs));
-    o.set("rates", rates);
-    return o;
 }
 
 // The variants' summaries (an array).
@@ -99,25 +58,18 @@ val js_summarize_sweep(val sweeps) {
         std::vector<SweepResult> results;
         const int n = sweeps["length"].as<int>();
         for (int i = 0; i < n; ++i) results.push_back(sweep_result(sweeps[i]));
-        val variants = val::array();
-        for (const VariantSummary& v : summarize(results).variants) variants.call<void>("push", variant_summary(v));
-        return variants;
+        return field_out(summarize(results).variants);
     });
 }
 
 val js_default_sweep_plan() {
-    return guarded([&] {
-        const SweepPlan p = default_sweep_plan();
-        val r = val::object();
-        r.set("config", from_train_config(p.config));
-        val norms = val::array();
-        for (const auto& n : p.norms) norms.call<void>("push", n);
-        r.set("norms", norms);
-        r.set("learningRates", array_out(p.learning_rates));
-        r.set("seeds", array_out(p.seeds));
-        r.set("targetLoss", p.target_loss);
-        return r;
-    });
+    return guarded([&] { return field_out(default_sweep_plan()); });
+}
+
+// The conv net's batch-size study config for one norm and batch size (conv_batch_study_config).
+val js_conv_study_config(std::string norm, double batch_size) {
+    return guarded(
+        [&] { return field_out(conv_batch_study_config(norm, to_int(batch_size, "batchSize", 0, 1000000))); });
 }
 
 }  // namespace
@@ -126,4 +78,5 @@ EMSCRIPTEN_BINDINGS(normlab_sweep) {
     emscripten::function("runToTarget", &js_run_to_target);
     emscripten::function("summarizeSweep", &js_summarize_sweep);
     emscripten::function("defaultSweepPlan", &js_default_sweep_plan);
+    emscripten::function("convStudyConfig", &js_conv_study_config);
 }

@@ -23,42 +23,6 @@ using namespace normlab::bind;
 
 namespace {
 
-// ---- results -----------------------------------------------------------------------------------------
-
-// { step, cause }, or null while training has not diverged.
-val divergence_out(const Divergence& d) {
-    if (d.step == 0) return val::null();
-    val o = val::object();
-    o.set("step", d.step);
-    o.set("cause", d.cause);
-    return o;
-}
-
-val split_metrics(const SplitMetrics& m) {
-    val o = val::object();
-    o.set("loss", m.loss);
-    o.set("accuracy", m.accuracy);
-    return o;
-}
-
-val eval_report(const EvalReport& e) {
-    val o = val::object();
-    o.set("step", e.step);
-    o.set("train", split_metrics(e.train));
-    o.set("heldout", split_metrics(e.heldout));
-    o.set("preactMean", array_out(e.preact_mean));
-    o.set("preactStd", array_out(e.preact_std));
-    o.set("gradNorm", array_out(e.grad_norm));
-    o.set("watchLayer", e.watch_layer);
-    val h = val::object();
-    h.set("edges", array_out(e.hist_edges));
-    h.set("counts", array_out(e.hist_counts));
-    h.set("below", e.hist_below);
-    h.set("above", e.hist_above);
-    o.set("histogram", h);
-    return o;
-}
-
 int steps_of(double n, const char* argument) { return to_int(n, argument, 0, 1000000); }
 
 // ---- the trainers ------------------------------------------------------------------------------------
@@ -83,7 +47,7 @@ val js_create_trainer(val config, double digits, double digits_length) {
         const int id = next_id++;
         val r = val::object();
         r.set("id", id);
-        r.set("config", from_train_config(t->config()));
+        r.set("config", field_out(t->config()));
         trainers()[id] = std::move(t);
         return r;
     });
@@ -97,20 +61,7 @@ val js_dispose_trainer(int id) {
 }
 
 val js_trainer_step(int id, double n) {
-    return guarded([&] {
-        const StepResult s = trainer(id).step(steps_of(n, "steps"));
-        val r = val::object();
-        r.set("firstStep", s.first_step);
-        r.set("loss", array_out(s.loss));
-        r.set("accuracy", array_out(s.accuracy));
-        val evals = val::array();
-        for (const EvalReport& e : s.evals) evals.call<void>("push", eval_report(e));
-        r.set("evals", evals);
-        r.set("diverged", s.diverged);
-        r.set("reason", s.reason);
-        r.set("divergence", divergence_out(s.divergence));
-        return r;
-    });
+    return guarded([&] { return field_out(trainer(id).step(steps_of(n, "steps"))); });
 }
 
 val js_trainer_run(int id, double n) {
@@ -118,7 +69,7 @@ val js_trainer_run(int id, double n) {
 }
 
 val js_trainer_evaluate(int id) {
-    return guarded([&] { return eval_report(trainer(id).evaluate()); });
+    return guarded([&] { return field_out(trainer(id).evaluate()); });
 }
 
 val js_trainer_status(int id) {
@@ -128,7 +79,7 @@ val js_trainer_status(int id) {
         r.set("stepsDone", t.steps_done());
         r.set("diverged", t.diverged());
         r.set("reason", t.divergence_reason());
-        r.set("divergence", divergence_out(t.divergence()));
+        r.set("divergence", field_out(t.divergence()));
         return r;
     });
 }

@@ -16,7 +16,8 @@ namespace normlab {
 
 namespace {
 
-Histogram histogram(std::span<const float> v, std::size_t bins, double lo, double hi) {
+Histogram histogram(std::span<const float> v, std::size_t bins, double lo, double hi, double min_value,
+                    double max_value) {
     Histogram h;
     h.edges.resize(bins + 1);
     // numpy.linspace: lo + i * step, with the last edge exactly hi.
@@ -24,20 +25,39 @@ Histogram histogram(std::span<const float> v, std::size_t bins, double lo, doubl
     for (std::size_t i = 0; i <= bins; ++i) h.edges[i] = lo + static_cast<double>(i) * step;
     h.edges[bins] = hi;
     h.counts.assign(bins, 0);
+    if (bins == 1 && lo <= min_value && max_value <= hi) {
+        h.counts[0] = static_cast<std::uint32_t>(v.size());  // one closed bin around all the data holds all of it
+        return h;
+    }
     // A candidate bin by one multiplication; the edge comparisons below make the result numpy's exactly.
     const double scale = static_cast<double>(bins) / (hi - lo);
-    for (float f : v) {
-        const double x = f;
-        if (x < lo || x > hi) continue;
+    const double* edges = h.edges.data();
+    const auto last = static_cast<std::ptrdiff_t>(bins) - 1;
+    auto bin_of = [&](double x) {
         auto i = static_cast<std::ptrdiff_t>((x - lo) * scale);
-        if (i >= static_cast<std::ptrdiff_t>(bins)) i = static_cast<std::ptrdiff_t>(bins) - 1;
+        if (i > last) i = last;
         // The computed index can be off by one next to an edge: compare with the edges themselves.
-        if (x < h.edges[i])
+        if (x < edges[i])
             --i;
-        else if (i + 1 < static_cast<std::ptrdiff_t>(bins) && x >= h.edges[i + 1])
+        else if (i < last && x >= edges[i + 1])
             ++i;
-        ++h.counts[static_cast<std::size_t>(i)];
+        return static_cast<std::size_t>(i);
+    };
+    // Four partial histograms, one per element of each group of four: concentrated data (most values in
+    // a few bins) would otherwise wait on the same counter's previous increment.
+    constexpr std::size_t kParts = 4;
+    std::vector<std::uint32_t> part(kParts * bins, 0);
+    std::size_t k = 0;
+    if (lo <= min_value && max_value <= hi) {  // every value is inside: no range check per value
+        for (; k + kParts <= v.size(); k += kParts)
+            for (std::size_t p = 0; p < kParts; ++p) ++part[p * bins + bin_of(v[k + p])];
     }
+    for (; k < v.size(); ++k) {
+        const double x = v[k];
+        if (x >= lo && x <= hi) ++part[bin_of(x)];
+    }
+    for (std::size_t p = 0; p < kParts; ++p)
+        for (std::size_t b = 0; b < bins; ++b) h.counts[b] += part[p * bins + b];
     return h;
 }
 
@@ -45,23 +65,58 @@ struct Extent {
     double lo, hi, sum;
 };
 
-// Pass 1: min, max and the sum, with no branch per element so the loop vectorizes; a NaN or an
-// infinity anywhere makes the double sum non-finite, which is how it is detected.
-Extent extent(std::span<const float> values) {
-    float lo_f = values[0], hi_f = values[0];
-    double sum = 0;
-    for (std::size_t i0 = 0; i0 < values.size(); i0 += 256) {
-        float block = 0;
-        for (std::size_t i = i0; i < std::min(values.size(), i0 + 256); ++i) {
-            const float f = values[i];
-            lo_f = f < lo_f ? f : lo_f;
-            hi_f = f > hi_f ? f : hi_f;
-            block += f;
+// Min, max and sum lanes over x[0..len) (len a multiple of kLanes): 8 independent lanes with no branch,
+// kept in locals so that the loop compiles to SIMD (f32x4 pmin/compare/add).
+constexpr std::size_t kLanes = 8;
+void extent_lanes(const float* x, std::size_t len, float* lo_out, float* hi_out, float* sum_out) {
+    float lo[kLanes], hi[kLanes], sum[kLanes] = {};
+    for (std::size_t j = 0; j < kLanes; ++j) {
+        lo[j] = lo_out[j];
+        hi[j] = hi_out[j];
+    }
+    for (std::size_t i = 0; i < len; i += kLanes)
+        for (std::size_t j = 0; j < kLanes; ++j) {
+            const float f = x[i + j];
+            lo[j] = f < lo[j] ? f : lo[j];
+            hi[j] = f > hi[j] ? f : hi[j];
+            sum[j] += f;
         }
-        sum += block;
+    for (std::size_t j = 0; j < kLanes; ++j) {
+        lo_out[j] = lo[j];
+        hi_out[j] = hi[j];
+        sum_out[j] = sum[j];
+    }
+}
+
+// Pass 1: min, max and the sum (float lanes over blocks of 256, folded into double); a NaN or an infinity
+// anywhere makes the double sum non-finite, which is how it is detected.
+Extent extent(std::span<const float> values) {
+    constexpr std::size_t kBlock = 256;
+    float lo[kLanes], hi[kLanes];
+    std::fill_n(lo, kLanes, values[0]);
+    std::fill_n(hi, kLanes, values[0]);
+    double sum = 0;
+    const std::size_t whole = values.size() / kLanes * kLanes;
+    for (std::size_t i = 0; i < whole; i += kBlock) {
+        float block[kLanes];
+        extent_lanes(values.data() + i, std::min(kBlock, whole - i), lo, hi, block);
+        double total = 0;
+        for (std::size_t j = 0; j < kLanes; ++j) total += block[j];
+        sum += total;
         require(std::isfinite(sum), "values", "must contain only finite numbers (no NaN or Infinity)");
     }
-    require(std::isfinite(lo_f) && std::isfinite(hi_f), "values",
+    for (std::size_t i = whole; i < values.size(); ++i) {
+        const float f = values[i];
+        lo[0] = f < lo[0] ? f : lo[0];
+        hi[0] = f > hi[0] ? f : hi[0];
+        sum += f;
+    }
+    float lo_f = lo[0], hi_f = hi[0];
+    for (std::size_t j = 1; j < kLanes; ++j) {
+        lo_f = lo[j] < lo_f ? lo[j] : lo_f;
+        hi_f = hi[j] > hi_f ? hi[j] : hi_f;
+    }
+    require(std::isfinite(sum) && std::isfinite(lo_f) && std::isfinite(hi_f), "values",
             "must contain only finite numbers (no NaN or Infinity)");
     return {lo_f, hi_f, sum};
 }
@@ -70,34 +125,44 @@ struct CentralMoments {
     double mean, m2, m3;  // m2, m3: the mean squared and cubed deviations from the mean
 };
 
-// Pass 2: moments about the first estimate sum / n, in float over runs of 16 values (SIMD) folded into
+// Sums of d, d² and d³ (d = x - guess) in 8 float lanes over x[0..len) (len a multiple of kLanes), kept in
+// locals so that the loop compiles to SIMD.
+void moment_lanes(const float* x, std::size_t len, float guess, float* s1_out, float* s2_out, float* s3_out) {
+    float s1[kLanes] = {}, s2[kLanes] = {}, s3[kLanes] = {};
+    for (std::size_t i = 0; i < len; i += kLanes)
+        for (std::size_t j = 0; j < kLanes; ++j) {
+            const float d = x[i + j] - guess;
+            const float d2 = d * d;
+            s1[j] += d;
+            s2[j] += d2;
+            s3[j] += d2 * d;
+        }
+    for (std::size_t j = 0; j < kLanes; ++j) {
+        s1_out[j] = s1[j];
+        s2_out[j] = s2[j];
+        s3_out[j] = s3[j];
+    }
+}
+
+// Pass 2: moments about the first estimate sum / n, in float lanes over blocks of 256 values folded into
 // double: each partial sum carries ~1e-6 relative error, well below what the figures show.
 CentralMoments central_moments(std::span<const float> values, double sum) {
+    constexpr std::size_t kBlock = 256;
     const double n = static_cast<double>(values.size());
     double s1 = 0, m2 = 0, m3 = 0;
     const double guess = sum / n;
     const float guess_f = static_cast<float>(guess);
-    constexpr std::size_t kRun = 16;
-    std::size_t i = 0;
-    for (; i + kRun <= values.size(); i += kRun) {
-        float a[kRun], b[kRun], c[kRun];
-        for (std::size_t j = 0; j < kRun; ++j) {
-            const float d = values[i + j] - guess_f;
-            a[j] = d;
-            b[j] = d * d;
-            c[j] = d * d * d;
+    const std::size_t whole = values.size() / kLanes * kLanes;
+    for (std::size_t i = 0; i < whole; i += kBlock) {
+        float a[kLanes], b[kLanes], c[kLanes];
+        moment_lanes(values.data() + i, std::min(kBlock, whole - i), guess_f, a, b, c);
+        for (std::size_t j = 0; j < kLanes; ++j) {
+            s1 += a[j];
+            m2 += b[j];
+            m3 += c[j];
         }
-        float sa = 0, sb = 0, sc = 0;
-        for (std::size_t j = 0; j < kRun; ++j) {
-            sa += a[j];
-            sb += b[j];
-            sc += c[j];
-        }
-        s1 += sa;
-        m2 += sb;
-        m3 += sc;
     }
-    for (; i < values.size(); ++i) {
+    for (std::size_t i = whole; i < values.size(); ++i) {
         const double d = values[i] - double(guess_f);
         s1 += d;
         m2 += d * d;
@@ -161,7 +226,7 @@ Summary describe(std::span<const float> values, const DescribeOptions& opts) {
     s.skewness = m.m2 > 0 ? m.m3 / (m.m2 * std::sqrt(m.m2)) : std::numeric_limits<double>::quiet_NaN();
     s.median = opts.median ? median(values) : std::numeric_limits<double>::quiet_NaN();
     const auto [rlo, rhi] = histogram_range(e.lo, e.hi, opts);
-    s.histogram = histogram(values, opts.bins, rlo, rhi);
+    s.histogram = histogram(values, opts.bins, rlo, rhi, e.lo, e.hi);
     return s;
 }
 

@@ -202,9 +202,10 @@ void backward_into(Kind kind, std::span<const float> input, std::span<const floa
                    const NormOptions& opts, std::span<float> grad_input, std::span<float> grad_gamma,
                    std::span<float> grad_beta) {
     validate(kind, input.size(), shape, opts);
-    require(grad_output.size() == input.size(), "gradOutput",
-            "length " + std::to_string(grad_output.size()) + " must equal the input's length (" +
-                std::to_string(input.size()) + ")");
+    require(grad_output.size() == input.size(), "gradOutput", [&] {
+        return "length " + std::to_string(grad_output.size()) + " must equal the input's length (" +
+               std::to_string(input.size()) + ")";
+    });
     require(grad_input.size() == input.size(), "gradInput", "buffer length must be N*C*L");
     const std::size_t param_len = param_length(kind, shape);
     require(grad_gamma.empty() || grad_gamma.size() == param_len, "gradGamma", "buffer length must match gamma");

@@ -29,8 +29,9 @@ bool all_finite(std::span<const float> v) {
 
 void check_param(const char* name, std::span<const float> v, std::size_t expected, const char* what) {
     if (v.empty()) return;
-    require(v.size() == expected, name,
-            "length " + std::to_string(v.size()) + " must be " + std::to_string(expected) + " (" + what + ")");
+    require(v.size() == expected, name, [&] {
+        return "length " + std::to_string(v.size()) + " must be " + std::to_string(expected) + " (" + what + ")";
+    });
     require(all_finite(v), name, "must contain only finite numbers (no NaN or Infinity)");
 }
 
@@ -38,15 +39,17 @@ void check_param(const char* name, std::span<const float> v, std::size_t expecte
 
 void validate_layout(Kind kind, Shape shape, std::size_t groups) {
     require(shape.n >= 1 && shape.c >= 1 && shape.l >= 1, "shape",
-            "every dimension of [N, C, L] must be at least 1, got " + shape_text(shape));
+            [&] { return "every dimension of [N, C, L] must be at least 1, got " + shape_text(shape); });
     require(shape.n <= kMaxElements && shape.c <= kMaxElements && shape.l <= kMaxElements &&
                 shape.n * shape.c <= kMaxElements && shape.size() <= kMaxElements,
-            "shape", shape_text(shape) + " has more than " + std::to_string(kMaxElements) + " elements");
+            "shape",
+            [&] { return shape_text(shape) + " has more than " + std::to_string(kMaxElements) + " elements"; });
     if (kind == Kind::group) {
         require(groups >= 1, "groups",
-                "required for group normalization: a divisor of C (" + std::to_string(shape.c) + ")");
-        require(shape.c % groups == 0, "groups",
-                "C (" + std::to_string(shape.c) + ") must be divisible by groups (" + std::to_string(groups) + ")");
+                [&] { return "required for group normalization: a divisor of C (" + std::to_string(shape.c) + ")"; });
+        require(shape.c % groups == 0, "groups", [&] {
+            return "C (" + std::to_string(shape.c) + ") must be divisible by groups (" + std::to_string(groups) + ")";
+        });
     }
     if (kind == Kind::instance)
         require(shape.l > 1, "shape",
@@ -56,9 +59,10 @@ void validate_layout(Kind kind, Shape shape, std::size_t groups) {
 void validate(Kind kind, std::size_t input_size, Shape shape, const NormOptions& opts) {
     validate_layout(kind, shape, opts.groups);
     require(input_size > 0, "input", "must not be empty");
-    require(input_size == shape.size(), "input",
-            "length " + std::to_string(input_size) + " does not match shape " + shape_text(shape) +
-                " (N*C*L = " + std::to_string(shape.size()) + ")");
+    require(input_size == shape.size(), "input", [&] {
+        return "length " + std::to_string(input_size) + " does not match shape " + shape_text(shape) +
+               " (N*C*L = " + std::to_string(shape.size()) + ")";
+    });
     require(std::isfinite(opts.eps) && opts.eps > 0, "eps", "must be a finite number > 0");
 
     const std::size_t param_len = param_length(kind, shape);
@@ -75,12 +79,14 @@ void validate(Kind kind, std::size_t input_size, Shape shape, const NormOptions&
                     opts.running_mean.empty() ? "runningMean" : "runningVar",
                     "runningMean and runningVar must be given together");
             if (!opts.running_mean.empty()) {
-                require(opts.running_mean.size() == shape.c, "runningMean",
-                        "length " + std::to_string(opts.running_mean.size()) + " must be C (" +
-                            std::to_string(shape.c) + ")");
-                require(opts.running_var.size() == shape.c, "runningVar",
-                        "length " + std::to_string(opts.running_var.size()) + " must be C (" + std::to_string(shape.c) +
-                            ")");
+                require(opts.running_mean.size() == shape.c, "runningMean", [&] {
+                    return "length " + std::to_string(opts.running_mean.size()) + " must be C (" +
+                           std::to_string(shape.c) + ")";
+                });
+                require(opts.running_var.size() == shape.c, "runningVar", [&] {
+                    return "length " + std::to_string(opts.running_var.size()) + " must be C (" +
+                           std::to_string(shape.c) + ")";
+                });
             }
             if (opts.training) {
                 require(shape.n * shape.l > 1, "shape",

@@ -1,4 +1,5 @@
-// net_gradcheck.hpp — the finite-difference harness the network gradient checks share (MLP and conv).
+// net_gradcheck.hpp — the finite-difference harness the network gradient checks share (MLP, conv and
+// Transformer).
 //
 // The networks are float (they run on normalize_into/backward_into, which are float), so the harness does
 // its part in double: the loss is accumulated in double, the difference quotient is formed in double,
@@ -22,8 +23,9 @@ using namespace normlab::train;
 struct Problem {
     NetSpec spec;
     std::vector<float> x;
-    std::vector<int> y;
+    std::vector<int> y;  // rows · targets labels
     std::size_t rows = 6;
+    std::size_t targets = 1;  // labels per sample (the Transformer: one per token)
 };
 
 // Parameters away from their initial values (gamma 1, beta 0, biases 0 would hide mistakes), snapped.
@@ -37,13 +39,14 @@ inline void perturb_and_snap(std::vector<float>& params, std::uint64_t seed) {
 
 inline double loss_of(Network& net, Workspace& ws, const Problem& p) {
     const float* logits = net.forward(ws, p.x.data(), p.rows, Pass::probe);
-    return softmax_cross_entropy(nullptr, logits, p.y.data(), p.rows, p.spec.classes, nullptr) /
-           static_cast<double>(p.rows);
+    const std::size_t labels = p.rows * p.targets;
+    return softmax_cross_entropy(nullptr, logits, p.y.data(), labels, p.spec.classes, nullptr) /
+           static_cast<double>(labels);
 }
 
 inline std::vector<double> analytic(Network& net, Workspace& ws, const Problem& p) {
     const float* logits = net.forward(ws, p.x.data(), p.rows, Pass::probe);
-    softmax_cross_entropy(ws.dlogits.data(), logits, p.y.data(), p.rows, p.spec.classes, nullptr);
+    softmax_cross_entropy(ws.dlogits.data(), logits, p.y.data(), p.rows * p.targets, p.spec.classes, nullptr);
     net.backward(ws, p.x.data(), p.rows);
     return {net.grads().begin(), net.grads().end()};
 }

@@ -13,6 +13,7 @@
 #include "normlab/errors.hpp"
 #include "normlab/train.hpp"
 #include "reference.hpp"
+#include "train_checks.hpp"
 
 using normlab::TrainConfig;
 using normlab::Trainer;
@@ -38,16 +39,7 @@ TrainConfig conv(const std::string& norm = "none") {
     return c;
 }
 
-std::string config_error(const std::function<void(TrainConfig&)>& change) {
-    TrainConfig c = conv();
-    change(c);
-    const std::string field = ref::thrown_argument([&] { normlab::validate(c); });
-    return field.empty() ? "(nothing thrown)" : field;
-}
-
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
+std::string config_error(const std::function<void(TrainConfig&)>& change) { return ref::config_error(conv(), change); }
 
 }  // namespace
 
@@ -109,8 +101,8 @@ TEST_CASE("conv trainer: one seed gives one curve, bit for bit; another seed ano
             return v;
         };
         const auto a = curve(3), b = curve(3), other = curve(4);
-        CHECK(same_bits(a, b));
-        CHECK(!same_bits(a, other));
+        CHECK(ref::same_bits(a, b));
+        CHECK(!ref::same_bits(a, other));
     }
 }
 

@@ -11,45 +11,22 @@
 #include <string>
 #include <vector>
 
-#include "json_lite.hpp"
 #include "normlab/normalize.hpp"
 #include "normlab/random.hpp"
+#include "torch_checks.hpp"
 #include "train/conv.hpp"
 #include "train/layers.hpp"
 #include "train/network.hpp"
 
 using namespace normlab::train;
+using torch_checks::check_forward;
+using torch_checks::check_grad;
 
 namespace {
 
 const json_lite::Value& vectors() {
-    static const json_lite::Value doc = [] {
-        const std::string here = __FILE__;
-        return json_lite::read_file(here.substr(0, here.rfind("tests/core/")) + "tests/golden/torch-conv-vectors.json");
-    }();
+    static const json_lite::Value doc = torch_checks::golden("torch-conv-vectors.json");
     return doc;
-}
-
-// max |a - b| relative to max(floor, max |b|).
-double rel_error(const std::vector<float>& a, const std::vector<float>& b, double floor) {
-    REQUIRE(a.size() == b.size());
-    double err = 0, scale = floor;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        err = std::max(err, std::abs(static_cast<double>(a[i]) - b[i]));
-        scale = std::max(scale, std::abs(static_cast<double>(b[i])));
-    }
-    return err / scale;
-}
-
-void check_forward(const char* what, const std::vector<float>& ours, const json_lite::Value& torch) {
-    CAPTURE(what);
-    CHECK(rel_error(ours, torch.floats(), 1.0) < 2e-5);
-}
-// floor: a scale for gradients that are zero in exact arithmetic (a conv bias before BatchNorm or
-// InstanceNorm, which subtract every per-channel constant): there both sides hold rounding noise only.
-void check_grad(const char* what, const std::vector<float>& ours, const json_lite::Value& torch, double floor = 0) {
-    CAPTURE(what);
-    CHECK(rel_error(ours, torch.floats(), floor) < 1e-4);
 }
 
 double max_abs(const json_lite::Value& v) {

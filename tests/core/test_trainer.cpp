@@ -12,6 +12,7 @@
 
 #include "normlab/errors.hpp"
 #include "normlab/train.hpp"
+#include "train_checks.hpp"
 
 using normlab::TrainConfig;
 using normlab::Trainer;
@@ -27,11 +28,7 @@ std::string field_of(const std::function<void()>& f) {
     return "(nothing thrown)";
 }
 
-std::string config_error(const std::function<void(TrainConfig&)>& change) {
-    TrainConfig c;
-    change(c);
-    return field_of([&] { normlab::validate(c); });
-}
+std::string config_error(const std::function<void(TrainConfig&)>& change) { return ref::config_error({}, change); }
 
 // The digits file from the repository (tests run from anywhere: the path is relative to this file).
 std::vector<std::uint8_t> digits_bytes() {

@@ -6,5 +6,11 @@ set(NORMLAB_TRAIN_TEST_SOURCES
   tests/core/test_conv.cpp
   tests/core/test_conv_gradcheck.cpp
   tests/core/test_conv_torch.cpp
-  tests/core/test_conv_claim.cpp
+  tests/core/test_claims.cpp
+  tests/core/test_claims_mlp.cpp
+  tests/core/test_claims_conv.cpp
+  tests/core/test_transformer.cpp
+  tests/core/test_transformer_gradcheck.cpp
+  tests/core/test_transformer_torch.cpp
+  tests/core/test_transformer_claim.cpp
 )

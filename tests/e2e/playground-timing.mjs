@@ -5,7 +5,8 @@
 // "normlab:figure-drawn"), i.e. the frame in which the new numbers are painted. Also reported: the
 // recompute+redraw alone (the "normlab:playground-draw" performance measure).
 //
-//   node tests/e2e/playground-timing.mjs [--json] [--samples 40]      (NORMLAB_DIST=folder to serve another build)
+//   node tests/e2e/playground-timing.mjs [--json] [--samples 40] [--only largest]
+//   (NORMLAB_DIST=folder to serve another build; --only keeps the settings of that name)
 // Prints p50/p95 (ms) per setting; --json prints the same as JSON. Build first (npm run build).
 import { requireDist, startSite } from './harness.mjs';
 
@@ -13,6 +14,8 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const samplesAt = args.indexOf('--samples');
 const SAMPLES = samplesAt >= 0 ? Math.min(50, Math.max(5, Number(args[samplesAt + 1]) || 40)) : 40;
+const onlyAt = args.indexOf('--only');
+const ONLY = onlyAt >= 0 ? args[onlyAt + 1] : null;
 const WARMUP = 3;
 // The Statistics tab at three sizes, then the Gradients tab (a backward pass as well) at the two larger ones.
 const SETTINGS = [
@@ -102,7 +105,7 @@ const rows = [];
 try {
   const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  for (const setting of SETTINGS) {
+  for (const setting of SETTINGS.filter((x) => !ONLY || x.name === ONLY)) {
     const result = await measure(page, site.url, setting);
     const times = result.times.sort((a, b) => a - b);
     const draws = result.draws.sort((a, b) => a - b);

@@ -58,7 +58,7 @@ test('presets load by keyboard and say where they went', async () => {
   await page.keyboard.press('Space');
   assert.match(await page.locator('.tp-preset-status').textContent(), /Hard.*into the training simulation/);
   assert.equal(await map.locator('input:checked').count(), 0, 'another preset: no model-map entry stays chosen');
-  assert.equal(await page.locator('#teacher-panel button[data-preset^="embed:"]').count(), 10);
+  assert.equal(await page.locator('#teacher-panel button[data-preset^="embed:"]').count(), 11);
 });
 
 test("the snippet follows the form (by keyboard) and is exactly the builder's output", async () => {

@@ -46,7 +46,7 @@ describe('training figure', () => {
   // bypassCSP only so that axe-core can be injected; every other test runs under the strict CSP.
   test('the default comparison runs to completion in the worker; curves and legend agree with the core', () =>
     onTraining({ bypassCSP: true }, async ({ page, host }) => {
-      assert.equal(await host.getByLabel('Learning rate').inputValue(), '0.03');
+      assert.equal(await host.getByLabel('Learning rate').inputValue(), '0.3');
       const steps = Number(await host.getByLabel('Training steps').inputValue());
       await host.getByRole('button', { name: 'Start' }).click();
       await waitDone(page);
@@ -63,7 +63,7 @@ describe('training figure', () => {
         const t = trainer.createTrainer({
           ...plan.config,
           norm,
-          learningRate: 0.03,
+          learningRate: 0.3,
           batchSize: 64,
           seed: plan.seeds[0],
         });
@@ -78,7 +78,7 @@ describe('training figure', () => {
       // The chart has a text summary, the ICS strips and decision regions are drawn.
       const canvas = host.locator('.tr-chart canvas');
       const described = await canvas.getAttribute('aria-describedby');
-      assert.match(await page.locator(`#${described}`).textContent(), /Loss curves at learning rate 0\.03, batch 64\./);
+      assert.match(await page.locator(`#${described}`).textContent(), /Loss curves at learning rate 0\.3, batch 64\./);
       assert.equal(await host.locator('canvas.tr-strip').count(), 4);
       assert.equal(await host.locator('.tr-decision canvas').count(), 4);
       assert.match(await host.locator('.tr-ics-panel').first().textContent(), /Mean .+ → .+, std .+ → .+ \(step 25 → /);
@@ -199,9 +199,36 @@ describe('training figure', () => {
       }
       assert.match(await host.locator('.tr-source').textContent(), /No precomputed sweep for this preset/);
       await host.getByRole('radio', { name: 'Hard' }).check();
-      assert.match(await host.locator('.tr-preset-text').textContent(), /barely trains within the budget/);
+      assert.match(await host.locator('.tr-preset-text').textContent(), /at none of the 8 rates within the/);
       await host.getByRole('radio', { name: 'Fair' }).check();
       assert.match(await host.locator('.tr-source').textContent(), /Precomputed when this page was built/);
+    }));
+
+  test("the conv preset opens at batch 1 on the digits; its run is the core's, BatchNorm near chance", () =>
+    onTraining({}, async ({ page, host }) => {
+      await host.getByRole('radio', { name: 'Conv net, batch 1' }).check();
+      assert.equal(await host.getByLabel('Batch size').inputValue(), '1');
+      assert.equal(await host.getByLabel('Data set').inputValue(), 'digits');
+      assert.equal(await host.getByLabel('Learning rate').inputValue(), '0.003');
+      assert.equal(await host.getByRole('checkbox', { name: 'RMSNorm', exact: true }).isVisible(), false);
+      assert.match(await host.locator('.tr-sweep-part').textContent(), /has no learning-rate sweep/);
+      await host.getByLabel('Training steps').selectOption('250');
+      await host.getByRole('button', { name: 'Start' }).click();
+      await waitDone(page);
+      const digits = new Uint8Array(readFileSync(join(distDir, 'data', 'digits.bin')));
+      for (const norm of ['none', 'batch', 'group']) {
+        const cfg = { ...trainer.convStudyConfig(norm, 1), learningRate: 0.003 };
+        const t = trainer.createTrainer(cfg, { digits });
+        t.run(250);
+        const want = (100 * t.evaluate().heldout.accuracy).toFixed(1);
+        t.dispose();
+        const text = await host.locator(`.tr-legend li[data-norm="${norm}"]`).textContent();
+        assert.ok(text.includes(`held-out accuracy ${want}%`), `${norm}: ${text} vs ${want}%`);
+      }
+      // Leaving the preset gives the batch, data set and steps back their defaults.
+      await host.getByRole('radio', { name: 'Fair' }).check();
+      assert.equal(await host.getByLabel('Batch size').inputValue(), '64');
+      assert.equal(await host.getByLabel('Data set').inputValue(), 'spirals');
     }));
 
   test('the other presets and the digits data set train in the worker (keyboard only)', () =>

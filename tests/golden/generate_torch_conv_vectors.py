@@ -24,15 +24,13 @@ trainer's [9*Cin, Cout] matrix, i.e. torch's weight[co, ci, kh, kw] at index ((c
 a Linear weight as [in, out] (torch's weight transposed). Every float is the shortest decimal that
 round-trips to the same float32.
 """
-import json
 import os
-import sys
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from golden_common import f32list, provenance
+from golden_common import f32fields, provenance, seeded_generator, write_vectors
 
 SEED = 20261204
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch-conv-vectors.json")
@@ -40,9 +38,7 @@ GENERATOR = "tests/golden/generate_torch_conv_vectors.py"
 NORMS = ("none", "batch", "group", "instance", "layer")
 GROUPS = 2
 
-torch.use_deterministic_algorithms(True)
-torch.set_num_threads(1)
-gen = torch.Generator().manual_seed(SEED)
+gen = seeded_generator(SEED)
 
 
 def randn(*shape):
@@ -152,10 +148,6 @@ def network_vector(norm, n=4, c=4, depth=2, classes=10):
     return v
 
 
-def serialize(v):
-    return {k: (f32list(t) if isinstance(t, torch.Tensor) else t) for k, t in v.items()}
-
-
 def main():
     vectors = [block_vector(norm) for norm in NORMS] + [network_vector(norm) for norm in NORMS]
     doc = {
@@ -163,13 +155,9 @@ def main():
         "layout": "NCHW row-major; conv weights as [9*Cin, Cout] (index ((ci*3 + kh)*3 + kw)*Cout + co), "
                   "Linear weights as [in, out]; block shape [N, Cin, C, side], network shape "
                   "[N, depth, C, classes]; network params/grads in the trainer's flat order",
-        "vectors": [serialize(v) for v in vectors],
+        "vectors": [f32fields(v) for v in vectors],
     }
-    with open(OUT, "w") as f:
-        json.dump(doc, f, separators=(",", ":"))
-        f.write("\n")
-    print(f"wrote {OUT}: {len(vectors)} vectors, {os.path.getsize(OUT)} bytes, torch {torch.__version__}",
-          file=sys.stderr)
+    write_vectors(OUT, doc, f"{len(vectors)} vectors")
 
 
 if __name__ == "__main__":

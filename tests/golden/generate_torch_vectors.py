@@ -20,14 +20,12 @@ approximates — recorded where torch's float32 result is not within half the te
 (ill-conditioned inputs: on mean 1000 / std 0.01 float32 torch is only accurate to ~1e-2).
 Every float is written as the shortest decimal that round-trips to the same float32.
 """
-import json
 import os
-import sys
 
 import torch
 import torch.nn as nn
 
-from golden_common import f32list, provenance
+from golden_common import f32list, provenance, seeded_generator, write_vectors
 
 SEED = 20241126
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch-vectors.json")
@@ -37,9 +35,7 @@ GENERATOR = "tests/golden/generate_torch_vectors.py"
 FORWARD_TOL = 2e-6
 GRAD_TOL = 1e-5
 
-torch.use_deterministic_algorithms(True)
-torch.set_num_threads(1)
-gen = torch.Generator().manual_seed(SEED)
+gen = seeded_generator(SEED)
 
 
 def randn(*shape):
@@ -300,11 +296,7 @@ def main():
         "cases": cases,
         "vectors": vectors,
     }
-    with open(OUT, "w") as f:
-        json.dump(doc, f, separators=(",", ":"))
-        f.write("\n")
-    print(f"wrote {OUT}: {len(cases)} cases, {len(vectors)} vectors, {os.path.getsize(OUT)} bytes, "
-          f"torch {torch.__version__}", file=sys.stderr)
+    write_vectors(OUT, doc, f"{len(cases)} cases, {len(vectors)} vectors")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,11 @@
-"""Helpers the PyTorch vector generators share: float32 formatting and the provenance fields."""
+"""Helpers the PyTorch vector generators share: the seeded generator, float32 formatting, the provenance
+fields and writing the file."""
 import datetime
+import json
+import os
 import platform
 import subprocess
+import sys
 
 import torch
 
@@ -32,3 +36,23 @@ def provenance(generator, seed):
         "date": datetime.date.today().isoformat(),
         "seed": seed,
     }
+
+
+def seeded_generator(seed):
+    """Deterministic single-threaded torch, and the one generator every tensor of a vector file comes from."""
+    torch.use_deterministic_algorithms(True)
+    torch.set_num_threads(1)
+    return torch.Generator().manual_seed(seed)
+
+
+def f32fields(v):
+    """A vector's fields with every tensor as f32list, the rest as is."""
+    return {k: (f32list(t) if isinstance(t, torch.Tensor) else t) for k, t in v.items()}
+
+
+def write_vectors(path, doc, what):
+    """Writes a vector file (compact JSON, final newline) and reports its size on stderr."""
+    with open(path, "w") as f:
+        json.dump(doc, f, separators=(",", ":"))
+        f.write("\n")
+    print(f"wrote {path}: {what}, {os.path.getsize(path)} bytes, torch {torch.__version__}", file=sys.stderr)

@@ -15,3 +15,11 @@ export function assertClose(actual, expected, tol, message = '') {
     }
   }
 }
+
+/** 64-bit FNV-1a over the bytes of each double, in order, as hex: tools/sweep.cpp and tools/conv.cpp print it. */
+export function fnv1a(values) {
+  let h = 0xcbf29ce484222325n;
+  const bytes = new Uint8Array(new Float64Array(values).buffer);
+  for (const b of bytes) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return h.toString(16).padStart(16, '0');
+}

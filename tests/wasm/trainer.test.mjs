@@ -7,18 +7,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadTrainer, NormlabError } from '../../web/src/core.js';
 import { summarizeShipped } from '../shared/expected.mjs';
+import { fnv1a } from './load.mjs';
 
 const trainerCore = await loadTrainer();
 const sweepTool = fileURLToPath(new URL('../../build/native/normlab_sweep', import.meta.url));
 const digits = new Uint8Array(readFileSync(new URL('../../data/digits/digits.bin', import.meta.url)));
-
-// 64-bit FNV-1a over the bytes of each double, as tools/sweep.cpp computes it.
-function fnv1a(values) {
-  let h = 0xcbf29ce484222325n;
-  const bytes = new Uint8Array(new Float64Array(values).buffer);
-  for (const b of bytes) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
-  return h.toString(16).padStart(16, '0');
-}
 
 test('a trainer trains: the loss falls and evaluations arrive every evalEvery steps', () => {
   const t = trainerCore.createTrainer({ norm: 'batch', learningRate: 0.01, evalEvery: 50 });

@@ -211,6 +211,15 @@ describe('each schema rule catches a broken copy', () => {
     }, /duplicate id "ioffe2015"/);
   });
 
+  test('a claim marker used twice, or malformed', () => {
+    assertCaught((c) => {
+      c.sections[0].blocks[0].text += ' It trains.[claim:conv-batch1]';
+    }, /claim "conv-batch1" also marks a sentence at/);
+    assertCaught((c) => {
+      c.sections[0].blocks[0].text += ' It trains.[claim:Conv_1]';
+    }, /malformed claim marker "\[claim:Conv_1\]"/);
+  });
+
   test('an id that is not kebab-case', () => {
     assertCaught((c) => {
       firstQuiz(c).id = 'Quiz_ICS';
@@ -452,6 +461,15 @@ describe('parseInline', () => {
     assert.deepEqual(parseInline('[@Not_An_Id]'), [{ type: 'text', text: '[@Not_An_Id]' }]);
   });
 
+  test('a claim marker is a token with no text, tying the sentence before it to its test', () => {
+    assert.deepEqual(parseInline('It trains.[claim:mlp-x] Next.'), [
+      { type: 'text', text: 'It trains.' },
+      { type: 'claim', text: '', claim: 'mlp-x' },
+      { type: 'text', text: ' Next.' },
+    ]);
+    assert.deepEqual(parseInline('[claim:Bad Id]'), [{ type: 'text', text: '[claim:Bad Id]' }]);
+  });
+
   test('backslash escapes markup characters', () => {
     assert.deepEqual(parseInline('\\*not em\\* and \\`x\\`'), [{ type: 'text', text: '*not em* and `x`' }]);
   });
@@ -470,8 +488,8 @@ describe('parseInline', () => {
     assert.ok(strings.length > 100);
     for (const s of strings) {
       for (const t of parseInline(s)) {
-        assert.ok(['text', 'strong', 'em', 'code', 'math', 'link', 'cite'].includes(t.type));
-        if (t.type === 'text') assert.doesNotMatch(t.text, /\*\*|\[@|\]\(/, `leftover markup in: ${s}`);
+        assert.ok(['text', 'strong', 'em', 'code', 'math', 'link', 'cite', 'claim'].includes(t.type));
+        if (t.type === 'text') assert.doesNotMatch(t.text, /\*\*|\[@|\]\(|\[claim:/, `leftover markup in: ${s}`);
         if (t.type === 'link') assert.ok(isSafeHref(t.href));
       }
     }

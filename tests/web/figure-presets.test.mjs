@@ -52,7 +52,7 @@ test('a preset message is checked where it is made: unknown fields and wrong kin
   assert.throws(() => presetMessage({ label: 'no id' }), TypeError);
   assert.throws(() => presetMessage({ id: 'p', playground: { kind: 'batchnorm' } }), /playground\.kind/);
   assert.throws(() => presetMessage({ id: 'p', playground: { batch: 4 } }), /playground\.batch is not a field/);
-  assert.throws(() => presetMessage({ id: 'p', training: { variants: ['instance'] } }), /training\.variants/);
+  assert.throws(() => presetMessage({ id: 'p', training: { variants: ['weight'] } }), /training\.variants/);
   assert.throws(() => presetMessage({ id: 'p', training: { log: 'yes' } }), /training\.log/);
   assert.throws(() => presetMessage({ id: 'p', grouping: {} }), /preset\.grouping/);
   assert.throws(() => publishPreset({ id: 'p', playground: { n: '4' } }), TypeError);

@@ -70,6 +70,7 @@ const DIAGNOSTIC_SOURCES = {
   'web/src/core.js': 'argument errors of the core API, for programmers (figures show catalogue messages)',
   'web/src/core/args.js': 'the argument type errors of the same core API (web/src/core.js)',
   'web/src/core/figures.js': 'the argument errors of the same core API (web/src/core.js)',
+  'web/src/core/normalization.js': 'the option errors of the same core API (web/src/core.js)',
   'web/src/core/heap.js': 'the out-of-memory error of the same core API (web/src/core.js)',
   'web/src/core/norm-options.js': 'the option type errors of the same core API (web/src/core.js)',
   'web/src/core/trainer.js': 'the argument errors of the same core API, training module (web/src/core.js)',

@@ -15,7 +15,7 @@ export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance'
 export const KIND_DISPLAY_ORDER = Object.freeze(['batch', 'layer', 'instance', 'group', 'rms']);
 
 /** The training figure's variants: no normalization, then the kinds the trainer implements. */
-export const TRAINING_NORMS = Object.freeze(['none', 'batch', 'layer', 'rms', 'group']);
+export const TRAINING_NORMS = Object.freeze(['none', 'batch', 'layer', 'rms', 'group', 'instance']);
 
 /** The core's input distributions, in the order every figure lists them. */
 export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);

@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace normlab {
 
@@ -24,6 +25,16 @@ class invalid_argument : public std::invalid_argument {
 // Throws invalid_argument(argument, constraint) unless ok.
 inline void require(bool ok, const char* argument, const std::string& constraint) {
     if (!ok) throw invalid_argument(argument, constraint);
+}
+// The same for a literal constraint, or for a callable that builds the message: no std::string is made
+// unless it throws, so checks on every call (and inside loops) cost a comparison.
+inline void require(bool ok, const char* argument, const char* constraint) {
+    if (!ok) throw invalid_argument(argument, constraint);
+}
+template <class Message>
+requires std::is_invocable_r_v<std::string, Message>
+inline void require(bool ok, const char* argument, Message&& message) {
+    if (!ok) throw invalid_argument(argument, message());
 }
 
 }  // namespace normlab

@@ -1,6 +1,6 @@
 // train.hpp — the training simulation: an MLP (plain or residual pre-norm) trained with SGD/Adam on
-// 2-D spirals or the 8x8 digits, or a small conv net on the digits, built on normalize_into/backward_into
-// (the same code as the figures).
+// 2-D spirals or the 8x8 digits, a small conv net on the digits, or a small Transformer on digit
+// sequences, built on normalize_into/backward_into (the same code as the figures).
 // Every number is deterministic for a seed, and native and WASM builds give bit-identical curves:
 // randomness only from normlab::Rng, transcendental math only from normlab::det.
 // The API is plain structs of numbers, strings and std::vectors so that Embind can expose it as is.
@@ -17,33 +17,43 @@ namespace normlab {
 // One training set-up. Field names in the error messages are the camelCase names the JS API uses.
 // A new field also takes one line in the field table of core/bindings/train_config.hpp (its JS name).
 struct TrainConfig {
-    std::string dataset = "spirals";     // "spirals" | "digits"
-    int depth = 8;                       // hidden layers (plain), residual blocks (residual), 2..16;
-                                         //   conv: conv blocks, 1..8
-    int width = 32;                      // units per hidden layer, 8..256; conv: channels per block, 4..32
-    std::string activation = "relu";     // "relu" | "tanh" | "sigmoid"
-    std::string init = "he";             // "he" | "xavier" | "poor" (N(0, 0.01^2): deliberately too small)
-    std::string architecture = "plain";  // "plain": Linear→Norm→act | "residual": h ← h + W2·act(W1·Norm(h))
-                                         //   | "conv": [3x3 conv (pad 1)→Norm→act] x depth → global average
-                                         //   pool → Linear; needs dataset "digits"
-    std::string norm = "none";           // "none" | "batch" | "layer" | "rms" | "group"; conv: "none" |
-                                         //   "batch" | "group" | "instance" | "layer" (over C, H, W with
-                                         //   per-channel γ, β: GroupNorm with one group)
-    int groups = 4;                      // GroupNorm groups; must divide width
-    std::string optimizer = "sgd";       // "sgd" (with momentum) | "adam" (beta1 0.9, beta2 0.999, eps 1e-8)
-    double momentum = 0.9;               // SGD momentum in [0, 1); 0 = plain SGD
-    double learning_rate = 0.03;         // 1e-4..3, constant
-    int batch_size = 64;                 // 1..512 (MLP BatchNorm needs >= 2); conv: 1..128
-    double eps = 1e-5;                   // normalization epsilon, (0, 1]
-    double bn_momentum = 0.1;            // BatchNorm running-statistics momentum, (0, 1]
-    int steps = 3000;                    // budget: the most steps sweep runs take (Trainer itself has no cap)
-    int eval_every = 25;                 // evaluate (inference mode) every k steps
-    std::uint32_t seed = 1;              // initialization and mini-batch order
-    std::uint32_t data_seed = 1;         // the data set (spiral noise, digits split): fixed across seeds
-    double divergence_loss = 100;        // a training loss above this (or NaN/Inf) counts as divergence
-    int watch_layer = -1;                // hidden layer (0-based) whose histogram is reported; -1 = depth / 2
-    int hist_bins = 40;                  // histogram of the watched layer's pre-activations: bins over
-    double hist_range = 5;               //   the fixed range [-histRange, histRange], so frames compare
+    std::string dataset = "spirals";        // "spirals" | "digits" | "sequence" (the transformer's digit sequences)
+    int depth = 8;                          // hidden layers (plain), residual blocks (residual), 2..16;
+                                            //   conv: conv blocks, 1..8; transformer: layers, 1..8
+    int width = 32;                         // units per hidden layer, 8..256; conv: channels per block, 4..32;
+                                            //   transformer: model width d, 8..64 (its MLP is 4·d wide)
+    std::string activation = "relu";        // "relu" | "tanh" | "sigmoid"
+    std::string init = "he";                // "he" | "xavier" | "poor" (N(0, 0.01^2): deliberately too small)
+    std::string architecture = "plain";     // "plain": Linear→Norm→act | "residual": h ← h + W2·act(W1·Norm(h))
+                                            //   | "conv": [3x3 conv (pad 1)→Norm→act] x depth → global average
+                                            //   pool → Linear; needs dataset "digits"
+                                            //   | "transformer": embeddings → [attention, MLP] x depth →
+                                            //   Linear per position; needs dataset "sequence"
+    std::string norm = "none";              // "none" | "batch" | "layer" | "rms" | "group"; conv: "none" |
+                                            //   "batch" | "group" | "instance" | "layer" (over C, H, W with
+                                            //   per-channel γ, β: GroupNorm with one group);
+                                            //   transformer: "none" | "layer" | "rms"
+    std::string placement;                  // transformer only: "pre" (the default when empty) | "post";
+                                            //   any other architecture: must stay empty
+    int heads = 4;                          // transformer: attention heads, 1..8; must divide width
+    int groups = 4;                         // GroupNorm groups; must divide width
+    std::string optimizer = "sgd";          // "sgd" (with momentum) | "adam" (beta1 0.9, beta2 0.999, eps 1e-8)
+    double momentum = 0.9;                  // SGD momentum in [0, 1); 0 = plain SGD
+    double learning_rate = 0.03;            // 1e-4..3, constant after the warm-up
+    int warmup_steps = 0;                   // linear warm-up: step t uses rate·min(1, t / warmupSteps); 0 = none
+    int batch_size = 64;                    // 1..512 (MLP BatchNorm needs >= 2); conv: 1..128
+    double eps = 1e-5;                      // normalization epsilon, (0, 1]
+    double bn_momentum = 0.1;               // BatchNorm running-statistics momentum, (0, 1]
+    int steps = 3000;                       // budget: the most steps sweep runs take (Trainer itself has no cap)
+    int eval_every = 25;                    // evaluate (inference mode) every k steps
+    std::uint32_t seed = 1;                 // initialization and mini-batch order
+    std::uint32_t data_seed = 1;            // the data set (spiral noise, digits split): fixed across seeds
+    double divergence_loss = 100;           // a training loss above this (or NaN/Inf) counts as divergence
+    int watch_layer = -1;                   // hidden layer (0-based) whose histogram is reported; -1 = depth / 2
+    int hist_bins = 40;                     // histogram of the watched layer's pre-activations: bins over
+    double hist_range = 5;                  //   the fixed range [-histRange, histRange], so frames compare
+    std::string sequence_task = "reverse";  // dataset "sequence": "reverse" | "sort" the digits (datasets.hpp)
+    int sequence_length = 8;                // digits per sequence, 4..12; batchSize · sequenceLength <= 512
 };
 
 // Throws normlab::invalid_argument naming the first field (camelCase) that breaks its constraint.
@@ -210,5 +220,11 @@ SweepPlan default_sweep_plan();
 // 0.1 at batch 32 scaled linearly with the batch, and 4 epochs of the 1438 training images at every batch
 // size (steps = 4·1438 / batch). docs/training.md records its results; a CTest test recomputes them.
 TrainConfig conv_batch_study_config(const std::string& norm, int batch_size);
+
+// The Transformer study (Post-LN vs Pre-LN and warm-up, Xiong et al. 2020; RMSNorm vs LayerNorm, Zhang &
+// Sennrich 2019): reverse sequences of 8 digits, 2 layers of width 32 with 4 heads and a 128-wide ReLU MLP,
+// Xavier, Adam at learning rate 0.03 (where Post-LN without warm-up fails at this scale), batch 32, 200
+// steps, evaluation every 25. docs/training.md records its results; a CTest test recomputes them.
+TrainConfig transformer_study_config(const std::string& norm, const std::string& placement, int warmup_steps);
 
 }  // namespace normlab

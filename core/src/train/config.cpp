@@ -7,16 +7,11 @@
 
 namespace normlab {
 
-namespace {
-
-bool one_of(const std::string& v, std::initializer_list<const char*> options) {
-    for (const char* o : options)
-        if (v == o) return true;
-    return false;
-}
+namespace train {
 
 void require_choice(const std::string& v, const char* field, std::initializer_list<const char*> options) {
-    if (one_of(v, options)) return;
+    for (const char* o : options)
+        if (v == o) return;
     std::string list;
     for (const char* o : options) list += (list.empty() ? "" : " | ") + std::string("\"") + o + "\"";
     throw invalid_argument(field, "must be one of " + list + ", got \"" + v + "\"");
@@ -26,6 +21,13 @@ void require_int(int v, const char* field, int lo, int hi) {
     require(v >= lo && v <= hi, field,
             "must be an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " + std::to_string(v));
 }
+
+}  // namespace train
+
+namespace {
+
+using train::require_choice;
+using train::require_int;
 
 // The MLP's shape rules (the architecture already checked).
 void validate_mlp(const TrainConfig& c) {
@@ -51,13 +53,20 @@ void validate_conv(const TrainConfig& c) {
 }  // namespace
 
 void validate(const TrainConfig& c) {
-    require_choice(c.dataset, "dataset", {"spirals", "digits"});
-    require_choice(c.architecture, "architecture", {"plain", "residual", "conv"});
-    const bool conv = c.architecture == "conv";
-    if (conv)
+    require_choice(c.dataset, "dataset", {"spirals", "digits", "sequence"});
+    require_choice(c.architecture, "architecture", {"plain", "residual", "conv", "transformer"});
+    const bool conv = c.architecture == "conv", transformer = c.architecture == "transformer";
+    if (transformer)
+        train::validate_transformer(c);
+    else if (conv)
         validate_conv(c);
     else
         validate_mlp(c);
+    require(
+        transformer || c.placement.empty(), "placement",
+        "applies only to architecture \"transformer\", got \"" + c.placement + "\" with \"" + c.architecture + "\"");
+    require(transformer || c.dataset != "sequence", "dataset",
+            "\"sequence\" needs architecture \"transformer\", got \"" + c.architecture + "\"");
     if (c.norm == "group") {
         require(c.groups >= 1 && c.groups <= c.width && c.width % c.groups == 0, "groups",
                 "must divide width (" + std::to_string(c.width) + "), got " + std::to_string(c.groups));
@@ -73,6 +82,7 @@ void validate(const TrainConfig& c) {
     require(std::isfinite(c.eps) && c.eps > 0 && c.eps <= 1, "eps", "must be a number in (0, 1]");
     require(std::isfinite(c.bn_momentum) && c.bn_momentum > 0 && c.bn_momentum <= 1, "bnMomentum",
             "must be a number in (0, 1]");
+    require_int(c.warmup_steps, "warmupSteps", 0, 1000000);
     require_int(c.steps, "steps", 1, 1000000);
     require_int(c.eval_every, "evalEvery", 1, 1000000);
     require(std::isfinite(c.divergence_loss) && c.divergence_loss > 0, "divergenceLoss", "must be a finite number > 0");
@@ -110,7 +120,10 @@ NetSpec net_spec(const TrainConfig& c, std::size_t inputs, std::size_t classes) 
                    : c.activation == "tanh" ? Activation::tanh
                                             : Activation::sigmoid;
     s.init = c.init == "he" ? Init::he : c.init == "xavier" ? Init::xavier : Init::poor;
-    s.arch = c.architecture == "residual" ? Arch::residual : c.architecture == "conv" ? Arch::conv : Arch::plain;
+    s.arch = c.architecture == "residual"      ? Arch::residual
+             : c.architecture == "conv"        ? Arch::conv
+             : c.architecture == "transformer" ? Arch::transformer
+                                               : Arch::plain;
     s.normalized = c.norm != "none";
     if (s.normalized) s.kind = parse_kind(c.norm);
     s.groups = c.norm == "group" ? static_cast<std::size_t>(c.groups) : 0;
@@ -119,6 +132,10 @@ NetSpec net_spec(const TrainConfig& c, std::size_t inputs, std::size_t classes) 
         // A conv net's LayerNorm normalizes over (C, H, W) with one γ, β per channel: GroupNorm with one
         // group, as Wu & He define it (PyTorch: nn.GroupNorm(1, C)).
         if (c.norm == "layer") s.kind = Kind::group, s.groups = 1;
+    }
+    if (s.arch == Arch::transformer) {
+        s.heads = static_cast<std::size_t>(c.heads);
+        s.post = c.placement == "post";
     }
     s.eps = c.eps;
     s.bn_momentum = c.bn_momentum;

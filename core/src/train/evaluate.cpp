@@ -57,7 +57,8 @@ void fill_histogram(EvalReport& r, const std::vector<float>& values, const Train
 }  // namespace
 
 SplitMetrics Trainer::Impl::metrics(const std::vector<float>& x, const std::vector<int>& y, EvalReport* stats) {
-    const std::size_t count = y.size(), in = data.inputs, width = net.units(), layers = net.hidden_layers();
+    const std::size_t per = data.targets, count = y.size() / per, in = data.inputs, width = net.units(),
+                      layers = net.hidden_layers();
     const std::size_t watch = watched_layer(config);
     std::vector<Moments> moments(stats ? layers : 0);
     if (stats) watch_values.resize(0);
@@ -67,7 +68,7 @@ SplitMetrics Trainer::Impl::metrics(const std::vector<float>& x, const std::vect
         const std::size_t rows = std::min(eval_ws.capacity, count - start);
         const float* logits = net.forward(eval_ws, &x[start * in], rows, train::Pass::infer);
         std::size_t hits = 0;
-        loss += train::softmax_cross_entropy(nullptr, logits, &y[start], rows, data.classes, &hits);
+        loss += train::softmax_cross_entropy(nullptr, logits, &y[start * per], rows * per, data.classes, &hits);
         correct += hits;
         if (!stats) continue;
         for (std::size_t l = 0; l < layers; ++l) moments[l].add_chunk(net.preactivation(eval_ws, l), rows * width);
@@ -83,7 +84,8 @@ SplitMetrics Trainer::Impl::metrics(const std::vector<float>& x, const std::vect
         stats->watch_layer = static_cast<int>(watch);
         fill_histogram(*stats, watch_values, config);
     }
-    return SplitMetrics{loss / static_cast<double>(count), static_cast<double>(correct) / static_cast<double>(count)};
+    const double labels = static_cast<double>(y.size());  // a sequence counts each position
+    return SplitMetrics{loss / labels, static_cast<double>(correct) / labels};
 }
 
 EvalReport Trainer::evaluate() {

@@ -19,6 +19,8 @@ Network::Network(const NetSpec& spec, Rng& rng) : spec_(spec) {
             hidden_.push_back(add_linear(l == 0 ? spec.inputs : W, W));
             norms_.push_back(add_norm());
         }
+    } else if (spec.arch == Arch::transformer) {
+        add_transformer();
     } else if (spec.arch == Arch::conv) {
         for (std::size_t l = 0; l < spec.depth; ++l) {
             hidden_.push_back(add_linear(9 * in_channels(l), W));  // fan-in 9·Cin, as PyTorch counts it
@@ -68,6 +70,10 @@ void Network::init(Rng& rng) {
     auto gamma = [&](const NormP& p) {
         if (spec_.normalized) std::fill_n(&params_[p.gamma], spec_.width, 1.0f);
     };
+    if (spec_.arch == Arch::transformer) {
+        init_transformer(rng);
+        return;
+    }
     if (spec_.arch != Arch::residual) {
         for (std::size_t l = 0; l < spec_.depth; ++l) {
             weights(hidden_[l]);
@@ -90,6 +96,10 @@ std::size_t Network::in_channels(std::size_t l) const { return l == 0 ? spec_.in
 Workspace Network::make_workspace(std::size_t capacity) const {
     Workspace ws;
     ws.capacity = capacity;
+    if (spec_.arch == Arch::transformer) {
+        make_transformer_workspace(ws);
+        return ws;
+    }
     const bool conv = spec_.arch == Arch::conv;
     const std::size_t L = spec_.depth, act = capacity * units();
     // Statistics: BatchNorm one per channel, LayerNorm/RMSNorm one per row, GroupNorm one per (row, group),
@@ -184,7 +194,11 @@ double Network::weight_grad_norm(std::size_t l) const {
     auto add = [&](const LinearP& p) {
         for (std::size_t i = 0; i < p.in * p.out; ++i) sum += static_cast<double>(grads_[p.w + i]) * grads_[p.w + i];
     };
-    if (spec_.arch != Arch::residual) {
+    if (spec_.arch == Arch::transformer) {
+        add(qkv_[l]);
+        add(wo_[l]);
+    }
+    if (spec_.arch == Arch::plain || spec_.arch == Arch::conv) {
         add(hidden_[l]);
     } else {
         add(w1_[l]);

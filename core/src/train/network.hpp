@@ -1,6 +1,7 @@
 // network.hpp (private) — the networks: parameters in one flat float array (so the optimizer and the gradient
-// check see a single vector), forward and backward for the plain and the residual pre-norm MLP and the
-// conv net (3x3 conv → Norm → act blocks, global average pooling, linear head; conv_passes.cpp).
+// check see a single vector), forward and backward for the plain and the residual pre-norm MLP, the
+// conv net (3x3 conv → Norm → act blocks, global average pooling, linear head; conv_passes.cpp) and the
+// Transformer (transformer.hpp; transformer.cpp, transformer_passes.cpp).
 // Normalization layers call normalize_into/backward_into: the same kernels as the lesson's figures.
 //
 // Why float: normalize_into works on float, the lesson's figures use float, and float halves the memory
@@ -13,6 +14,7 @@
 #include "conv.hpp"
 #include "normlab/random.hpp"
 #include "spec.hpp"
+#include "transformer.hpp"
 
 namespace normlab::train {
 
@@ -30,6 +32,7 @@ struct Workspace {
     std::vector<float> nf, mean_f, rstd_f, pooled, logits, dlogits;
     std::vector<float> d1, d2, d3, d4, wt;  // backward scratch
     ConvScratch conv;
+    TransformerCache tf;
 };
 
 class Network {
@@ -41,11 +44,16 @@ class Network {
     std::vector<float>& params() { return params_; }
     std::vector<float>& grads() { return grads_; }
     std::size_t hidden_layers() const { return spec_.depth; }
-    // Values per sample in one hidden layer: width (MLP) or width · side² (conv).
-    std::size_t units() const { return spec_.width * spec_.spatial(); }
+    // Values per sample in one hidden layer: width (MLP), width · side² (conv), or its MLP's
+    // tokens · 4·width (transformer).
+    std::size_t units() const {
+        return spec_.arch == Arch::transformer ? spec_.inputs * 4 * spec_.width : spec_.width * spec_.spatial();
+    }
+    // Rows of logits (and labels) per sample: tokens per sequence (transformer), else 1.
+    std::size_t outputs_per_sample() const { return spec_.arch == Arch::transformer ? spec_.inputs : 1; }
 
     Workspace make_workspace(std::size_t capacity) const;
-    // Forward of rows (<= ws.capacity) samples; returns the logits [rows, classes] inside ws.
+    // Forward of rows (<= ws.capacity) samples; returns the logits [rows · outputs_per_sample(), classes].
     const float* forward(Workspace& ws, const float* x, std::size_t rows, Pass pass);
     // Gradients of the loss whose d/dlogits the caller wrote into ws.dlogits, after forward(train|probe).
     void backward(Workspace& ws, const float* x, std::size_t rows);
@@ -93,13 +101,25 @@ class Network {
     void forward_conv(Workspace& ws, const float* x, std::size_t rows, Pass pass);
     void backward_conv(Workspace& ws, const float* x, std::size_t rows);
     std::size_t in_channels(std::size_t l) const;
+    // The Transformer (transformer.cpp, transformer_passes.cpp).
+    void add_transformer();
+    void init_transformer(Rng& rng);
+    void make_transformer_workspace(Workspace& ws) const;
+    void forward_transformer(Workspace& ws, const float* x, std::size_t rows, Pass pass);
+    void backward_transformer(Workspace& ws, const float* x, std::size_t rows);
+    // d stream (in ws.d1) through layer l's attention or MLP sublayer, backwards.
+    void backward_attention(Workspace& ws, std::size_t l, std::size_t rows);
+    void backward_mlp(Workspace& ws, std::size_t l, std::size_t rows);
 
     NetSpec spec_;
     std::vector<float> params_, grads_;
     std::size_t size_ = 0;
     // plain: hidden_[l], norms_[l], head_.  residual: in_, w1_[l], w2_[l], norms_[l], final_, head_.
     // conv: hidden_[l] holds conv l's [9·Cin, width] weights and bias, then norms_[l], head_.
-    std::vector<LinearP> hidden_, w1_, w2_;
+    // transformer: embed_ (tokens [classes, width], then positions [inputs, width]); per layer
+    // norms_[2l], qkv_[l], wo_[l], norms_[2l + 1], w1_[l], w2_[l]; final_ (Pre-LN), head_.
+    std::vector<LinearP> hidden_, w1_, w2_, qkv_, wo_;
+    std::size_t embed_ = 0;
     std::vector<NormP> norms_;
     LinearP in_, head_;
     NormP final_;

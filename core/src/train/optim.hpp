@@ -13,6 +13,8 @@ class Optimizer {
     Optimizer(OptimizerKind kind, std::size_t size, double learning_rate, double momentum);
     // One update of params from grads (PyTorch conventions, no weight decay).
     void step(std::vector<float>& params, const std::vector<float>& grads);
+    // The rate of the following steps (a warm-up schedule changes it between steps).
+    void set_learning_rate(double learning_rate) { lr_ = static_cast<float>(learning_rate); }
 
   private:
     OptimizerKind kind_;

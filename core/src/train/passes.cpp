@@ -17,6 +17,8 @@ const float* Network::forward(Workspace& ws, const float* x, std::size_t rows, P
         forward_plain(ws, x, rows, pass);
     else if (spec_.arch == Arch::conv)
         forward_conv(ws, x, rows, pass);
+    else if (spec_.arch == Arch::transformer)
+        forward_transformer(ws, x, rows, pass);
     else
         forward_residual(ws, x, rows, pass);
     return ws.logits.data();
@@ -27,6 +29,8 @@ void Network::backward(Workspace& ws, const float* x, std::size_t rows) {
         backward_plain(ws, x, rows);
     else if (spec_.arch == Arch::conv)
         backward_conv(ws, x, rows);
+    else if (spec_.arch == Arch::transformer)
+        backward_transformer(ws, x, rows);
     else
         backward_residual(ws, x, rows);
 }
@@ -106,6 +110,7 @@ void Network::backward_residual(Workspace& ws, const float* x, std::size_t rows)
 }
 
 const float* Network::preactivation(const Workspace& ws, std::size_t l) const {
+    if (spec_.arch == Arch::transformer) return ws.tf.u[l].data();
     if (spec_.arch == Arch::residual) return ws.u[l].data();
     return spec_.normalized ? ws.n[l].data() : ws.z[l].data();
 }

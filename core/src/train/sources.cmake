@@ -7,6 +7,11 @@ set(NORMLAB_TRAIN_SOURCES
   core/src/train/passes.cpp
   core/src/train/conv.cpp
   core/src/train/conv_passes.cpp
+  core/src/train/attention.cpp
+  core/src/train/transformer.cpp
+  core/src/train/transformer_passes.cpp
+  core/src/train/transformer_config.cpp
+  core/src/train/sequences.cpp
   core/src/train/optim.cpp
   core/src/train/trainer.cpp
   core/src/train/evaluate.cpp

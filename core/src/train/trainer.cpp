@@ -15,6 +15,8 @@ namespace {
 
 train::Dataset load(const TrainConfig& c, std::span<const std::uint8_t> digits) {
     validate(c);
+    if (c.dataset == "sequence")
+        return train::make_sequences(c.sequence_task, static_cast<std::size_t>(c.sequence_length), c.data_seed);
     return c.dataset == "digits" ? train::make_digits(digits, c.data_seed) : train::make_spirals(c.data_seed);
 }
 
@@ -43,19 +45,22 @@ Trainer::Impl::Impl(const TrainConfig& c, std::span<const std::uint8_t> digits)
       batch_rng(batch_stream(c.seed)) {
     const std::size_t batch = static_cast<std::size_t>(c.batch_size);
     train_ws = net.make_workspace(batch);
-    eval_ws = net.make_workspace(net.spec().arch == train::Arch::conv ? train::kConvEvalChunk : train::kEvalChunk);
+    const train::Arch arch = net.spec().arch;
+    eval_ws = net.make_workspace(arch == train::Arch::conv          ? train::kConvEvalChunk
+                                 : arch == train::Arch::transformer ? train::kTransformerEvalChunk
+                                                                    : train::kEvalChunk);
     order.resize(data.train_count());
     std::iota(order.begin(), order.end(), std::size_t{0});
     cursor = order.size();  // the first step shuffles
     batch_x.resize(batch * data.inputs);
-    batch_y.resize(batch);
+    batch_y.resize(batch * data.targets);
     net.save(saved);
 }
 
 bool Trainer::Impl::train_step(double& loss, double& accuracy) {
     // The batch: the next indices of the epoch's shuffle, reshuffling when it runs out, so a batch
     // larger than the training set simply holds some samples twice.
-    const std::size_t rows = batch_y.size(), in = data.inputs;
+    const std::size_t rows = batch_x.size() / data.inputs, in = data.inputs, per = data.targets;
     for (std::size_t r = 0; r < rows; ++r) {
         if (cursor == order.size()) {
             for (std::size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[batch_rng.below(i + 1)]);
@@ -63,16 +68,18 @@ bool Trainer::Impl::train_step(double& loss, double& accuracy) {
         }
         const std::size_t k = order[cursor++];
         std::copy_n(&data.train_x[k * in], in, &batch_x[r * in]);
-        batch_y[r] = data.train_y[k];
+        std::copy_n(&data.train_y[k * per], per, &batch_y[r * per]);
     }
 
     net.save(saved);
     ++steps;
     const float* logits = net.forward(train_ws, batch_x.data(), rows, train::Pass::train);
     std::size_t correct = 0;
-    loss = train::softmax_cross_entropy(train_ws.dlogits.data(), logits, batch_y.data(), rows, data.classes, &correct) /
-           static_cast<double>(rows);
-    accuracy = static_cast<double>(correct) / static_cast<double>(rows);
+    const std::size_t labels = batch_y.size();  // a sequence's loss is the mean over its positions
+    loss =
+        train::softmax_cross_entropy(train_ws.dlogits.data(), logits, batch_y.data(), labels, data.classes, &correct) /
+        static_cast<double>(labels);
+    accuracy = static_cast<double>(correct) / static_cast<double>(labels);
     if (!std::isfinite(loss)) {
         diverge("the training loss is " + std::string(std::isnan(loss) ? "NaN" : "infinite"));
         return false;
@@ -83,6 +90,10 @@ bool Trainer::Impl::train_step(double& loss, double& accuracy) {
         return false;
     }
     net.backward(train_ws, batch_x.data(), rows);
+    const int warmup = config.warmup_steps;  // linear warm-up (Goyal et al. 2017; Vaswani et al. 2017)
+    if (warmup > 0 && steps <= warmup)
+        opt.set_learning_rate(steps == warmup ? config.learning_rate
+                                              : config.learning_rate * static_cast<double>(steps) / warmup);
     opt.step(net.params(), net.grads());
     if (!net.finite()) {
         diverge("a parameter became NaN or infinite");

@@ -43,8 +43,8 @@ struct Trainer::Impl {
 namespace train {
 // Rows per inference-mode forward pass (evaluation, grid): bounds the evaluation workspace. A conv net
 // keeps side² = 64 values per unit, so it evaluates 32 images at a time (every norm's inference output
-// is per sample, so the chunk size changes no number).
-constexpr std::size_t kEvalChunk = 256, kConvEvalChunk = 32;
+// is per sample, so the chunk size changes no number). A Transformer keeps 4·width values per token.
+constexpr std::size_t kEvalChunk = 256, kConvEvalChunk = 32, kTransformerEvalChunk = 32;
 }  // namespace train
 
 }  // namespace normlab

@@ -2,9 +2,11 @@
 // one id space (sections, checks, deep dives, walkthroughs and their steps, references) and the checks of
 // inline text and concept tags, which need the references' ids.
 //
-//   createCheckContext() -> { errors, err(path, msg), claimId(id, path), refIds, checkObject(value, path),
+//   createCheckContext() -> { errors, err(path, msg), claimId(id, path), refIds, simClaims, checkObject(value, path),
 //                             checkFields(object, fields, path, what), checkInline(value, path),
 //                             checkInlineArray(value, path), checkConcepts(concepts, path), quizCount }
+// simClaims maps each `[claim:id]` marker (a sentence about what the simulation shows; docs/content-schema.md,
+// "Claims") to where it stands: each id marks one sentence.
 
 import { CITE_ID_RE, isSafeHref } from '../ui/inline-parse.js';
 import { CONCEPTS } from '../vocabulary.js';
@@ -18,6 +20,7 @@ export function createCheckContext() {
   const err = (path, msg) => errors.push(`${path}: ${msg}`);
   const seenIds = new Map();
   const refIds = new Set();
+  const simClaims = new Map();
 
   const claimId = (id, path) => {
     if (!isNonEmptyString(id)) {
@@ -56,6 +59,12 @@ export function createCheckContext() {
       if (!CITE_ID_RE.test(id)) err(path, `malformed citation "[@${id}]"`);
       else if (!refIds.has(id)) err(path, `citation "[@${id}]" does not name an entry of references`);
     }
+    for (const m of value.matchAll(/\[claim:([^\]]*)\]/g)) {
+      const id = m[1];
+      if (!CITE_ID_RE.test(id)) err(path, `malformed claim marker "[claim:${id}]"`);
+      else if (simClaims.has(id)) err(path, `claim "${id}" also marks a sentence at ${simClaims.get(id)}`);
+      else simClaims.set(id, path);
+    }
     for (const m of value.matchAll(/\[([^\]@][^\]]*)\]\(([^)]*)\)/g)) {
       if (!isSafeHref(m[2])) err(path, `link "${m[2]}" must be an http(s) URL or an in-page #fragment`);
     }
@@ -87,6 +96,7 @@ export function createCheckContext() {
     err,
     claimId,
     refIds,
+    simClaims,
     checkObject,
     checkFields,
     checkInline,

@@ -1,17 +1,19 @@
 // args.js — the checks only JavaScript can make: an argument's JS type, before it is copied into the heap
 // or handed to a binding that would otherwise throw a TypeError without the argument's name. Every rule
 // about a value is the core's.
+import { HeapArray } from './heap.js';
 import { fail } from './module.js';
 
 export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
 export const DISTRIBUTIONS = Object.freeze(['normal', 'uniform', 'skewed', 'bimodal', 'heavy']);
 
+/** value as a Float32Array (copied from an array or another typed array), or the HeapArray it is. */
 export function float32(value, argument) {
-  if (value instanceof Float32Array) return value;
+  if (value instanceof Float32Array || value instanceof HeapArray) return value;
   if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
     return Float32Array.from(value);
   }
-  return fail(argument, 'must be a Float32Array (or an array of numbers)');
+  return fail(argument, 'must be a Float32Array (or an array of numbers, or a core.heapArray)');
 }
 
 export function number(value, argument, fallback) {
@@ -44,4 +46,13 @@ export function kindName(kind) {
 export function distributionName(distribution) {
   if (typeof distribution !== 'string') fail('distribution', `must be one of ${DISTRIBUTIONS.join(', ')}`);
   return distribution;
+}
+
+/** A caller's array for a result of `length` floats: a Float32Array or a HeapArray of that length. */
+export function resultArray(value, argument, length) {
+  if (value === undefined) return undefined;
+  if (!(value instanceof Float32Array || value instanceof HeapArray) || value.length !== length) {
+    fail(argument, `must be a Float32Array (or a core.heapArray) of the input's length (${length})`);
+  }
+  return value;
 }

@@ -23,6 +23,11 @@ export function check(result) {
   return result;
 }
 
+/** A hot call's status (>= 0), or the NormlabError of the error the module kept for takeError(). */
+export function checkStatus(M, status) {
+  return status < 0 ? check(M.takeError()) : status;
+}
+
 const isNode =
   typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 

@@ -4,6 +4,7 @@
 // { slots, fields: [{ name, type, slot, default? }] }. A number or flag fills one slot, an array two
 // (its heap address and length). Defaults come from the core's NormOptions.
 import { checkKeys, float32 } from './args.js';
+import { room } from './heap.js';
 import { fail } from './module.js';
 
 // JS type of each field type; the core checks the values.
@@ -15,27 +16,27 @@ const CONVERT = {
     v instanceof Float32Array ? v : fail(name, 'must be a Float32Array (it is updated in place)'),
 };
 
-/** The options block of module M: prepare(opts, withOutput) → { values, sizes, fill(addresses), copyBack(addresses) }. */
+/** The options block of module M: prepare(opts, extra) → { values, sizes, fill(addresses), copyBack(addresses) }. */
 export function createNormOptions(M, heap, layout = M.normOptionFields()) {
   const fields = layout.fields;
   const names = fields.map((f) => f.name);
-  const namesAndOutput = [...names, 'output'];
   const arrays = fields.filter((f) => f.type === 'floats' || f.type === 'floatsInOut');
   const blockFloats = layout.slots * 2;
 
   /**
-   * Checks opts (keys in the table, and `output` when withOutput) and returns what one call needs: sizes (floats) of the
-   * arrays' heap slots then of the block; fill(addresses) copies them in and returns the block's address;
-   * copyBack(addresses) copies the in-out arrays back after a successful call.
+   * Checks opts (keys in the table, and the call's own `extra` keys, e.g. `output`) and returns what one call
+   * needs: sizes (floats, or a HeapArray in place) of the arrays' heap slots then of the block;
+   * fill(addresses) copies them in and returns the block's address; copyBack(addresses) copies the in-out
+   * arrays back after a successful call.
    */
-  function prepare(opts, withOutput = false) {
-    const o = checkKeys(opts, withOutput ? namesAndOutput : names);
+  function prepare(opts, extra = []) {
+    const o = checkKeys(opts, extra.length ? [...names, ...extra] : names);
     const values = {};
     for (const f of fields) {
       const v = o[f.name];
       values[f.name] = v === undefined ? (f.default ?? null) : CONVERT[f.type](v, f.name);
     }
-    const sizes = arrays.map((f) => values[f.name]?.length ?? 0);
+    const sizes = arrays.map((f) => (values[f.name] ? room(values[f.name]) : 0));
     sizes.push(blockFloats);
     return {
       values,

@@ -84,6 +84,12 @@ export function createTrainerCore(M) {
       return check(M.defaultSweepPlan());
     },
 
+    /** The conv net's batch-size study config (conv_batch_study_config) for one norm and batch size. */
+    convStudyConfig(norm, batchSize) {
+      if (typeof norm !== 'string') fail('norm', 'must be a string');
+      return check(M.convStudyConfig(norm, number(batchSize, 'batchSize', NaN)));
+    },
+
     /** Current size of the WASM heap in bytes. */
     heapBytes() {
       return M.HEAPU8.buffer.byteLength;

@@ -37,7 +37,7 @@ export const HIDEABLE = Object.freeze([
 
 /**
  * Presets a host can open the lesson with. Playground presets set the playground's state (the same fields as
- * its "#pg=" fragment, web/src/figures/playground/hash.js); training presets ("fair", "hard", "transformer")
+ * its "#pg=" fragment, web/src/figures/playground/hash.js); training presets ("fair", "hard", "transformer", "conv")
  * are passed to the training figure as { preset } (web/src/training/presets.js).
  */
 export const PRESETS = Object.freeze({
@@ -45,6 +45,7 @@ export const PRESETS = Object.freeze({
   fair: { figure: 'training', state: { preset: 'fair' } },
   hard: { figure: 'training', state: { preset: 'hard' } },
   transformer: { figure: 'training', state: { preset: 'transformer' } },
+  conv: { figure: 'training', state: { preset: 'conv' } },
   // playground
   batchnorm: { figure: 'playground', state: { kind: 'batch' } },
   layernorm: { figure: 'playground', state: { kind: 'layer' } },

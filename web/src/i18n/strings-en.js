@@ -538,26 +538,47 @@ export default {
     error: 'This figure could not be computed: {message}',
   },
   training: {
-    norms: { none: 'none', batch: 'BatchNorm', layer: 'LayerNorm', rms: 'RMSNorm', group: 'GroupNorm' },
-    normsLong: { none: 'No normalization', batch: 'BatchNorm', layer: 'LayerNorm', rms: 'RMSNorm', group: 'GroupNorm' },
+    norms: {
+      none: 'none',
+      batch: 'BatchNorm',
+      layer: 'LayerNorm',
+      rms: 'RMSNorm',
+      group: 'GroupNorm',
+      instance: 'InstanceNorm',
+    },
+    normsLong: {
+      none: 'No normalization',
+      batch: 'BatchNorm',
+      layer: 'LayerNorm',
+      rms: 'RMSNorm',
+      group: 'GroupNorm',
+      instance: 'InstanceNorm',
+    },
     presets: {
       fair: {
         name: 'Fair',
         summary: 'ReLU, He initialization, plain MLP with 8 hidden layers × 32 units.',
         expectation:
-          'What to expect: at the default rate, 0.03, every variant gets close to the target, and no normalization can even end lower than BatchNorm (evaluation loss 0.036 against 0.052 after 750 steps): one shared rate says little. The sweep shows the difference: BatchNorm trains stably up to rate 0.3, ten times the largest rate that works without normalization, and at its best rate needs 125 steps against 200 (1.6×); LayerNorm and RMSNorm work at the same four rates as no normalization and are slower in this plain network.',
+          'What to expect: at the default rate, 0.3, only BatchNorm trains (98.7% accuracy after 750 steps); without normalization, and with LayerNorm or RMSNorm, the network stays at chance (33%). Switch to 0.03 and every variant trains: that is the largest rate that works without normalization. The sweep below measures this over 8 rates and 3 seeds: BatchNorm is stable up to 0.3, ten times higher, and at its best rate needs 125 steps against 200 (1.6×); LayerNorm and RMSNorm work at the same four rates as no normalization and are slower in this plain network.',
       },
       hard: {
         name: 'Hard',
         summary: 'Sigmoid activations, Xavier initialization, the same plain MLP 8 × 32.',
         expectation:
-          'What to expect: without normalization this sigmoid network barely trains within the budget. BatchNorm makes it trainable; LayerNorm and RMSNorm do not — in the sweep they reach the target at none of the 8 rates. So the speed-up BatchNorm shows here is very large, and not a typical factor.',
+          'What to expect: without normalization this sigmoid network reaches the target loss at none of the 8 rates within the 3,000-step budget. BatchNorm makes it trainable (stable at 6 rates, from 0.003 to 1); LayerNorm and RMSNorm do not — in the sweep they reach the target at none of the 8 rates. So there is no speed-up factor to give here: without normalization this network never gets there.',
       },
       transformer: {
         name: 'Transformer-style',
         summary: 'Residual pre-norm MLP with 4 blocks, h ← h + W₂·act(W₁·Norm(h)), ReLU, He initialization.',
         expectation:
           'What to expect: the setting where LayerNorm and RMSNorm are normally used, compared with the same residual network without normalization.',
+      },
+      conv: {
+        name: 'Conv net, batch 1',
+        summary:
+          'A small convolutional network on the 8 × 8 digits: 3 blocks of 3 × 3 convolution (16 channels) → norm → ReLU, global average pooling; one image per batch.',
+        expectation:
+          'What to expect: with one image per batch, BatchNorm trains on that image’s own statistics but is evaluated with running averages of them, and stays near chance on the held-out images (below 20% after 3,000 steps), while GroupNorm, which never looks across the batch, reaches 84% and no normalization 67%. Try batch 2: there all three reach about 93% in our small network (Wu & He see BatchNorm degrade already at 2 in ResNet-50 on ImageNet).',
       },
     },
     datasets: { spirals: 'Spirals (2-D points)', digits: 'Digits (8 × 8 images)' },
@@ -664,6 +685,8 @@ export default {
     },
     sweep: {
       tableRegion: 'Sweep table (scrolls sideways on narrow screens)',
+      noSweep:
+        'The {preset} preset has no learning-rate sweep: its point is the batch size, not the rate. The lesson text above gives the batch-size study behind it.',
       rerun: 'Re-run live in your browser',
       stop: 'Stop the sweep',
       stopped: 'Sweep stopped.',
@@ -749,6 +772,7 @@ export default {
       fair: 'Training: Fair (ReLU, He initialization)',
       hard: 'Training: Hard (sigmoid, Xavier initialization)',
       transformer: 'Training: Transformer-style (residual pre-norm)',
+      conv: 'Training: conv net at batch 1 (BatchNorm vs GroupNorm)',
       batchnorm: 'BatchNorm',
       layernorm: 'LayerNorm',
       rmsnorm: 'RMSNorm',

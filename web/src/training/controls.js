@@ -76,6 +76,12 @@ export function createControls(plan, onChange) {
       dataset.set(state.dataset);
       steps.set(state.steps);
       variants.set(state.variants);
+      // Only the norms and data sets the preset's architecture accepts are offered.
+      for (const [norm, input] of variants.inputs) {
+        input.disabled = !p.norms.includes(norm);
+        input.closest('label').style.display = input.disabled ? 'none' : ''; // .fig-radio's display beats [hidden]
+      }
+      for (const option of dataset.input.options) option.disabled = !!p.datasets && !p.datasets.includes(option.value);
       logInput.checked = state.log;
     },
   };

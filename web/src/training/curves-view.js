@@ -20,6 +20,7 @@ export const NORM_COLORS = Object.freeze({
   layer: ['--tr-layer', '#1b6e3a'],
   rms: ['--tr-rms', '#8a2b7a'],
   group: ['--tr-group', '#5c5f00'],
+  instance: ['--tr-instance', '#00677a'],
 });
 export const normColor = (node, norm) => cssVar(node, ...NORM_COLORS[norm]);
 

@@ -29,27 +29,47 @@ export const NORM_LABELS = textsOf(TRAINING_NORMS, (k) => t(`training.normsLong.
 // Short names for table headers and the legend.
 export const NORM_SHORT = textsOf(TRAINING_NORMS, (k) => t(`training.norms.${k}`));
 
+// The MLP accepts these norms; the conv net InstanceNorm instead of RMSNorm (TrainConfig in core/include/normlab/train.hpp).
+const MLP_NORMS = Object.freeze(['none', 'batch', 'layer', 'rms', 'group']);
+
+// A preset may also set the batch, data set and steps it needs (`state`: applied when switching to it) and
+// restrict the data sets (`datasets`); `norms` are the variants its architecture accepts.
 export const PRESETS = Object.freeze({
+  // At 0.3 only BatchNorm trains (the shipped sweep: stable up to 0.3 against 0.03 without it); at 0.03 all do.
   fair: preset('fair', {
     patch: {},
+    norms: MLP_NORMS,
     variants: ['none', 'batch', 'layer', 'rms'],
     sweepNorms: null, // the default plan's norms
-    rate: 0.03,
+    rate: 0.3,
   }),
   hard: preset('hard', {
     patch: { activation: 'sigmoid', init: 'xavier' },
+    norms: MLP_NORMS,
     variants: ['none', 'batch', 'layer', 'rms'],
     sweepNorms: ['none', 'batch', 'layer', 'rms'],
     rate: 0.03,
   }),
   transformer: preset('transformer', {
     patch: { architecture: 'residual', depth: 4 },
+    norms: MLP_NORMS,
     variants: ['none', 'layer', 'rms'],
     sweepNorms: ['none', 'layer', 'rms'],
     rate: 0.03,
   }),
+  // The conv net of the core's batch-size study (conv_batch_study_config: 3 blocks of 16 channels, 4 groups)
+  // at batch 1, where BatchNorm's running statistics no longer describe a batch (docs/training.md).
+  conv: preset('conv', {
+    patch: { architecture: 'conv', depth: 3, width: 16, groups: 4 },
+    norms: Object.freeze(['none', 'batch', 'group', 'instance', 'layer']),
+    datasets: Object.freeze(['digits']),
+    variants: ['none', 'batch', 'group'],
+    sweepNorms: [], // no sweep: its claim is about the batch size, not the rate
+    rate: 0.003,
+    state: Object.freeze({ batch: 1, dataset: 'digits', steps: 3000 }),
+  }),
 });
-export const PRESET_ORDER = Object.freeze(['fair', 'hard', 'transformer']);
+export const PRESET_ORDER = Object.freeze(['fair', 'hard', 'transformer', 'conv']);
 
 export const BATCH_SIZES = Object.freeze([1, 2, 4, 8, 16, 32, 64, 128]);
 export const STEP_CHOICES = Object.freeze([250, 500, 750, 1000, 2000, 3000]);
@@ -83,7 +103,9 @@ export function defaultState() {
  * cleanerFor(rates) -> clean(input, fallback = defaultState()): the figure's state from any partial input, in
  * the figures' cleaning signature (`rates` are the core plan's learning rates). The fields `input` names
  * replace fallback's; unknown or bad values fall back to the defaults; switching preset without naming
- * variants or a rate takes the new preset's own (transformer: none, LayerNorm, RMSNorm).
+ * variants or a rate takes the new preset's own (transformer: none, LayerNorm, RMSNorm), and its batch, data
+ * set and steps when it has them (conv; leaving it restores the defaults of those); variants its architecture
+ * does not accept are dropped.
  */
 export const cleanerFor =
   (rates) =>
@@ -91,20 +113,26 @@ export const cleanerFor =
     const d = defaultState();
     const named = input && typeof input === 'object' ? input : {};
     const switched = PRESET_ORDER.includes(named.preset) && named.preset !== fallback.preset;
+    const to = switched ? PRESETS[named.preset] : null;
+    // Leaving a preset that set the batch, data set or steps gives them back their defaults.
+    const left = to && PRESETS[fallback.preset]?.state;
+    const restored = left ? Object.fromEntries(Object.keys(left).map((k) => [k, d[k]])) : {};
     const given = {
       ...fallback,
-      ...(switched ? { variants: PRESETS[named.preset].variants, rate: PRESETS[named.preset].rate } : {}),
+      ...(to ? { variants: to.variants, rate: to.rate, ...restored, ...to.state } : {}),
       ...named,
     };
     const s = Object.fromEntries(Object.keys(d).map((k) => [k, k in given ? given[k] : d[k]]));
     if (!PRESET_ORDER.includes(s.preset)) s.preset = d.preset;
     if (!rates.includes(s.rate)) s.rate = PRESETS[s.preset].rate;
     if (!BATCH_SIZES.includes(s.batch)) s.batch = d.batch;
+    const datasets = PRESETS[s.preset].datasets;
     if (!DATASETS.some((x) => x.value === s.dataset)) s.dataset = d.dataset;
+    if (datasets && !datasets.includes(s.dataset)) s.dataset = datasets[0];
     if (!STEP_CHOICES.includes(s.steps)) s.steps = d.steps;
     // An explicit list may be empty (the learner unticked every box: Start is then disabled).
     s.variants = Array.isArray(given.variants)
-      ? TRAINING_NORMS.filter((n) => given.variants.includes(n))
+      ? PRESETS[s.preset].norms.filter((n) => given.variants.includes(n))
       : [...PRESETS[s.preset].variants];
     s.log = s.log !== false;
     return s;
@@ -133,6 +161,9 @@ export function sweepPlan(plan, state) {
     targetLoss: plan.targetLoss,
   };
 }
+
+/** True when the preset has a learning-rate sweep (the conv preset's claim is about the batch size). */
+export const hasSweep = (state) => PRESETS[state.preset].sweepNorms?.length !== 0;
 
 /** True when the sweep plan is the one the shipped JSON was computed from. */
 export const isShippedPlan = (state) => state.preset === 'fair' && state.dataset === 'spirals';

@@ -8,7 +8,7 @@ import { button } from '../ui/controls.js';
 import { el } from '../ui/el.js';
 import { createErrorBox } from '../ui/error-box.js';
 import { fmtMs } from '../ui/format.js';
-import { fmtRate, isShippedPlan, PRESETS, sweepPlan } from './presets.js';
+import { fmtRate, hasSweep, isShippedPlan, PRESETS, sweepPlan } from './presets.js';
 import { startSweep } from './pool.js';
 import { speedupSentences, sweepDifferences, sweepTable } from './sweep-view.js';
 
@@ -63,6 +63,14 @@ export function createSweepSection(container, { pool, plan, shipped, nextToken, 
   };
 
   function show() {
+    actions.hidden = !hasSweep(state);
+    if (actions.hidden) {
+      intro.textContent = t('training.sweep.noSweep', { preset: PRESETS[state.preset].name });
+      source.textContent = '';
+      tableBox.replaceChildren();
+      sentence.replaceChildren();
+      return;
+    }
     const p = planOf(state);
     const cells = p.norms.length * p.learningRates.length * p.seeds.length;
     intro.textContent = t('training.sweep.intro', {

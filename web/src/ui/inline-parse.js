@@ -1,7 +1,10 @@
 // inline-parse.js — the lesson's inline markup as tokens, with no DOM and no dependencies, so the content
 // schema (in Node at build time) and the renderer (ui/inline.js) read markup the same way.
 //
-//   parseInline(text) -> Token[]   { type: 'text'|'strong'|'em'|'code'|'math'|'link'|'cite', text, href?, ref? }
+//   parseInline(text) -> Token[]   { type: 'text'|'strong'|'em'|'code'|'math'|'link'|'cite'|'claim', text, href?,
+//                                     ref?, claim? }
+// A claim marker `[claim:id]` ties the sentence before it to the native test that recomputes it
+// (tests/core/claims.hpp); it renders as nothing (its token's text is empty).
 //
 // parseInline never produces HTML: every token carries plain text that the renderer puts into text nodes.
 // A math token carries TeX source; the build renders it to a MathML tree (scripts/tex-to-mathml.mjs).
@@ -21,7 +24,8 @@ export function isSafeHref(href) {
 const ESCAPABLE = new Set(['\\', '*', '`', '[', ']', '(', ')', '_', '$']);
 
 /**
- * Parse inline text into tokens. Supported: **strong**, *em*, `code`, $TeX$, [text](https://… or #id), [@ref].
+ * Parse inline text into tokens. Supported: **strong**, *em*, `code`, $TeX$, [text](https://… or #id), [@ref],
+ * [claim:id].
  * Markers that are not closed, and links with any other target, come out as plain text.
  * A backslash escapes the next markup character (\* \` \[ \] \( \) \$ \\); inside $…$ the TeX is kept as
  * written: TeX's own backslashes stay, and a dollar sign inside it is TeX's `\$`.
@@ -89,6 +93,13 @@ export function parseInline(text) {
         flush();
         tokens.push({ type: 'cite', text: m[1], ref: m[1] });
         i += m[0].length;
+        continue;
+      }
+      const claim = /^\[claim:([^\]\s]+)\]/.exec(text.slice(i));
+      if (claim && CITE_ID_RE.test(claim[1])) {
+        flush();
+        tokens.push({ type: 'claim', text: '', claim: claim[1] });
+        i += claim[0].length;
         continue;
       }
       const link = matchLink(text, i);

@@ -107,6 +107,8 @@ export function renderInline(parent, text, ctx) {
       case 'cite':
         parent.append(renderCite(token, ctx));
         break;
+      case 'claim': // a test's anchor, not text
+        break;
       case 'math': {
         const node = mathNode(token.text, ctx?.math?.inline);
         focusableWhileScrolling(node);

@@ -9,11 +9,12 @@
 export const MODEL_ORDER = Object.freeze(['resnet', 'transformer', 'llama', 'detection', 'style']);
 
 export const MODEL_PRESETS = Object.freeze({
-  // BatchNorm after each convolution, trained with a few dozen images per device.
+  // BatchNorm after each convolution, trained with a few dozen images per device; the simulation's conv net
+  // at batch 32 and a rate where it trains only with BatchNorm.
   resnet: {
     kind: 'batch',
     playground: { kind: 'batch', n: 32, c: 64, eps: 1e-5, mode: 'train' },
-    training: { preset: 'fair', dataset: 'spirals', batch: 64, variants: ['none', 'batch'] },
+    training: { preset: 'conv', dataset: 'digits', batch: 32, rate: 1, steps: 750, variants: ['none', 'batch'] },
   },
   // LayerNorm over each token's d_model = 512 features (the base model of Vaswani et al.); the simulation's
   // residual pre-norm blocks are the pre-LN order.
@@ -28,18 +29,33 @@ export const MODEL_PRESETS = Object.freeze({
     playground: { kind: 'rms', n: 4, c: 4096, eps: 1e-6 },
     training: { preset: 'transformer', dataset: 'spirals', batch: 64, variants: ['none', 'layer', 'rms'] },
   },
-  // Two images per device: BatchNorm's statistics are noisy, GroupNorm (G = 32) does not care.
+  // One or two images per device: BatchNorm's statistics are noisy, GroupNorm (G = 32) does not care. The
+  // simulation's conv net shows it at batch 1 (at 2 its BatchNorm still works: docs/training.md).
   detection: {
     kind: 'group',
     playground: { kind: 'group', n: 2, c: 256, g: 32, eps: 1e-5, mode: 'train' },
-    training: { preset: 'fair', dataset: 'spirals', batch: 2, variants: ['none', 'batch', 'group'] },
+    training: {
+      preset: 'conv',
+      dataset: 'digits',
+      batch: 1,
+      rate: 0.003,
+      steps: 3000,
+      variants: ['none', 'batch', 'group'],
+    },
   },
-  // The playground's feature vectors have one position, where InstanceNorm is undefined (it says so);
-  // the simulation has no InstanceNorm, so it compares the batch-free GroupNorm on the digit images.
+  // The playground's feature vectors have one position, where InstanceNorm is undefined (it says so); the
+  // simulation's conv net normalizes each image's channels over their 8 × 8 positions.
   style: {
     kind: 'instance',
     playground: { kind: 'instance', n: 4, c: 64, eps: 1e-5 },
-    training: { preset: 'fair', dataset: 'digits', batch: 16, variants: ['none', 'batch', 'group'] },
+    training: {
+      preset: 'conv',
+      dataset: 'digits',
+      batch: 16,
+      rate: 0.03,
+      steps: 750,
+      variants: ['none', 'batch', 'instance'],
+    },
   },
 });
 

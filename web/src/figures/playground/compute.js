@@ -10,6 +10,8 @@
 //   gradient core.backward with the forward's exact input and options, for one of UPSTREAM's gradients
 //            ∂L/∂y, + describe/groupMoments of ∂L/∂x; only asked for while the gradient tab is shown.
 // Shape is [n, C, 1] (feature vectors). Errors from the core propagate as NormlabError.
+// The large arrays (the batch, the output, ∂L/∂y, ∂L/∂x: 8 MB each at 512 × 4096) live in core.heapArrays
+// that the core reads and writes in place: a redraw copies nothing across the WASM boundary.
 
 import { constantArray, INPUT_PRESETS } from '../inputs.js';
 
@@ -51,10 +53,26 @@ export function createEngine(core) {
     return value;
   };
   const groupsOf = (s) => (s.kind === 'group' ? s.g : 0);
-  let output = null;
-  const outputBuffer = (length) => {
-    if (!output || output.length !== length) output = new Float32Array(length);
-    return output;
+  // Heap arrays by slot, kept while their length stays (refilled by the caller when their key changes).
+  const heapArrays = new Map();
+  const heapArray = (slot, length) => {
+    let a = heapArrays.get(slot);
+    if (a?.length !== length) {
+      a?.dispose();
+      a = core.heapArray(length);
+      heapArrays.set(slot, a);
+    }
+    return a;
+  };
+  // heapArray(slot) holding what fill(array) writes into it, refilled when key changes.
+  const heapCached = (slot, key, length, fill) => {
+    const a = heapArray(slot, length);
+    if (a.key !== key) {
+      a.key = null; // a failed fill leaves no stale key behind
+      fill(a);
+      a.key = key;
+    }
+    return a;
   };
   // A group of one value (or of equal values) has no skewness: the core reports NaN, which describe()
   // rejects. That summary is then shown as undefined (null) rather than failing the whole view.
@@ -143,9 +161,17 @@ export function createEngine(core) {
    * NormlabError and only the raw side (and the noise panel) is filled in; norm, improvement and
    * normGroups are null.
    */
+  // The batch x (a prefix of the stream) in the heap.
+  const input = (s) => {
+    const length = s.n * s.c;
+    return heapCached('input', `${s.dist}|${s.c}|${s.seed}|${s.n}`, length, (a) =>
+      a.set(stream(s).subarray(0, length)),
+    );
+  };
+
   function run(s) {
     const shape = [s.n, s.c, 1];
-    const x = stream(s).subarray(0, s.n * s.c);
+    const x = input(s);
     const rawKey = `${s.dist}|${s.c}|${s.seed}|${s.n}`;
     // The table shows no median: skipping it spares the core a partial sort of up to 2M values per frame.
     const raw = cached('raw', rawKey, () => core.describe(x, { bins: 1, median: false }));
@@ -160,8 +186,8 @@ export function createEngine(core) {
     const eval_ = s.kind === 'batch' && s.mode === 'eval';
     const out = attempt(() => {
       const run_ = eval_ ? running(s) : null;
-      // One output buffer reused across frames (the core writes into it): no 8 MB allocation per redraw.
-      const output = outputBuffer(x.length);
+      // One output array reused across frames (the core writes into it in the heap): no copy, no allocation.
+      const output = heapArray('output', x.length);
       return { y: core.normalize(s.kind, x, shape, { ...normOptions(s, arrays, run_), output }).output, run_ };
     });
     if (out.error) return { ...result, error: out.error };
@@ -176,22 +202,22 @@ export function createEngine(core) {
   // ∂L/∂y for state s: filled constant arrays and the seeded stream are kept while their size/seed stay.
   function upstream(s, which, x, shape, opts) {
     const length = x.length;
-    if (which === 'ones') return constantArray(arrays, 'ones', length, 1);
+    if (which === 'ones') return heapCached('upstream', 'ones', length, (a) => a.array().fill(1));
     if (which === 'random') {
-      return cached('upstreamRandom', `${length}|${s.seed}`, () =>
-        core.sample('normal', length, { seed: s.seed + UPSTREAM_SEED_OFFSET }),
+      return heapCached('upstream', `random|${s.seed}`, length, (a) =>
+        a.set(core.sample('normal', length, { seed: s.seed + UPSTREAM_SEED_OFFSET })),
       );
     }
     if (which === 'one') {
-      return cached('upstreamOne', String(length), () => {
-        const g = new Float32Array(length);
+      return heapCached('upstream', 'one', length, (a) => {
+        const g = a.array().fill(0);
         g[0] = 1; // output element [0, 0, 0]
-        return g;
       });
     }
-    // loss = ½‖y‖² has ∂L/∂y = y: the forward output, in a buffer of its own (the table's stays untouched).
-    const buffer = cached('upstreamOutput', String(length), () => new Float32Array(length));
-    return core.normalize(s.kind, x, shape, { ...opts, output: buffer }).output;
+    // loss = ½‖y‖² has ∂L/∂y = y: the forward output, in an array of its own (the table's stays untouched).
+    const g = heapArray('upstream', length);
+    g.key = null;
+    return core.normalize(s.kind, x, shape, { ...opts, output: g }).output;
   }
 
   /**
@@ -200,14 +226,17 @@ export function createEngine(core) {
    */
   function gradient(s, which) {
     const shape = [s.n, s.c, 1];
-    const x = stream(s).subarray(0, s.n * s.c);
+    const x = input(s);
     const key = `${s.kind}|${s.dist}|${s.n}|${s.c}|${groupsOf(s)}|${s.eps}|${s.gamma}|${s.beta}|${s.mode}|${s.seed}|${which}`;
     const result = attempt(() =>
       cached('gradient', key, () => {
         // Eval mode normalizes with running statistics of their own copy (normOptions copies them).
         const opts = normOptions(s, arrays, s.kind === 'batch' && s.mode === 'eval' ? running(s) : null);
         const g = upstream(s, which, x, shape, opts);
-        const { gradInput } = core.backward(s.kind, x, g, shape, opts);
+        const { gradInput } = core.backward(s.kind, x, g, shape, {
+          ...opts,
+          gradInput: heapArray('gradInput', x.length),
+        });
         // Only ½‖y‖²'s ∂L/∂y (= y) follows the settings; the other upstream gradients keep their summary while
         // their size and seed stay (describing 2M values is ~11 ms of a redraw at the largest setting).
         const upstreamKey = which === 'output' ? key : `${which}|${g.length}|${which === 'random' ? s.seed : ''}`;
@@ -221,5 +250,12 @@ export function createEngine(core) {
     return result.error ? { error: result.error } : result.value;
   }
 
-  return { run, noise, gradient };
+  /** Frees the heap arrays (the figure is gone). */
+  function dispose() {
+    for (const a of heapArrays.values()) a.dispose();
+    heapArrays.clear();
+    memo.clear();
+  }
+
+  return { run, noise, gradient, dispose };
 }

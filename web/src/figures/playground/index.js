@@ -232,6 +232,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     noise.destroy();
     gradient.destroy();
     running.destroy();
+    engine.dispose();
     root.remove();
   });
   figure.drawNow();
