@@ -5,15 +5,15 @@
 // progress store's storage backend under an LMS.
 
 import { validateContent } from './content/schema.js';
-import { el } from './ui/el.js';
-import { lessonDurations, wholeMinutes, withDurations } from './content/durations.js';
-import { renderSection } from './content/render.js';
-import { mathTables } from './content/math-sources.js';
+import { withDurations } from './content/durations.js';
+import { lessonContext, renderBadges, renderSection } from './content/render.js';
+import { hydrateLesson, isPrerenderOf } from './content/hydrate.js';
 import { loadContent } from './content/load-content.js';
 import { t } from './i18n/i18n.js';
 import { applyStaticText } from './i18n/apply-static.js';
 import { createNotices, storageNotice } from './ui/notices.js';
 import { showContentProblem } from './ui/content-problem.js';
+import { unfoldOnCitation } from './ui/inline.js';
 import { setupStickyToolbar, setupTocDisclosure } from './ui/page-layout.js';
 import { addNewTabLink } from './embed/new-tab-link.js';
 import { trackReading, trackTime } from './ui/reading-tracker.js';
@@ -78,6 +78,7 @@ async function boot() {
       store.applyExternal(event.key === null ? null : event.newValue);
   });
   setupTocDisclosure();
+  unfoldOnCitation(document);
   setupStickyToolbar();
 
   const lesson = $('lesson');
@@ -102,11 +103,17 @@ async function boot() {
     return;
   }
   const passMark = lms.passMark ?? params.pass;
+  const prerendered = await isPrerenderOf(lesson, content);
   // The duration badge and the certificate's duration are computed from the content, never typed into it.
-  renderLesson(withDurations(content), { lesson, store, embed: { params, framed, lms, passMark, storage } });
+  renderLesson(withDurations(content), {
+    lesson,
+    store,
+    prerendered,
+    embed: { params, framed, lms, passMark, storage },
+  });
 }
 
-function renderLesson(content, { lesson, store, embed }) {
+function renderLesson(content, { lesson, store, prerendered, embed }) {
   const { params, framed, lms, passMark, storage } = embed;
   // Strings and Intl formats follow the content's language from here on (i18n.js reads <html lang>).
   if (document.documentElement.lang !== content.lang) {
@@ -116,10 +123,9 @@ function renderLesson(content, { lesson, store, embed }) {
   document.title = t('page.documentTitle', { title: content.title });
   $('lesson-title').textContent = content.title;
   const badges = $('lesson-badges');
-  badges.replaceChildren(...content.badges.map((b) => el('li', { text: b })));
+  badges.replaceChildren(...renderBadges(content));
 
   const model = lessonModel(content);
-  const refs = new Map(content.references.map((r) => [r.id, r]));
   const quizzes = [];
   const walkthroughs = [];
   const completions = [];
@@ -127,8 +133,8 @@ function renderLesson(content, { lesson, store, embed }) {
 
   // teacher=1: answer keys under the checks (the quiz modules read ctx.teacher) and the teacher panel.
   // Each optional part (deep dive, goDeeper block) shows its own computed time.
-  const partMinutes = new Map(lessonDurations(content).optionalParts.map((p) => [p.id, wholeMinutes(p.minutes)]));
-  const ctx = { refs, hooks: {}, teacher: params.teacher, partMinutes, math: mathTables(content) };
+  const ctx = lessonContext(content, { teacher: params.teacher });
+  const { refs } = ctx;
   if (params.teacher) document.documentElement.dataset.teacher = 'true';
   const predicts = installPredictHooks(ctx, { content, store, loadCore: getCore });
   ctx.hooks.quiz = (block, host) => {
@@ -169,8 +175,14 @@ function renderLesson(content, { lesson, store, embed }) {
     if (lms.kind === 'standalone') createProgressTransfer(host, { store });
   };
 
-  const nodes = content.sections.map((section) => renderSection(section, ctx));
-  lesson.replaceChildren(...nodes);
+  // The build wrote this content's sections into the page (scripts/prerender.mjs): they are taken over in place.
+  // Other content (a course site's, a test's) or a page without them is rendered here, in one step.
+  let nodes = prerendered ? hydrateLesson(lesson, content, ctx) : null;
+  if (!nodes) {
+    nodes = content.sections.map((section) => renderSection(section, ctx));
+    lesson.replaceChildren(...nodes);
+    delete lesson.dataset.prerendered;
+  }
   addPrintTakeaways(
     nodes.find((n) => n.id === 'takeaways'),
     content,

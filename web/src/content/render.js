@@ -7,7 +7,8 @@
 
 import { el } from '../ui/el.js';
 import { focusableWhileScrolling, inline, mathNode, plainText, renderLink } from '../ui/inline.js';
-import { formulaParts } from './math-sources.js';
+import { formulaParts, mathTables } from './math-sources.js';
+import { lessonDurations, wholeMinutes } from './durations.js';
 import { t } from '../i18n/i18n.js';
 
 // certificate/ still reads the builder and plainText from here under their old names.
@@ -21,11 +22,37 @@ export { el as h, plainText };
  * @property {{display: Map, inline: Map}} [math] the build's MathML trees by TeX (content/math-sources.js)
  */
 
+/**
+ * The render context of a content file, with no hooks yet: references, each optional part's minutes, the
+ * formulas' MathML trees. The page (main.js) and the build's prerender (scripts/prerender.mjs) share it.
+ */
+export function lessonContext(content, { teacher = false } = {}) {
+  const partMinutes = new Map(lessonDurations(content).optionalParts.map((p) => [p.id, wholeMinutes(p.minutes)]));
+  const refs = new Map(content.references.map((r) => [r.id, r]));
+  return { refs, hooks: {}, teacher, partMinutes, math: mathTables(content) };
+}
+
+/** The lesson's badges ("Interactive", "~15 min", …) as list items (the header's, above the sections). */
+export function renderBadges(content) {
+  return content.badges.map((b) => el('li', { text: b }));
+}
+
 function renderList(items, ordered, ctx, className) {
   const list = el(ordered ? 'ol' : 'ul', { className });
   for (const item of items) list.append(inline('li', item, ctx));
   return list;
 }
+
+/** The class of the element each hooked block's hook fills (content/hydrate.js finds them by it). */
+export const HOST_CLASSES = Object.freeze({
+  figure: 'figure-mount',
+  quiz: 'quiz-host',
+  walkthrough: 'walkthrough-host',
+  predict: 'predict-host',
+  review: 'review-host',
+  mastery: 'mastery-host',
+  completion: 'completion-host',
+});
 
 function renderReferences(ctx) {
   const list = el('ol', { className: 'references' });
@@ -51,6 +78,12 @@ function renderReferences(ctx) {
     ),
     list,
   );
+  wireReferences(details, ctx);
+  return details;
+}
+
+/** Opens the References disclosure when the address names an entry, on load and on a later hash change. */
+export function wireReferences(details, ctx) {
   // The address's fragment also carries the playground's settings, which need not be a valid URI component.
   const revealFromHash = () => {
     let id;
@@ -66,7 +99,6 @@ function renderReferences(ctx) {
   };
   window.addEventListener('hashchange', revealFromHash);
   queueMicrotask(revealFromHash);
-  return details;
 }
 
 /**
@@ -127,7 +159,7 @@ export function renderBlock(block, parent, ctx, section) {
       break;
     case 'figure': {
       const fig = el('figure', { className: 'lesson-figure' });
-      const host = el('div', { className: 'figure-mount' });
+      const host = el('div', { className: HOST_CLASSES.figure });
       fig.append(host, inline('figcaption', block.caption, ctx));
       parent.append(fig);
       ctx.hooks.figure?.(block, host, section);
@@ -157,7 +189,7 @@ export function renderBlock(block, parent, ctx, section) {
     case 'mastery':
     case 'completion': {
       // An empty <type>-host that the hook of the same name fills (main.js, web/src/mastery/hooks.js).
-      const host = el('div', { className: `${block.type}-host` });
+      const host = el('div', { className: HOST_CLASSES[block.type] });
       parent.append(host);
       ctx.hooks[block.type]?.(block, host, section);
       break;

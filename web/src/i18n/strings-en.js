@@ -30,9 +30,9 @@ export default {
     progress: 'Progress',
     darkTheme: 'Dark theme',
     contents: 'Contents',
-    noscriptTitle: 'This lesson needs JavaScript.',
+    noscriptTitle: 'The live parts of this lesson need JavaScript.',
     noscriptText:
-      'Its text, live figures, quick checks and progress are built by scripts on this page. Please enable JavaScript, or open the lesson in a browser that runs it.',
+      'You can read the whole lesson below. Its figures, the feedback on the quick checks and your progress are made by scripts on this page: please enable JavaScript to use them.',
     loading: 'Loading the lesson…',
     footer:
       'Normlab · every number in the figures is computed in your browser by a C++ core compiled to WebAssembly. Your progress is stored only in this browser.',

@@ -26,7 +26,8 @@ export class QuickCheck {
   #live;
   #hint;
   #scoreNote;
-  #seen = '';
+  // A new check shows "no record" already; a choice made in the prerendered form (content/hydrate.js) stays.
+  #seen = JSON.stringify(null);
   #checked = false;
 
   constructor(host, quiz, { ctx, store, index, total }) {

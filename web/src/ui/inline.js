@@ -28,6 +28,20 @@ export function unfoldTo(id) {
   }
 }
 
+let citesUnfold = false;
+/**
+ * The References list is folded away: a click on any citation (lesson text, figures, the prerendered markup the
+ * build wrote) opens it before the browser scrolls to the entry. One listener for the document, installed once.
+ */
+export function unfoldOnCitation(doc = document) {
+  if (citesUnfold) return;
+  citesUnfold = true;
+  doc.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a.cite') : null;
+    if (link) unfoldTo(link.getAttribute('href').slice(1));
+  });
+}
+
 function renderCite(token, ctx) {
   const ref = ctx?.refs?.get(token.ref);
   const existing = ref ? null : document.querySelector(`a.cite[href="#${CSS.escape(token.ref)}"]`);
@@ -44,8 +58,6 @@ function renderCite(token, ctx) {
         text: existing?.textContent || token.ref,
         'aria-label': existing?.getAttribute('aria-label'),
       });
-  // The References list is folded away; a citation opens it before the browser scrolls to the entry.
-  link.addEventListener('click', () => unfoldTo(token.ref));
   return link;
 }
 

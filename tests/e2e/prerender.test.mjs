@@ -1,0 +1,175 @@
+// The lesson prerendered into dist/web/index.html by the build (scripts/prerender.mjs, the page's own renderer
+// in Node): with JavaScript disabled the page reads completely — every section heading, every quick check's
+// question and options as a form, the walkthrough's steps, the formulas as MathML, the references — and says
+// that the figures need JavaScript; with JavaScript the page takes the same markup over without moving it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { withDurations } from '../../web/src/content/durations.js';
+
+const content = withDurations(JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8')));
+const blocks = content.sections.flatMap((s) => s.blocks);
+const quizzes = blocks.filter((b) => b.type === 'quiz');
+const walkthrough = blocks.find((b) => b.type === 'walkthrough');
+const words = (s) => s.replace(/\s+/g, ' ').trim();
+/** The words of inline text as a reader sees them (markup characters removed; the checks hold no math). */
+const shownText = (s) => words(s.replace(/\*\*|[*`]/g, '').replace(/\[([^\]@]+)\]\([^)]*\)/g, '$1'));
+
+requireDist();
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('without JavaScript the lesson reads completely and says what needs JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+
+  const headings = await page.$$eval('#lesson > section > h2', (hs) => hs.map((h) => h.textContent));
+  assert.deepEqual(
+    headings,
+    content.sections.map((s) => s.title),
+    'every section heading, in order',
+  );
+
+  const checks = await page.$$eval('#lesson .quick-check', (qs) =>
+    qs.map((q) => ({
+      question: q.querySelector('.qc-question').textContent,
+      options: [...q.querySelectorAll('input[type="radio"]')].map((i) => i.labels[0].textContent),
+      form: !!q.querySelector('form fieldset, fieldset'),
+    })),
+  );
+  assert.equal(checks.length, quizzes.length);
+  checks.forEach((c, i) => {
+    assert.equal(words(c.question), shownText(quizzes[i].question));
+    assert.deepEqual(
+      c.options.map(words),
+      quizzes[i].options.map((o) => shownText(o.text)),
+    );
+    assert.ok(c.form, 'a real form with a radio group');
+  });
+
+  // The references are folded under a disclosure that opens without scripts.
+  await page.locator('.references-disclosure > summary').click();
+  const refs = await page.$$eval('.references li', (lis) => lis.map((li) => li.textContent));
+  assert.equal(refs.length, content.references.length);
+  content.references.forEach((r, i) => assert.ok(refs[i].includes(r.title), r.id));
+
+  const stepTitles = await page.$$eval('.walkthrough-host .wt-title', (hs) => hs.map((h) => h.textContent));
+  for (const step of walkthrough.steps)
+    assert.ok(
+      stepTitles.some((s) => s.endsWith(step.title)),
+      step.id,
+    );
+
+  assert.ok((await page.locator('#lesson .formula math').count()) >= 15, 'formulas as MathML');
+  assert.match(await page.locator('.noscript').textContent(), /figures.*need|need JavaScript/s);
+  const placeholders = await page.$$eval('#lesson .figure-host .figure-placeholder', (ps) => ps.length);
+  assert.ok(placeholders >= 5, 'each figure keeps its place with a placeholder');
+  assert.equal(await page.locator('#lesson .qc-actions:visible, #lesson .wt-nav:visible').count(), 0);
+  assert.equal(await page.getAttribute('#lesson', 'aria-busy'), null, 'the lesson is not announced as loading');
+  await context.close();
+});
+
+test('with JavaScript the page takes the prerendered lesson over: same sections, no layout shift', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  await context.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  const report = await watchPage(page, server.url);
+  const response = await page.goto(server.url);
+  const html = await response.text();
+  const lessonTag = html.match(/<div[^>]*\bid="lesson"[^>]*>/)?.[0] ?? '';
+  assert.match(lessonTag, /data-prerendered="[0-9a-f]{64}"/, 'the built page holds the lesson, stamped');
+  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  assert.equal(await page.getAttribute('#lesson', 'data-prerendered'), null);
+  const headings = await page.$$eval('#lesson > section > h2', (hs) => hs.map((h) => h.textContent));
+  assert.deepEqual(
+    headings,
+    content.sections.map((s) => s.title),
+  );
+  assert.equal(await page.locator('#lesson .qc-actions:visible').count(), quizzes.length, 'checks are live');
+  // The first figure in view mounts into its host without moving the text around it.
+  await page.locator('.figure-host').first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('.figure-host')?.dataset.state === 'ready', null, {
+    timeout: 30000,
+  });
+  const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+  assert.deepEqual(report.errors, []);
+  assert.deepEqual(report.cspViolations, []);
+  await context.close();
+});
+
+test('the page takes the markup over in place and keeps what the learner did before the scripts ran', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Every section and paragraph the page removes from the lesson's text is counted: taking over must remove
+  // none (the hosts of checks, walkthrough and figures are filled again, so what they held is not counted).
+  await context.addInitScript(() => {
+    window.__removed = 0;
+    const hosts = '.figure-mount, .quiz-host, .walkthrough-host, .predict-host, .review-host, .mastery-host';
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (!(r.target instanceof Element) || r.target.closest(hosts)) continue;
+        for (const n of r.removedNodes) if (n.nodeName === 'SECTION' || n.nodeName === 'P') window.__removed++;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  const report = await watchPage(page, server.url);
+  // The content file is held back until the learner has chosen an answer in the prerendered first check.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/assets/lesson-*.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url);
+  const first = quizzes[0];
+  const option = first.options.find((o) => o.correct) ?? first.options[0];
+  await page.locator(`#${first.id}--${option.id}`).check();
+  await page.evaluate((id) => {
+    document.getElementById(id).closest('section').querySelector('p').dataset.marked = 'kept';
+  }, first.id);
+  release();
+  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  assert.equal(await page.evaluate(() => window.__removed), 0, 'no section or paragraph replaced');
+  assert.equal(await page.locator('p[data-marked="kept"]').count(), 1, 'the same nodes, not copies');
+  assert.ok(await page.locator(`#${first.id}--${option.id}`).isChecked(), 'the choice made before is kept');
+  await page.locator(`#${first.id} .qc-check`).click();
+  await page.waitForSelector(`#${first.id}--${option.id}--feedback:not([hidden])`);
+  // A citation in the taken-over text still opens the folded References list.
+  await page.locator('#lesson > section a.cite').first().click();
+  assert.equal(await page.locator('.references-disclosure').getAttribute('open'), '');
+  assert.deepEqual(report.errors, []);
+  await context.close();
+});
+
+test('content other than the one prerendered is rendered afresh, never mixed with the built markup', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const report = await watchPage(page, server.url);
+  const changed = JSON.parse(readFileSync(join(repoRoot, 'web', 'generated', 'lesson.json'), 'utf8'));
+  changed.sections[0].title = 'A course site’s own introduction';
+  await page.route('**/assets/lesson-*.json', (route) => route.fulfill({ json: changed }));
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  assert.equal(await page.locator('#lesson > section > h2').first().textContent(), changed.sections[0].title);
+  assert.equal(await page.getAttribute('#lesson', 'data-prerendered'), null);
+  assert.equal(await page.locator('#lesson > section').count(), content.sections.length);
+  assert.deepEqual(report.errors, []);
+  await context.close();
+});
