@@ -231,6 +231,41 @@ describe('training figure', () => {
       assert.equal(await host.getByLabel('Data set').inputValue(), 'spirals');
     }));
 
+  test("the Transformer preset opens on the digit sequences; Post-LN stalls where Pre-LN trains, as the core's run", () =>
+    onTraining({}, async ({ page, host }) => {
+      await host.getByRole('radio', { name: 'Transformer' }).check();
+      assert.equal(await host.getByLabel('Batch size').inputValue(), '32');
+      assert.equal(await host.getByLabel('Data set').inputValue(), 'sequence');
+      assert.equal(await host.getByLabel('Learning rate').inputValue(), '0.03');
+      assert.equal(await host.getByLabel('Training steps').inputValue(), '250');
+      assert.equal(await host.getByRole('checkbox', { name: 'BatchNorm', exact: true }).isVisible(), false);
+      assert.equal(await host.getByRole('checkbox', { name: 'Post-LN + warm-up', exact: true }).isVisible(), true);
+      assert.match(await host.locator('.tr-sweep-part').textContent(), /has no learning-rate sweep/);
+      await host.getByRole('button', { name: 'Start' }).click();
+      await waitDone(page);
+      assert.equal(await host.locator('.tr-legend li').count(), 4);
+      const accuracy = {};
+      for (const [key, norm, placement] of [
+        ['pre-layer', 'layer', 'pre'],
+        ['post-layer', 'layer', 'post'],
+        ['pre-rms', 'rms', 'pre'],
+        ['post-rms', 'rms', 'post'],
+      ]) {
+        const t = trainer.createTrainer(trainer.transformerStudyConfig(norm, placement, 0));
+        t.run(250);
+        accuracy[key] = t.evaluate().heldout.accuracy;
+        t.dispose();
+        const want = (100 * accuracy[key]).toFixed(1);
+        const text = await host.locator(`.tr-legend li[data-norm="${key}"]`).textContent();
+        assert.ok(text.includes(`held-out accuracy ${want}%`), `${key}: ${text} vs ${want}%`);
+      }
+      assert.ok(accuracy['post-layer'] < 0.5 && accuracy['pre-layer'] > 0.99, JSON.stringify(accuracy));
+      // Leaving the preset gives the batch, data set and steps back their defaults.
+      await host.getByRole('radio', { name: 'Fair' }).check();
+      assert.equal(await host.getByLabel('Batch size').inputValue(), '64');
+      assert.equal(await host.getByLabel('Data set').inputValue(), 'spirals');
+    }));
+
   test('the other presets and the digits data set train in the worker (keyboard only)', () =>
     onTraining({}, async ({ page, host }) => {
       const start = host.getByRole('button', { name: 'Start' });
@@ -245,12 +280,16 @@ describe('training figure', () => {
       await host.getByRole('radio', { name: 'Hard' }).focus();
       await page.keyboard.press('ArrowRight');
       assert.equal(await host.locator('.fig-training').getAttribute('data-preset'), 'transformer');
+      assert.equal(await host.getByLabel('Data set').inputValue(), 'sequence');
+      await host.getByRole('radio', { name: 'Transformer' }).focus();
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await host.getByRole('radio', { name: 'Hard' }).isChecked(), true);
       await host.getByLabel('Data set').selectOption('digits');
       await start.focus();
       await page.keyboard.press('Enter');
       await waitDone(page);
       const legend = await host.locator('.tr-legend').textContent();
-      assert.equal(await host.locator('.tr-legend li').count(), 3);
+      assert.equal(await host.locator('.tr-legend li').count(), 4);
       assert.match(legend, /held-out accuracy/);
       assert.match(await host.locator('.tr-decision-grid').locator('..').textContent(), /2-D spirals only/);
     }));

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadTrainer, NormlabError } from '../../web/src/core.js';
+import { runConfig } from '../../web/src/training/presets.js';
 import { fnv1a } from './load.mjs';
 
 const trainerCore = await loadTrainer();
@@ -103,4 +104,21 @@ test('invalid transformer values and combinations throw errors naming the field'
   assert.equal(t.config.placement, '');
   assert.equal(t.config.warmupSteps, 0);
   t.dispose();
+});
+
+test("the Transformer preset runs the study's net, so the native claim tests run what the page runs", () => {
+  const plan = trainerCore.defaultSweepPlan();
+  const state = { preset: 'transformer', dataset: 'sequence', rate: 0.03, batch: 32 };
+  for (const [key, norm, placement, warmup] of [
+    ['pre-layer', 'layer', 'pre', 0],
+    ['post-layer-warmup', 'layer', 'post', 100],
+    ['post-rms', 'rms', 'post', 0],
+  ]) {
+    const page = runConfig(plan, state, key);
+    const study = trainerCore.transformerStudyConfig(norm, placement, warmup);
+    for (const key of Object.keys(study)) {
+      if (key === 'steps') continue; // the sweeps' budget: a trainer has no cap
+      assert.equal(page[key], study[key], `${norm} ${placement}: ${key}`);
+    }
+  }
 });

@@ -81,7 +81,7 @@ export function createControls(plan, onChange) {
         input.disabled = !p.norms.includes(norm);
         input.closest('label').style.display = input.disabled ? 'none' : ''; // .fig-radio's display beats [hidden]
       }
-      for (const option of dataset.input.options) option.disabled = !!p.datasets && !p.datasets.includes(option.value);
+      for (const option of dataset.input.options) option.disabled = !p.datasets.includes(option.value);
       logInput.checked = state.log;
     },
   };
