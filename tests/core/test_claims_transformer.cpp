@@ -33,9 +33,7 @@ NORMLAB_CLAIM("tfm-preset-postln") {
 }
 
 // Model map, Transformer: "With 100 steps of linear warm-up Post-LN reaches 100% too."
-NORMLAB_CLAIM("tfm-preset-warmup") {
-    CHECK(comparison("layer", "post", 100).heldout.accuracy >= 0.9995);
-}
+NORMLAB_CLAIM("tfm-preset-warmup") { CHECK(comparison("layer", "post", 100).heldout.accuracy >= 0.9995); }
 
 // Model map, LLaMA: "After 250 steps at rate 0.03 both get 100% of the held-out digits right: RMSNorm
 // matches LayerNorm's quality here."
