@@ -62,7 +62,7 @@ test('model-map presets set the training variants and the playground (its code f
     /BatchNorm1d\(64,/.test(document.querySelector('[data-code="torch"]')?.textContent || ''),
   );
   assert.match(await playground.locator('[data-code="torch"]').textContent(), /norm\.train\(\)/);
-  // A preset naming only the preset (the learner switches to Transformer-style) brings that preset's variants.
+  // A preset naming only the preset (the learner switches to Transformer) brings that preset's variants.
   await training.getByRole('radio', { name: PRESETS.transformer.name }).check();
   assert.deepEqual(await checked(training), PRESETS.transformer.variants);
   noErrors(report);

@@ -187,19 +187,21 @@ describe('training figure', () => {
 
   test('presets are labelled honestly; a preset without a shipped sweep says so', () =>
     onTraining({}, async ({ host }) => {
-      await host.getByRole('radio', { name: 'Transformer-style' }).check();
-      assert.match(await host.locator('.tr-preset-text').textContent(), /Residual pre-norm MLP with 4 blocks/);
-      for (const [norm, on] of [
-        ['none', true],
-        ['BatchNorm', false],
-        ['LayerNorm', true],
-        ['RMSNorm', true],
+      await host.getByRole('radio', { name: 'Transformer' }).check();
+      assert.match(await host.locator('.tr-preset-text').textContent(), /reverses sequences of 8 digits/);
+      for (const [name, on] of [
+        ['Pre-LN', true],
+        ['Post-LN', true],
+        ['Post-LN + warm-up', false],
+        ['Pre-RMS', true],
+        ['Post-RMS', true],
       ]) {
-        assert.equal(await host.getByRole('checkbox', { name: norm, exact: true }).isChecked(), on, norm);
+        assert.equal(await host.getByRole('checkbox', { name, exact: true }).isChecked(), on, name);
       }
-      assert.match(await host.locator('.tr-source').textContent(), /No precomputed sweep for this preset/);
+      assert.equal(await host.getByRole('checkbox', { name: 'BatchNorm', exact: true }).isVisible(), false);
       await host.getByRole('radio', { name: 'Hard' }).check();
       assert.match(await host.locator('.tr-preset-text').textContent(), /at none of the 8 rates within the/);
+      assert.match(await host.locator('.tr-source').textContent(), /No precomputed sweep for this preset/);
       await host.getByRole('radio', { name: 'Fair' }).check();
       assert.match(await host.locator('.tr-source').textContent(), /Precomputed when this page was built/);
     }));
