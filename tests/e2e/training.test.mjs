@@ -39,6 +39,13 @@ async function onTraining({ query = '', ...options }, body) {
 }
 
 const phase = (host) => host.locator('.fig-training').getAttribute('data-phase');
+/** The batch, data set, rate and steps the controls show. */
+const controlValues = async (host) => ({
+  batch: await host.getByLabel('Batch size').inputValue(),
+  dataset: await host.getByLabel('Data set').inputValue(),
+  rate: await host.getByLabel('Learning rate').inputValue(),
+  steps: await host.getByLabel('Training steps').inputValue(),
+});
 const waitDone = (page, timeout = 120000) =>
   page.waitForSelector(`${HOST} .fig-training[data-phase="done"]`, { timeout });
 
@@ -209,9 +216,7 @@ describe('training figure', () => {
   test("the conv preset opens at batch 1 on the digits; its run is the core's, BatchNorm near chance", () =>
     onTraining({}, async ({ page, host }) => {
       await host.getByRole('radio', { name: 'Conv net, batch 1' }).check();
-      assert.equal(await host.getByLabel('Batch size').inputValue(), '1');
-      assert.equal(await host.getByLabel('Data set').inputValue(), 'digits');
-      assert.equal(await host.getByLabel('Learning rate').inputValue(), '0.003');
+      assert.deepEqual(await controlValues(host), { batch: '1', dataset: 'digits', rate: '0.003', steps: '3000' });
       assert.equal(await host.getByRole('checkbox', { name: 'RMSNorm', exact: true }).isVisible(), false);
       assert.match(await host.locator('.tr-sweep-part').textContent(), /has no learning-rate sweep/);
       await host.getByLabel('Training steps').selectOption('250');
@@ -229,17 +234,13 @@ describe('training figure', () => {
       }
       // Leaving the preset gives the batch, data set and steps back their defaults.
       await host.getByRole('radio', { name: 'Fair' }).check();
-      assert.equal(await host.getByLabel('Batch size').inputValue(), '64');
-      assert.equal(await host.getByLabel('Data set').inputValue(), 'spirals');
+      assert.deepEqual(await controlValues(host), { batch: '64', dataset: 'spirals', rate: '0.3', steps: '750' });
     }));
 
   test("the Transformer preset opens on the digit sequences; Post-LN stalls where Pre-LN trains, as the core's run", () =>
     onTraining({}, async ({ page, host }) => {
       await host.getByRole('radio', { name: 'Transformer' }).check();
-      assert.equal(await host.getByLabel('Batch size').inputValue(), '32');
-      assert.equal(await host.getByLabel('Data set').inputValue(), 'sequence');
-      assert.equal(await host.getByLabel('Learning rate').inputValue(), '0.03');
-      assert.equal(await host.getByLabel('Training steps').inputValue(), '250');
+      assert.deepEqual(await controlValues(host), { batch: '32', dataset: 'sequence', rate: '0.03', steps: '250' });
       assert.equal(await host.getByRole('checkbox', { name: 'BatchNorm', exact: true }).isVisible(), false);
       assert.equal(await host.getByRole('checkbox', { name: 'Post-LN + warm-up', exact: true }).isVisible(), true);
       assert.match(await host.locator('.tr-sweep-part').textContent(), /has no learning-rate sweep/);
@@ -264,8 +265,7 @@ describe('training figure', () => {
       assert.ok(accuracy['post-layer'] < 0.5 && accuracy['pre-layer'] > 0.99, JSON.stringify(accuracy));
       // Leaving the preset gives the batch, data set and steps back their defaults.
       await host.getByRole('radio', { name: 'Fair' }).check();
-      assert.equal(await host.getByLabel('Batch size').inputValue(), '64');
-      assert.equal(await host.getByLabel('Data set').inputValue(), 'spirals');
+      assert.deepEqual(await controlValues(host), { batch: '64', dataset: 'spirals', rate: '0.3', steps: '750' });
     }));
 
   test('the other presets and the digits data set train in the worker (keyboard only)', () =>
