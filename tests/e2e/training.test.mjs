@@ -241,6 +241,7 @@ describe('training figure', () => {
     onTraining({}, async ({ page, host }) => {
       await host.getByRole('radio', { name: 'Transformer' }).check();
       assert.deepEqual(await controlValues(host), { batch: '32', dataset: 'sequence', rate: '0.03', steps: '250' });
+      assert.match(await host.getByLabel('Learning rate').locator('..').textContent(), /Adam/);
       assert.equal(await host.getByRole('checkbox', { name: 'BatchNorm', exact: true }).isVisible(), false);
       assert.equal(await host.getByRole('checkbox', { name: 'Post-LN + warm-up', exact: true }).isVisible(), true);
       assert.match(await host.locator('.tr-sweep-part').textContent(), /has no learning-rate sweep/);

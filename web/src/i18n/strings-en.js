@@ -605,6 +605,7 @@ export default {
       presetText: '{name}: {summary}',
       rate: 'Learning rate',
       rateHint: 'The {count} rates of the sweep; constant, momentum SGD {momentum}.',
+      rateHintAdam: 'The {count} rates of the sweep; Adam, constant after any warm-up.',
       batch: 'Batch size',
       batchHint: 'Drop it to 2–4 to watch BatchNorm break (1: it cannot run).',
       dataset: 'Data set',
