@@ -72,6 +72,13 @@ val js_conv_study_config(std::string norm, double batch_size) {
         [&] { return field_out(conv_batch_study_config(norm, to_int(batch_size, "batchSize", 0, 1000000))); });
 }
 
+// The Transformer study's config for one norm, placement and warm-up (transformer_study_config).
+val js_transformer_study_config(std::string norm, std::string placement, double warmup_steps) {
+    return guarded([&] {
+        return field_out(transformer_study_config(norm, placement, to_int(warmup_steps, "warmupSteps", 0, 1000000)));
+    });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(normlab_sweep) {
@@ -79,4 +86,5 @@ EMSCRIPTEN_BINDINGS(normlab_sweep) {
     emscripten::function("summarizeSweep", &js_summarize_sweep);
     emscripten::function("defaultSweepPlan", &js_default_sweep_plan);
     emscripten::function("convStudyConfig", &js_conv_study_config);
+    emscripten::function("transformerStudyConfig", &js_transformer_study_config);
 }

@@ -24,10 +24,13 @@ namespace normlab::bind {
     X("init", init)                      \
     X("architecture", architecture)      \
     X("norm", norm)                      \
+    X("placement", placement)            \
+    X("heads", heads)                    \
     X("groups", groups)                  \
     X("optimizer", optimizer)            \
     X("momentum", momentum)              \
     X("learningRate", learning_rate)     \
+    X("warmupSteps", warmup_steps)       \
     X("batchSize", batch_size)           \
     X("eps", eps)                        \
     X("bnMomentum", bn_momentum)         \
@@ -38,7 +41,9 @@ namespace normlab::bind {
     X("divergenceLoss", divergence_loss) \
     X("watchLayer", watch_layer)         \
     X("histBins", hist_bins)             \
-    X("histRange", hist_range)
+    X("histRange", hist_range)           \
+    X("sequenceTask", sequence_task)     \
+    X("sequenceLength", sequence_length)
 
 // The results' tables (JS names as docs/core-api.md lists them). Nested structs and vectors convert
 // through their own field_out overloads below.

@@ -9,6 +9,7 @@ set(NORMLAB_TRAIN_TEST_SOURCES
   tests/core/test_claims.cpp
   tests/core/test_claims_mlp.cpp
   tests/core/test_claims_conv.cpp
+  tests/core/test_claims_transformer.cpp
   tests/core/test_transformer.cpp
   tests/core/test_transformer_gradcheck.cpp
   tests/core/test_transformer_torch.cpp

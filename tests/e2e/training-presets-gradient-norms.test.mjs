@@ -1,8 +1,9 @@
 // Browser tests of the training figure's presets and gradient norms, in the built lesson, headless Chromium,
-// strict CSP: presets chosen on the model map (by keyboard) reach the training figure with their own variants (the
-// Transformer entry compares none/LayerNorm, not the fair set) and the playground (its PyTorch code); the
-// gradient norms per layer over training, with and without normalization, whose text alternative must state
-// exactly the numbers the WASM trainer gives in Node for the same config; axe-core on the new states.
+// strict CSP: presets chosen on the model map (by keyboard) reach the training figure with their own variants
+// (the Transformer entry compares Pre-LN, Post-LN and Post-LN with warm-up, not the fair set) and the
+// playground (its PyTorch code); the gradient norms per layer over training, with and without normalization,
+// whose text alternative must state exactly the numbers the WASM trainer gives in Node for the same config;
+// axe-core on the new states.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readyFigure, useLesson } from './harness.mjs';
@@ -12,6 +13,7 @@ import { setLocale, t } from '../../web/src/i18n/i18n.js';
 import { fmtSig as fmt } from '../../web/src/ui/format.js';
 import { PRESETS, runConfig } from '../../web/src/training/presets.js';
 import { MODEL_PRESETS } from '../../web/src/figures/model-map/presets.js';
+import { TRAINING_NORMS } from '../../web/src/vocabulary.js';
 
 const TRAINING = '.figure-host[data-figure="training"]';
 const lesson = useLesson();
@@ -23,7 +25,7 @@ const plan = trainer.defaultSweepPlan();
 const mountFigure = (name) => readyFigure(lesson.page, `.figure-host[data-figure="${name}"]`);
 const checked = async (host) => {
   const out = [];
-  for (const norm of ['none', 'batch', 'layer', 'rms', 'group']) {
+  for (const norm of TRAINING_NORMS) {
     if (await host.locator(`.tr-variants input[value="${norm}"]`).isChecked()) out.push(norm);
   }
   return out;
@@ -60,7 +62,7 @@ test('model-map presets set the training variants and the playground (its code f
     /BatchNorm1d\(64,/.test(document.querySelector('[data-code="torch"]')?.textContent || ''),
   );
   assert.match(await playground.locator('[data-code="torch"]').textContent(), /norm\.train\(\)/);
-  // A preset naming only the preset (the learner switches to Transformer-style) brings that preset's variants.
+  // A preset naming only the preset (the learner switches to Transformer) brings that preset's variants.
   await training.getByRole('radio', { name: PRESETS.transformer.name }).check();
   assert.deepEqual(await checked(training), PRESETS.transformer.variants);
   noErrors(report);

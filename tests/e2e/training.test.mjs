@@ -39,6 +39,13 @@ async function onTraining({ query = '', ...options }, body) {
 }
 
 const phase = (host) => host.locator('.fig-training').getAttribute('data-phase');
+/** The batch, data set, rate and steps the controls show. */
+const controlValues = async (host) => ({
+  batch: await host.getByLabel('Batch size').inputValue(),
+  dataset: await host.getByLabel('Data set').inputValue(),
+  rate: await host.getByLabel('Learning rate').inputValue(),
+  steps: await host.getByLabel('Training steps').inputValue(),
+});
 const waitDone = (page, timeout = 120000) =>
   page.waitForSelector(`${HOST} .fig-training[data-phase="done"]`, { timeout });
 
@@ -187,19 +194,21 @@ describe('training figure', () => {
 
   test('presets are labelled honestly; a preset without a shipped sweep says so', () =>
     onTraining({}, async ({ host }) => {
-      await host.getByRole('radio', { name: 'Transformer-style' }).check();
-      assert.match(await host.locator('.tr-preset-text').textContent(), /Residual pre-norm MLP with 4 blocks/);
-      for (const [norm, on] of [
-        ['none', true],
-        ['BatchNorm', false],
-        ['LayerNorm', true],
-        ['RMSNorm', true],
+      await host.getByRole('radio', { name: 'Transformer' }).check();
+      assert.match(await host.locator('.tr-preset-text').textContent(), /reverses sequences of 8 digits/);
+      for (const [name, on] of [
+        ['Pre-LN', true],
+        ['Post-LN', true],
+        ['Post-LN + warm-up', false],
+        ['Pre-RMS', true],
+        ['Post-RMS', true],
       ]) {
-        assert.equal(await host.getByRole('checkbox', { name: norm, exact: true }).isChecked(), on, norm);
+        assert.equal(await host.getByRole('checkbox', { name, exact: true }).isChecked(), on, name);
       }
-      assert.match(await host.locator('.tr-source').textContent(), /No precomputed sweep for this preset/);
+      assert.equal(await host.getByRole('checkbox', { name: 'BatchNorm', exact: true }).isVisible(), false);
       await host.getByRole('radio', { name: 'Hard' }).check();
       assert.match(await host.locator('.tr-preset-text').textContent(), /at none of the 8 rates within the/);
+      assert.match(await host.locator('.tr-source').textContent(), /No precomputed sweep for this preset/);
       await host.getByRole('radio', { name: 'Fair' }).check();
       assert.match(await host.locator('.tr-source').textContent(), /Precomputed when this page was built/);
     }));
@@ -207,9 +216,7 @@ describe('training figure', () => {
   test("the conv preset opens at batch 1 on the digits; its run is the core's, BatchNorm near chance", () =>
     onTraining({}, async ({ page, host }) => {
       await host.getByRole('radio', { name: 'Conv net, batch 1' }).check();
-      assert.equal(await host.getByLabel('Batch size').inputValue(), '1');
-      assert.equal(await host.getByLabel('Data set').inputValue(), 'digits');
-      assert.equal(await host.getByLabel('Learning rate').inputValue(), '0.003');
+      assert.deepEqual(await controlValues(host), { batch: '1', dataset: 'digits', rate: '0.003', steps: '3000' });
       assert.equal(await host.getByRole('checkbox', { name: 'RMSNorm', exact: true }).isVisible(), false);
       assert.match(await host.locator('.tr-sweep-part').textContent(), /has no learning-rate sweep/);
       await host.getByLabel('Training steps').selectOption('250');
@@ -227,8 +234,39 @@ describe('training figure', () => {
       }
       // Leaving the preset gives the batch, data set and steps back their defaults.
       await host.getByRole('radio', { name: 'Fair' }).check();
-      assert.equal(await host.getByLabel('Batch size').inputValue(), '64');
-      assert.equal(await host.getByLabel('Data set').inputValue(), 'spirals');
+      assert.deepEqual(await controlValues(host), { batch: '64', dataset: 'spirals', rate: '0.3', steps: '750' });
+    }));
+
+  test("the Transformer preset opens on the digit sequences; Post-LN stalls where Pre-LN trains, as the core's run", () =>
+    onTraining({}, async ({ page, host }) => {
+      await host.getByRole('radio', { name: 'Transformer' }).check();
+      assert.deepEqual(await controlValues(host), { batch: '32', dataset: 'sequence', rate: '0.03', steps: '250' });
+      assert.match(await host.getByLabel('Learning rate').locator('..').textContent(), /Adam/);
+      assert.equal(await host.getByRole('checkbox', { name: 'BatchNorm', exact: true }).isVisible(), false);
+      assert.equal(await host.getByRole('checkbox', { name: 'Post-LN + warm-up', exact: true }).isVisible(), true);
+      assert.match(await host.locator('.tr-sweep-part').textContent(), /has no learning-rate sweep/);
+      await host.getByRole('button', { name: 'Start' }).click();
+      await waitDone(page);
+      assert.equal(await host.locator('.tr-legend li').count(), 4);
+      const accuracy = {};
+      for (const [key, norm, placement] of [
+        ['pre-layer', 'layer', 'pre'],
+        ['post-layer', 'layer', 'post'],
+        ['pre-rms', 'rms', 'pre'],
+        ['post-rms', 'rms', 'post'],
+      ]) {
+        const t = trainer.createTrainer(trainer.transformerStudyConfig(norm, placement, 0));
+        t.run(250);
+        accuracy[key] = t.evaluate().heldout.accuracy;
+        t.dispose();
+        const want = (100 * accuracy[key]).toFixed(1);
+        const text = await host.locator(`.tr-legend li[data-norm="${key}"]`).textContent();
+        assert.ok(text.includes(`held-out accuracy ${want}%`), `${key}: ${text} vs ${want}%`);
+      }
+      assert.ok(accuracy['post-layer'] < 0.5 && accuracy['pre-layer'] > 0.99, JSON.stringify(accuracy));
+      // Leaving the preset gives the batch, data set and steps back their defaults.
+      await host.getByRole('radio', { name: 'Fair' }).check();
+      assert.deepEqual(await controlValues(host), { batch: '64', dataset: 'spirals', rate: '0.3', steps: '750' });
     }));
 
   test('the other presets and the digits data set train in the worker (keyboard only)', () =>
@@ -245,12 +283,16 @@ describe('training figure', () => {
       await host.getByRole('radio', { name: 'Hard' }).focus();
       await page.keyboard.press('ArrowRight');
       assert.equal(await host.locator('.fig-training').getAttribute('data-preset'), 'transformer');
+      assert.equal(await host.getByLabel('Data set').inputValue(), 'sequence');
+      await host.getByRole('radio', { name: 'Transformer' }).focus();
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await host.getByRole('radio', { name: 'Hard' }).isChecked(), true);
       await host.getByLabel('Data set').selectOption('digits');
       await start.focus();
       await page.keyboard.press('Enter');
       await waitDone(page);
       const legend = await host.locator('.tr-legend').textContent();
-      assert.equal(await host.locator('.tr-legend li').count(), 3);
+      assert.equal(await host.locator('.tr-legend li').count(), 4);
       assert.match(legend, /held-out accuracy/);
       assert.match(await host.locator('.tr-decision-grid').locator('..').textContent(), /2-D spirals only/);
     }));

@@ -98,11 +98,18 @@ test('a training preset: switching preset brings its own variants and rate unles
   assert.deepEqual(current, defaultState());
   const transformer = cleanTraining({ preset: 'transformer' }, current);
   assert.deepEqual(transformer.variants, PRESETS.transformer.variants);
-  assert.deepEqual(transformer.variants, ['none', 'layer', 'rms']);
-  const named = cleanTraining({ preset: 'transformer', variants: ['none', 'layer'], batch: 16 }, current);
-  assert.deepEqual(named.variants, ['none', 'layer']);
+  assert.deepEqual(transformer.variants, ['pre-layer', 'post-layer', 'pre-rms', 'post-rms']);
+  assert.equal(transformer.dataset, 'sequence');
+  const named = cleanTraining({ preset: 'transformer', variants: ['none', 'pre-layer', 'layer'], batch: 16 }, current);
+  assert.deepEqual(named.variants, ['none', 'pre-layer'], 'a plain norm is no Transformer variant');
   assert.equal(named.batch, 16);
-  assert.equal(named.steps, current.steps, 'fields not named are kept');
+  assert.equal(named.steps, 250, "the preset's own steps");
+  assert.equal(named.rate, 0.03, "the preset's own rate");
+  assert.equal(
+    cleanTraining({ preset: 'transformer' }, { ...current, log: false }).log,
+    false,
+    'fields not named are kept',
+  );
   // The same preset again: the learner's variants stay.
   const mine = { ...current, variants: ['none', 'batch'] };
   assert.deepEqual(cleanTraining({ preset: 'fair', rate: 0.1 }, mine).variants, ['none', 'batch']);

@@ -14,8 +14,24 @@ export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance'
  */
 export const KIND_DISPLAY_ORDER = Object.freeze(['batch', 'layer', 'instance', 'group', 'rms']);
 
-/** The training figure's variants: no normalization, then the kinds the trainer implements. */
-export const TRAINING_NORMS = Object.freeze(['none', 'batch', 'layer', 'rms', 'group', 'instance']);
+/**
+ * The training figure's variants: no normalization, then the kinds the trainer implements, then the
+ * Transformer's placements of LayerNorm and RMSNorm (Pre-LN, Post-LN, Post-LN with warm-up).
+ */
+export const TRAINING_NORMS = Object.freeze([
+  'none',
+  'batch',
+  'layer',
+  'rms',
+  'group',
+  'instance',
+  'pre-layer',
+  'post-layer',
+  'post-layer-warmup',
+  'pre-rms',
+  'post-rms',
+  'post-rms-warmup',
+]);
 
 /** The core's input distributions, in the order every figure lists them. */
 export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);

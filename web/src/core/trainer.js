@@ -90,6 +90,13 @@ export function createTrainerCore(M) {
       return check(M.convStudyConfig(norm, number(batchSize, 'batchSize', NaN)));
     },
 
+    /** The Transformer's study config (transformer_study_config) for one norm, placement and warm-up. */
+    transformerStudyConfig(norm, placement, warmupSteps) {
+      if (typeof norm !== 'string') fail('norm', 'must be a string');
+      if (typeof placement !== 'string') fail('placement', 'must be a string');
+      return check(M.transformerStudyConfig(norm, placement, number(warmupSteps, 'warmupSteps', NaN)));
+    },
+
     /** Current size of the WASM heap in bytes. */
     heapBytes() {
       return M.HEAPU8.buffer.byteLength;

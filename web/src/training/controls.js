@@ -72,6 +72,11 @@ export function createControls(plan, onChange) {
         el('p', { className: 'fig-note', text: p.expectation }),
       );
       rate.set(state.rate);
+      // The Transformer trains with Adam (its study's optimizer), the other presets with momentum SGD.
+      rate.root.querySelector('.fig-hint').textContent =
+        p.patch.optimizer === 'adam'
+          ? t('training.controls.rateHintAdam', { count: plan.learningRates.length })
+          : t('training.controls.rateHint', { count: plan.learningRates.length, momentum: plan.config.momentum });
       batch.set(state.batch);
       dataset.set(state.dataset);
       steps.set(state.steps);
@@ -81,7 +86,7 @@ export function createControls(plan, onChange) {
         input.disabled = !p.norms.includes(norm);
         input.closest('label').style.display = input.disabled ? 'none' : ''; // .fig-radio's display beats [hidden]
       }
-      for (const option of dataset.input.options) option.disabled = !!p.datasets && !p.datasets.includes(option.value);
+      for (const option of dataset.input.options) option.disabled = !p.datasets.includes(option.value);
       logInput.checked = state.log;
     },
   };

@@ -14,13 +14,24 @@ import { NORM_SHORT } from './presets.js';
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip);
 
 export const MAX_POINTS = 500;
-export const NORM_COLORS = Object.freeze({
+const KIND_COLORS = {
   none: ['--tr-none', '#b4561b'],
   batch: ['--tr-batch', '#28498a'],
   layer: ['--tr-layer', '#1b6e3a'],
   rms: ['--tr-rms', '#8a2b7a'],
   group: ['--tr-group', '#5c5f00'],
   instance: ['--tr-instance', '#00677a'],
+};
+// The Transformer's variants never share a chart with the norms above, so they reuse their six colours:
+// LayerNorm's and RMSNorm's for Pre-LN, the others for the Post-LN variants.
+export const NORM_COLORS = Object.freeze({
+  ...KIND_COLORS,
+  'pre-layer': KIND_COLORS.layer,
+  'post-layer': KIND_COLORS.none,
+  'post-layer-warmup': KIND_COLORS.batch,
+  'pre-rms': KIND_COLORS.rms,
+  'post-rms': KIND_COLORS.group,
+  'post-rms-warmup': KIND_COLORS.instance,
 });
 export const normColor = (node, norm) => cssVar(node, ...NORM_COLORS[norm]);
 

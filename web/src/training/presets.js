@@ -31,14 +31,28 @@ export const NORM_SHORT = textsOf(TRAINING_NORMS, (k) => t(`training.norms.${k}`
 
 // The MLP accepts these norms; the conv net InstanceNorm instead of RMSNorm (TrainConfig in core/include/normlab/train.hpp).
 const MLP_NORMS = Object.freeze(['none', 'batch', 'layer', 'rms', 'group']);
+const MLP_DATASETS = Object.freeze(['spirals', 'digits']);
 
-// A preset may also set the batch, data set and steps it needs (`state`: applied when switching to it) and
-// restrict the data sets (`datasets`); `norms` are the variants its architecture accepts.
+// The Transformer's variants: a norm in one placement, Post-LN also with 100 steps of linear warm-up (the
+// study's, docs/training.md); any other variant key is a norm.
+const TRANSFORMER_VARIANTS = Object.freeze({
+  'pre-layer': { norm: 'layer', placement: 'pre', warmupSteps: 0 },
+  'post-layer': { norm: 'layer', placement: 'post', warmupSteps: 0 },
+  'post-layer-warmup': { norm: 'layer', placement: 'post', warmupSteps: 100 },
+  'pre-rms': { norm: 'rms', placement: 'pre', warmupSteps: 0 },
+  'post-rms': { norm: 'rms', placement: 'post', warmupSteps: 0 },
+  'post-rms-warmup': { norm: 'rms', placement: 'post', warmupSteps: 100 },
+});
+const variantConfig = (key) => TRANSFORMER_VARIANTS[key] || { norm: key };
+
+// A preset may also set the batch, data set and steps it needs (`state`: applied when switching to it);
+// `norms` and `datasets` are the variants and data sets its architecture accepts.
 export const PRESETS = Object.freeze({
   // At 0.3 only BatchNorm trains (the shipped sweep: stable up to 0.3 against 0.03 without it); at 0.03 all do.
   fair: preset('fair', {
     patch: {},
     norms: MLP_NORMS,
+    datasets: MLP_DATASETS,
     variants: ['none', 'batch', 'layer', 'rms'],
     sweepNorms: null, // the default plan's norms
     rate: 0.3,
@@ -46,16 +60,30 @@ export const PRESETS = Object.freeze({
   hard: preset('hard', {
     patch: { activation: 'sigmoid', init: 'xavier' },
     norms: MLP_NORMS,
+    datasets: MLP_DATASETS,
     variants: ['none', 'batch', 'layer', 'rms'],
     sweepNorms: ['none', 'batch', 'layer', 'rms'],
     rate: 0.03,
   }),
+  // The core's Transformer study (transformer_study_config: 2 layers of width 32, 4 heads, Adam, reversing 8
+  // digits) at rate 0.03, where Post-LN without warm-up stalls and Pre-LN trains (docs/training.md).
   transformer: preset('transformer', {
-    patch: { architecture: 'residual', depth: 4 },
-    norms: MLP_NORMS,
-    variants: ['none', 'layer', 'rms'],
-    sweepNorms: ['none', 'layer', 'rms'],
+    patch: {
+      architecture: 'transformer',
+      depth: 2,
+      width: 32,
+      heads: 4,
+      init: 'xavier',
+      optimizer: 'adam',
+      sequenceTask: 'reverse',
+      sequenceLength: 8,
+    },
+    norms: Object.freeze(['none', ...Object.keys(TRANSFORMER_VARIANTS)]),
+    datasets: Object.freeze(['sequence']),
+    variants: ['pre-layer', 'post-layer', 'pre-rms', 'post-rms'],
+    sweepNorms: [], // no sweep: its claim is about the placement and the warm-up at one rate
     rate: 0.03,
+    state: Object.freeze({ batch: 32, dataset: 'sequence', steps: 250 }),
   }),
   // The conv net of the core's batch-size study (conv_batch_study_config: 3 blocks of 16 channels, 4 groups)
   // at batch 1, where BatchNorm's running statistics no longer describe a batch (docs/training.md).
@@ -74,7 +102,7 @@ export const PRESET_ORDER = Object.freeze(['fair', 'hard', 'transformer', 'conv'
 export const BATCH_SIZES = Object.freeze([1, 2, 4, 8, 16, 32, 64, 128]);
 export const STEP_CHOICES = Object.freeze([250, 500, 750, 1000, 2000, 3000]);
 export const DATASETS = Object.freeze(
-  ['spirals', 'digits'].map((value) =>
+  ['spirals', 'digits', 'sequence'].map((value) =>
     Object.freeze(
       Object.defineProperty({ value }, 'label', { get: () => t(`training.datasets.${value}`), enumerable: true }),
     ),
@@ -128,7 +156,7 @@ export const cleanerFor =
     if (!BATCH_SIZES.includes(s.batch)) s.batch = d.batch;
     const datasets = PRESETS[s.preset].datasets;
     if (!DATASETS.some((x) => x.value === s.dataset)) s.dataset = d.dataset;
-    if (datasets && !datasets.includes(s.dataset)) s.dataset = datasets[0];
+    if (!datasets.includes(s.dataset)) s.dataset = datasets[0];
     if (!STEP_CHOICES.includes(s.steps)) s.steps = d.steps;
     // An explicit list may be empty (the learner unticked every box: Start is then disabled).
     s.variants = Array.isArray(given.variants)
@@ -144,7 +172,7 @@ export function runConfig(plan, state, norm) {
     ...plan.config,
     ...PRESETS[state.preset].patch,
     dataset: state.dataset,
-    norm,
+    ...variantConfig(norm),
     learningRate: state.rate,
     batchSize: state.batch,
     seed: plan.seeds[0],

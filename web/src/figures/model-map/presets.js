@@ -8,6 +8,16 @@
 
 export const MODEL_ORDER = Object.freeze(['resnet', 'transformer', 'llama', 'detection', 'style']);
 
+// The Transformer preset's own run (training/presets.js): rate 0.03, batch 32, 250 steps, with these variants.
+const transformerRun = (variants) => ({
+  preset: 'transformer',
+  dataset: 'sequence',
+  batch: 32,
+  rate: 0.03,
+  steps: 250,
+  variants,
+});
+
 export const MODEL_PRESETS = Object.freeze({
   // BatchNorm after each convolution, trained with a few dozen images per device; the simulation's conv net
   // at batch 32 and a rate where it trains only with BatchNorm.
@@ -17,17 +27,18 @@ export const MODEL_PRESETS = Object.freeze({
     training: { preset: 'conv', dataset: 'digits', batch: 32, rate: 1, steps: 750, variants: ['none', 'batch'] },
   },
   // LayerNorm over each token's d_model = 512 features (the base model of Vaswani et al.); the simulation's
-  // residual pre-norm blocks are the pre-LN order.
+  // Transformer at the rate where Post-LN needs its warm-up (Xiong et al. 2020).
   transformer: {
     kind: 'layer',
     playground: { kind: 'layer', n: 16, c: 512, eps: 1e-5 },
-    training: { preset: 'transformer', dataset: 'spirals', batch: 64, variants: ['none', 'layer'] },
+    training: transformerRun(['pre-layer', 'post-layer', 'post-layer-warmup']),
   },
-  // RMSNorm over 4,096 features (LLaMA-7B's width) with ε = 1e-6, as in common LLaMA implementations.
+  // RMSNorm over 4,096 features (LLaMA-7B's width) with ε = 1e-6, as in common LLaMA implementations; the
+  // simulation's Transformer in LLaMA's pre-norm order, RMSNorm beside LayerNorm.
   llama: {
     kind: 'rms',
     playground: { kind: 'rms', n: 4, c: 4096, eps: 1e-6 },
-    training: { preset: 'transformer', dataset: 'spirals', batch: 64, variants: ['none', 'layer', 'rms'] },
+    training: transformerRun(['pre-layer', 'pre-rms']),
   },
   // One or two images per device: BatchNorm's statistics are noisy, GroupNorm (G = 32) does not care. The
   // simulation's conv net shows it at batch 1 (at 2 its BatchNorm still works: docs/training.md).
