@@ -114,6 +114,25 @@ test('with JavaScript the page takes the prerendered lesson over: same sections,
   await context.close();
 });
 
+test('the completion area, loaded after start-up, appears in the space kept for it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  await context.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  const report = await watchPage(page, server.url);
+  // Opened at the last section, the completion area is built in view, above the references.
+  await page.goto(`${server.url}#finish`);
+  await page.waitForSelector('.completion-host .mark-complete', { state: 'attached', timeout: 20000 });
+  const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+  assert.deepEqual(report.errors, []);
+  await context.close();
+});
+
 test('the page takes the markup over in place and keeps what the learner did before the scripts ran', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Every section and paragraph the page removes from the lesson's text is counted: taking over must remove

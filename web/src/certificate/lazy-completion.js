@@ -2,8 +2,8 @@
 // progress transfer) loaded after start-up instead of with the entry script: it sits at the lesson's end, and
 // its modules are about a tenth of the page's first-load JavaScript (docs/performance.md, Sizes).
 //
-// While the modules load the host keeps the area's space (data-loading, web/styles/lesson.css), so nothing
-// below it moves when it appears. The area is drawn from the progress as it is at that moment, in the same
+// While the modules load the empty host keeps the area's space (web/styles/lesson.css), so nothing below it
+// moves when it appears. The area is drawn from the progress as it is at that moment, in the same
 // task that builds it (no frame shows an empty summary), and then joins the page's progress sync (onReady).
 // The single-file build inlines these imports (vite.single.config.js): there they cost nothing to load.
 //
@@ -11,7 +11,6 @@
 //     -> Promise<void>; onReady(completion) receives createCompletion()'s { sync(progress) }.
 
 export function mountCompletion(host, { transfer, onReady, ...options }) {
-  host.dataset.loading = 'true';
   return Promise.all([import('./certificate.js'), transfer ? import('../embed/progress-transfer.js') : null])
     .then(([{ createCompletion }, transferModule]) => {
       const completion = createCompletion(host, options);
@@ -19,6 +18,5 @@ export function mountCompletion(host, { transfer, onReady, ...options }) {
       completion.sync(options.store.state);
       onReady(completion);
     })
-    .catch((error) => console.error(error))
-    .finally(() => delete host.dataset.loading);
+    .catch((error) => console.error(error));
 }
