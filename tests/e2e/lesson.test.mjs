@@ -676,6 +676,24 @@ describe('figures', () => {
   });
 });
 
+describe('completion area', () => {
+  test('loaded after start-up: when its script cannot be fetched the area says so; Try again recovers', async () => {
+    const { context, page } = await open();
+    let block = true;
+    await page.route(/\/certificate-[\w-]+\.js$/, (route) => (block ? route.abort() : route.fallback()));
+    await page.goto(server.url);
+    await ready(page);
+    const problem = page.locator('.completion-host .content-error');
+    await problem.waitFor({ state: 'attached', timeout: 15000 });
+    assert.match(await problem.textContent(), /could not be loaded.*Your progress is kept/s);
+    block = false;
+    await problem.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.completion-host .mark-complete').waitFor({ state: 'attached', timeout: 15000 });
+    assert.equal(await page.locator('.completion-host .content-error').count(), 0);
+    await context.close();
+  });
+});
+
 describe('accessibility and look', () => {
   test('axe-core: no WCAG 2.x A/AA violations initially, with a check answered, deep dives open, certificate, dark theme', async () => {
     // axe is injected as a script: allow it past the page's CSP in this context only.

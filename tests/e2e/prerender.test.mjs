@@ -80,7 +80,8 @@ test('without JavaScript the lesson reads completely and says what needs JavaScr
   await context.close();
 });
 
-test('with JavaScript the page takes the prerendered lesson over: same sections, no layout shift', async () => {
+/** A 1280 × 900 page that sums its layout shifts (those not caused by input) from the first paint. */
+async function shiftWatchedPage() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   await context.addInitScript(() => {
     window.__shifts = [];
@@ -90,6 +91,13 @@ test('with JavaScript the page takes the prerendered lesson over: same sections,
   });
   const page = await context.newPage();
   const report = await watchPage(page, server.url);
+  return { context, page, report };
+}
+
+const layoutShift = (page) => page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+
+test('with JavaScript the page takes the prerendered lesson over: same sections, no layout shift', async () => {
+  const { context, page, report } = await shiftWatchedPage();
   const response = await page.goto(server.url);
   const html = await response.text();
   const lessonTag = html.match(/<div[^>]*\bid="lesson"[^>]*>/)?.[0] ?? '';
@@ -107,10 +115,21 @@ test('with JavaScript the page takes the prerendered lesson over: same sections,
   await page.waitForFunction(() => document.querySelector('.figure-host')?.dataset.state === 'ready', null, {
     timeout: 30000,
   });
-  const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  const shift = await layoutShift(page);
   assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
   assert.deepEqual(report.errors, []);
   assert.deepEqual(report.cspViolations, []);
+  await context.close();
+});
+
+test('the completion area, loaded after start-up, appears in the space kept for it', async () => {
+  const { context, page, report } = await shiftWatchedPage();
+  // Opened at the last section, the completion area is built in view, above the references.
+  await page.goto(`${server.url}#finish`);
+  await page.waitForSelector('.completion-host .mark-complete', { state: 'attached', timeout: 20000 });
+  const shift = await layoutShift(page);
+  assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+  assert.deepEqual(report.errors, []);
   await context.close();
 });
 

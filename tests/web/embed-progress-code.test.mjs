@@ -19,7 +19,8 @@ import {
   readProgressFile,
   SCORM12_SUSPEND_MAX,
 } from '../../web/src/state/progress-code.js';
-import { createScormSession, displayName, findScormApi, scorm12Time, scorm2004Time } from '../../web/src/lms/scorm.js';
+import { createScormSession, displayName, scorm12Time, scorm2004Time } from '../../web/src/lms/scorm.js';
+import { findScormApi } from '../../web/src/lms/find-api.js';
 import { connectLms, createMemoryBackend } from '../../web/src/lms/index.js';
 import { makeCertificate } from '../../web/src/certificate/certificate-id.js';
 

@@ -24,7 +24,6 @@ import { installPredictHooks } from './mastery/hooks.js';
 import { createSafeStorage } from './state/storage.js';
 import { createProgressStore, STORAGE_KEY } from './state/progress.js';
 import { createProgressBar, createToc, lessonModel } from './progress/progress-bar.js';
-import { createCompletion } from './certificate/certificate.js';
 import { initTheme } from './ui/theme.js';
 import { parseEmbedParams } from './embed/params.js';
 import {
@@ -34,9 +33,9 @@ import {
   readAllowedOrigins,
   themeStorage,
 } from './embed/embed-mode.js';
-import { createProgressTransfer } from './embed/progress-transfer.js';
 import { installOfflineData } from './embed/offline-data.js';
-import { connectLms } from './lms/index.js';
+import { findScormApi, STANDALONE } from './lms/find-api.js';
+import { mountCompletion } from './certificate/lazy-completion.js';
 import { addPrintTakeaways } from './teacher/takeaways-sheet.js';
 import { summarize } from './progress/progress-bar.js';
 
@@ -59,7 +58,10 @@ async function boot() {
   applyLayout(document, params, { framed });
   // SCORM 2004 / 1.2 when an LMS API is found, else standalone; under an LMS the progress lives in
   // suspend_data (lms.backend keeps it in memory for the page) and nothing reaches localStorage.
-  const lms = connectLms({ storageKey: STORAGE_KEY });
+  // The SCORM runtime is loaded only when an API is there (find-api.js is the small part that looks).
+  const lms = findScormApi(window)
+    ? (await import('./lms/index.js')).connectLms({ storageKey: STORAGE_KEY })
+    : STANDALONE;
   document.documentElement.dataset.lms = lms.kind;
   const storage = createSafeStorage(() => lms.backend || window.localStorage);
   initTheme($('theme-toggle'), themeStorage(storage, params.theme));
@@ -161,18 +163,19 @@ function renderLesson(content, { lesson, store, prerendered, embed }) {
       onInteract: countsAsPlayground ? () => store.markPlaygroundUsed() : undefined,
     });
   };
+  // The completion area sits at the lesson's end: its modules load after start-up (lazy-completion.js) and
+  // join the progress sync once they are there.
   ctx.hooks.completion = (block, host) => {
-    completions.push(
-      createCompletion(host, {
-        content,
-        model,
-        store,
-        passMark,
-        learnerName: lms.learnerName,
-        nameHint: lms.kind === 'standalone' ? undefined : t('page.lmsNameHint'),
-      }),
-    );
-    if (lms.kind === 'standalone') createProgressTransfer(host, { store });
+    mountCompletion(host, {
+      content,
+      model,
+      store,
+      passMark,
+      learnerName: lms.learnerName,
+      nameHint: lms.kind === 'standalone' ? undefined : t('page.lmsNameHint'),
+      transfer: lms.kind === 'standalone',
+      onReady: (completion) => completions.push(completion),
+    });
   };
 
   // The build wrote this content's sections into the page (scripts/prerender.mjs): they are taken over in place.

@@ -863,6 +863,8 @@ export default {
     },
   },
   completion: {
+    loadFailedTitle: 'The completion area could not be loaded',
+    loadFailedMessage: '{reason} Your progress is kept. Check your connection and try again.',
     whereYouAre: 'Where you are',
     summary: {
       sections: 'Sections read: {read} of {total}',

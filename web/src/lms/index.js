@@ -2,6 +2,7 @@
 // object to talk to whichever it is. The seam with the progress store is the storage backend
 // (state/storage.js's Storage-like interface): under an LMS the backend keeps every key in memory and the
 // progress is saved to cmi.suspend_data — nothing about the learner reaches localStorage.
+// main.js loads this file only when find-api.js found an API (the SCORM runtime stays out of the first load).
 //
 //   connectLms({ win?, storageKey }) -> connection
 //     kind: 'scorm2004' | 'scorm12' | 'standalone'
@@ -12,7 +13,8 @@
 //     sync(progress, summary, { passMark })   report status, score, progress and suspend_data; commit
 //     finish()                     session time, exit, commit, terminate (once; also on pagehide)
 
-import { findScormApi, createScormSession } from './scorm.js';
+import { createScormSession } from './scorm.js';
+import { findScormApi, STANDALONE } from './find-api.js';
 import { decodeSuspendData, encodeSuspendData } from '../state/progress-code.js';
 import { t } from '../i18n/i18n.js';
 
@@ -35,20 +37,11 @@ export function createMemoryBackend(initial = {}) {
 
 export function connectLms({ win = globalThis.window, storageKey } = {}) {
   const found = findScormApi(win);
-  const standalone = {
-    kind: 'standalone',
-    learnerName: '',
-    passMark: null,
-    backend: null,
-    restored: 'fresh',
-    sync() {},
-    finish() {},
-  };
-  if (!found) return standalone;
+  if (!found) return STANDALONE;
   const session = createScormSession(found);
   if (!session.start()) {
     console.warn('An LMS API was found but it did not initialize: running standalone.');
-    return standalone;
+    return STANDALONE;
   }
   const startedAt = Date.now();
   const initial = {};

@@ -1,74 +1,13 @@
-// SCORM 1.2 and SCORM 2004 (4th ed.) runtime: API discovery and one session object per version with the
-// same small interface, so the rest of the lesson never branches on the version (lms/index.js uses it).
+// SCORM 1.2 and SCORM 2004 (4th ed.) runtime: one session object per version with the same small interface,
+// so the rest of the lesson never branches on the version (lms/index.js uses it). Finding the API is
+// find-api.js's (findScormApi), which the page runs at start-up before it loads this file.
 //
-//   findScormApi(win = window) -> { version: '2004' | '1.2', api } | null
-//       API_1484_11 first, then API; walks win.parent (at most 500 levels), then window.opener and its
-//       parents, then top.opener. Every property access is in try/catch: reading a cross-origin window throws
-//       SecurityError, which counts as "not here" — a lesson in a plain iframe on a course page runs standalone.
 //   createScormSession({ version, api }) -> session
 //       start() -> boolean, get(element), set(element, value) -> boolean, commit(), terminate(),
 //       learnerName(), passMark() (percent or null), entry(), suspendData(), maxSuspend,
 //       report({ completed, scoreFinal, correct, total, passMark, progressMeasure, suspendData })
 //       finish({ sessionMs })
 // All values are strings on the wire; return values "true"/"false" are checked.
-
-const MAX_TRIES = 500;
-const NAMES = ['API_1484_11', 'API'];
-
-function scan(win, name) {
-  for (let i = 0; win && i < MAX_TRIES; i++) {
-    try {
-      const api = win[name];
-      if (api && typeof api === 'object') return api;
-    } catch {
-      /* cross-origin window: keep climbing */
-    }
-    let parent;
-    try {
-      parent = win.parent;
-    } catch {
-      return null;
-    }
-    if (!parent || parent === win) break;
-    win = parent;
-  }
-  return null;
-}
-
-function openerOf(win) {
-  try {
-    return win.opener || null;
-  } catch {
-    return null;
-  }
-}
-
-export function findScormApi(win = globalThis.window) {
-  if (!win) return null;
-  let top;
-  try {
-    top = win.top;
-  } catch {
-    top = null;
-  }
-  for (const name of NAMES) {
-    const api = scan(win, name) ?? scan(openerOf(win), name) ?? (top ? scan(openerOf(top), name) : null);
-    if (api) {
-      const methods =
-        name === 'API'
-          ? ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']
-          : ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate'];
-      let ok;
-      try {
-        ok = methods.every((m) => typeof api[m] === 'function');
-      } catch {
-        ok = false;
-      }
-      if (ok) return { version: name === 'API' ? '1.2' : '2004', api };
-    }
-  }
-  return null;
-}
 
 /** "Lovelace, Ada" (the SCORM convention) → "Ada Lovelace"; other forms are kept as they are. */
 export function displayName(lmsName) {
