@@ -1,7 +1,8 @@
 // scripts/size-budget.mjs — the page's download sizes against their budgets (docs/performance.md):
 // the first load (what the page fetches before the learner scrolls: HTML, the entry script and everything it
 // imports statically, CSS, the lesson content, the icon) at most 350 KB gzipped; the figures' WebAssembly
-// module at most 60 KB gzipped; the training module, loaded only by the training worker, at most 80 KB; and of
+// module at most 60 KB gzipped; the training module, loaded only by the training worker, at most 96 KB (it holds
+// the MLP, the conv net and the Transformer since 2026-12-04: 80.3 KB then); and of
 // the first load, the JavaScript (the entry and its static imports, each file gzipped as served) at most 50 KB.
 // Prints a Markdown table and exits 1 when a budget is exceeded.  Usage: node scripts/size-budget.mjs [dist/web]
 import { readFileSync, readdirSync } from 'node:fs';
@@ -53,7 +54,7 @@ const budgets = [
   {
     what: 'training WebAssembly module (worker only)',
     size: trainWasm ? gz(`assets/${trainWasm}`) : NaN,
-    budget: 80 * KB,
+    budget: 96 * KB,
   },
 ];
 
