@@ -2,11 +2,11 @@
 // in Node): with JavaScript disabled the page reads completely — every section heading, every quick check's
 // question and options as a form, the walkthrough's steps, the formulas as MathML, the references — and says
 // that the figures need JavaScript; with JavaScript the page takes the same markup over without moving it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, repoRoot, requireDist, serve, watchPage } from './harness.mjs';
+import { repoRoot, useSite, watchPage } from './harness.mjs';
 import { withDurations } from '../../web/src/content/durations.js';
 
 const content = withDurations(JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8')));
@@ -17,22 +17,12 @@ const words = (s) => s.replace(/\s+/g, ' ').trim();
 /** The words of inline text as a reader sees them (markup characters removed; the checks hold no math). */
 const shownText = (s) => words(s.replace(/\*\*|[*`]/g, '').replace(/\[([^\]@]+)\]\([^)]*\)/g, '$1'));
 
-requireDist();
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('without JavaScript the lesson reads completely and says what needs JavaScript', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(site.url);
 
   const headings = await page.$$eval('#lesson > section > h2', (hs) => hs.map((h) => h.textContent));
   assert.deepEqual(
@@ -82,7 +72,7 @@ test('without JavaScript the lesson reads completely and says what needs JavaScr
 
 /** A 1280 × 900 page that sums its layout shifts (those not caused by input) from the first paint. */
 async function shiftWatchedPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   await context.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
@@ -90,7 +80,7 @@ async function shiftWatchedPage() {
     }).observe({ type: 'layout-shift', buffered: true });
   });
   const page = await context.newPage();
-  const report = await watchPage(page, server.url);
+  const report = await watchPage(page, site.url);
   return { context, page, report };
 }
 
@@ -98,7 +88,7 @@ const layoutShift = (page) => page.evaluate(() => window.__shifts.reduce((a, b) 
 
 test('with JavaScript the page takes the prerendered lesson over: same sections, no layout shift', async () => {
   const { context, page, report } = await shiftWatchedPage();
-  const response = await page.goto(server.url);
+  const response = await page.goto(site.url);
   const html = await response.text();
   const lessonTag = html.match(/<div[^>]*\bid="lesson"[^>]*>/)?.[0] ?? '';
   assert.match(lessonTag, /data-prerendered="[0-9a-f]{64}"/, 'the built page holds the lesson, stamped');
@@ -125,7 +115,7 @@ test('with JavaScript the page takes the prerendered lesson over: same sections,
 test('the completion area, loaded after start-up, appears in the space kept for it', async () => {
   const { context, page, report } = await shiftWatchedPage();
   // Opened at the last section, the completion area is built in view, above the references.
-  await page.goto(`${server.url}#finish`);
+  await page.goto(`${site.url}#finish`);
   await page.waitForSelector('.completion-host .mark-complete', { state: 'attached', timeout: 20000 });
   const shift = await layoutShift(page);
   assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
@@ -134,7 +124,7 @@ test('the completion area, loaded after start-up, appears in the space kept for 
 });
 
 test('the page takes the markup over in place and keeps what the learner did before the scripts ran', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Every section and paragraph the page removes from the lesson's text is counted: taking over must remove
   // none (the hosts of checks, walkthrough and figures are filled again, so what they held is not counted).
   await context.addInitScript(() => {
@@ -148,7 +138,7 @@ test('the page takes the markup over in place and keeps what the learner did bef
     }).observe(document, { childList: true, subtree: true });
   });
   const page = await context.newPage();
-  const report = await watchPage(page, server.url);
+  const report = await watchPage(page, site.url);
   // The content file is held back until the learner has chosen an answer in the prerendered first check.
   let release;
   const held = new Promise((resolve) => (release = resolve));
@@ -156,7 +146,7 @@ test('the page takes the markup over in place and keeps what the learner did bef
     await held;
     await route.continue();
   });
-  await page.goto(server.url);
+  await page.goto(site.url);
   const first = quizzes[0];
   const option = first.options.find((o) => o.correct) ?? first.options[0];
   await page.locator(`#${first.id}--${option.id}`).check();
@@ -178,13 +168,13 @@ test('the page takes the markup over in place and keeps what the learner did bef
 });
 
 test('content other than the one prerendered is rendered afresh, never mixed with the built markup', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const report = await watchPage(page, server.url);
+  const report = await watchPage(page, site.url);
   const changed = JSON.parse(readFileSync(join(repoRoot, 'web', 'generated', 'lesson.json'), 'utf8'));
   changed.sections[0].title = 'A course site’s own introduction';
   await page.route('**/assets/lesson-*.json', (route) => route.fulfill({ json: changed }));
-  await page.goto(server.url);
+  await page.goto(site.url);
   await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
   assert.equal(await page.locator('#lesson > section > h2').first().textContent(), changed.sections[0].title);
   assert.equal(await page.getAttribute('#lesson', 'data-prerendered'), null);
