@@ -207,7 +207,9 @@ export async function mount(container, { state: initial, onInteract = () => {} }
   };
 
   figure.drawNow();
-  comparison.reset(figure.state, t('training.panel.decisionIdle'));
+  // Decision regions exist only for the 2-D spirals; other data sets say so from the start.
+  const spirals = figure.state.dataset === 'spirals';
+  comparison.reset(figure.state, t(spirals ? 'training.panel.decisionIdle' : 'training.panel.decisionSpiralsOnly'));
   ui.status.textContent = t('training.panel.idle');
   // A model-map preset: its `training` part names the fields to set (presets.js cleanerFor checks them).
   const unsubscribe = subscribePreset((preset) => {
