@@ -608,6 +608,7 @@ export default {
       rateHintAdam: 'The {count} rates of the sweep; Adam, constant after any warm-up.',
       batch: 'Batch size',
       batchHint: 'Drop it to 2–4 to watch BatchNorm break (1: it cannot run).',
+      batchHintNoBatchNorm: 'Examples per training step; this model has no BatchNorm to break at small batches.',
       dataset: 'Data set',
       steps: 'Training steps',
       variants: 'Variants to compare',

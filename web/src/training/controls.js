@@ -78,6 +78,10 @@ export function createControls(plan, onChange) {
           ? t('training.controls.rateHintAdam', { count: plan.learningRates.length })
           : t('training.controls.rateHint', { count: plan.learningRates.length, momentum: plan.config.momentum });
       batch.set(state.batch);
+      // "Watch BatchNorm break" only where BatchNorm is one of the variants.
+      batch.root.querySelector('.fig-hint').textContent = t(
+        p.norms.includes('batch') ? 'training.controls.batchHint' : 'training.controls.batchHintNoBatchNorm',
+      );
       dataset.set(state.dataset);
       steps.set(state.steps);
       variants.set(state.variants);
