@@ -20,6 +20,8 @@ bash scripts/build-native.sh >/dev/null
 bash scripts/build-data.sh >/dev/null
 out=build/bench-dist
 npx vite build --config web/vite.config.js --logLevel warn --outDir "$PWD/$out" --emptyOutDir
+# The same page as `npm run build` ships: the lesson prerendered into index.html (Lighthouse measures it).
+node scripts/prerender.mjs "$out"
 echo
 echo "### Playground: input-to-paint in Chromium"
 NORMLAB_DIST="$out" node tests/e2e/playground-timing.mjs

@@ -41,9 +41,29 @@ export function rebuildContentOnEdit() {
   };
 }
 
+/**
+ * The built page holds the whole lesson (scripts/prerender.mjs); its scripts only bring it to life. Fetched at
+ * low priority, they no longer compete with the HTML and the stylesheet for the first paint on a slow network
+ * (docs/performance.md, "Lighthouse").
+ */
+export function scriptsAfterText() {
+  return {
+    name: 'normlab:scripts-after-text',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace(
+          /<(?:script type="module"|link rel="modulepreload")(?![^>]*fetchpriority)/g,
+          '$& fetchpriority="low"',
+        ),
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [emptyOfflineData(), rebuildContentOnEdit()],
+  plugins: [emptyOfflineData(), rebuildContentOnEdit(), scriptsAfterText()],
   define: { __NORMLAB_SINGLE_FILE__: 'false' },
   base: './',
   publicDir: 'public',

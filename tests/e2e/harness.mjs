@@ -1,7 +1,8 @@
 // Shared browser-test harness: a tiny static server for dist/web and a Chromium launcher.
 //
-//   serve({ root?, csp? })  -> { url, port, close() }   127.0.0.1, port 0 (the OS picks), correct MIME types
-//                                                        (application/wasm included); sends a strict CSP by default
+//   serve({ root?, csp?, gzip? }) -> { url, port, close() }  127.0.0.1, port 0 (the OS picks), correct MIME types
+//                                                        (application/wasm included); sends a strict CSP by default;
+//                                                        gzip: compress text and .wasm like a production host
 //   launch(options?)        -> playwright Browser        Debian's /usr/bin/chromium, headless, fresh profile
 //   distDir, requireDist()                               dist/web (or $NORMLAB_DIST), or a clear error when not built
 //   openPage(browser, url, options?)                     a fresh context and watched page, once the lesson is ready
@@ -21,6 +22,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -66,8 +68,14 @@ export function requireDist(root = distDir) {
   return root;
 }
 
-/** Serve `root` on 127.0.0.1 (random port). */
-export async function serve({ root = distDir, csp = STRICT_CSP } = {}) {
+// What a production static host compresses (fonts and images are compressed already).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.bin', '.csv']);
+
+/**
+ * Serve `root` on 127.0.0.1 (random port). gzip: answer a request that accepts gzip with a compressed body,
+ * as any real static host does (Lighthouse's simulated slow network then counts the bytes a learner downloads).
+ */
+export async function serve({ root = distDir, csp = STRICT_CSP, gzip = false } = {}) {
   requireDist(root);
   const base = resolve(root);
   const server = createServer(async (req, res) => {
@@ -85,14 +93,17 @@ export async function serve({ root = distDir, csp = STRICT_CSP } = {}) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      const body = await readFile(file);
+      const ext = extname(file).toLowerCase();
+      const compress = gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      const body = compress ? gzipSync(await readFile(file), { level: 9 }) : await readFile(file);
       const headers = {
-        'Content-Type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
+        'Content-Type': MIME[ext] || 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
       };
-      if (csp && extname(file) === '.html') headers['Content-Security-Policy'] = csp;
+      if (csp && ext === '.html') headers['Content-Security-Policy'] = csp;
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {

@@ -14,6 +14,7 @@ import { applyStaticText } from './i18n/apply-static.js';
 import { createNotices, storageNotice } from './ui/notices.js';
 import { showContentProblem } from './ui/content-problem.js';
 import { unfoldOnCitation } from './ui/inline.js';
+import { afterFirstFrame } from './ui/scheduling.js';
 import { setupStickyToolbar, setupTocDisclosure } from './ui/page-layout.js';
 import { addNewTabLink } from './embed/new-tab-link.js';
 import { trackReading, trackTime } from './ui/reading-tracker.js';
@@ -95,7 +96,10 @@ async function boot() {
     });
     return;
   }
-  const errors = validateContent(content);
+  const prerendered = await isPrerenderOf(lesson, content);
+  // The build checked exactly this content with the same schema before writing it into the page (its SHA-256
+  // stamps the markup); other content is checked here.
+  const errors = prerendered ? [] : validateContent(content);
   if (errors.length) {
     showContentProblem(lesson, {
       title: t('page.invalidTitle'),
@@ -105,9 +109,8 @@ async function boot() {
     return;
   }
   const passMark = lms.passMark ?? params.pass;
-  const prerendered = await isPrerenderOf(lesson, content);
   // The duration badge and the certificate's duration are computed from the content, never typed into it.
-  renderLesson(withDurations(content), {
+  await renderLesson(withDurations(content), {
     lesson,
     store,
     prerendered,
@@ -115,7 +118,7 @@ async function boot() {
   });
 }
 
-function renderLesson(content, { lesson, store, prerendered, embed }) {
+async function renderLesson(content, { lesson, store, prerendered, embed }) {
   const { params, framed, lms, passMark, storage } = embed;
   // Strings and Intl formats follow the content's language from here on (i18n.js reads <html lang>).
   if (document.documentElement.lang !== content.lang) {
@@ -180,7 +183,7 @@ function renderLesson(content, { lesson, store, prerendered, embed }) {
 
   // The build wrote this content's sections into the page (scripts/prerender.mjs): they are taken over in place.
   // Other content (a course site's, a test's) or a page without them is rendered here, in one step.
-  let nodes = prerendered ? hydrateLesson(lesson, content, ctx) : null;
+  let nodes = prerendered ? await hydrateLesson(lesson, content, ctx) : null;
   if (!nodes) {
     nodes = content.sections.map((section) => renderSection(section, ctx));
     lesson.replaceChildren(...nodes);
@@ -264,14 +267,17 @@ function fragmentTarget(hash) {
   return text;
 }
 
-boot().catch((error) => {
-  console.error(error);
-  const lesson = $('lesson');
-  if (lesson) {
-    showContentProblem(lesson, {
-      title: t('page.crashTitle'),
-      message: t('page.crashMessage', { reason: error.message }),
-      retry: () => window.location.reload(),
-    });
-  }
-});
+// The prerendered lesson is painted first; start-up's work follows instead of delaying it.
+afterFirstFrame()
+  .then(boot)
+  .catch((error) => {
+    console.error(error);
+    const lesson = $('lesson');
+    if (lesson) {
+      showContentProblem(lesson, {
+        title: t('page.crashTitle'),
+        message: t('page.crashMessage', { reason: error.message }),
+        retry: () => window.location.reload(),
+      });
+    }
+  });

@@ -10,6 +10,7 @@
 
 import { HOST_CLASSES, wireReferences } from './render.js';
 import { focusableWhileScrolling } from '../ui/inline.js';
+import { nextTask } from '../ui/scheduling.js';
 
 const HOST_SELECTOR = Object.values(HOST_CLASSES)
   .map((name) => `.${name}`)
@@ -80,13 +81,15 @@ export async function isPrerenderOf(lesson, content) {
 
 /**
  * Take over the prerendered sections in `lesson` with the render context `ctx` (its hooks set); call it only
- * when isPrerenderOf() said yes. Returns the section nodes, or null when the markup does not pair with the
- * content's sections and hosts (nothing touched; the caller renders instead).
+ * when isPrerenderOf() said yes. Resolves to the section nodes, or null when the markup does not pair with the
+ * content's sections and hosts (nothing touched; the caller renders instead). One section per task: the page
+ * answers input while the rest is taken over, and a choice made meanwhile is kept like one made before.
  */
-export function hydrateLesson(lesson, content, ctx) {
+export async function hydrateLesson(lesson, content, ctx) {
   const sections = plan(lesson, content.sections);
   if (!sections) return null;
-  for (const { node, section, pairs } of sections) {
+  for (const [i, { node, section, pairs }] of sections.entries()) {
+    if (i > 0) await nextTask();
     // Formulas and inline math outside the hosts: the hosts' own are made again below.
     for (const math of node.querySelectorAll('.formula, math')) {
       if (!math.closest(HOST_SELECTOR) && (math.matches('.formula') || !math.closest('.formula')))
