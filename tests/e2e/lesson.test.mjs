@@ -662,9 +662,10 @@ describe('figures', () => {
     await page.locator(`#${q.id} input`).first().check();
     await page.locator(`#${q.id} .qc-check`).click();
     assert.equal((await page.locator(`#${q.id} .qc-option[data-result]`).count()) > 0, true);
+    // Read before Retry: a recovered figure removes its error box at once.
+    const figureInBuild = !(await error.textContent()).includes('not part of this build');
     blockWasm = false;
     await retry.click();
-    const figureInBuild = !(await error.textContent()).includes('not part of this build');
     if (figureInBuild) {
       await page.waitForFunction(() => document.querySelector('#techniques .figure-host')?.dataset.state !== 'loading');
       assert.equal(await host.getAttribute('data-state'), 'ready');
