@@ -21,6 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadTfjs } from './tfjs-backend.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -28,17 +29,7 @@ const EPS = 1e-5;
 const GROUPS = 8;
 
 // ---- TensorFlow.js: cpu and wasm (SIMD, single-threaded) backends ----------------------------------
-const tf = await import('@tensorflow/tfjs-core');
-await import('@tensorflow/tfjs-backend-cpu');
-const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-const tfl = await import('@tensorflow/tfjs-layers');
-tf.env().set('PROD', true); // as a deployed page runs it (also silences the "install tfjs-node" hint)
-// Under Node the backend reads its .wasm with fs from this folder (a plain path prefix works; a file://
-// URL does not). Threads off: its threaded binary needs workers, and our module is single-threaded too.
-setWasmPaths(`${root}node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-await tf.setBackend('wasm');
-const tfjsSimd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+const { tf, tfl, simd: tfjsSimd } = await loadTfjs();
 await tf.setBackend('cpu');
 
 // ---- ours ------------------------------------------------------------------------------------------

@@ -8,12 +8,11 @@ bash scripts/build-wasm.sh >/dev/null
 cmake -S . -B build/bench-native -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="-march=native" >/dev/null
 cmake --build build/bench-native -j2 --target normlab_bench normlab_sweep normlab_conv normlab_transformer >/dev/null
 node bench/kernels.mjs build/bench-native/normlab_bench
+# bench/conv.bench.mjs and bench/transformer.bench.mjs run the native trainers (normlab_conv, normlab_transformer
+# --time) themselves and print their rows beside the WASM and tfjs ones.
 for extra in bench/*.bench.mjs; do
   [ -e "$extra" ] && node "$extra"
 done
-echo
-echo "### Transformer trainer, native (ms/step by CPU time; RMSNorm vs LayerNorm)"
-build/bench-native/normlab_transformer --time
 
 # In Chromium, on a build of the page in its own folder (dist/web may be in use by tests).
 bash scripts/build-native.sh >/dev/null
@@ -26,7 +25,7 @@ echo
 echo "### Playground: input-to-paint in Chromium"
 NORMLAB_DIST="$out" node tests/e2e/playground-timing.mjs
 echo
-echo "### Training figure: wall times in Chromium"
+echo "### Training figure: wall times and long tasks in Chromium (default, Transformer and conv comparisons)"
 NORMLAB_DIST="$out" node tests/e2e/training-timing.mjs
 echo
 echo "### Start-up: navigation to the first figure drawn from the core"
