@@ -1,6 +1,8 @@
-// train_json.hpp — the tools' TrainConfig and trainer results as JSON (the JS names of docs/core-api.md), and
-// TrainConfig read back by field name. Numbers are written with 17 significant digits, so JSON.parse gives
-// the same doubles bit for bit: the page compares a live WebAssembly run with them exactly.
+// train_json.hpp — the tools' TrainConfig and trainer results as JSON (the JS names of docs/core-api.md, by the
+// WebAssembly module's own table, core/bindings/train_fields.hpp), and TrainConfig read back by field name;
+// tools/comparisons.mjs checks that normlab_compare trained the config it was sent. Numbers are written with 17
+// significant digits, so JSON.parse gives the same doubles bit for bit: the page compares a live WebAssembly run with
+// them exactly.
 #pragma once
 
 #include <cstdint>
@@ -10,22 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "../core/bindings/train_fields.hpp"  // NORMLAB_TRAIN_CONFIG: the JS names of the fields
 #include "normlab/train.hpp"
-
-// TrainConfig's fields by their JS name, in the struct's order (core/bindings/train_config.hpp has the same
-// names for the WebAssembly module: tools/comparisons.mjs checks that normlab_compare trained the config it was
-// sent, and tests/wasm/comparisons-default.test.mjs compares the shipped configs with the page's field by field).
-#define NORMLAB_TOOL_CONFIG(X)                                                                                     \
-    X("dataset", dataset)                                                                                          \
-    X("depth", depth)                                                                                              \
-    X("width", width) X("activation", activation) X("init", init) X("architecture", architecture) X("norm", norm)  \
-        X("placement", placement) X("heads", heads) X("groups", groups) X("optimizer", optimizer)                  \
-            X("momentum", momentum) X("learningRate", learning_rate) X("warmupSteps", warmup_steps)                \
-                X("batchSize", batch_size) X("eps", eps) X("bnMomentum", bn_momentum) X("steps", steps)            \
-                    X("evalEvery", eval_every) X("seed", seed) X("dataSeed", data_seed)                            \
-                        X("divergenceLoss", divergence_loss) X("watchLayer", watch_layer) X("histBins", hist_bins) \
-                            X("histRange", hist_range) X("sequenceTask", sequence_task)                            \
-                                X("sequenceLength", sequence_length)
 
 namespace train_json {
 
@@ -55,7 +43,7 @@ std::string list(const std::vector<T>& v) {
 inline std::string config_json(const normlab::TrainConfig& c) {
     std::string out;
 #define NORMLAB_TOOL_WRITE(name, field) out += std::string(out.empty() ? "{" : ", ") + "\"" name "\": " + num(c.field);
-    NORMLAB_TOOL_CONFIG(NORMLAB_TOOL_WRITE)
+    NORMLAB_TRAIN_CONFIG(NORMLAB_TOOL_WRITE)
 #undef NORMLAB_TOOL_WRITE
     return out + "}";
 }
@@ -71,7 +59,7 @@ inline void read_value(const std::string& text, std::uint32_t& field) {
 inline void set_field(normlab::TrainConfig& c, const std::string& name, const std::string& text) {
 #define NORMLAB_TOOL_READ(js, field) \
     if (name == js) return read_value(text, c.field);
-    NORMLAB_TOOL_CONFIG(NORMLAB_TOOL_READ)
+    NORMLAB_TRAIN_CONFIG(NORMLAB_TOOL_READ)
 #undef NORMLAB_TOOL_READ
     throw std::invalid_argument("unknown TrainConfig field " + name);
 }
