@@ -3,8 +3,8 @@
 // natively by build/native/normlab_compare. The configs come from the page's own modules and the core's plan, so
 // the shipped runs are exactly what Start runs; each distinct run is trained once. Of each run it ships what the
 // figure draws: the loss at the chart's points (thin.js) and every evaluation. Rewrites the file only when
-// it is missing, older than normlab_compare (the trainer changed) or made from other configs (a preset
-// changed).  Usage: node tools/comparisons.mjs OUT.json
+// it is missing, older than normlab_compare (the trainer changed) or this script, or made from other configs
+// (a preset changed).  Usage: node tools/comparisons.mjs OUT.json
 // Node's globals by import: the lint config gives tools/ no environment of its own.
 import console from 'node:console';
 import { execFileSync } from 'node:child_process';
@@ -48,13 +48,30 @@ const table = Object.fromEntries(
   }),
 );
 
+/**
+ * What is shipped of a native run: of its loss curve the points the chart draws (thin.js) and the curve's
+ * length; every evaluation, with the histogram's edges (the same at every evaluation: the config's fixed range)
+ * once per run as `histEdges` (shipped-comparisons.js seriesOf puts them back).
+ */
+function shippedRun(r) {
+  const histEdges = r.evals[0]?.histogram.edges ?? [];
+  const evals = r.evals.map((e) => {
+    if (e.histogram.edges.some((v, i) => v !== histEdges[i]))
+      throw new Error('histogram edges differ between evaluations');
+    const histogram = { ...e.histogram };
+    delete histogram.edges;
+    return { ...e, histogram };
+  });
+  return { ...r, loss: thin(r.loss.length).map((i) => r.loss[i]), lossCount: r.loss.length, evals, histEdges };
+}
+
 const previous = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
 const sameRuns =
   previous?.runs?.length === runs.length &&
   previous.runs.every((r, i) => runKey(r.steps, r.config) === [...index.keys()][i]);
-if (previous && sameRuns && statSync(out).mtimeMs > statSync(tool).mtimeMs) {
-  process.exit(0);
-}
+// Up to date unless normlab_compare (the trainer) or this script (what is shipped) is newer than the file.
+const newer = (f) => statSync(f).mtimeMs > statSync(out).mtimeMs;
+if (previous && sameRuns && ![tool, fileURLToPath(import.meta.url)].some(newer)) process.exit(0);
 
 console.log(`data: computing ${runs.length} runs of ${comparisons.length} default comparisons natively`);
 const input = runs.map(
@@ -82,8 +99,7 @@ writeFileSync(
     generator: `tools/comparisons.mjs with ${native.generator} (WebAssembly module ${core.version} for the plan)`,
     plan: 'default_sweep_plan()',
     comparisons: table,
-    // Of each loss curve, the points the chart draws (thin.js); every evaluation whole.
-    runs: native.runs.map((r) => ({ ...r, loss: thin(r.loss.length).map((i) => r.loss[i]), lossCount: r.loss.length })),
+    runs: native.runs.map(shippedRun),
   })}\n`,
 );
 console.log(`data: wrote ${out} (${runs.length} runs, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);

@@ -44,7 +44,9 @@ export function seriesOf(run) {
   thin(run.lossCount).forEach((i, j) => {
     loss[i] = run.loss[j];
   });
-  const { evals, stepsDone, diverged, divergence } = run;
+  const { stepsDone, diverged, divergence } = run;
+  // The histogram's edges are shipped once per run (the config's fixed range), as the trainer reports them.
+  const evals = run.evals.map((e) => ({ ...e, histogram: { ...e.histogram, edges: run.histEdges } }));
   return {
     loss,
     evals,
