@@ -12,6 +12,11 @@ if [ -x build/native/normlab_sweep ]; then
     build/native/normlab_sweep "$out"
   fi
 fi
+# Every default comparison of the training figure, trained natively from the page's own preset configs
+# (tools/comparisons.mjs rewrites it only when normlab_compare or the configs changed).
+if [ -x build/native/normlab_compare ] && [ -f web/src/wasm/normlab-train.mjs ]; then
+  node tools/comparisons.mjs web/public/data/comparisons-default.json
+fi
 if [ -f data/digits/digits.bin ]; then
   cp data/digits/digits.bin web/public/data/digits.bin
 fi

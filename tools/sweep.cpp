@@ -13,35 +13,17 @@
 
 #include "fnv1a.hpp"
 #include "normlab/train.hpp"
+#include "train_json.hpp"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-// Shortest text that reads back as the same double (17 significant digits always do).
-std::string num(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
-std::string str(const std::string& s) { return "\"" + s + "\""; }
-template <class T, class F>
-std::string list(const std::vector<T>& v, F f) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + f(v[i]);
-    return out + "]";
-}
-
-std::string config_json(const normlab::TrainConfig& c) {
-    return "{\"dataset\": " + str(c.dataset) + ", \"depth\": " + num(c.depth) + ", \"width\": " + num(c.width) +
-           ", \"activation\": " + str(c.activation) + ", \"init\": " + str(c.init) +
-           ", \"architecture\": " + str(c.architecture) + ", \"optimizer\": " + str(c.optimizer) +
-           ", \"momentum\": " + num(c.momentum) + ", \"batchSize\": " + num(c.batch_size) + ", \"eps\": " + num(c.eps) +
-           ", \"bnMomentum\": " + num(c.bn_momentum) + ", \"steps\": " + num(c.steps) +
-           ", \"evalEvery\": " + num(c.eval_every) + ", \"dataSeed\": " + num(c.data_seed) +
-           ", \"divergenceLoss\": " + num(c.divergence_loss) + "}";
-}
+using train_json::config_json;
+using train_json::list;
+using train_json::num;
+using train_json::str;
 
 std::string variant_json(const normlab::VariantSummary& v) {
     auto rate = [](const normlab::RateSummary& r) {
@@ -52,10 +34,9 @@ std::string variant_json(const normlab::VariantSummary& v) {
     };
     return "{\"norm\": " + str(v.norm) + ", \"reached\": " + (v.reached ? "true" : "false") +
            ", \"bestRate\": " + num(v.best_rate) + ", \"bestSteps\": " + num(v.best_steps) +
-           ", \"stableRates\": " + list(v.stable_rates, num) +
-           ", \"largestStableRate\": " + num(v.largest_stable_rate) + ", \"divergences\": " + num(v.divergences) +
-           ", \"speedupStatus\": " + str(v.speedup_status) + ", \"speedup\": " + num(v.speedup) +
-           ",\n      \"rates\": " + list(v.rates, rate) + "}";
+           ", \"stableRates\": " + list(v.stable_rates) + ", \"largestStableRate\": " + num(v.largest_stable_rate) +
+           ", \"divergences\": " + num(v.divergences) + ", \"speedupStatus\": " + str(v.speedup_status) +
+           ", \"speedup\": " + num(v.speedup) + ",\n      \"rates\": " + list(v.rates, rate) + "}";
 }
 
 std::string sweep_json(const normlab::SweepPlan& plan, const std::vector<normlab::SweepResult>& sweeps,
@@ -72,9 +53,9 @@ std::string sweep_json(const normlab::SweepPlan& plan, const std::vector<normlab
            "\",\n  \"plan\": \"default_sweep_plan()\",\n"
            "  \"config\": " +
            config_json(plan.config) + ",\n  \"targetLoss\": " + num(plan.target_loss) +
-           ",\n  \"norms\": " + list(plan.norms, str) + ",\n  \"learningRates\": " + list(plan.learning_rates, num) +
-           ",\n  \"seeds\": " + list(plan.seeds, [](std::uint32_t s) { return num(s); }) + ",\n  \"runs\": [\n    " +
-           runs + "\n  ],\n  \"summary\": [\n    " + variants + "\n  ]\n}\n";
+           ",\n  \"norms\": " + list(plan.norms, str) + ",\n  \"learningRates\": " + list(plan.learning_rates) +
+           ",\n  \"seeds\": " + list(plan.seeds) + ",\n  \"runs\": [\n    " + runs + "\n  ],\n  \"summary\": [\n    " +
+           variants + "\n  ]\n}\n";
 }
 
 std::string short_num(double v) {

@@ -50,6 +50,11 @@ function dataUrls() {
   return files;
 }
 
+// The data files a worker fetches: only the digits (train-worker.js). The page's JSON files stay out of the
+// workers, whose data: URL must stay under Chromium's 2 MB URL limit.
+const WORKER_DATA = ['data/digits.bin'];
+const workerData = () => Object.fromEntries(Object.entries(dataUrls()).filter(([name]) => WORKER_DATA.includes(name)));
+
 // Prepended to each worker: answers its fetch() of "<anything>/data/NAME" from the inlined copy.
 const workerFetchShim = (files) => `const __normlabData = ${JSON.stringify(files)};
 const __normlabFetch = self.fetch.bind(self);
@@ -103,7 +108,7 @@ function inlineWorkers() {
       const workers = Object.keys(bundle).filter((name) => /(^|\/)[\w-]*worker[\w-]*\.js$/.test(name));
       for (const name of workers) {
         const item = bundle[name];
-        const code = workerFetchShim(dataUrls()) + (item.type === 'asset' ? String(item.source) : item.code);
+        const code = workerFetchShim(workerData()) + (item.type === 'asset' ? String(item.source) : item.code);
         const url = `data:text/javascript;base64,${Buffer.from(code, 'utf8').toString('base64')}`;
         const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         const pattern = new RegExp(`new URL\\((["'\`])${escaped}\\1,\\s*import\\.meta\\.url\\)`, 'g');

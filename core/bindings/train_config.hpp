@@ -10,40 +10,11 @@
 
 #include "common.hpp"
 #include "normlab/train.hpp"
+#include "train_fields.hpp"
 
 namespace normlab::bind {
 
-// The TrainConfig table, in the struct's order. A new TrainConfig field is one line here; its type needs
-// a read_field overload in common.hpp (std::string, int, double, std::uint32_t and bool have one).
-// Reading, writing back and the list of accepted names all come from it.
-#define NORMLAB_TRAIN_CONFIG(X)          \
-    X("dataset", dataset)                \
-    X("depth", depth)                    \
-    X("width", width)                    \
-    X("activation", activation)          \
-    X("init", init)                      \
-    X("architecture", architecture)      \
-    X("norm", norm)                      \
-    X("placement", placement)            \
-    X("heads", heads)                    \
-    X("groups", groups)                  \
-    X("optimizer", optimizer)            \
-    X("momentum", momentum)              \
-    X("learningRate", learning_rate)     \
-    X("warmupSteps", warmup_steps)       \
-    X("batchSize", batch_size)           \
-    X("eps", eps)                        \
-    X("bnMomentum", bn_momentum)         \
-    X("steps", steps)                    \
-    X("evalEvery", eval_every)           \
-    X("seed", seed)                      \
-    X("dataSeed", data_seed)             \
-    X("divergenceLoss", divergence_loss) \
-    X("watchLayer", watch_layer)         \
-    X("histBins", hist_bins)             \
-    X("histRange", hist_range)           \
-    X("sequenceTask", sequence_task)     \
-    X("sequenceLength", sequence_length)
+// The TrainConfig table (NORMLAB_TRAIN_CONFIG) is train_fields.hpp's, shared with the native tools.
 
 // The results' tables (JS names as docs/core-api.md lists them). Nested structs and vectors convert
 // through their own field_out overloads below.

@@ -13,5 +13,4 @@ set(NORMLAB_TRAIN_TEST_SOURCES
   tests/core/test_transformer.cpp
   tests/core/test_transformer_gradcheck.cpp
   tests/core/test_transformer_torch.cpp
-  tests/core/test_transformer_claim.cpp
 )

@@ -702,6 +702,15 @@ export default {
       at: 'at step {step}, layer 1 {first} and layer {depth} {last}',
       summary: '{variant}: {start}; {end}.',
     },
+    shipped: {
+      shown:
+        'Shown: the result of these settings precomputed when this page was built, by the native build of the same C++ code ({generator}). Press Start to re-run it live in your browser.',
+      decision: 'Decision regions are drawn after a run in your browser: press Start.',
+      match:
+        'Your browser reproduced the precomputed result exactly: every drawn loss and every evaluation, bit for bit.',
+      mismatch: 'Your browser’s result differs from the precomputed one: {list}.',
+      differsAt: '{name} from step {step}',
+    },
     sweep: {
       tableRegion: 'Sweep table (scrolls sideways on narrow screens)',
       noSweep:

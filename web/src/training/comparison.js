@@ -3,60 +3,24 @@
 // RENDER_MS and the layer strips and gradient chart at most every SLOW_MS, so the page keeps its main thread.
 // Pause/Resume and Reset act on the run; a cancel token (nextToken) makes a stale run's messages harmless.
 //
-//   new Comparison({ pool, plan, views, ui, nextToken, diverged, onPhase }): phase, active, start(state),
-//     togglePause(), reset(state, decisionText?), destroy()
+// Precomputed runs (shipped-comparisons.js) are shown as a finished run in phase 'shipped' until Start.
+//
+//   new Comparison({ pool, plan, views, ui, nextToken, diverged, onPhase, verdict }): phase, active, start(state),
+//     showShipped(state, series, note), togglePause(), reset(state, decisionText?), destroy()
 //   views: { curves, ics, grads, decision }   ui: { root, container, status, alert, progress }
-//   diverged({ step, cause }) -> the status text of a variant that diverged; onPhase() after every phase change.
+//   diverged({ step, cause }) -> the status text of a variant that diverged; onPhase() after every phase change;
+//   verdict(run) -> a sentence appended to a finished live run's status ('' for none).
 
 import { formatPercent, t } from '../i18n/i18n.js';
-import { fmtMs, fmtSig } from '../ui/format.js';
+import { fmtMs } from '../ui/format.js';
 import { startCompare } from './pool.js';
-import { fmtRate, NORM_SHORT, runConfig } from './presets.js';
+import { fmtRate, runConfig } from './presets.js';
+import { drawRun, newRun } from './comparison-run.js';
 import { throttledFrame } from '../ui/throttled-frame.js';
 
 const GRID = 48; // decision-region resolution (predictGrid)
 const RENDER_MS = 200; // redraw the curves at most this often while training
 const SLOW_MS = 600; // … and the layer strips and gradient chart at most this often
-
-/** A variant's status line: diverged (with the core's step and cause), its final loss and accuracy, or its progress. */
-function statusOf(s, done, diverged) {
-  if (s.diverged) return diverged(s.divergence);
-  const last = s.evals[s.evals.length - 1];
-  if (done && last) {
-    return t('training.panel.finalStatus', {
-      loss: fmtSig(last.train.loss),
-      accuracy: formatPercent(100 * last.heldout.accuracy, 1),
-      step: last.step,
-    });
-  }
-  return s.loss.length
-    ? t('training.panel.stepStatus', { step: s.stepsDone, loss: fmtSig(s.loss[s.loss.length - 1]) })
-    : t('training.panel.waiting');
-}
-
-/** Draws run `run` into the views; the slow views only when `slow`. Returns the share of steps done. */
-function drawRun(run, { curves, ics, grads }, slow, diverged) {
-  const done = run.phase === 'done';
-  const series = {};
-  const lines = [];
-  let finished = 0;
-  for (const norm of run.variants) {
-    const s = run.series[norm];
-    series[norm] = { ...s, status: statusOf(s, done, diverged) };
-    finished += s.diverged ? run.steps : s.stepsDone;
-    lines.push(t('training.panel.legendLine', { name: NORM_SHORT[norm], status: series[norm].status }));
-  }
-  curves.update(
-    series,
-    t('training.panel.curvesSummary', { rate: fmtRate(run.rate), batch: run.batch, lines: lines.join(' ') }),
-  );
-  if (done || slow) {
-    const evals = Object.fromEntries(run.variants.map((n) => [n, run.series[n].evals]));
-    ics.update(evals);
-    grads.update(evals);
-  }
-  return finished / (run.variants.length * run.steps);
-}
 
 /**
  * The handlers of one run's worker messages; `schedule` asks for a redraw, `finish` ends the run. Work already in
@@ -96,34 +60,6 @@ function listen(current, { schedule, finish, fail }) {
   };
 }
 
-/** A new run of the variants of state `s`: its settings and an empty series per variant. */
-function newRun(s, token) {
-  const run = {
-    token,
-    phase: 'running',
-    variants: [...s.variants],
-    steps: s.steps,
-    rate: s.rate,
-    batch: s.batch,
-    dataset: s.dataset,
-    t0: performance.now(),
-    series: {},
-    job: null,
-  };
-  for (const norm of run.variants) {
-    run.series[norm] = {
-      loss: [],
-      evalSteps: [],
-      evalLoss: [],
-      evals: [],
-      stepsDone: 0,
-      diverged: false,
-      divergence: null,
-    };
-  }
-  return run;
-}
-
 export class Comparison {
   #run = null; // the comparison shown: { token, phase, job, variants, steps, series, t0, ms }
   #lastSlow = 0;
@@ -135,12 +71,13 @@ export class Comparison {
     this.#frame = throttledFrame((now) => this.#render(now), RENDER_MS);
   }
 
-  /** 'idle' | 'running' | 'paused' | 'done' */
+  /** 'idle' | 'shipped' | 'running' | 'paused' | 'done' */
   get phase() {
     return this.#run?.phase || 'idle';
   }
+  /** True while a live run is shown (a precomputed one is not the learner's to reset). */
   get active() {
-    return Boolean(this.#run);
+    return Boolean(this.#run) && this.#run.phase !== 'shipped';
   }
 
   #clearViews(norms, steps, decisionText) {
@@ -173,15 +110,17 @@ export class Comparison {
       ui: { root, container, status },
       views: { decision },
       onPhase,
+      verdict,
     } = this.#deps;
     root.dataset.compareMs = String(Math.round(current.ms));
     const count = current.variants.filter((n) => current.series[n].diverged).length;
-    status.textContent = t(count ? 'training.panel.finishedDiverged' : 'training.panel.finished', {
+    const finished = t(count ? 'training.panel.finishedDiverged' : 'training.panel.finished', {
       count: current.variants.length,
       steps: current.steps,
       time: fmtMs(current.ms),
       diverged: count,
     });
+    status.textContent = [finished, verdict(current)].filter(Boolean).join(' ');
     if (current.dataset === 'spirals') {
       const byKey = new Map(runs.map((r) => [r.key, r]));
       decision.show(
@@ -244,6 +183,30 @@ export class Comparison {
       handlers,
       s.dataset === 'spirals' ? GRID : 0,
     );
+    onPhase();
+  }
+
+  /** Shows `series` ({ [variant]: a finished series }) for state `s` at once, with `note` as the status. */
+  showShipped(s, series, note) {
+    const {
+      views,
+      ui: { status, progress },
+      diverged,
+      onPhase,
+    } = this.#deps;
+    this.destroy();
+    const run = { ...newRun(s, 0), phase: 'shipped', series };
+    this.#run = run;
+    const spirals = s.dataset === 'spirals';
+    this.#clearViews(
+      run.variants,
+      run.steps,
+      t(spirals ? 'training.shipped.decision' : 'training.panel.decisionSpiralsOnly'),
+    );
+    drawRun(run, views, true, diverged);
+    progress.value = 0;
+    progress.removeAttribute('aria-valuetext');
+    status.textContent = note;
     onPhase();
   }
 

@@ -10,10 +10,10 @@ import { formatNumber, t } from '../i18n/i18n.js';
 import { el } from '../ui/el.js';
 import { fmtSig } from '../ui/format.js';
 import { NORM_SHORT } from './presets.js';
+import { thin } from './thin.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip);
 
-export const MAX_POINTS = 500;
 const KIND_COLORS = {
   none: ['--tr-none', '#b4561b'],
   batch: ['--tr-batch', '#28498a'],
@@ -44,16 +44,6 @@ export function rgbOf(color) {
   return (c.match(/\d+/g) || [0, 0, 0]).slice(0, 3).map(Number);
 }
 const translucent = (color, a) => `rgb(${rgbOf(color).join(' ')} / ${a})`;
-
-/** Indices of at most `max` evenly spaced points of an n-point series, always including the last. */
-export function thin(n, max = MAX_POINTS) {
-  if (n <= max) return Array.from({ length: n }, (_, i) => i);
-  const stride = Math.ceil(n / max);
-  const out = [];
-  for (let i = 0; i < n; i += stride) out.push(i);
-  if (out[out.length - 1] !== n - 1) out.push(n - 1);
-  return out;
-}
 
 export function createCurvesView(container, { log = true } = {}) {
   const wrap = el('div', { className: 'fig-chart tr-chart' });

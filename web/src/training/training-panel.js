@@ -3,8 +3,10 @@
 // train-worker.js) so the page never freezes. Controls → one state object (presets.js) → Start runs the
 // chosen variants at one learning rate; the loss curves, decision regions and the watched layer's
 // distribution update once per animation frame from the streamed results; the learning-rate sweep
-// (sweep-section.js) shows the shipped sweep and re-runs it live. JS only draws and formats: every number
-// comes from the core.
+// (sweep-section.js) shows the shipped sweep and re-runs it live. The default comparisons of the presets and
+// the model map are shipped too (data/comparisons-default.json, shipped-comparisons.js): they show at once for
+// their settings, and a live run of those settings is checked against them. JS only draws and formats: every
+// number comes from the core.
 //
 // Contract (figures/registry.js): mount(container, { core, text, state, onInteract }) → { setState, destroy }.
 // Test/benchmark URL parameters: ?trainWorkers=1|2 (worker count), ?sweepRates=0.01,0.03 (restrict the
@@ -19,8 +21,9 @@ import { createErrorBox } from '../ui/error-box.js';
 import { createFigure } from '../ui/create-figure.js';
 import { createControls } from './controls.js';
 import { createPool } from './pool.js';
-import { cleanerFor, defaultState } from './presets.js';
+import { cleanerFor, defaultState, NORM_SHORT } from './presets.js';
 import { Comparison } from './comparison.js';
+import { firstDifference, indexShipped, seriesOf, shippedRuns } from './shipped-comparisons.js';
 import { createCurvesView } from './curves-view.js';
 import { createIcsView } from './ics-view.js';
 import { createGradView } from './grad-view.js';
@@ -42,17 +45,18 @@ function divergedText({ step, cause }) {
   return t('training.panel.diverged', { step, reason: cause });
 }
 
-/** Starts the worker pool and reads the shipped sweep; the pool is stopped again if either fails. */
+/** Starts the worker pool and reads the shipped sweep and comparisons; the pool is stopped again if it fails. */
 async function startPool(params) {
   const cores = navigator.hardwareConcurrency || 1;
   const size = Math.max(1, Math.min(2, Number(params.get('trainWorkers')) || cores));
   const pool = createPool(size, new URL('data/digits.bin', document.baseURI).href);
   try {
-    const [ready, shipped] = await Promise.all([
+    const [ready, shipped, comparisons] = await Promise.all([
       pool.ready,
       loadShipped(new URL('data/sweep-default.json', document.baseURI).href),
+      loadShipped(new URL('data/comparisons-default.json', document.baseURI).href),
     ]);
-    return { pool, plan: ready.plan, shipped };
+    return { pool, plan: ready.plan, shipped, comparisons };
   } catch (error) {
     pool.destroy();
     throw error;
@@ -148,7 +152,8 @@ function showPhase(buttons, root, comparison, state) {
 export async function mount(container, { state: initial, onInteract = () => {} } = {}) {
   const params = new URLSearchParams(location.search);
   const sweepRates = params.get('sweepRates')?.split(',').map(Number).filter(Number.isFinite) || null;
-  const { pool, plan, shipped } = await startPool(params);
+  const { pool, plan, shipped, comparisons } = await startPool(params);
+  const lookup = indexShipped(comparisons);
   let tokens = 0;
   const nextToken = () => ++tokens;
 
@@ -174,10 +179,46 @@ export async function mount(container, { state: initial, onInteract = () => {} }
     nextToken,
     diverged: divergedText,
     onPhase: syncButtons,
+    verdict: (run) => verdict(run),
     ui: { root, container, status: ui.status, alert: ui.alert, progress: ui.progress },
   });
 
+  // A live run of settings that were shipped is compared with the shipped runs, bit for bit.
+  const verdict = (run) => {
+    const expected = shippedRuns(lookup, plan, run.state);
+    if (!expected) {
+      delete root.dataset.shippedMatch;
+      return '';
+    }
+    const diffs = run.variants
+      .map((key) => ({ name: NORM_SHORT[key], step: firstDifference(expected[key], run.series[key]) }))
+      .filter((d) => d.step !== null);
+    root.dataset.shippedMatch = String(!diffs.length);
+    if (!diffs.length) return t('training.shipped.match');
+    return t('training.shipped.mismatch', { list: diffs.map((d) => t('training.shipped.differsAt', d)).join(', ') });
+  };
+  // The run the settings name: the shipped one at once when it exists; otherwise nothing, so no result of other
+  // settings stays drawn. A run in progress keeps going (the status says the settings apply at the next Start).
+  let shownFor = null;
+  const showRun = (state, force = false) => {
+    const key = JSON.stringify([state.preset, state.dataset, state.rate, state.batch, state.steps, state.variants]);
+    const phase = comparison.phase;
+    if ((key === shownFor && !force) || phase === 'running' || phase === 'paused') return false;
+    shownFor = key;
+    const runs = shippedRuns(lookup, plan, state);
+    if (runs) {
+      const series = Object.fromEntries(Object.entries(runs).map(([k, run]) => [k, seriesOf(run)]));
+      comparison.showShipped(state, series, t('training.shipped.shown', { generator: comparisons.generator }));
+      return true;
+    }
+    const spirals = state.dataset === 'spirals';
+    comparison.reset(state, t(spirals ? 'training.panel.decisionIdle' : 'training.panel.decisionSpiralsOnly'));
+    if (state.variants.length) ui.status.textContent = t('training.panel.idle');
+    return false;
+  };
+
   const show = (state) => {
+    showRun(state);
     controls.set(state);
     views.curves.setLog(state.log);
     sweep.setState(state);
@@ -201,16 +242,13 @@ export async function mount(container, { state: initial, onInteract = () => {} }
     if (action === 'start') comparison.start(figure.state);
     else if (action === 'pause') comparison.togglePause();
     else {
+      // Forget the run (a running or paused one too), then show what the settings name.
       comparison.reset(figure.state);
-      ui.status.textContent = t('training.panel.wasReset');
+      if (!showRun(figure.state, true)) ui.status.textContent = t('training.panel.wasReset');
     }
   };
 
   figure.drawNow();
-  // Decision regions exist only for the 2-D spirals; other data sets say so from the start.
-  const spirals = figure.state.dataset === 'spirals';
-  comparison.reset(figure.state, t(spirals ? 'training.panel.decisionIdle' : 'training.panel.decisionSpiralsOnly'));
-  ui.status.textContent = t('training.panel.idle');
   // A model-map preset: its `training` part names the fields to set (presets.js cleanerFor checks them).
   const unsubscribe = subscribePreset((preset) => {
     if (preset?.training && typeof preset.training === 'object') figure.setState(preset.training);
