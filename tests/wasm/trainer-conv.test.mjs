@@ -31,12 +31,14 @@ test('the batch-size study config comes from the core, defaults filled in', () =
 
 test("the Conv net preset runs the study's net, so the native claim tests run what the page runs", () => {
   const plan = trainerCore.defaultSweepPlan();
-  const state = { preset: 'conv', dataset: 'digits', rate: 0.003, batch: 1 };
+  const state = { preset: 'conv', dataset: 'digits', rate: 0.003, batch: 1, steps: 3000 };
   const page = runConfig(plan, state, 'group');
   const study = trainerCore.convStudyConfig('group', 1);
   for (const key of Object.keys(study)) {
     if (key === 'steps') continue; // the sweeps' budget: a trainer has no cap
-    assert.equal(page[key], key === 'learningRate' ? 0.003 : study[key], key);
+    // The page evaluates ten times per run (an evaluation trains nothing: the claims evaluate once, at the end).
+    if (key === 'evalEvery') assert.equal(page.evalEvery, 300);
+    else assert.equal(page[key], key === 'learningRate' ? 0.003 : study[key], key);
   }
 });
 
@@ -112,4 +114,13 @@ test('invalid conv values and combinations throw errors naming the field', () =>
   }
   // BatchNorm2d at batch 1 pools the one image's 64 positions: valid for the conv net (not for the MLP).
   trainerCore.createTrainer({ ...conv, norm: 'batch', batchSize: 1 }, { digits }).dispose();
+});
+
+test('evaluating trains nothing: the same run evaluated every 10 or every 40 steps ends with the same numbers', () => {
+  const ends = [10, 40].map((evalEvery) => {
+    const t = trainerCore.createTrainer({ ...trainerCore.convStudyConfig('batch', 2), evalEvery }, { digits });
+    t.step(80);
+    return JSON.stringify(t.evaluate());
+  });
+  assert.equal(ends[0], ends[1]);
 });

@@ -14,7 +14,7 @@
 import { formatPercent, t } from '../i18n/i18n.js';
 import { fmtMs } from '../ui/format.js';
 import { startCompare } from './pool.js';
-import { fmtRate, runConfig } from './presets.js';
+import { evalEvery, fmtRate, runConfig } from './presets.js';
 import { drawRun, newRun } from './comparison-run.js';
 import { throttledFrame } from '../ui/throttled-frame.js';
 
@@ -80,12 +80,12 @@ export class Comparison {
     return Boolean(this.#run) && this.#run.phase !== 'shipped';
   }
 
-  #clearViews(norms, steps, decisionText) {
+  #clearViews(s, norms, steps, decisionText) {
     const {
       views: { curves, ics, grads, decision },
       plan,
     } = this.#deps;
-    curves.reset(norms, steps, plan.config.evalEvery, plan.targetLoss);
+    curves.reset(norms, steps, evalEvery(plan, s), plan.targetLoss);
     ics.reset(norms);
     grads.reset(norms, steps);
     decision.clear(decisionText);
@@ -159,6 +159,7 @@ export class Comparison {
     this.#run = run;
     alert.hide();
     this.#clearViews(
+      s,
       run.variants,
       run.steps,
       t(s.dataset === 'spirals' ? 'training.panel.decisionLater' : 'training.panel.decisionSpiralsOnly'),
@@ -199,6 +200,7 @@ export class Comparison {
     this.#run = run;
     const spirals = s.dataset === 'spirals';
     this.#clearViews(
+      s,
       run.variants,
       run.steps,
       t(spirals ? 'training.shipped.decision' : 'training.panel.decisionSpiralsOnly'),
@@ -243,7 +245,7 @@ export class Comparison {
     } = this.#deps;
     this.destroy();
     this.#run = null;
-    this.#clearViews(s.variants, s.steps, decisionText);
+    this.#clearViews(s, s.variants, s.steps, decisionText);
     progress.value = 0;
     progress.removeAttribute('aria-valuetext');
     alert.hide();

@@ -94,6 +94,9 @@ export const PRESETS = Object.freeze({
     variants: ['none', 'batch', 'group'],
     sweepNorms: [], // no sweep: its claim is about the batch size, not the rate
     rate: 0.003,
+    // One evaluation of the conv net (1,438 images in inference mode) costs as much as ~250 training steps at
+    // batch 1: ten per run keep the comparison within seconds (docs/performance.md, "Training figure").
+    evaluations: 10,
     state: Object.freeze({ batch: 1, dataset: 'digits', steps: 3000 }),
   }),
 });
@@ -176,7 +179,14 @@ export function runConfig(plan, state, norm) {
     learningRate: state.rate,
     batchSize: state.batch,
     seed: plan.seeds[0],
+    evalEvery: evalEvery(plan, state),
   };
+}
+
+/** Steps between two evaluations of a run: the plan's, or the preset's number of evaluations spread over the run. */
+export function evalEvery(plan, state) {
+  const count = PRESETS[state.preset].evaluations;
+  return count ? Math.max(1, Math.round(state.steps / count)) : plan.config.evalEvery;
 }
 
 /** The sweep plan of the current preset and data set (the default plan for "fair" on spirals). */
