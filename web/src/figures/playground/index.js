@@ -45,9 +45,19 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const root = el('div', { className: 'fig fig-playground' });
   const controls = el('div', { className: 'fig-controls pg-controls' });
   // A new C keeps G when G still divides it; otherwise cleanState picks C's default number of groups.
+  // The URL fragment is written in a task after the frame that draws the state, not in the input handler:
+  // history.replaceState took ~12 ms per call in Chromium (a same-document navigation; the trace shows an SVG
+  // image, the favicon, decoded again), on the path of every input to its paint (docs/performance.md §4).
+  let urlStale = false;
+  let urlTimer = 0;
+  const writeUrl = () => {
+    urlTimer = 0;
+    urlStale = false;
+    history.replaceState(history.state, '', writeHash(location.hash, figure.state));
+  };
   const update = (patch) => {
     figure.setState(patch);
-    history.replaceState(history.state, '', writeHash(location.hash, figure.state));
+    urlStale = true;
   };
   const change = (patch) => {
     onInteract();
@@ -210,6 +220,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     performance.clearMeasures('normlab:playground-draw');
     performance.mark('normlab:playground-start'); // read by tests/e2e/playground-timing.mjs
     syncControls(s);
+    if (urlStale && !urlTimer) urlTimer = setTimeout(writeUrl); // runs after this frame is painted
     try {
       // Only the shown tab is computed: on the Gradients tab the statistics (hidden) wait until shown again.
       const error = tabs.selected === 'gradient' ? drawGradient(s) : drawStatistics(s);
@@ -227,6 +238,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   }
 
   figure.onDestroy(() => {
+    clearTimeout(urlTimer);
     window.removeEventListener('hashchange', onHash);
     unsubscribe();
     noise.destroy();
