@@ -177,6 +177,20 @@ test('two tabs: changes from the other tab are merged in and the two converge', 
   assert.deepEqual(JSON.stringify(a.state), JSON.stringify(b.state));
 });
 
+test('an imported record (progress code) is written at once, also when it replaces the state as is', () => {
+  // Another browser's record: another epoch, so it is adopted unchanged — and must still reach this
+  // site's storage, or a reload right after the import loses it.
+  const other = storeOn(new FakeStorage());
+  other.recordAnswer('quiz-ics', 'c', true);
+  const backend = new FakeStorage();
+  const here = storeOn(backend);
+  assert.notEqual(here.state.epoch, other.state.epoch);
+  assert.equal(here.importProgress(structuredClone(other.state)), true);
+  assert.equal(backend.getItem(STORAGE_KEY), JSON.stringify(other.state));
+  assert.ok(storeOn(backend).state.checks['quiz-ics'], 'a new page load finds the imported answer');
+  assert.throws(() => here.importProgress({ foreign: true }), RangeError);
+});
+
 test('merge is commutative and idempotent', () => {
   const base = freshProgress(new Date('2026-11-26T10:00:00Z'));
   const x = validateProgress({

@@ -4,7 +4,7 @@
 //
 //   createProgressTransfer(host, { store }) -> { element }
 // Import merges with the current progress when both come from the same start (same epoch), otherwise the
-// imported progress replaces it (store.applyExternal does both).
+// imported progress replaces it (store.importProgress does both, and saves).
 
 import { el } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
@@ -96,7 +96,7 @@ export function createProgressTransfer(host, { store }) {
       root.dataset.import = 'invalid';
       return;
     }
-    store.applyExternal(JSON.stringify(result.progress));
+    store.importProgress(result.progress);
     root.dataset.import = 'ok';
     fillCode();
     status.textContent = t('embed.transfer.loaded');

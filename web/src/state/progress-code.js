@@ -12,7 +12,7 @@
 //   (error: a sentence for the learner from the catalogue; detail: the validator's reason, for the console)
 //   progressFile(progress) / readProgressFile(text): the same code inside a small JSON file
 //
-// A decoded record is a complete, validated progress (validateProgress), ready for store.applyExternal().
+// A decoded record is a complete, validated progress (validateProgress), ready for store.importProgress().
 
 import { LESSON_ID, PROGRESS_VERSION, READABLE_VERSIONS, validateProgress } from './progress-record.js';
 import { compactMastery, expandMastery } from '../mastery/mastery-state.js';

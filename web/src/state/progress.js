@@ -96,6 +96,18 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
     return true;
   }
 
+  // Same epoch: a join of the two records; another epoch means the other side reset or started
+  // fresh, and its record is adopted as is.
+  function adopt(incoming, { written }) {
+    const merged = incoming.epoch === state.epoch ? mergeProgress(state, incoming) : incoming;
+    if (incoming.epoch !== state.epoch) visit = Math.max(1, merged.mastery.visits);
+    const changed = JSON.stringify(merged) !== JSON.stringify(state);
+    state = merged;
+    if (!written || JSON.stringify(merged) !== JSON.stringify(incoming)) save();
+    if (changed) emit();
+    return changed;
+  }
+
   return {
     /** The current progress (treat as read-only). */
     get state() {
@@ -228,15 +240,18 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
         return false;
       }
       const checked = validateProgress(parsed);
-      if (!checked.ok) return false;
-      const incoming = checked.progress;
-      const merged = incoming.epoch === state.epoch ? mergeProgress(state, incoming) : incoming;
-      if (incoming.epoch !== state.epoch) visit = Math.max(1, merged.mastery.visits);
-      const changed = JSON.stringify(merged) !== JSON.stringify(state);
-      state = merged;
-      if (JSON.stringify(merged) !== JSON.stringify(incoming)) save();
-      if (changed) emit();
-      return changed;
+      // The other tab already wrote `incoming` to the key: written back only when the merge added to it.
+      return checked.ok ? adopt(checked.progress, { written: true }) : false;
+    },
+    /**
+     * Take over a progress record from elsewhere (a progress code or file, validated by progress-code.js):
+     * merged as a storage event is, and always written, since it is not in this site's storage yet.
+     * Returns true when the local state changed.
+     */
+    importProgress(record) {
+      const checked = validateProgress(record);
+      if (!checked.ok) throw new RangeError(`invalid progress record: ${checked.error}`);
+      return adopt(checked.progress, { written: false });
     },
   };
 }
