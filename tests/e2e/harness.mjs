@@ -187,8 +187,9 @@ export function nextFrames(page) {
   );
 }
 
-// The lesson's boot sets this on <html> once it has rendered.
-export const LESSON_READY = 'html[data-lesson-ready="true"]';
+// The lesson's boot sets data-lesson-ready on <html> once it has rendered, and #lesson's data-layout once every
+// section is laid out (section-layout.js): what a test measures on the page is real from then on.
+export const LESSON_READY = 'html[data-lesson-ready="true"] #lesson[data-layout="complete"]';
 
 /**
  * A fresh context (reduced motion) and a page on `url`, watched by watchPage: { context, page, report, response }.

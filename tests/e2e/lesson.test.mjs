@@ -16,6 +16,7 @@ import {
   serve,
   watchPage,
   AXE_TAGS,
+  LESSON_READY,
 } from './harness.mjs';
 import { noErrors } from './checks.mjs';
 import { SECTION_ORDER } from '../../web/src/content/schema.js';
@@ -69,6 +70,7 @@ async function open(options = {}, { initScript } = {}) {
 async function ready(page) {
   await page.waitForSelector('#lesson[data-content-status]', { timeout: 15000 });
   assert.equal(await page.getAttribute('#lesson', 'data-content-status'), 'valid');
+  await page.waitForSelector(LESSON_READY, { state: 'attached' });
 }
 
 const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);

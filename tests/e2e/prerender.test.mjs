@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, useSite, watchPage } from './harness.mjs';
+import { LESSON_READY, nextFrames, repoRoot, useSite, watchPage } from './harness.mjs';
 import { withDurations } from '../../web/src/content/durations.js';
 
 const content = withDurations(JSON.parse(readFileSync(join(repoRoot, 'web', 'content', 'lesson.json'), 'utf8')));
@@ -67,6 +67,44 @@ test('without JavaScript the lesson reads completely and says what needs JavaScr
   assert.ok(placeholders >= 5, 'each figure keeps its place with a placeholder');
   assert.equal(await page.locator('#lesson .qc-actions:visible, #lesson .wt-nav:visible').count(), 0);
   assert.equal(await page.getAttribute('#lesson', 'aria-busy'), null, 'the lesson is not announced as loading');
+  // Nothing would lay skipped sections out later: without scripts every section is laid out as usual.
+  const visibility = await page.$$eval('#lesson > section', (ss) =>
+    ss.map((s) => getComputedStyle(s).contentVisibility),
+  );
+  assert.deepEqual(new Set(visibility), new Set(['visible']));
+  await context.close();
+});
+
+test('the first paint skips the sections out of view; start-up lays them out, and a link lands on its section', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  // Before start-up (which waits for a frame and then takes the lesson over section by section).
+  await context.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__before = [...document.querySelectorAll('#lesson > section')].map((s) => [
+        'laidOut' in s.dataset,
+        getComputedStyle(s).contentVisibility,
+      ]);
+    });
+  });
+  const page = await context.newPage();
+  const report = await watchPage(page, site.url);
+  // Opened at a section far down: the browser's own jump goes by estimated heights, the page's lands.
+  await page.goto(`${site.url}#walkthrough`);
+  await page.waitForSelector(LESSON_READY, { state: 'attached', timeout: 20000 });
+  const before = await page.evaluate(() => window.__before);
+  assert.equal(before.length, content.sections.length);
+  assert.deepEqual(new Set(before.map(String)), new Set(['false,auto']), 'skipped until laid out');
+  const after = await page.$$eval('#lesson > section', (ss) =>
+    ss.map((s) => ['laidOut' in s.dataset, getComputedStyle(s).contentVisibility]),
+  );
+  assert.deepEqual(new Set(after.map(String)), new Set(['true,visible']), 'every section laid out');
+  await nextFrames(page);
+  const landed = await page.evaluate(() => {
+    const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop);
+    return document.getElementById('walkthrough').getBoundingClientRect().top - padding;
+  });
+  assert.ok(Math.abs(landed) <= 2, `#walkthrough is ${landed}px from where a jump puts it`);
+  assert.deepEqual(report.errors, []);
   await context.close();
 });
 
@@ -92,7 +130,7 @@ test('with JavaScript the page takes the prerendered lesson over: same sections,
   const html = await response.text();
   const lessonTag = html.match(/<div[^>]*\bid="lesson"[^>]*>/)?.[0] ?? '';
   assert.match(lessonTag, /data-prerendered="[0-9a-f]{64}"/, 'the built page holds the lesson, stamped');
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  await page.waitForSelector(LESSON_READY, { state: 'attached', timeout: 20000 });
   assert.equal(await page.getAttribute('#lesson', 'data-prerendered'), null);
   const headings = await page.$$eval('#lesson > section > h2', (hs) => hs.map((h) => h.textContent));
   assert.deepEqual(
@@ -154,7 +192,7 @@ test('the page takes the markup over in place and keeps what the learner did bef
     document.getElementById(id).closest('section').querySelector('p').dataset.marked = 'kept';
   }, first.id);
   release();
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  await page.waitForSelector(LESSON_READY, { state: 'attached', timeout: 20000 });
   assert.equal(await page.evaluate(() => window.__removed), 0, 'no section or paragraph replaced');
   assert.equal(await page.locator('p[data-marked="kept"]').count(), 1, 'the same nodes, not copies');
   assert.ok(await page.locator(`#${first.id}--${option.id}`).isChecked(), 'the choice made before is kept');
@@ -175,7 +213,7 @@ test('content other than the one prerendered is rendered afresh, never mixed wit
   changed.sections[0].title = 'A course site’s own introduction';
   await page.route('**/assets/lesson-*.json', (route) => route.fulfill({ json: changed }));
   await page.goto(site.url);
-  await page.waitForSelector('html[data-lesson-ready="true"]', { timeout: 20000 });
+  await page.waitForSelector(LESSON_READY, { state: 'attached', timeout: 20000 });
   assert.equal(await page.locator('#lesson > section > h2').first().textContent(), changed.sections[0].title);
   assert.equal(await page.getAttribute('#lesson', 'data-prerendered'), null);
   assert.equal(await page.locator('#lesson > section').count(), content.sections.length);

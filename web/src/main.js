@@ -14,7 +14,8 @@ import { applyStaticText } from './i18n/apply-static.js';
 import { createNotices, storageNotice } from './ui/notices.js';
 import { showContentProblem } from './ui/content-problem.js';
 import { unfoldOnCitation } from './ui/inline.js';
-import { afterFirstFrame } from './ui/scheduling.js';
+import { afterNextFrame } from './ui/scheduling.js';
+import { layOutSections } from './ui/section-layout.js';
 import { setupStickyToolbar, setupTocDisclosure } from './ui/page-layout.js';
 import { addNewTabLink } from './embed/new-tab-link.js';
 import { trackReading, trackTime } from './ui/reading-tracker.js';
@@ -201,6 +202,7 @@ async function renderLesson(content, { lesson, store, prerendered, embed }) {
   }
   lesson.dataset.contentStatus = 'valid';
   lesson.removeAttribute('aria-busy');
+  const sectionLayout = layOutSections(lesson, nodes);
 
   const bar = createProgressBar($('progress'), model);
   const toc = createToc($('toc-list'), content, model);
@@ -245,7 +247,10 @@ async function renderLesson(content, { lesson, store, prerendered, embed }) {
 
   // The content arrived after the browser tried to follow the URL fragment: follow it now.
   const target = fragmentTarget(location.hash) || (params.step ? 'walkthrough' : null);
-  if (target) document.getElementById(target)?.scrollIntoView();
+  if (target) {
+    sectionLayout.all();
+    document.getElementById(target)?.scrollIntoView();
+  }
   document.documentElement.dataset.lessonReady = 'true';
   bridge.ready();
 }
@@ -268,7 +273,7 @@ function fragmentTarget(hash) {
 }
 
 // The prerendered lesson is painted first; start-up's work follows instead of delaying it.
-afterFirstFrame()
+afterNextFrame()
   .then(boot)
   .catch((error) => {
     console.error(error);

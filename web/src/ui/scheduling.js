@@ -3,7 +3,7 @@
 // (no start-up task long enough to make a tap wait; docs/performance.md, "Lighthouse").
 
 /** Resolves once the browser has had a frame to paint (or after 100 ms where no frame comes: a background tab). */
-export function afterFirstFrame() {
+export function afterNextFrame() {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 100);
     requestAnimationFrame(() =>
@@ -19,4 +19,10 @@ export function afterFirstFrame() {
 export function nextTask() {
   if (typeof globalThis.scheduler?.yield === 'function') return globalThis.scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Resolves in an idle period (within `timeout` ms at the latest); after the next frame where there are none. */
+export function whenIdle(timeout = 500) {
+  if (typeof globalThis.requestIdleCallback !== 'function') return afterNextFrame();
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout }));
 }
