@@ -698,6 +698,25 @@ describe('completion area', () => {
 });
 
 describe('accessibility and look', () => {
+  test('with reduced motion, the theme toggle recolours at once (no transition keeps the old colours)', async () => {
+    const { context, page } = await open(); // reducedMotion: 'reduce'
+    await page.goto(server.url);
+    await ready(page);
+    // Read in the same task as the click: a transition of any length would still show the starting colours.
+    const [before, after] = await page.evaluate(() => {
+      const colours = () =>
+        ['body', '.toc', '#theme-toggle', '.lesson-section p'].map((s) => {
+          const style = getComputedStyle(document.querySelector(s));
+          return `${style.color} on ${style.backgroundColor}`;
+        });
+      const start = colours();
+      document.getElementById('theme-toggle').click();
+      return [start, colours()];
+    });
+    before.forEach((colour, i) => assert.notEqual(after[i], colour, `element ${i} keeps ${colour}`));
+    await context.close();
+  });
+
   test('axe-core: no WCAG 2.x A/AA violations initially, with a check answered, deep dives open, certificate, dark theme', async () => {
     // axe is injected as a script: allow it past the page's CSP in this context only.
     const { context, page } = await open({ bypassCSP: true });
