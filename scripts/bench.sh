@@ -31,6 +31,9 @@ echo
 echo "### Start-up: navigation to the first figure drawn from the core"
 NORMLAB_DIST="$out" node tests/e2e/startup-timing.mjs --runs 5
 echo
+echo "### First paint by thread time (layout before it, blocking after it)"
+node tests/e2e/first-paint-trace.mjs "$out" --runs 5
+echo
 echo "### Lighthouse (mobile and desktop presets)"
 node scripts/lighthouse.mjs "$out" --runs 3 || true
 node scripts/lighthouse.mjs "$out" --runs 3 --preset desktop || true
