@@ -96,6 +96,15 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
     return true;
   }
 
+  // A fresh record with a new epoch; the reset starts a new history whose first visit is this one.
+  function restart() {
+    state = freshProgress(now());
+    state.mastery.visits = 1;
+    visit = 1;
+    save();
+    emit();
+  }
+
   // Same epoch: a join of the two records; another epoch means the other side reset or started
   // fresh, and its record is adopted as is.
   function adopt(incoming, { written }) {
@@ -212,25 +221,14 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
       });
     },
     /** Forget everything: a fresh record with a new epoch (other tabs adopt it). */
-    reset() {
-      state = freshProgress(now());
-      // The reset starts a new history whose first visit is this one.
-      state.mastery.visits = 1;
-      visit = 1;
-      save();
-      emit();
-    },
+    reset: restart,
     /**
      * Apply a value another tab wrote to the key (from a `storage` event). Invalid values are ignored;
      * null (the key was removed) resets. Returns true when the local state changed.
      */
     applyExternal(newValue) {
       if (newValue === null || newValue === undefined) {
-        state = freshProgress(now());
-        state.mastery.visits = 1;
-        visit = 1;
-        save();
-        emit();
+        restart();
         return true;
       }
       let parsed;

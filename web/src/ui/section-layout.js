@@ -15,30 +15,28 @@ import { whenIdle } from './scheduling.js';
 
 export function layOutSections(lesson, sections) {
   const pending = [...sections];
+  // In-page links are followed after their click's listeners: the sections they jump over are real by then.
+  const beforeJump = (event) => {
+    if (event.target.closest?.('a[href^="#"]')) all();
+  };
   const finish = () => {
     lesson.dataset.layout = 'complete';
+    document.removeEventListener('click', beforeJump, true);
   };
   const all = () => {
     for (const section of pending.splice(0)) section.dataset.laidOut = '';
     finish();
   };
+  document.addEventListener('click', beforeJump, true);
   (async () => {
     while (pending.length) {
       await whenIdle();
       const section = pending.shift();
-      if (!section) break;
+      if (!section) return; // all() took the rest
       section.dataset.laidOut = '';
       section.getBoundingClientRect(); // laid out in this idle period, not in the next frame's work
     }
     finish();
   })();
-  // In-page links are followed after their click's listeners: the sections they jump over are real by then.
-  document.addEventListener(
-    'click',
-    (event) => {
-      if (pending.length && event.target.closest?.('a[href^="#"]')) all();
-    },
-    true,
-  );
   return { all };
 }
