@@ -161,6 +161,19 @@ test('the completion area, loaded after start-up, appears in the space kept for 
   await context.close();
 });
 
+test("the walkthrough's figure mounts in the space kept for its step's figure", async () => {
+  const { context, page, report } = await shiftWatchedPage();
+  await page.goto(`${site.url}#walkthrough`);
+  await page.waitForFunction(() => document.querySelector('.wt-figure')?.dataset.state === 'ready', null, {
+    timeout: 30000,
+  });
+  await nextFrames(page);
+  const shift = await layoutShift(page);
+  assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+  assert.deepEqual(report.errors, []);
+  await context.close();
+});
+
 test('the page takes the markup over in place and keeps what the learner did before the scripts ran', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Every section and paragraph the page removes from the lesson's text is counted: taking over must remove
