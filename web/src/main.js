@@ -249,7 +249,7 @@ async function renderLesson(content, { lesson, store, prerendered, embed }) {
   const target = fragmentTarget(location.hash) || (params.step ? 'walkthrough' : null);
   if (target) {
     sectionLayout.all();
-    document.getElementById(target)?.scrollIntoView();
+    document.getElementById(target)?.scrollIntoView({ behavior: 'instant' });
   }
   document.documentElement.dataset.lessonReady = 'true';
   bridge.ready();
