@@ -51,17 +51,9 @@ GroupStats compute_stats(Kind kind, const float* x, Shape s, const NormOptions& 
 
     const std::size_t m = group_size(kind, s, opts.groups);
     for (std::size_t g = 0; g < count; ++g) {
-        const float* run = x + g * m;
-        if (kind == Kind::rms) {
-            st.mean[g] = 0;
-            st.rstd[g] = rstd_of(sum_squares(run, m) / static_cast<double>(m), opts.eps);
-        } else {
-            ShiftedSums sums;
-            accumulate_shifted(run, m, run[0], sums);
-            const Moments mo = moments(sums, run[0], static_cast<double>(m));
-            st.mean[g] = mo.mean;
-            st.rstd[g] = rstd_of(mo.var, opts.eps);
-        }
+        const GroupStat gs = contiguous_stat(kind, x + g * m, m, opts.eps);
+        st.mean[g] = gs.mean;
+        st.rstd[g] = gs.rstd;
     }
     return st;
 }
@@ -98,47 +90,79 @@ void batch_output(const float* x, Shape s, const detail::GroupStats& st, const N
         }
 }
 
-// layer, rms, group, instance: group g is x[g*m .. (g+1)*m).
-void contiguous_output(Kind kind, const float* x, Shape s, const detail::GroupStats& st, const NormOptions& o,
-                       float* y) {
-    const std::size_t m = group_size(kind, s, o.groups);
-    const std::size_t count = st.mean.size();
-    const bool per_element = per_element_params(kind);
+// y = ((x - hi) - lo)·(r·γ) + β over one run of n values with γ, β per element (SplitMean::center lane by
+// lane); a missing γ is 1 and a missing β 0, with the same arithmetic as when they are given. One loop per
+// combination of parameters (no test per element).
+void normalize_run(const float* x, float* y, std::size_t n, SplitMean sm, float r, const float* gm, const float* bt) {
+    using detail::load_as, detail::splat_as;
+    auto centre = [hi = sm.hi, lo = sm.lo](auto v) {
+        using T = decltype(v);
+        return (v - splat_as<T>(hi)) - splat_as<T>(lo);
+    };
+    if (!gm && !bt) {
+        detail::map4(x, y, n, [=](auto v, std::size_t) { return centre(v) * splat_as<decltype(v)>(r); });
+    } else if (gm && bt) {
+        detail::map4(x, y, n, [=](auto v, std::size_t j) {
+            using T = decltype(v);
+            return centre(v) * (splat_as<T>(r) * load_as<T>(gm + j)) + load_as<T>(bt + j);
+        });
+    } else if (gm) {
+        detail::map4(x, y, n, [=](auto v, std::size_t j) {
+            using T = decltype(v);
+            return centre(v) * (splat_as<T>(r) * load_as<T>(gm + j)) + splat_as<T>(0.0f);
+        });
+    } else {
+        detail::map4(x, y, n, [=](auto v, std::size_t j) {
+            using T = decltype(v);
+            return centre(v) * (splat_as<T>(r) * splat_as<T>(1.0f)) + load_as<T>(bt + j);
+        });
+    }
+}
+
+// Normalizes group g of a contiguous kind (x[g*m .. (g+1)*m), m = group size) from its statistics.
+void normalize_group(Kind kind, const float* x, Shape s, const NormOptions& o, std::size_t m, std::size_t g,
+                     detail::GroupStat st, float* y) {
+    const float* xg = x + g * m;
+    float* yg = y + g * m;
+    const SplitMean sm(st.mean);
+    const float r = static_cast<float>(st.rstd);
+    const float* gm = o.gamma.empty() ? nullptr : o.gamma.data();
+    const float* bt = o.beta.empty() ? nullptr : o.beta.data();
+    // layer/rms: gamma/beta index = position within the sample, which is the position within the group.
+    if (per_element_params(kind) || (!gm && !bt)) return normalize_run(xg, yg, m, sm, r, gm, bt);
+    // group/instance: per-channel affine; the group's first channel follows from its index.
     const std::size_t channels_per_group = m / s.l;
-    for (std::size_t g = 0; g < count; ++g) {
-        const SplitMean sm(st.mean[g]);
-        const float r = static_cast<float>(st.rstd[g]);
-        const float* xg = x + g * m;
-        float* yg = y + g * m;
-        if (per_element) {
-            // gamma/beta index = position within the sample, which is the position within the group.
-            // One loop per combination of parameters (no test per element, so each compiles to SIMD); a
-            // missing gamma is 1 and a missing beta 0, with the same arithmetic as when they are given.
-            const float* gm = o.gamma.empty() ? nullptr : o.gamma.data();
-            const float* bt = o.beta.empty() ? nullptr : o.beta.data();
-            if (!gm && !bt) {
-                for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * r;
-            } else if (gm && bt) {
-                for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * (r * gm[j]) + bt[j];
-            } else if (gm) {
-                for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * (r * gm[j]) + 0.0f;
-            } else {
-                for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * (r * 1.0f) + bt[j];
-            }
-            continue;
-        }
-        if (o.gamma.empty() && o.beta.empty()) {
-            for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * r;
-            continue;
-        }
-        // group/instance: per-channel affine; the group's first channel follows from its index.
-        const std::size_t first = detail::first_channel(s, channels_per_group, g);
-        for (std::size_t k = 0; k < channels_per_group; ++k) {
-            const std::size_t c = first + k;
-            const float sc = r * param_or(o.gamma, c, 1.0f), sh = param_or(o.beta, c, 0.0f);
-            const float* xc = xg + k * s.l;
-            float* yc = yg + k * s.l;
-            for (std::size_t i = 0; i < s.l; ++i) yc[i] = sm.center(xc[i]) * sc + sh;
+    const std::size_t first = detail::first_channel(s, channels_per_group, g);
+    // One value per channel: the per-element loop over this group's slice of gamma/beta.
+    if (s.l == 1) return normalize_run(xg, yg, m, sm, r, gm ? gm + first : nullptr, bt ? bt + first : nullptr);
+    for (std::size_t k = 0; k < channels_per_group; ++k) {
+        const std::size_t c = first + k;
+        const float sc = r * param_or(o.gamma, c, 1.0f), sh = param_or(o.beta, c, 0.0f);
+        const float* xc = xg + k * s.l;
+        float* yc = yg + k * s.l;
+        for (std::size_t i = 0; i < s.l; ++i) yc[i] = sm.center(xc[i]) * sc + sh;
+    }
+}
+
+// layer, rms, group, instance: groups are taken in chunks of at most 16 KB, the statistics of a whole chunk
+// and then its output, so the second read comes from L1 and costs no memory traffic. Statistics are taken
+// two groups at a time: a short group alone is one chain of dependent adds.
+void contiguous_forward(Kind kind, const float* x, Shape s, const NormOptions& o, float* y, float* mean, float* rstd) {
+    constexpr std::size_t kChunkFloats = 4096, kMaxChunk = 64;
+    const std::size_t m = group_size(kind, s, o.groups);
+    const std::size_t count = stat_count(kind, s, o.groups);
+    const std::size_t chunk = std::clamp<std::size_t>(kChunkFloats / m, 2, kMaxChunk);
+    detail::GroupStat st[kMaxChunk];
+    for (std::size_t g0 = 0; g0 < count; g0 += chunk) {
+        const std::size_t g1 = std::min(count, g0 + chunk);
+        std::size_t g = g0;
+        for (; g + 2 <= g1; g += 2)
+            detail::contiguous_stat2(kind, x + g * m, x + (g + 1) * m, m, o.eps, st[g - g0], st[g + 1 - g0]);
+        if (g < g1) st[g - g0] = detail::contiguous_stat(kind, x + g * m, m, o.eps);
+        for (g = g0; g < g1; ++g) {
+            mean[g] = static_cast<float>(st[g - g0].mean);
+            rstd[g] = static_cast<float>(st[g - g0].rstd);
+            normalize_group(kind, x, s, o, m, g, st[g - g0], y);
         }
     }
 }
@@ -161,13 +185,14 @@ void normalize_into(Kind kind, std::span<const float> input, Shape shape, const 
     require(output.size() == shape.size(), "output", "buffer length must be N*C*L");
     require(mean.size() == count && rstd.size() == count, "mean", "buffer length must be the statistics count");
 
+    if (kind != Kind::batch) {
+        contiguous_forward(kind, input.data(), shape, opts, output.data(), mean.data(), rstd.data());
+        return;
+    }
     std::vector<double> batch_var;
-    const bool track = kind == Kind::batch && opts.training && !opts.running_mean.empty();
+    const bool track = opts.training && !opts.running_mean.empty();
     const detail::GroupStats st = detail::compute_stats(kind, input.data(), shape, opts, track ? &batch_var : nullptr);
-    if (kind == Kind::batch)
-        batch_output(input.data(), shape, st, opts, output.data());
-    else
-        contiguous_output(kind, input.data(), shape, st, opts, output.data());
+    batch_output(input.data(), shape, st, opts, output.data());
     for (std::size_t g = 0; g < count; ++g) {
         mean[g] = static_cast<float>(st.mean[g]);
         rstd[g] = static_cast<float>(st.rstd[g]);
