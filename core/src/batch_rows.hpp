@@ -10,10 +10,22 @@
 #include <cstddef>
 #include <vector>
 
+#include "simd.hpp"
+
 namespace normlab::detail {
+
+// Four rows' deviations from k added to one accumulator pair: a += (d0 + d1) + (d2 + d3), q likewise with
+// d². T is float (one channel) or f32x4 (four neighbouring channels, the same sums lane by lane).
+template <class T, class Load>
+inline void add_four_rows(Load load, std::size_t stride, T k, T& a, T& q) {
+    const T d0 = load(0) - k, d1 = load(stride) - k, d2 = load(2 * stride) - k, d3 = load(3 * stride) - k;
+    a += (d0 + d1) + (d2 + d3);
+    q += (d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3);
+}
 
 // sum[c] += Σ_r (x[r][c] - k[c]) and sumsq[c] += Σ_r (x[r][c] - k[c])² over `rows` rows of `channels`.
 // Float partial sums over blocks of 64 rows, folded into double (see stats.hpp for why that is accurate).
+// Eight rows per trip as two steps of four, so a[c] and q[c] stay in registers in between.
 inline void rows_shifted_sums(const float* x, std::size_t rows, std::size_t channels, const float* k, double* sum,
                               double* sumsq) {
     constexpr std::size_t kBlock = 64;
@@ -23,14 +35,26 @@ inline void rows_shifted_sums(const float* x, std::size_t rows, std::size_t chan
         std::fill(q.begin(), q.end(), 0.0f);
         const std::size_t r1 = std::min(rows, r0 + kBlock);
         std::size_t r = r0;
-        for (; r + 4 <= r1; r += 4) {
-            const float* x0 = x + r * channels;
-            const float *x1 = x0 + channels, *x2 = x1 + channels, *x3 = x2 + channels;
-            for (std::size_t c = 0; c < channels; ++c) {
-                const float d0 = x0[c] - k[c], d1 = x1[c] - k[c], d2 = x2[c] - k[c], d3 = x3[c] - k[c];
-                a[c] += (d0 + d1) + (d2 + d3);
-                q[c] += (d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3);
+        for (; r + 4 <= r1;) {
+            const std::size_t steps = r + 8 <= r1 ? 2 : 1;
+            const float* xr = x + r * channels;
+            std::size_t c = 0;
+            for (; c + 4 <= channels; c += 4) {
+                const f32x4 kc = load4(k + c);
+                f32x4 av = load4(&a[c]), qv = load4(&q[c]);
+                for (std::size_t step = 0; step < steps; ++step) {
+                    const float* p = xr + step * 4 * channels + c;
+                    add_four_rows([p](std::size_t o) { return load4(p + o); }, channels, kc, av, qv);
+                }
+                store4(&a[c], av);
+                store4(&q[c], qv);
             }
+            for (; c < channels; ++c)
+                for (std::size_t step = 0; step < steps; ++step) {
+                    const float* p = xr + step * 4 * channels + c;
+                    add_four_rows([p](std::size_t o) { return p[o]; }, channels, k[c], a[c], q[c]);
+                }
+            r += 4 * steps;
         }
         for (; r < r1; ++r) {
             const float* xr = x + r * channels;
@@ -47,20 +71,22 @@ inline void rows_shifted_sums(const float* x, std::size_t rows, std::size_t chan
     }
 }
 
-// y[r][c] = (x[r][c] - hi[c]) * scale[c] + shift[c].
+// y[r][c] = (x[r][c] - hi[c]) * scale[c] + shift[c], four channels of four rows per step.
 inline void rows_apply(const float* x, float* y, std::size_t rows, std::size_t channels, const float* hi,
                        const float* scale, const float* shift) {
     std::size_t r = 0;
     for (; r + 4 <= rows; r += 4) {
         const float* x0 = x + r * channels;
         float* y0 = y + r * channels;
-        for (std::size_t c = 0; c < channels; ++c) {
-            const float h = hi[c], s = scale[c], b = shift[c];
-            y0[c] = (x0[c] - h) * s + b;
-            y0[c + channels] = (x0[c + channels] - h) * s + b;
-            y0[c + 2 * channels] = (x0[c + 2 * channels] - h) * s + b;
-            y0[c + 3 * channels] = (x0[c + 3 * channels] - h) * s + b;
+        std::size_t c = 0;
+        for (; c + 4 <= channels; c += 4) {
+            const f32x4 h = load4(hi + c), s = load4(scale + c), b = load4(shift + c);
+            for (std::size_t j = 0; j < 4; ++j)
+                store4(y0 + c + j * channels, (load4(x0 + c + j * channels) - h) * s + b);
         }
+        for (; c < channels; ++c)
+            for (std::size_t j = 0; j < 4; ++j)
+                y0[c + j * channels] = (x0[c + j * channels] - hi[c]) * scale[c] + shift[c];
     }
     for (; r < rows; ++r)
         for (std::size_t c = 0; c < channels; ++c)
@@ -105,7 +131,7 @@ inline void rows_grad_sums(const float* x, const float* g, std::size_t rows, std
 }
 
 // dx[r][c] = a[c]·g[r][c] + b[c]·(x[r][c] - hi[c]) + k[c]: BatchNorm backward with its per-channel
-// constants folded to three per element.
+// constants folded to three per element; four channels of four rows per step.
 inline void rows_grad_apply(const float* x, const float* g, float* dx, std::size_t rows, std::size_t channels,
                             const float* a, const float* b, const float* hi, const float* k) {
     std::size_t r = 0;
@@ -113,7 +139,15 @@ inline void rows_grad_apply(const float* x, const float* g, float* dx, std::size
         const float* x0 = x + r * channels;
         const float* g0 = g + r * channels;
         float* d0 = dx + r * channels;
-        for (std::size_t c = 0; c < channels; ++c) {
+        std::size_t c = 0;
+        for (; c + 4 <= channels; c += 4) {
+            const f32x4 ac = load4(a + c), bc = load4(b + c), h = load4(hi + c), kc = load4(k + c);
+            for (std::size_t j = 0; j < 4; ++j) {
+                const std::size_t i = c + j * channels;
+                store4(d0 + i, ac * load4(g0 + i) + bc * (load4(x0 + i) - h) + kc);
+            }
+        }
+        for (; c < channels; ++c) {
             const float ac = a[c], bc = b[c], h = hi[c], kc = k[c];
             for (std::size_t j = 0; j < 4; ++j)
                 d0[c + j * channels] = ac * g0[c + j * channels] + bc * (x0[c + j * channels] - h) + kc;

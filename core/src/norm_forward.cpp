@@ -1,9 +1,11 @@
-// norm_forward.cpp — statistics and the forward pass of every kind (docs/derivations.md §2, §3).
-// Memory layout is [N][C][L]; for layer, rms, group and instance each normalization group is one
-// contiguous run of memory, for batch a channel is N runs of L values, C*L apart.
+// norm_forward.cpp — statistics of every kind and the forward pass entry; BatchNorm's output here, the other
+// kinds' in contiguous_forward.cpp (docs/derivations.md §2, §3). Memory layout is [N][C][L]; for layer, rms,
+// group and instance each normalization group is one contiguous run of memory, for batch a channel is N runs
+// of L values, C*L apart.
 #include <algorithm>
 
 #include "batch_rows.hpp"
+#include "contiguous_forward.hpp"
 #include "norm_stats.hpp"
 #include "normlab/errors.hpp"
 #include "stats.hpp"
@@ -51,17 +53,9 @@ GroupStats compute_stats(Kind kind, const float* x, Shape s, const NormOptions& 
 
     const std::size_t m = group_size(kind, s, opts.groups);
     for (std::size_t g = 0; g < count; ++g) {
-        const float* run = x + g * m;
-        if (kind == Kind::rms) {
-            st.mean[g] = 0;
-            st.rstd[g] = rstd_of(sum_squares(run, m) / static_cast<double>(m), opts.eps);
-        } else {
-            ShiftedSums sums;
-            accumulate_shifted(run, m, run[0], sums);
-            const Moments mo = moments(sums, run[0], static_cast<double>(m));
-            st.mean[g] = mo.mean;
-            st.rstd[g] = rstd_of(mo.var, opts.eps);
-        }
+        const GroupStat gs = contiguous_stat(kind, x + g * m, m, opts.eps);
+        st.mean[g] = gs.mean;
+        st.rstd[g] = gs.rstd;
     }
     return st;
 }
@@ -98,51 +92,6 @@ void batch_output(const float* x, Shape s, const detail::GroupStats& st, const N
         }
 }
 
-// layer, rms, group, instance: group g is x[g*m .. (g+1)*m).
-void contiguous_output(Kind kind, const float* x, Shape s, const detail::GroupStats& st, const NormOptions& o,
-                       float* y) {
-    const std::size_t m = group_size(kind, s, o.groups);
-    const std::size_t count = st.mean.size();
-    const bool per_element = per_element_params(kind);
-    const std::size_t channels_per_group = m / s.l;
-    for (std::size_t g = 0; g < count; ++g) {
-        const SplitMean sm(st.mean[g]);
-        const float r = static_cast<float>(st.rstd[g]);
-        const float* xg = x + g * m;
-        float* yg = y + g * m;
-        if (per_element) {
-            // gamma/beta index = position within the sample, which is the position within the group.
-            // One loop per combination of parameters (no test per element, so each compiles to SIMD); a
-            // missing gamma is 1 and a missing beta 0, with the same arithmetic as when they are given.
-            const float* gm = o.gamma.empty() ? nullptr : o.gamma.data();
-            const float* bt = o.beta.empty() ? nullptr : o.beta.data();
-            if (!gm && !bt) {
-                for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * r;
-            } else if (gm && bt) {
-                for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * (r * gm[j]) + bt[j];
-            } else if (gm) {
-                for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * (r * gm[j]) + 0.0f;
-            } else {
-                for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * (r * 1.0f) + bt[j];
-            }
-            continue;
-        }
-        if (o.gamma.empty() && o.beta.empty()) {
-            for (std::size_t j = 0; j < m; ++j) yg[j] = sm.center(xg[j]) * r;
-            continue;
-        }
-        // group/instance: per-channel affine; the group's first channel follows from its index.
-        const std::size_t first = detail::first_channel(s, channels_per_group, g);
-        for (std::size_t k = 0; k < channels_per_group; ++k) {
-            const std::size_t c = first + k;
-            const float sc = r * param_or(o.gamma, c, 1.0f), sh = param_or(o.beta, c, 0.0f);
-            const float* xc = xg + k * s.l;
-            float* yc = yg + k * s.l;
-            for (std::size_t i = 0; i < s.l; ++i) yc[i] = sm.center(xc[i]) * sc + sh;
-        }
-    }
-}
-
 void update_running(Shape s, const detail::GroupStats& st, const std::vector<double>& batch_var, const NormOptions& o) {
     const double m = static_cast<double>(s.n * s.l);
     const double unbias = m / (m - 1);  // PyTorch stores the unbiased variance (derivations §3)
@@ -161,13 +110,14 @@ void normalize_into(Kind kind, std::span<const float> input, Shape shape, const 
     require(output.size() == shape.size(), "output", "buffer length must be N*C*L");
     require(mean.size() == count && rstd.size() == count, "mean", "buffer length must be the statistics count");
 
+    if (kind != Kind::batch) {
+        detail::contiguous_forward(kind, input.data(), shape, opts, output.data(), mean.data(), rstd.data());
+        return;
+    }
     std::vector<double> batch_var;
-    const bool track = kind == Kind::batch && opts.training && !opts.running_mean.empty();
+    const bool track = opts.training && !opts.running_mean.empty();
     const detail::GroupStats st = detail::compute_stats(kind, input.data(), shape, opts, track ? &batch_var : nullptr);
-    if (kind == Kind::batch)
-        batch_output(input.data(), shape, st, opts, output.data());
-    else
-        contiguous_output(kind, input.data(), shape, st, opts, output.data());
+    batch_output(input.data(), shape, st, opts, output.data());
     for (std::size_t g = 0; g < count; ++g) {
         mean[g] = static_cast<float>(st.mean[g]);
         rstd[g] = static_cast<float>(st.rstd[g]);
