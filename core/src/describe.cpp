@@ -1,102 +1,20 @@
 // describe.cpp — numpy semantics: mean/std (ddof 0) in double, median = mean of the two middle values
-// for an even count, numpy.histogram's edges and its bin assignment (including the edge corrections
-// numpy applies after the computed index).
+// for an even count, and numpy.histogram (histogram.cpp: its edges and its exact bin assignment).
 #include "normlab/describe.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "histogram.hpp"
 #include "normlab/errors.hpp"
 
 namespace normlab {
 
 namespace {
-
-// The smallest float >= e and the largest float <= e (±infinity beyond float's range): for a float x,
-// x >= e exactly when x >= float_at_or_above(e), and x <= e exactly when x <= float_at_or_below(e).
-float float_at_or_above(double e) {
-    if (e > std::numeric_limits<float>::max()) return std::numeric_limits<float>::infinity();
-    if (e < -std::numeric_limits<float>::max()) return -std::numeric_limits<float>::max();
-    const float f = static_cast<float>(e);
-    return static_cast<double>(f) < e ? std::nextafter(f, std::numeric_limits<float>::infinity()) : f;
-}
-float float_at_or_below(double e) { return -float_at_or_above(-e); }
-
-// Candidate bins of x[0..len) (len <= kBinBlock) by one multiplication: a branch-free loop that compiles
-// to SIMD. The candidate can be one off next to an edge; count_block() corrects it.
-constexpr std::size_t kBinBlock = 256;
-[[gnu::noinline]] void candidate_bins(const float* x, std::size_t len, double lo, double scale, double last,
-                                      std::int32_t* bin) {
-    for (std::size_t j = 0; j < len; ++j) {
-        double t = (static_cast<double>(x[j]) - lo) * scale;
-        t = t < 0 ? 0 : t;
-        t = t > last ? last : t;
-        // floor(t) + 2^52 holds floor(t) in its low mantissa bits: an integer without a float-to-int
-        // conversion, which WebAssembly cannot do in SIMD lanes without trapping checks.
-        const double shifted = std::floor(t) + 0x1p52;
-        std::uint64_t bits;
-        std::memcpy(&bits, &shifted, sizeof bits);
-        bin[j] = static_cast<std::int32_t>(bits & 0xffffffffu);
-    }
-}
-
-// Counts x[0..len) into four partial histograms (one per element of each group of four: concentrated data
-// would otherwise wait on the same counter's previous increment). above[b] is the float form of edge b
-// (above[0] = -inf, above[bins] = +inf): one comparison each way makes the candidate numpy's exact bin,
-// the b with edge_b <= x < edge_b+1. With `checked`, values outside [lo, hi] are left out.
-template <bool checked>
-void count_block(const float* x, std::size_t len, const std::int32_t* bin, const float* above, float lo, float hi,
-                 std::size_t bins, std::uint32_t* part) {
-    auto exact = [&](float v, std::int32_t c) { return c - (v < above[c]) + (v >= above[c + 1]); };
-    std::size_t j = 0;
-    if constexpr (!checked)
-        for (; j + 4 <= len; j += 4)
-            for (std::size_t p = 0; p < 4; ++p) ++part[p * bins + exact(x[j + p], bin[j + p])];
-    for (; j < len; ++j)
-        if (!checked || (x[j] >= lo && x[j] <= hi)) ++part[exact(x[j], bin[j])];
-}
-
-// numpy.histogram over [lo, hi]: edges as numpy.linspace, bins half-open except the last, which holds hi.
-Histogram histogram(std::span<const float> v, std::size_t bins, double lo, double hi, double min_value,
-                    double max_value) {
-    Histogram h;
-    h.edges.resize(bins + 1);
-    // numpy.linspace: lo + i * step, with the last edge exactly hi.
-    const double step = (hi - lo) / static_cast<double>(bins);
-    for (std::size_t i = 0; i <= bins; ++i) h.edges[i] = lo + static_cast<double>(i) * step;
-    h.edges[bins] = hi;
-    h.counts.assign(bins, 0);
-    const bool inside = lo <= min_value && max_value <= hi;  // every value is inside: no range check per value
-    if (bins == 1 && inside) {
-        h.counts[0] = static_cast<std::uint32_t>(v.size());  // one closed bin around all the data holds all of it
-        return h;
-    }
-    std::vector<float> above(bins + 1);
-    above[0] = -std::numeric_limits<float>::infinity();
-    for (std::size_t i = 1; i < bins; ++i) above[i] = float_at_or_above(h.edges[i]);
-    above[bins] = std::numeric_limits<float>::infinity();
-    const float lo_f = float_at_or_above(lo), hi_f = float_at_or_below(hi);
-    const double scale = static_cast<double>(bins) / (hi - lo);
-    const double last = static_cast<double>(bins - 1);
-    std::vector<std::uint32_t> part(4 * bins, 0);
-    std::int32_t bin[kBinBlock];
-    for (std::size_t k = 0; k < v.size(); k += kBinBlock) {
-        const std::size_t len = std::min(kBinBlock, v.size() - k);
-        candidate_bins(v.data() + k, len, lo, scale, last, bin);
-        if (inside)
-            count_block<false>(v.data() + k, len, bin, above.data(), lo_f, hi_f, bins, part.data());
-        else
-            count_block<true>(v.data() + k, len, bin, above.data(), lo_f, hi_f, bins, part.data());
-    }
-    for (std::size_t p = 0; p < 4; ++p)
-        for (std::size_t b = 0; b < bins; ++b) h.counts[b] += part[p * bins + b];
-    return h;
-}
 
 struct Extent {
     double lo, hi, sum;
@@ -265,7 +183,7 @@ Summary describe(std::span<const float> values, const DescribeOptions& opts) {
     s.skewness = m.m2 > 0 ? m.m3 / (m.m2 * std::sqrt(m.m2)) : std::numeric_limits<double>::quiet_NaN();
     s.median = opts.median ? median(values) : std::numeric_limits<double>::quiet_NaN();
     const auto [rlo, rhi] = histogram_range(e.lo, e.hi, opts);
-    s.histogram = histogram(values, opts.bins, rlo, rhi, e.lo, e.hi);
+    s.histogram = detail::histogram(values, opts.bins, rlo, rhi, e.lo, e.hi);
     return s;
 }
 

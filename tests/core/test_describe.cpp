@@ -174,3 +174,21 @@ TEST_CASE("histogram edge cases: values on edges, the maximum, constant data, ra
     check_histogram({1e-45f, 2e-45f, 3e-45f, 1e-40f, 0}, 30);
     check_histogram({1.0f, std::nextafter(1.0f, 2.0f), std::nextafter(std::nextafter(1.0f, 2.0f), 2.0f)}, 30);
 }
+
+TEST_CASE("histogram: every float of ranges far from zero, either side of the float candidates' bound") {
+    // Bins are found in float arithmetic while 2^-22 * bins * (1 + |lo| / width) <= 1/64, else in double
+    // (histogram.cpp): 1000 + 0.47 in 30 bins is inside that bound, 1000 + 0.45 outside. Every float of
+    // each range, and a few beyond it, lands in numpy's bin.
+    for (const double lo : {1000.0, -1000.47})
+        for (const double width : {0.45, 0.47, 3.0})
+            for (const std::size_t bins : {7u, 30u, 1000u}) {
+                std::vector<float> every;
+                float f = std::nextafter(static_cast<float>(lo), -INFINITY);
+                for (int i = 0; i < 16; ++i) f = std::nextafter(f, -INFINITY);
+                const float end = static_cast<float>(lo + width);
+                for (; f <= end; f = std::nextafter(f, INFINITY)) every.push_back(f);
+                for (int i = 0; i < 16; ++i) every.push_back(f = std::nextafter(f, INFINITY));
+                check_histogram(every, bins, lo, lo + width);
+                check_histogram(every, bins);
+            }
+}

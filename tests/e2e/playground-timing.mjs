@@ -14,17 +14,23 @@
 // The target (p50 ≤ 16.7 ms) is read against the keys' Event Timing (docs/performance.md §4 says why). Also
 // reported: the recompute+redraw alone (the "normlab:playground-draw" performance measure) while dragging.
 //
-//   node tests/e2e/playground-timing.mjs [--json] [--samples 40] [--only largest]
-//   (NORMLAB_DIST=folder to serve another build; --only keeps the settings of that name)
+//   node tests/e2e/playground-timing.mjs [--json] [--samples 40] [--only largest] [--rounds 1] [build folder …]
+//   (--only keeps the settings of that name; without folders it serves NORMLAB_DIST or dist/web)
+// Several build folders are compared interleaved: each round measures every folder in turn, so a shared
+// machine's changing load falls on all of them alike. Each row carries the load average at its start.
 // Prints p50/p95 (ms) per setting; --json prints the same as JSON. Build first (npm run build).
-import { requireDist, startSite } from './harness.mjs';
+import { loadavg } from 'node:os';
+import { distDir, requireDist, startSite } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
-const samplesAt = args.indexOf('--samples');
-const SAMPLES = samplesAt >= 0 ? Math.min(50, Math.max(5, Number(args[samplesAt + 1]) || 40)) : 40;
-const onlyAt = args.indexOf('--only');
-const ONLY = onlyAt >= 0 ? args[onlyAt + 1] : null;
+const valueOf = (flag) => (args.indexOf(flag) >= 0 ? args[args.indexOf(flag) + 1] : undefined);
+const SAMPLES = valueOf('--samples') ? Math.min(50, Math.max(5, Number(valueOf('--samples')) || 40)) : 40;
+const ONLY = valueOf('--only') ?? null;
+const ROUNDS = Math.max(1, Number(valueOf('--rounds')) || 1);
+const FOLDERS = args.filter(
+  (a, i) => !a.startsWith('--') && !['--samples', '--only', '--rounds'].includes(args[i - 1]),
+);
 const WARMUP = 3;
 // The Statistics tab at three sizes, then the Gradients tab (a backward pass as well) at the two larger ones.
 const SETTINGS = [
@@ -141,38 +147,46 @@ function eventPercentile(events, p) {
   return events.filter((v) => v !== null).sort((a, b) => a - b)[rank - under - 1];
 }
 
-// NORMLAB_DIST: serve another build folder (default dist/web).
-requireDist();
-const site = await startSite();
+const builds = FOLDERS.length ? FOLDERS : [distDir];
+builds.forEach((root) => requireDist(root));
 const rows = [];
-try {
-  const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  for (const setting of SETTINGS.filter((x) => !ONLY || x.name === ONLY)) {
-    const result = await measure(page, site.url, setting);
-    const times = result.times.sort((a, b) => a - b);
-    const draws = result.draws.sort((a, b) => a - b);
-    const within = result.keys.filter((v) => v === null || v <= 16).length;
-    rows.push({
-      setting: setting.name,
-      tab: setting.tab,
-      batch: setting.n,
-      features: setting.c,
-      elements: setting.n * setting.c,
-      samples: times.length,
-      keySamples: result.keys.length,
-      eventP50: eventPercentile(result.keys, 50),
-      eventP95: eventPercentile(result.keys, 95),
-      withinFrame: Math.round((100 * within) / result.keys.length),
-      p50: +percentile(times, 50).toFixed(1),
-      p95: +percentile(times, 95).toFixed(1),
-      max: +times[times.length - 1].toFixed(1),
-      drawP50: +percentile(draws, 50).toFixed(1),
-      drawP95: +percentile(draws, 95).toFixed(1),
-    });
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const root of builds) {
+    const site = await startSite({ root });
+    try {
+      const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
+      page.on('pageerror', (e) => console.error('pageerror:', e.message));
+      for (const setting of SETTINGS.filter((x) => !ONLY || x.name === ONLY)) {
+        const load = loadavg()[0];
+        const result = await measure(page, site.url, setting);
+        const times = result.times.sort((a, b) => a - b);
+        const draws = result.draws.sort((a, b) => a - b);
+        const within = result.keys.filter((v) => v === null || v <= 16).length;
+        rows.push({
+          build: root,
+          round,
+          load: +load.toFixed(1),
+          setting: setting.name,
+          tab: setting.tab,
+          batch: setting.n,
+          features: setting.c,
+          elements: setting.n * setting.c,
+          samples: times.length,
+          keySamples: result.keys.length,
+          eventP50: eventPercentile(result.keys, 50),
+          eventP95: eventPercentile(result.keys, 95),
+          withinFrame: Math.round((100 * within) / result.keys.length),
+          p50: +percentile(times, 50).toFixed(1),
+          p95: +percentile(times, 95).toFixed(1),
+          max: +times[times.length - 1].toFixed(1),
+          drawP50: +percentile(draws, 50).toFixed(1),
+          drawP95: +percentile(draws, 95).toFixed(1),
+        });
+      }
+    } finally {
+      await site.close();
+    }
   }
-} finally {
-  await site.close();
 }
 
 if (asJson) {
@@ -184,13 +198,17 @@ if (asJson) {
   console.log('keys: Event Timing duration of a keydown (INP definition; 8 ms steps; "<16": no entry, under 16 ms),');
   console.log('"≤16": the share of keydowns painted within 16 ms; drag +frame: input to the animation frame after the');
   console.log('redraw (one frame over its paint); compute+DOM: the recompute and redraw alone, while dragging.');
+  const multi = builds.length > 1 || ROUNDS > 1;
+  const label = (r) =>
+    multi ? `${String(r.round).padStart(2)} ${r.build.padEnd(24)} ${String(r.load).padStart(4)} ` : '';
   console.log(
-    'setting   tab        batch × features   elements  keys p50  p95  ≤16   drag +frame p50   p95    max   compute+DOM p50   p95',
+    `${multi ? 'rd build                    load ' : ''}setting   tab        batch × features   elements  keys p50  p95  ≤16   ` +
+      'drag +frame p50   p95    max   compute+DOM p50   p95',
   );
   const cell = (v, width) => String(v).padStart(width);
   for (const r of rows) {
     console.log(
-      `${r.setting.padEnd(9)} ${r.tab.padEnd(10)} ${`${r.batch} × ${r.features}`.padEnd(18)} ${String(r.elements).padStart(8)} ` +
+      `${label(r)}${r.setting.padEnd(9)} ${r.tab.padEnd(10)} ${`${r.batch} × ${r.features}`.padEnd(18)} ${String(r.elements).padStart(8)} ` +
         `${cell(r.eventP50, 9)} ${cell(r.eventP95, 4)} ${`${r.withinFrame}%`.padStart(4)} ` +
         `${r.p50.toFixed(1).padStart(17)} ${r.p95.toFixed(1).padStart(5)} ${r.max.toFixed(1).padStart(6)} ` +
         `${r.drawP50.toFixed(1).padStart(17)} ${r.drawP95.toFixed(1).padStart(5)}`,

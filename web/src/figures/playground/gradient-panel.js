@@ -8,6 +8,7 @@ import { formatNumber, t } from '../../i18n/i18n.js';
 import { el } from '../../ui/el.js';
 import { selectControl } from '../../ui/controls.js';
 import { UPSTREAM } from './compute.js';
+import { setData, setText } from './write.js';
 
 const STATS = ['mean', 'std', 'min', 'max'];
 const num = (v) => formatNumber(v, { significant: 3 });
@@ -78,22 +79,25 @@ export function gradientPanel({ onUpstream, initial = UPSTREAM[0] }) {
     /** view: compute.js gradient() result; s: the playground state; upstream: the chosen ∂L/∂y. */
     update(view, s, upstream) {
       choice.set(upstream);
-      explain.textContent = t(`playground.grad.explain.${upstream}.${gradientFamily(s)}`);
+      setText(explain, t(`playground.grad.explain.${upstream}.${gradientFamily(s)}`));
       message.hidden = !view.error;
-      message.textContent = view.error ? t('playground.grad.error', { message: view.error.message }) : '';
+      setText(message, view.error ? t('playground.grad.error', { message: view.error.message }) : '');
       for (const key of STATS) {
         for (const side of ['upstream', 'input']) {
           const v = view.error ? NaN : view[side][key];
-          cells[key][side].textContent = num(v);
-          cells[key][side].dataset.value = view.error ? '' : String(v);
+          setText(cells[key][side], num(v));
+          setData(cells[key][side], 'value', view.error ? '' : String(v));
         }
       }
       const means = view.error ? null : view.inputGroups.mean;
-      groupCell.textContent = means
-        ? t('playground.grad.groupRange', { count: view.inputGroups.count, min: num(means.min), max: num(means.max) })
-        : '—';
-      groupCell.dataset.min = means ? String(means.min) : '';
-      groupCell.dataset.max = means ? String(means.max) : '';
+      setText(
+        groupCell,
+        means
+          ? t('playground.grad.groupRange', { count: view.inputGroups.count, min: num(means.min), max: num(means.max) })
+          : '—',
+      );
+      setData(groupCell, 'min', means ? String(means.min) : '');
+      setData(groupCell, 'max', means ? String(means.max) : '');
       if (view.error) {
         chart.update([null], t('playground.grad.none'));
         return;

@@ -38,7 +38,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     draw,
     onInteract,
   });
-  const shown = { c: 0, kind: '', noise: null, running: null }; // what the DOM shows now
+  const shown = { c: 0, kind: '', rms: null, synced: false, noise: null, running: null }; // what the DOM shows now
   let upstream = UPSTREAM[0]; // the gradient tab's ∂L/∂y (not part of the link: the tab opens on the default)
   const engine = createEngine(core);
 
@@ -169,13 +169,29 @@ export async function mount(container, { core, text, state: initial, onInteract 
     mode.set(s.mode);
     mode.root.hidden = s.kind !== 'batch';
     dist.set(s.dist);
-    batch.set(s.n);
-    features.set(s.c);
+    // After the first draw, a slider already at its value is left alone: set() would write its label's text
+    // again, which lays the controls out again on the way to the frame (docs/performance.md §4).
+    const stale = (slider, value) => !shown.synced || slider.value !== value;
+    for (const [slider, value] of [
+      [batch, s.n],
+      [features, s.c],
+      [eps, s.eps],
+    ])
+      if (stale(slider, value)) slider.set(value);
     if (shown.c !== s.c) groups.setOptions(divisors(s.c).map((g) => ({ value: g, label: String(g) })));
     groups.set(s.g);
     groups.root.hidden = s.kind !== 'group';
-    eps.set(s.eps);
-    affine.set(s, t('playground.seed', { seed: String(s.seed) }));
+    const seedLine = t('playground.seed', { seed: String(s.seed) });
+    const beta = s.kind === 'rms' ? 0 : s.beta;
+    if (
+      stale(affine.gamma, s.gamma) ||
+      stale(affine.beta, beta) ||
+      shown.rms !== (s.kind === 'rms') ||
+      affine.seedText.textContent !== seedLine
+    )
+      affine.set(s, seedLine);
+    shown.rms = s.kind === 'rms';
+    shown.synced = true;
     link.href = writeHash(location.hash, s);
     Object.assign(root.dataset, {
       kind: s.kind,

@@ -6,6 +6,7 @@ import { createLineChart } from '../../charts/line-chart.js';
 import { formatPercent, t } from '../../i18n/i18n.js';
 import { el, nextId } from '../../ui/el.js';
 import { fmtFixed, fmtPercent } from '../../ui/format.js';
+import { setData, setText, setTitle } from './write.js';
 
 const td = (attrs) => el('td', { attrs });
 
@@ -83,15 +84,15 @@ export function statsTable(text) {
       for (const key of Object.keys(rows)) {
         const r = rows[key];
         const norm = result.norm;
-        r.raw.textContent = fmtFixed(result.raw[key]);
-        r.raw.dataset.value = String(result.raw[key]);
-        r.norm.textContent = norm ? fmtFixed(norm[key]) : '—';
-        r.norm.dataset.value = norm ? String(norm[key]) : '';
+        setText(r.raw, fmtFixed(result.raw[key]));
+        setData(r.raw, 'value', String(result.raw[key]));
+        setText(r.norm, norm ? fmtFixed(norm[key]) : '—');
+        setData(r.norm, 'value', norm ? String(norm[key]) : '');
         if (key === 'mean' || key === 'std') {
           const v = norm ? result.improvement[key] : NaN;
-          r.imp.textContent = fmtPercent(v);
-          r.imp.dataset.value = norm ? String(v) : '';
-          r.imp.title = !norm || Number.isFinite(v) ? '' : t('playground.stats.atTarget');
+          setText(r.imp, fmtPercent(v));
+          setData(r.imp, 'value', norm ? String(v) : '');
+          setTitle(r.imp, !norm || Number.isFinite(v) ? '' : t('playground.stats.atTarget'));
         }
       }
     },
@@ -132,16 +133,19 @@ export function groupsTable(text) {
     root,
     update(result, kind) {
       const groups = result.rawGroups;
-      caption.textContent = groups
-        ? t('playground.groupStats.captionCount', {
-            count: groups.count,
-            kind: text.kinds[kind].label,
-            axes: text.kinds[kind].axes,
-          })
-        : t('playground.groupStats.caption');
+      setText(
+        caption,
+        groups
+          ? t('playground.groupStats.captionCount', {
+              count: groups.count,
+              kind: text.kinds[kind].label,
+              axes: text.kinds[kind].axes,
+            })
+          : t('playground.groupStats.caption'),
+      );
       for (const key of Object.keys(rows)) {
-        rows[key].before.textContent = groups ? range(groups[key]) : '—';
-        rows[key].after.textContent = result.normGroups ? range(result.normGroups[key]) : '—';
+        setText(rows[key].before, groups ? range(groups[key]) : '—');
+        setText(rows[key].after, result.normGroups ? range(result.normGroups[key]) : '—');
       }
     },
   };
