@@ -204,7 +204,7 @@ export default {
       fallback: 'Figure',
     },
     loading: 'Loading the figure “{label}”…',
-    placeholder: 'The figure “{label}” will load here.',
+    placeholder: 'The figure “{label}” is drawn here by the page’s scripts.',
     loadFailed: 'The figure “{label}” could not be loaded.',
     errorDetail: '{message} The rest of the lesson works without it.',
     errorLabel: '{label}: error',
