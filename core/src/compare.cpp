@@ -30,6 +30,62 @@ double percent_closer(double raw_distance, double norm_distance) {
     return 100.0 * (raw_distance - norm_distance) / raw_distance;
 }
 
+// Per channel of a [N, C, L] batch: rows of 64 samples in memory order with a float accumulator per channel
+// (feature vectors: a plain loop over c that compiles to SIMD), folded into double per block.
+void add_channel_cubes(const float* x, Shape shape, const std::vector<double>& mean, std::vector<double>& m3) {
+    std::vector<float> mean_f(shape.c), acc(shape.c);
+    for (std::size_t c = 0; c < shape.c; ++c) mean_f[c] = static_cast<float>(mean[c]);
+    for (std::size_t n0 = 0; n0 < shape.n; n0 += 64) {
+        std::fill(acc.begin(), acc.end(), 0.0f);
+        for (std::size_t n = n0; n < std::min(shape.n, n0 + 64); ++n) {
+            if (shape.l == 1) {
+                const float* xr = x + n * shape.c;
+                for (std::size_t c = 0; c < shape.c; ++c) {
+                    const float d = xr[c] - mean_f[c];
+                    acc[c] += d * d * d;
+                }
+                continue;
+            }
+            for (std::size_t c = 0; c < shape.c; ++c) {
+                const float* xc = x + (n * shape.c + c) * shape.l;
+                float a = 0;
+                for (std::size_t i = 0; i < shape.l; ++i) {
+                    const float d = xc[i] - mean_f[c];
+                    a += d * d * d;
+                }
+                acc[c] += a;
+            }
+        }
+        for (std::size_t c = 0; c < shape.c; ++c) m3[c] += acc[c];
+    }
+}
+
+// Per contiguous group of m values: cubes summed in 8 float lanes (SIMD) over blocks of 256, folded into double.
+void add_group_cubes(const float* x, std::size_t m, const std::vector<double>& mean, std::vector<double>& m3) {
+    constexpr std::size_t kBlock = 256, kLanes = 8;
+    for (std::size_t k = 0; k < mean.size(); ++k) {
+        const float mu = static_cast<float>(mean[k]);
+        const float* xg = x + k * m;
+        for (std::size_t j0 = 0; j0 < m; j0 += kBlock) {
+            const std::size_t end = std::min(m, j0 + kBlock);
+            float lanes[kLanes] = {};
+            std::size_t j = j0;
+            for (; j + kLanes <= end; j += kLanes)
+                for (std::size_t q = 0; q < kLanes; ++q) {
+                    const float d = xg[j + q] - mu;
+                    lanes[q] += d * d * d;
+                }
+            float a = 0;
+            for (; j < end; ++j) {
+                const float d = xg[j] - mu;
+                a += d * d * d;
+            }
+            for (std::size_t q = 0; q < kLanes; ++q) a += lanes[q];
+            m3[k] += a;
+        }
+    }
+}
+
 }  // namespace
 
 double max_abs_difference(std::span<const float> a, std::span<const float> b) {
@@ -65,61 +121,10 @@ GroupMoments group_moments(Kind kind, std::span<const float> values, Shape shape
         g.std[k] = std::sqrt(var[k]);
     }
     // Third central moment: one more pass, cubes of centred values summed in float blocks, folded into double.
-    const float* x = values.data();
-    if (layout == Kind::batch) {
-        // Rows of 64 samples in memory order with a float accumulator per channel (feature vectors: a plain
-        // loop over c that compiles to SIMD), folded into double per block.
-        std::vector<float> mean_f(shape.c), acc(shape.c);
-        for (std::size_t c = 0; c < shape.c; ++c) mean_f[c] = static_cast<float>(st.mean[c]);
-        for (std::size_t n0 = 0; n0 < shape.n; n0 += 64) {
-            std::fill(acc.begin(), acc.end(), 0.0f);
-            for (std::size_t n = n0; n < std::min(shape.n, n0 + 64); ++n) {
-                if (shape.l == 1) {
-                    const float* xr = x + n * shape.c;
-                    for (std::size_t c = 0; c < shape.c; ++c) {
-                        const float d = xr[c] - mean_f[c];
-                        acc[c] += d * d * d;
-                    }
-                    continue;
-                }
-                for (std::size_t c = 0; c < shape.c; ++c) {
-                    const float* xc = x + (n * shape.c + c) * shape.l;
-                    float a = 0;
-                    for (std::size_t i = 0; i < shape.l; ++i) {
-                        const float d = xc[i] - mean_f[c];
-                        a += d * d * d;
-                    }
-                    acc[c] += a;
-                }
-            }
-            for (std::size_t c = 0; c < shape.c; ++c) m3[c] += acc[c];
-        }
-    } else {
-        // Cubes summed in 8 float lanes (SIMD) over blocks of 256, folded into double.
-        constexpr std::size_t kBlock = 256, kLanes = 8;
-        const std::size_t m = group_size(layout, shape, groups);
-        for (std::size_t k = 0; k < count; ++k) {
-            const float mu = static_cast<float>(st.mean[k]);
-            const float* xg = x + k * m;
-            for (std::size_t j0 = 0; j0 < m; j0 += kBlock) {
-                const std::size_t end = std::min(m, j0 + kBlock);
-                float lanes[kLanes] = {};
-                std::size_t j = j0;
-                for (; j + kLanes <= end; j += kLanes)
-                    for (std::size_t q = 0; q < kLanes; ++q) {
-                        const float d = xg[j + q] - mu;
-                        lanes[q] += d * d * d;
-                    }
-                float a = 0;
-                for (; j < end; ++j) {
-                    const float d = xg[j] - mu;
-                    a += d * d * d;
-                }
-                for (std::size_t q = 0; q < kLanes; ++q) a += lanes[q];
-                m3[k] += a;
-            }
-        }
-    }
+    if (layout == Kind::batch)
+        add_channel_cubes(values.data(), shape, st.mean, m3);
+    else
+        add_group_cubes(values.data(), group_size(layout, shape, groups), st.mean, m3);
     const double per_group = static_cast<double>(group_size(layout, shape, groups));
     for (std::size_t k = 0; k < count; ++k)
         g.skewness[k] = var[k] > 0 ? (m3[k] / per_group) / (var[k] * g.std[k]) : kNaN;
