@@ -175,7 +175,7 @@ if (!gate)
         ms,
       )}`,
   );
-// The first-paint targets (issue 15) are read on the mobile preset's medians; reported, never gated.
+// The first-paint targets (docs/performance.md §4) are read on the mobile preset's medians; reported, never gated.
 if (!gate && preset === 'mobile') {
   const targets = [
     { name: 'FCP', value: median(metrics.map((m) => m.fcp)), limit: 1000 },

@@ -1,5 +1,5 @@
 // normlab_bench — native timings of the normalization kernels, printed as JSON lines so that
-// scripts/bench.mjs can put them beside the WASM and JS numbers of the same run.
+// bench/tfjs.bench.mjs can put them beside the WASM and JS numbers of the same run.
 // Each figure is the median and minimum ns/element over repeated timed batches after a warm-up.
 #include <algorithm>
 #include <chrono>

@@ -112,7 +112,7 @@ void runs_apply(const float* x, const float* g, Shape s, const ChannelConstants&
 
 // γ is constant over a channel, so the reductions need only Σg and Σg·x̂, which are dβ and dγ themselves.
 // Kept out of line (as contiguous_backward): inlined together into backward_into, the two kernels made
-// GroupNorm's backward ~15% slower natively (measured with farm-bench at [256, 1024, 1]).
+// GroupNorm's backward ~15% slower natively (whole bench runs timed side by side, at [256, 1024, 1]).
 [[gnu::noinline]] void batch_backward(const float* x, const float* g, Shape s, const detail::GroupStats& st,
                                       const NormOptions& o, float* dx, ParamGrads& pg) {
     ChannelConstants k(st, s.c);
