@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ clang libclang-rt-14-dev emscripten libxtensor-dev doctest-dev chromium libxml2-utils clang-format)
+packages=(cmake g++ clang libclang-rt-14-dev emscripten libxtensor-dev doctest-dev chromium libxml2-utils clang-format clang-tidy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -25,4 +25,9 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Commit messages: subject at most 72 characters (.githooks/commit-msg), in a clone that has not chosen its own hooks.
+if git rev-parse --git-dir >/dev/null 2>&1 && [ -z "$(git config core.hooksPath)" ]; then
+  git config core.hooksPath .githooks
 fi
