@@ -95,6 +95,150 @@ const waitEvent = (page, type, predicate = 'true') =>
     { timeout: 15000 },
   );
 
+// The stages of the hosting scenario below, in the order it runs them; each reads what the earlier ones did.
+async function readyArrives(page, frame) {
+  const [ready] = await events(page, 'ready');
+  assertShape(ready);
+  assert.equal(ready.embed, true);
+  assert.equal(ready.passMark, 10);
+  assert.deepEqual(Object.keys(ready.progress).sort(), [...PROGRESS_KEYS].sort());
+  assert.equal(ready.completed, null);
+  assert.equal(await frame.getAttribute('html', 'data-lms'), 'standalone');
+  assert.ok(await frame.isVisible('#open-new-tab'), '"Open in a new tab" is offered inside a frame');
+  assert.doesNotMatch(await frame.getAttribute('#open-new-tab', 'href'), /embed=/);
+  assert.equal(await frame.isVisible('.site-footer'), false, 'embed=1 hides the site chrome');
+}
+
+async function heightFollowsTheLesson(page, frame) {
+  // Auto-height: the iframe takes the lesson's reported height.
+  const heightNow = async () => page.$eval('#normlab-lesson', (f) => f.getBoundingClientRect().height);
+  // The frame has the height of the last resize event (the lesson may still send later ones: wait, then read).
+  const followsLastResize = () =>
+    page.waitForFunction(() => {
+      const r = window.normlabEvents.filter((e) => e.type === 'resize').at(-1);
+      const frameHeight = document.getElementById('normlab-lesson').getBoundingClientRect().height;
+      return r && Math.abs(frameHeight - Math.min(20000, r.height)) < 2;
+    });
+  await followsLastResize();
+  const first = await heightNow();
+  assert.ok(first > 2000, `the iframe grew to the lesson's height (${first}px)`);
+  assert.equal(
+    await frame.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight + 2),
+    true,
+    'no scrollbar inside the frame',
+  );
+
+  // Content that grows later (a deep dive opens): the height follows.
+  await frame.locator('details.deepdive > summary').first().click();
+  await page.waitForFunction(
+    (h) => document.getElementById('normlab-lesson').getBoundingClientRect().height > h + 20,
+    first,
+    { timeout: 10000 },
+  );
+  await followsLastResize();
+}
+
+async function answerIsReported(page, frame) {
+  // An answer: answer + progress + an actor-less xAPI statement.
+  const q = quizzes[0];
+  await frame.locator(`#${q.id} input[value="${right(q)}"]`).check();
+  await frame.locator(`#${q.id} .qc-check`).click();
+  await waitEvent(page, 'answer');
+  const [answer] = await events(page, 'answer');
+  assertShape(answer);
+  assert.deepEqual(
+    { ...answer, source: undefined, v: undefined, type: undefined, lesson: undefined },
+    {
+      source: undefined,
+      v: undefined,
+      type: undefined,
+      lesson: undefined,
+      quizId: q.id,
+      index: 1,
+      optionId: right(q),
+      correct: true,
+      first: true,
+      attempts: 1,
+    },
+  );
+  await waitEvent(page, 'progress', 'e.answered === 1');
+  const progress = (await events(page, 'progress')).at(-1);
+  assertShape(progress);
+  assert.equal(progress.correct, 1);
+  assert.equal(progress.checksTotal, 8);
+  const xapi = await events(page, 'xapi');
+  assert.ok(xapi.length >= 1);
+  for (const x of xapi) {
+    assertShape(x);
+    assert.equal(x.statement.actor, undefined, 'no actor in xAPI statements');
+    assert.match(x.statement.verb.id, /^http:\/\/adlnet\.gov\/expapi\/verbs\//);
+  }
+}
+
+async function foreignCommandsIgnored(page, frame) {
+  // A foreign origin's commands are ignored (reset, request-state), and so is a malformed host message.
+  const stateEventsBefore = (await events(page, 'state')).length;
+  await page.evaluate((src) => {
+    window.foreignSent = false;
+    window.addEventListener('message', (e) => {
+      if (e.data === 'foreign-sent') window.foreignSent = true;
+    });
+    const f = document.createElement('iframe');
+    f.src = src;
+    f.title = 'foreign';
+    document.body.append(f);
+  }, `${EVIL}evil.html`);
+  await page.waitForFunction(() => window.foreignSent === true);
+  await page.evaluate((origin) => {
+    const w = document.getElementById('normlab-lesson').contentWindow;
+    w.postMessage({ source: 'normlab-host', v: 2, type: 'reset' }, origin);
+    w.postMessage({ source: 'normlab-host', v: 1, type: 'eval', code: 'alert(1)' }, origin);
+    w.postMessage('reset', origin);
+  }, new URL(LESSON).origin);
+  // The host's own request-state is answered. The lesson handles its host's messages in order, so once this
+  // answer is in, the messages above have been handled: the test waits on the answer, not on a time.
+  await page.click('#request-state');
+  await page.waitForFunction(
+    (n) => window.normlabEvents.filter((e) => e.type === 'state').length > n,
+    stateEventsBefore,
+  );
+  assert.match(
+    await frame.textContent('.completion-summary li:nth-child(2)'),
+    /^Quick checks answered: 1 of 8/,
+    'not reset',
+  );
+  const states = await events(page, 'state');
+  assert.equal(states.length, stateEventsBefore + 1, 'no state sent for a foreign request');
+  const state = states.at(-1);
+  assertShape(state);
+  assert.equal(state.progress.answered, 1);
+}
+
+async function completionIsReported(page, frame) {
+  // Completed (pass mark 10 %: 1 of 8 = 12.5 %).
+  await frame.locator('.mark-complete').click();
+  await waitEvent(page, 'completed');
+  const [completed] = await events(page, 'completed');
+  assertShape(completed);
+  assert.equal(completed.score, 1);
+  assert.equal(completed.total, 8);
+  assert.equal(completed.percent, 12.5);
+  assert.equal(completed.passed, true);
+  assert.equal(completed.passMark, 10);
+  assert.ok(completed.durationMs >= 0);
+  const verbs = (await events(page, 'xapi')).map((x) => x.statement.verb.display['en-US']);
+  assert.ok(verbs.includes('completed') && verbs.includes('passed'), verbs.join());
+}
+
+async function hostResetIsObeyed(page, frame) {
+  // The host's reset is obeyed.
+  await page.click('#reset-lesson');
+  await frame.waitForFunction(() =>
+    /^Quick checks answered: 0 of 8/.test(document.querySelector('.completion-summary li:nth-child(2)').textContent),
+  );
+  await waitEvent(page, 'progress', 'e.answered === 0');
+}
+
 describe('examples/embed.html hosting the lesson from another site', () => {
   test('events with the documented shapes, auto-height, foreign commands ignored, host commands obeyed', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
@@ -112,136 +256,12 @@ describe('examples/embed.html hosting the lesson from another site', () => {
     await waitEvent(page, 'ready');
     await waitEvent(page, 'resize');
 
-    const [ready] = await events(page, 'ready');
-    assertShape(ready);
-    assert.equal(ready.embed, true);
-    assert.equal(ready.passMark, 10);
-    assert.deepEqual(Object.keys(ready.progress).sort(), [...PROGRESS_KEYS].sort());
-    assert.equal(ready.completed, null);
-    assert.equal(await frame.getAttribute('html', 'data-lms'), 'standalone');
-    assert.ok(await frame.isVisible('#open-new-tab'), '"Open in a new tab" is offered inside a frame');
-    assert.doesNotMatch(await frame.getAttribute('#open-new-tab', 'href'), /embed=/);
-    assert.equal(await frame.isVisible('.site-footer'), false, 'embed=1 hides the site chrome');
-
-    // Auto-height: the iframe takes the lesson's reported height.
-    const heightNow = async () => page.$eval('#normlab-lesson', (f) => f.getBoundingClientRect().height);
-    // The frame has the height of the last resize event (the lesson may still send later ones: wait, then read).
-    const followsLastResize = () =>
-      page.waitForFunction(() => {
-        const r = window.normlabEvents.filter((e) => e.type === 'resize').at(-1);
-        const frameHeight = document.getElementById('normlab-lesson').getBoundingClientRect().height;
-        return r && Math.abs(frameHeight - Math.min(20000, r.height)) < 2;
-      });
-    await followsLastResize();
-    const first = await heightNow();
-    assert.ok(first > 2000, `the iframe grew to the lesson's height (${first}px)`);
-    assert.equal(
-      await frame.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight + 2),
-      true,
-      'no scrollbar inside the frame',
-    );
-
-    // Content that grows later (a deep dive opens): the height follows.
-    await frame.locator('details.deepdive > summary').first().click();
-    await page.waitForFunction(
-      (h) => document.getElementById('normlab-lesson').getBoundingClientRect().height > h + 20,
-      first,
-      { timeout: 10000 },
-    );
-    await followsLastResize();
-
-    // An answer: answer + progress + an actor-less xAPI statement.
-    const q = quizzes[0];
-    await frame.locator(`#${q.id} input[value="${right(q)}"]`).check();
-    await frame.locator(`#${q.id} .qc-check`).click();
-    await waitEvent(page, 'answer');
-    const [answer] = await events(page, 'answer');
-    assertShape(answer);
-    assert.deepEqual(
-      { ...answer, source: undefined, v: undefined, type: undefined, lesson: undefined },
-      {
-        source: undefined,
-        v: undefined,
-        type: undefined,
-        lesson: undefined,
-        quizId: q.id,
-        index: 1,
-        optionId: right(q),
-        correct: true,
-        first: true,
-        attempts: 1,
-      },
-    );
-    await waitEvent(page, 'progress', 'e.answered === 1');
-    const progress = (await events(page, 'progress')).at(-1);
-    assertShape(progress);
-    assert.equal(progress.correct, 1);
-    assert.equal(progress.checksTotal, 8);
-    const xapi = await events(page, 'xapi');
-    assert.ok(xapi.length >= 1);
-    for (const x of xapi) {
-      assertShape(x);
-      assert.equal(x.statement.actor, undefined, 'no actor in xAPI statements');
-      assert.match(x.statement.verb.id, /^http:\/\/adlnet\.gov\/expapi\/verbs\//);
-    }
-
-    // A foreign origin's commands are ignored (reset, request-state), and so is a malformed host message.
-    const stateEventsBefore = (await events(page, 'state')).length;
-    await page.evaluate((src) => {
-      window.foreignSent = false;
-      window.addEventListener('message', (e) => {
-        if (e.data === 'foreign-sent') window.foreignSent = true;
-      });
-      const f = document.createElement('iframe');
-      f.src = src;
-      f.title = 'foreign';
-      document.body.append(f);
-    }, `${EVIL}evil.html`);
-    await page.waitForFunction(() => window.foreignSent === true);
-    await page.evaluate((origin) => {
-      const w = document.getElementById('normlab-lesson').contentWindow;
-      w.postMessage({ source: 'normlab-host', v: 2, type: 'reset' }, origin);
-      w.postMessage({ source: 'normlab-host', v: 1, type: 'eval', code: 'alert(1)' }, origin);
-      w.postMessage('reset', origin);
-    }, new URL(LESSON).origin);
-    // The host's own request-state is answered. The lesson handles its host's messages in order, so once this
-    // answer is in, the messages above have been handled: the test waits on the answer, not on a time.
-    await page.click('#request-state');
-    await page.waitForFunction(
-      (n) => window.normlabEvents.filter((e) => e.type === 'state').length > n,
-      stateEventsBefore,
-    );
-    assert.match(
-      await frame.textContent('.completion-summary li:nth-child(2)'),
-      /^Quick checks answered: 1 of 8/,
-      'not reset',
-    );
-    const states = await events(page, 'state');
-    assert.equal(states.length, stateEventsBefore + 1, 'no state sent for a foreign request');
-    const state = states.at(-1);
-    assertShape(state);
-    assert.equal(state.progress.answered, 1);
-
-    // Completed (pass mark 10 %: 1 of 8 = 12.5 %).
-    await frame.locator('.mark-complete').click();
-    await waitEvent(page, 'completed');
-    const [completed] = await events(page, 'completed');
-    assertShape(completed);
-    assert.equal(completed.score, 1);
-    assert.equal(completed.total, 8);
-    assert.equal(completed.percent, 12.5);
-    assert.equal(completed.passed, true);
-    assert.equal(completed.passMark, 10);
-    assert.ok(completed.durationMs >= 0);
-    const verbs = (await events(page, 'xapi')).map((x) => x.statement.verb.display['en-US']);
-    assert.ok(verbs.includes('completed') && verbs.includes('passed'), verbs.join());
-
-    // The host's reset is obeyed.
-    await page.click('#reset-lesson');
-    await frame.waitForFunction(() =>
-      /^Quick checks answered: 0 of 8/.test(document.querySelector('.completion-summary li:nth-child(2)').textContent),
-    );
-    await waitEvent(page, 'progress', 'e.answered === 0');
+    await readyArrives(page, frame);
+    await heightFollowsTheLesson(page, frame);
+    await answerIsReported(page, frame);
+    await foreignCommandsIgnored(page, frame);
+    await completionIsReported(page, frame);
+    await hostResetIsObeyed(page, frame);
 
     for (const e of await events(page)) assertShape(e);
     const origins = new Set(requests.map((u) => new URL(u).origin));

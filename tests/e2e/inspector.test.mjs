@@ -163,9 +163,10 @@ test('nested JSON sets the shape; a seeded sample of a chosen shape', async () =
   noErrors();
 });
 
-test('every malformed input gets its own message in the alert region, and a valid input recovers', async () => {
+// One case per message the inspector can show: the inputs that break one thing, and the message expected.
+function malformedInputs() {
   const big = Array.from({ length: 1025 }, (_, i) => String(i % 7)).join(' ');
-  const cases = [
+  return [
     { set: { numbers: '1, 2, x3' }, message: t('inspector.errors.notNumber', { token: 'x3', position: 3 }) },
     { set: { numbers: '1 NaN 3' }, message: t('inspector.errors.nonFinite', { token: 'NaN', position: 2 }) },
     { set: { numbers: '1 2 1e999' }, message: t('inspector.errors.nonFinite', { token: '1e999', position: 3 }) },
@@ -196,6 +197,10 @@ test('every malformed input gets its own message in the alert region, and a vali
     { kind: 'instance', set: { numbers: '1 2 3 4 5 6', l: '1' }, message: t('inspector.errors.instanceOne') },
     { set: { n: '64', c: '64', l: '1' }, message: t('inspector.errors.shapeTooLarge', { expected: 4096, max: 1024 }) },
   ];
+}
+
+test('every malformed input gets its own message in the alert region, and a valid input recovers', async () => {
+  const cases = malformedInputs();
   const valid = {
     numbers: DEFAULT_NUMBERS.join(', '),
     n: '2',

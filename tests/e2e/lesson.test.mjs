@@ -2,18 +2,16 @@
 // the content check in the page, the whole learner journey by keyboard only, the storage faults,
 // two tabs, a hostile learner name, axe-core (WCAG 2.x A/AA) in several states, and screenshots at
 // 1280 px and 360 px (saved in test-results/).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch,
   mountEveryFigure,
   nextFrames,
   repoRoot,
-  requireDist,
   resultsDir,
-  serve,
+  useSite,
   watchPage,
   AXE_TAGS,
   LESSON_READY,
@@ -36,29 +34,20 @@ const TRACKED = content.sections.map((s) => s.id).filter((id) => id !== 'finish'
 const correctIndex = (q) => q.options.findIndex((o) => o.correct);
 const wrongIndex = (q) => q.options.findIndex((o) => !o.correct);
 
-requireDist();
 mkdirSync(resultsDir, { recursive: true });
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The built lesson (strict CSP) and one Chromium for the file; each test opens its own context.
+const site = useSite();
 
 async function open(options = {}, { initScript } = {}) {
-  const context = await browser.newContext({
+  const context = await site.browser.newContext({
     viewport: { width: 1280, height: 1000 },
     reducedMotion: 'reduce',
     ...options,
   });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
-  const report = await watchPage(page, server.url);
+  const report = await watchPage(page, site.url);
   const dialogs = [];
   page.on('dialog', async (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
@@ -128,7 +117,7 @@ async function axeCheck(page, label) {
 describe('content', () => {
   test('the core path shows at most 2,600 words before any click, and the badge states its computed minutes', async () => {
     const { context, page } = await open();
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     // Words of the lesson as rendered (closed disclosures and later walkthrough steps are not rendered text),
     // outside the live figures, whose numbers and controls are not reading.
@@ -148,7 +137,7 @@ describe('content', () => {
 
   test('the page validates the content and renders every section, check, step and deep dive in order', async () => {
     const { context, page, report } = await open();
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     const ids = await page.$$eval('#lesson > section', (nodes) => nodes.map((n) => n.id));
     assert.deepEqual(ids, [...SECTION_ORDER]);
@@ -183,7 +172,7 @@ describe('content', () => {
       colorScheme: 'dark',
       bypassCSP: true,
     });
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     await page.evaluate(() => document.querySelectorAll('#lesson details').forEach((d) => (d.open = true)));
     const shown = await page.$$eval('#lesson .formula', (nodes) =>
@@ -237,7 +226,7 @@ describe('content', () => {
     });
     broken.sections.pop();
     await page.route('**/assets/lesson-*.json', (route) => route.fulfill({ json: broken }));
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.waitForSelector('#lesson[data-content-status="invalid"]');
     const panel = page.locator('.content-error[role="alert"]');
     assert.match(await panel.textContent(), /content has errors/);
@@ -250,7 +239,7 @@ describe('content', () => {
   test('content that cannot be fetched shows an error panel with Try again', async () => {
     const { context, page } = await open();
     await page.route('**/assets/lesson-*.json', (route) => route.abort());
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.waitForSelector('#lesson[data-content-status="error"]');
     const panel = page.locator('.content-error[role="alert"]');
     assert.match(await panel.textContent(), /could not be loaded/);
@@ -262,100 +251,20 @@ describe('content', () => {
 describe('learner journey, keyboard only', () => {
   test('read, answer all checks (some wrong first), walkthrough, deep dives, complete, certificate, reload', async (t) => {
     const { context, page, report, dialogs } = await open({ acceptDownloads: true });
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
 
     // 1. Read: each section counts after ~1.5 s in view.
     await readEverySection(page);
-    let progress = await stored(page);
+    const progress = await stored(page);
     assert.deepEqual([...progress.sectionsRead].sort(), [...TRACKED].sort());
     assert.equal(await page.getAttribute('.toc-item[data-section="intro"]', 'data-state'), 'done');
 
-    // 2.–3. Quick checks in document order; the walkthrough comes before the check that follows it.
-    const wrongFirst = new Set([0, 3, 6]);
-    for (const [i, q] of quizzes.entries()) {
-      if (q.section === 'walkthrough') await doWalkthrough(page);
-      if (q.section === 'playground') await usePlayground(page);
-      await tabTo(page, `#${q.id} input[type="radio"]`);
-      const choose = async (idx) => {
-        if (idx === 0) await page.keyboard.press('Space');
-        else for (let k = 0; k < idx; k++) await page.keyboard.press('ArrowDown');
-        assert.equal(await page.$eval(`#${q.id} input:checked`, (el) => el.value), q.options[idx].id);
-      };
-      await choose(wrongFirst.has(i) ? wrongIndex(q) : correctIndex(q));
-      await tabTo(page, `#${q.id} .qc-check`);
-      await page.keyboard.press('Space');
-      const live = page.locator(`#${q.id} .qc-live`);
-      if (wrongFirst.has(i)) {
-        assert.match(await live.textContent(), /^Not quite\./);
-        assert.ok(await focused(page, `#${q.id} .qc-retry`), 'focus moves to Try again');
-        assert.equal(
-          await page.getAttribute(`#${q.id} .qc-option[data-option="${q.options[wrongIndex(q)].id}"]`, 'data-result'),
-          'incorrect',
-        );
-        await page.keyboard.press('Enter');
-        assert.ok(await focused(page, `#${q.id} input[type="radio"]`));
-        await choose(correctIndex(q));
-        await tabTo(page, `#${q.id} .qc-check`);
-        await page.keyboard.press('Enter');
-      }
-      assert.match(await live.textContent(), /^Correct!/);
-      assert.equal(await live.getAttribute('role'), 'status');
-      // Once right, every option shows its explanation.
-      assert.equal(await page.locator(`#${q.id} .qc-feedback:not([hidden])`).count(), q.options.length);
-      const record = (await stored(page)).checks[q.id];
-      assert.equal(record.firstCorrect, !wrongFirst.has(i), `first answer counts for ${q.id}`);
-      assert.equal(record.lastCorrect, true);
-    }
-
-    // 4. Deep dives open with Enter on their summary.
-    for (const dd of deepDives) {
-      await tabTo(page, `#${dd.id} > summary`);
-      await page.keyboard.press('Enter');
-      assert.equal(await page.$eval(`#${dd.id}`, (el) => el.open), true);
-    }
-
-    // 5. Mark as complete, name, certificate.
-    await tabTo(page, '.mark-complete');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'cert-name');
-    progress = await stored(page);
-    assert.equal(progress.completion.score, 5);
-    assert.equal(progress.completion.total, 8);
-    await page.keyboard.type('Ada Lovelace');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.certificate-slot .certificate');
-    const cert = page.locator('.certificate-slot .certificate');
-    assert.equal(await cert.locator('.cert-name').textContent(), 'Ada Lovelace');
-    assert.equal(await cert.locator('.cert-title').textContent(), content.title);
-    assert.equal(await cert.locator('.cert-score').textContent(), '5 of 8quick checks right on the first try');
-    assert.match(await cert.textContent(), new RegExp(`${content.durationMinutes} minutes`));
-    const certId = await cert.locator('.cert-id').textContent();
-    assert.match(certId, /^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
-    assert.equal((await stored(page)).certificate.id, certId);
-
-    // 6. Download the PDF.
-    await tabTo(page, '.download-pdf');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    const pdfPath = join(resultsDir, 'certificate.pdf');
-    await download.saveAs(pdfPath);
-    const pdf = await inspectPdf(readFileSync(pdfPath));
-    assert.equal(download.suggestedFilename(), `normlab-certificate-${certId}.pdf`);
-    assert.equal(pdf.pageCount, 1);
-    assert.equal(pdf.author, 'Ada Lovelace');
-    assert.ok(pdf.shows.some((s) => s.text === 'Ada Lovelace'));
-    assert.ok(pdf.shows.some((s) => s.text === certId));
-    await page.waitForFunction(
-      () => document.querySelector('.completion-status')?.textContent === 'The PDF has been downloaded.',
-    );
-
-    // 7. The print stylesheet prints only the certificate.
-    await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.isVisible('#main'), false);
-    assert.equal(await page.isVisible('.site-header'), false);
-    assert.equal(await page.isVisible('#print-root .certificate'), true);
-    await page.emulateMedia({ media: 'screen' });
-    assert.equal(await page.isVisible('#print-root .certificate'), false);
+    await answerEveryCheck(page);
+    await openDeepDives(page);
+    const certId = await completeWithCertificate(page);
+    await downloadCertificate(page, certId);
+    await printShowsOnlyCertificate(page);
 
     const countBefore = await progressCount(page);
     const playgroundUsed = (await stored(page)).playgroundUsed;
@@ -364,21 +273,7 @@ describe('learner journey, keyboard only', () => {
       `progress at completion: ${countBefore}${playgroundUsed ? '' : ' (the playground is not part of this build)'}`,
     );
 
-    // 8. Reload: everything is kept.
-    await page.reload();
-    await ready(page);
-    assert.equal(await progressCount(page), countBefore);
-    for (const q of quizzes) {
-      assert.equal((await page.locator(`#${q.id} .qc-option[data-result="correct"]`).count()) >= 1, true, q.id);
-    }
-    assert.equal(await page.getAttribute('.walkthrough', 'data-finished'), 'true');
-    assert.equal(await page.textContent('.certificate-slot .cert-id'), certId);
-    assert.equal(await page.textContent('.certificate-slot .cert-name'), 'Ada Lovelace');
-    assert.equal(await page.inputValue('#cert-name'), 'Ada Lovelace');
-    assert.equal(await page.textContent('.mark-complete'), 'Update completion');
-    for (const id of TRACKED.filter((s) => s !== 'playground' || playgroundUsed)) {
-      assert.equal(await page.getAttribute(`.toc-item[data-section="${id}"]`, 'data-state'), 'done', id);
-    }
+    await reloadKeepsEverything(page, { countBefore, certId, playgroundUsed });
 
     assert.deepEqual(dialogs, []);
     assert.deepEqual(report.foreignRequests, []);
@@ -386,6 +281,123 @@ describe('learner journey, keyboard only', () => {
     await context.close();
   });
 });
+
+// The stages of the keyboard journey above, in its order; each starts where the one before left the page.
+async function answerEveryCheck(page) {
+  // 2.–3. Quick checks in document order; the walkthrough comes before the check that follows it.
+  const wrongFirst = new Set([0, 3, 6]);
+  for (const [i, q] of quizzes.entries()) {
+    if (q.section === 'walkthrough') await doWalkthrough(page);
+    if (q.section === 'playground') await usePlayground(page);
+    await tabTo(page, `#${q.id} input[type="radio"]`);
+    const choose = async (idx) => {
+      if (idx === 0) await page.keyboard.press('Space');
+      else for (let k = 0; k < idx; k++) await page.keyboard.press('ArrowDown');
+      assert.equal(await page.$eval(`#${q.id} input:checked`, (el) => el.value), q.options[idx].id);
+    };
+    await choose(wrongFirst.has(i) ? wrongIndex(q) : correctIndex(q));
+    await tabTo(page, `#${q.id} .qc-check`);
+    await page.keyboard.press('Space');
+    const live = page.locator(`#${q.id} .qc-live`);
+    if (wrongFirst.has(i)) {
+      assert.match(await live.textContent(), /^Not quite\./);
+      assert.ok(await focused(page, `#${q.id} .qc-retry`), 'focus moves to Try again');
+      assert.equal(
+        await page.getAttribute(`#${q.id} .qc-option[data-option="${q.options[wrongIndex(q)].id}"]`, 'data-result'),
+        'incorrect',
+      );
+      await page.keyboard.press('Enter');
+      assert.ok(await focused(page, `#${q.id} input[type="radio"]`));
+      await choose(correctIndex(q));
+      await tabTo(page, `#${q.id} .qc-check`);
+      await page.keyboard.press('Enter');
+    }
+    assert.match(await live.textContent(), /^Correct!/);
+    assert.equal(await live.getAttribute('role'), 'status');
+    // Once right, every option shows its explanation.
+    assert.equal(await page.locator(`#${q.id} .qc-feedback:not([hidden])`).count(), q.options.length);
+    const record = (await stored(page)).checks[q.id];
+    assert.equal(record.firstCorrect, !wrongFirst.has(i), `first answer counts for ${q.id}`);
+    assert.equal(record.lastCorrect, true);
+  }
+}
+
+async function openDeepDives(page) {
+  // 4. Deep dives open with Enter on their summary.
+  for (const dd of deepDives) {
+    await tabTo(page, `#${dd.id} > summary`);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.$eval(`#${dd.id}`, (el) => el.open), true);
+  }
+}
+
+/** Marks the lesson complete, names the learner and returns the certificate's id. */
+async function completeWithCertificate(page) {
+  // 5. Mark as complete, name, certificate.
+  await tabTo(page, '.mark-complete');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'cert-name');
+  const progress = await stored(page);
+  assert.equal(progress.completion.score, 5);
+  assert.equal(progress.completion.total, 8);
+  await page.keyboard.type('Ada Lovelace');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.certificate-slot .certificate');
+  const cert = page.locator('.certificate-slot .certificate');
+  assert.equal(await cert.locator('.cert-name').textContent(), 'Ada Lovelace');
+  assert.equal(await cert.locator('.cert-title').textContent(), content.title);
+  assert.equal(await cert.locator('.cert-score').textContent(), '5 of 8quick checks right on the first try');
+  assert.match(await cert.textContent(), new RegExp(`${content.durationMinutes} minutes`));
+  const certId = await cert.locator('.cert-id').textContent();
+  assert.match(certId, /^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+  assert.equal((await stored(page)).certificate.id, certId);
+  return certId;
+}
+
+async function downloadCertificate(page, certId) {
+  // 6. Download the PDF.
+  await tabTo(page, '.download-pdf');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const pdfPath = join(resultsDir, 'certificate.pdf');
+  await download.saveAs(pdfPath);
+  const pdf = await inspectPdf(readFileSync(pdfPath));
+  assert.equal(download.suggestedFilename(), `normlab-certificate-${certId}.pdf`);
+  assert.equal(pdf.pageCount, 1);
+  assert.equal(pdf.author, 'Ada Lovelace');
+  assert.ok(pdf.shows.some((s) => s.text === 'Ada Lovelace'));
+  assert.ok(pdf.shows.some((s) => s.text === certId));
+  await page.waitForFunction(
+    () => document.querySelector('.completion-status')?.textContent === 'The PDF has been downloaded.',
+  );
+}
+
+async function printShowsOnlyCertificate(page) {
+  // 7. The print stylesheet prints only the certificate.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#main'), false);
+  assert.equal(await page.isVisible('.site-header'), false);
+  assert.equal(await page.isVisible('#print-root .certificate'), true);
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.isVisible('#print-root .certificate'), false);
+}
+
+async function reloadKeepsEverything(page, { countBefore, certId, playgroundUsed }) {
+  // 8. Reload: everything is kept.
+  await page.reload();
+  await ready(page);
+  assert.equal(await progressCount(page), countBefore);
+  for (const q of quizzes) {
+    assert.equal((await page.locator(`#${q.id} .qc-option[data-result="correct"]`).count()) >= 1, true, q.id);
+  }
+  assert.equal(await page.getAttribute('.walkthrough', 'data-finished'), 'true');
+  assert.equal(await page.textContent('.certificate-slot .cert-id'), certId);
+  assert.equal(await page.textContent('.certificate-slot .cert-name'), 'Ada Lovelace');
+  assert.equal(await page.inputValue('#cert-name'), 'Ada Lovelace');
+  assert.equal(await page.textContent('.mark-complete'), 'Update completion');
+  for (const id of TRACKED.filter((s) => s !== 'playground' || playgroundUsed)) {
+    assert.equal(await page.getAttribute(`.toc-item[data-section="${id}"]`, 'data-state'), 'done', id);
+  }
+}
 
 /** Change the playground's first control by keyboard (when the playground is part of this build). */
 async function usePlayground(page) {
@@ -440,9 +452,9 @@ async function doWalkthrough(page) {
 describe('storage faults', () => {
   // Seed the key from another document of the same origin (the lesson itself would save on pagehide).
   const seed = async (page, value) => {
-    await page.goto(`${server.url}favicon.svg`);
+    await page.goto(`${site.url}favicon.svg`);
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, value]);
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
   };
 
@@ -501,7 +513,7 @@ describe('storage faults', () => {
   for (const [name, initScript] of Object.entries(faults)) {
     test(`${name}: the lesson stays usable, a notice is shown, progress is kept in memory`, async () => {
       const { context, page, report } = await open({}, { initScript });
-      await page.goto(server.url);
+      await page.goto(site.url);
       await ready(page);
       const notice = page.locator('[data-notice="storage"]');
       assert.match(await notice.textContent(), /can't be saved/);
@@ -532,9 +544,9 @@ describe('storage faults', () => {
   test('two tabs stay in step (storage event), including a reset', async () => {
     const { context, page: a } = await open();
     const b = await context.newPage();
-    await a.goto(server.url);
+    await a.goto(site.url);
     await ready(a);
-    await b.goto(server.url);
+    await b.goto(site.url);
     await ready(b);
     const q = quizzes[0];
     await a.locator(`#${q.id} input[value="${q.options[correctIndex(q)].id}"]`).check();
@@ -572,7 +584,7 @@ describe('storage faults', () => {
   test('a name like <img src=x onerror=alert(1)> is shown as text; no dialog fires', async () => {
     const { context, page, dialogs } = await open();
     const name = '<img src=x onerror=alert(1)>';
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     await page.locator('.mark-complete').click();
     await page.fill('#cert-name', name);
@@ -596,7 +608,7 @@ describe('storage faults', () => {
       const path = new URL(r.url()).pathname;
       if (path.includes('/fonts/')) fonts.push(path.slice(path.lastIndexOf('/') + 1));
     });
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     await page.locator('.mark-complete').click();
     for (const [name, family] of [
@@ -631,7 +643,7 @@ describe('storage faults', () => {
 
   test('Reset asks for confirmation; Cancel keeps everything', async () => {
     const { context, page } = await open();
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     const q = quizzes[0];
     await page.locator(`#${q.id} input`).first().check();
@@ -652,7 +664,7 @@ describe('figures', () => {
     const { context, page } = await open();
     let blockWasm = true;
     await page.route('**/*.wasm', (route) => (blockWasm ? route.abort() : route.fallback()));
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     const host = page.locator('#techniques .figure-host').first();
     await host.scrollIntoViewIfNeeded();
@@ -687,7 +699,7 @@ describe('completion area', () => {
     const { context, page } = await open();
     let block = true;
     await page.route(/\/certificate-[\w-]+\.js$/, (route) => (block ? route.abort() : route.fallback()));
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     const problem = page.locator('.completion-host .content-error');
     await problem.waitFor({ state: 'attached', timeout: 15000 });
@@ -703,7 +715,7 @@ describe('completion area', () => {
 describe('accessibility and look', () => {
   test('with reduced motion, the theme toggle recolours at once (no transition keeps the old colours)', async () => {
     const { context, page } = await open(); // reducedMotion: 'reduce'
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     // Read in the same task as the click: a transition of any length would still show the starting colours.
     const [before, after] = await page.evaluate(() => {
@@ -723,7 +735,7 @@ describe('accessibility and look', () => {
   test('axe-core: no WCAG 2.x A/AA violations initially, with a check answered, deep dives open, certificate, dark theme', async () => {
     // axe is injected as a script: allow it past the page's CSP in this context only.
     const { context, page } = await open({ bypassCSP: true });
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     await axeCheck(page, 'initial');
     const q = quizzes[0];
@@ -758,7 +770,7 @@ describe('accessibility and look', () => {
         viewport: { width, height: width === 360 ? 780 : 900 },
         colorScheme: scheme,
       });
-      await page.goto(server.url);
+      await page.goto(site.url);
       await ready(page);
       const tag = `${width}${scheme === 'dark' ? '-dark' : ''}`;
       await page.screenshot({ path: join(resultsDir, `lesson-${tag}.png`) });

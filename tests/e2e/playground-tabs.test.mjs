@@ -147,7 +147,7 @@ describe('playground tabs', () => {
     await context.close();
   });
 
-  test('PyTorch code for each kind and mode; Copy with and without clipboard access; parity note', async () => {
+  test('PyTorch code for each kind and mode; Copy by keyboard; parity note', async () => {
     const { context, page, host, report } = await open({
       hash: '#pg=kind:batch,n:32,c:128,g:16,eps:1e-3,gamma:1.5,beta:-0.2',
       permissions: ['clipboard-read', 'clipboard-write'],
@@ -198,8 +198,9 @@ describe('playground tabs', () => {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await code.textContent());
     noErrors(report);
     await context.close();
+  });
 
-    // Without clipboard access the code is selected and the status says how to copy it.
+  test('without clipboard access, Copy selects the code and says how to copy it', async () => {
     const second = await open({ hash: '#pg=kind:rms' });
     await second.page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
     await second.host.getByRole('tab', { name: 'PyTorch code' }).click();
