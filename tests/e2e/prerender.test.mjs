@@ -175,9 +175,26 @@ test('with JavaScript the page takes the prerendered lesson over: same sections,
 
 test('the completion area, loaded after start-up, appears in the space kept for it', async () => {
   const { context, page, report } = await shiftWatchedPage();
+  // The mastery panel above it must arrive filled: rows filled a task later grow in view, a shift that only
+  // shows when that task comes after a paint (under load). Whether they were filled is read where the panel is
+  // inserted, which does not depend on timing.
+  await context.addInitScript(() => {
+    new MutationObserver((records, observer) => {
+      const panel = document.querySelector('.mastery-panel');
+      if (!panel) return;
+      const levels = [...panel.querySelectorAll('.mastery-level')];
+      window.__masteryFilled = levels.length > 0 && levels.every((level) => level.textContent !== '');
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
   // Opened at the last section, the completion area is built in view, above the references.
   await page.goto(`${site.url}#finish`);
   await page.waitForSelector('.completion-host .mark-complete', { state: 'attached', timeout: 20000 });
+  // Read once start-up is over and its last changes are painted: the finish section's other parts (the mastery
+  // panel) are filled by then too, and a late fill would move what is in view.
+  await page.waitForSelector(LESSON_READY, { state: 'attached', timeout: 20000 });
+  await nextFrames(page);
+  assert.equal(await page.evaluate(() => window.__masteryFilled), true, 'the mastery panel is filled as it is built');
   const shift = await layoutShift(page);
   assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
   assert.deepEqual(report.errors, []);

@@ -21,7 +21,11 @@ export function installPredictHooks(ctx, { content, store, loadCore }) {
     createReviewBlock(host, block, { ctx, store, model, figureText, loadCore, visit });
   };
   ctx.hooks.mastery = (block, host) => {
-    panels.push(createMasteryPanel(host, block, { ctx, model }));
+    const panel = createMasteryPanel(host, block, { ctx, model });
+    // Filled in the task that builds it: the first sync comes only after the whole lesson is rendered, and a
+    // frame of empty rows in between would grow them in view (a layout shift at the finish section).
+    panel.update(store.state);
+    panels.push(panel);
   };
   return {
     visit,
