@@ -201,6 +201,38 @@ test('the completion area, loaded after start-up, appears in the space kept for 
   await context.close();
 });
 
+test("a returning learner's answer is shown as its check is built, not a task later", async () => {
+  const { context, page, report } = await shiftWatchedPage();
+  const q = quizzes[0];
+  await page.goto(site.url);
+  await page.waitForSelector(LESSON_READY, { state: 'attached', timeout: 20000 });
+  await page.locator(`#${q.id} input[value="${q.options.find((o) => o.correct).id}"]`).check();
+  await page.locator(`#${q.id} .qc-check`).click();
+  await page.waitForSelector(`#${q.id} .qc-option[data-result="correct"]`);
+  // On the reload, read the check where it is inserted: a later fill would show a frame of an unanswered
+  // check that then grows in view.
+  await context.addInitScript((id) => {
+    new MutationObserver((records, observer) => {
+      // The parser inserts the prerendered check first; start-up builds the live one once parsing is over.
+      if (document.readyState === 'loading') return;
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          const check = node.nodeType === 1 && (node.matches(`#${id}`) ? node : node.querySelector(`#${id}`));
+          if (!check) continue;
+          window.__answeredAtInsert = check.querySelector('.qc-option[data-result="correct"]') !== null;
+          observer.disconnect();
+          return;
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, q.id);
+  await page.reload();
+  await page.waitForSelector(LESSON_READY, { state: 'attached', timeout: 20000 });
+  assert.equal(await page.evaluate(() => window.__answeredAtInsert), true);
+  assert.deepEqual(report.errors, []);
+  await context.close();
+});
+
 test("the walkthrough's figure mounts in the space kept for its step's figure", async () => {
   const { context, page, report } = await shiftWatchedPage();
   await page.goto(`${site.url}#walkthrough`);

@@ -86,6 +86,9 @@ export class QuickCheck {
       this.#hint.hidden = true;
       if (!this.#checked) this.#live.textContent = '';
     });
+    // A returning learner's answer is shown as the check is built: the lesson's first sync comes only after
+    // every section is rendered, and a check painted unanswered before it would grow in view.
+    this.sync(store.state);
   }
 
   get element() {
