@@ -61,6 +61,10 @@ TEST_CASE("conv config: valid set-ups pass and every rule names its field") {
     CHECK(config_error([](auto& c) { c.batch_size = 129; }) == "batchSize");
     CHECK(config_error([](auto& c) { c.watch_layer = 2; }) == "watchLayer");
     CHECK(config_error([](auto& c) { c.activation = "gelu"; }) == "activation");
+    // The Transformer's fields would be ignored here: refused, naming the field.
+    CHECK(config_error([](auto& c) { c.heads = 7; }) == "heads");
+    CHECK(config_error([](auto& c) { c.sequence_task = "copy"; }) == "sequenceTask");
+    CHECK(config_error([](auto& c) { c.sequence_length = 50; }) == "sequenceLength");
     // The MLP keeps its own rules: no InstanceNorm, BatchNorm needs two samples.
     CHECK(config_error([](auto& c) { c.architecture = "plain", c.norm = "instance"; }) == "norm");
     CHECK(config_error([](auto& c) { c.architecture = "plain", c.norm = "batch", c.batch_size = 1; }) == "batchSize");

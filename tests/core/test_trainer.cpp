@@ -83,6 +83,12 @@ TEST_CASE("trainer config: the default is valid and every rule names its field")
     CHECK(config_error([](auto& c) { c.watch_layer = 8; }) == "watchLayer");
     CHECK(config_error([](auto& c) { c.hist_bins = 0; }) == "histBins");
     CHECK(config_error([](auto& c) { c.hist_range = 0; }) == "histRange");
+    // The Transformer's fields, set on the MLP, would be ignored: refused instead.
+    CHECK(config_error([](auto& c) { c.heads = 3; }) == "heads");
+    CHECK(config_error([](auto& c) { c.sequence_task = "copy"; }) == "sequenceTask");
+    CHECK(config_error([](auto& c) { c.sequence_task = "sort"; }) == "sequenceTask");
+    CHECK(config_error([](auto& c) { c.sequence_length = 99; }) == "sequenceLength");
+    CHECK(config_error([](auto& c) { c.sequence_length = 12; }) == "sequenceLength");
 }
 
 TEST_CASE("trainer config: BatchNorm with one sample per batch is a clear error") {

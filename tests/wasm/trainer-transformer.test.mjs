@@ -91,6 +91,13 @@ test('invalid transformer values and combinations throw errors naming the field'
     [{ ...tfm, batchSize: 64, sequenceLength: 12 }, 'batchSize'],
     [{ ...tfm, heads: '4' }, 'heads'],
     [{ ...tfm, placement: 1 }, 'placement'],
+    // The Transformer's own fields on another architecture would be ignored: refused, naming the field.
+    [{ sequenceTask: 'copy' }, 'sequenceTask'],
+    [{ sequenceTask: 'sort' }, 'sequenceTask'],
+    [{ sequenceLength: 99 }, 'sequenceLength'],
+    [{ heads: 3 }, 'heads'],
+    [{ architecture: 'conv', dataset: 'digits', heads: 7 }, 'heads'],
+    [{ architecture: 'conv', dataset: 'digits', sequenceLength: 50 }, 'sequenceLength'],
   ];
   for (const [cfg, argument] of cases) {
     assert.throws(

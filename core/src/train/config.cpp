@@ -67,6 +67,19 @@ void validate(const TrainConfig& c) {
         "applies only to architecture \"transformer\", got \"" + c.placement + "\" with \"" + c.architecture + "\"");
     require(transformer || c.dataset != "sequence", "dataset",
             "\"sequence\" needs architecture \"transformer\", got \"" + c.architecture + "\"");
+    // The Transformer's own fields are refused elsewhere unless left at their defaults: a value that would be
+    // silently ignored is a mistake to name, not to run with. (With norm "none" the two placements build
+    // the same block, x + f(x), so a placement there is accepted.)
+    if (!transformer) {
+        const TrainConfig defaults;
+        const std::string where = " with architecture \"" + c.architecture + "\"";
+        require(c.heads == defaults.heads, "heads",
+                "applies only to architecture \"transformer\", got " + std::to_string(c.heads) + where);
+        require(c.sequence_task == defaults.sequence_task, "sequenceTask",
+                "applies only to dataset \"sequence\", got \"" + c.sequence_task + "\"" + where);
+        require(c.sequence_length == defaults.sequence_length, "sequenceLength",
+                "applies only to dataset \"sequence\", got " + std::to_string(c.sequence_length) + where);
+    }
     if (c.norm == "group") {
         require(c.groups >= 1 && c.groups <= c.width && c.width % c.groups == 0, "groups",
                 "must divide width (" + std::to_string(c.width) + "), got " + std::to_string(c.groups));
