@@ -1,4 +1,7 @@
-// test_claims.cpp — the content's claim ids and the registered checks are the same set (claims.hpp).
+// test_claims.cpp — the content's claim ids and the registered checks are the same set (claims.hpp). The
+// content is the lesson (web/content/lesson.json) and the UI catalogue (web/src/i18n/strings-en.js), whose
+// preset notes say what each training preset shows; a catalogue sentence may repeat a lesson sentence's id
+// when it states the same outcome.
 #include <regex>
 #include <set>
 #include <string>
@@ -7,9 +10,11 @@
 
 namespace {
 
-// Every [claim:id] in the lesson content, wherever it stands.
-std::set<std::string> content_claims() {
-    const auto bytes = claims::repo_file("web/content/lesson.json");
+const char* const kContentFiles[] = {"web/content/lesson.json", "web/src/i18n/strings-en.js"};
+
+// Every [claim:id] in a content file, wherever it stands.
+std::set<std::string> claims_in(const std::string& file) {
+    const auto bytes = claims::repo_file(file);
     const std::string text(bytes.begin(), bytes.end());
     static const std::regex marker(R"(\[claim:([a-z0-9]+(?:-[a-z0-9]+)*)\])");
     std::set<std::string> ids;
@@ -20,14 +25,20 @@ std::set<std::string> content_claims() {
 }  // namespace
 
 TEST_CASE("claims: every claim in the content has a check, every check a claim in the content") {
-    const std::set<std::string> content = content_claims();
-    REQUIRE(!content.empty());
-    for (const std::string& id : content) {
-        INFO("lesson.json states [claim:" << id << "]");
-        CHECK_MESSAGE(claims::registered().count(id) == 1, "no NORMLAB_CLAIM(\"" << id << "\") recomputes it");
+    std::set<std::string> content;
+    for (const char* file : kContentFiles) {
+        const std::set<std::string> ids = claims_in(file);
+        INFO(file);
+        CHECK(!ids.empty());
+        for (const std::string& id : ids) {
+            INFO(file << " states [claim:" << id << "]");
+            CHECK_MESSAGE(claims::registered().count(id) == 1, "no NORMLAB_CLAIM(\"" << id << "\") recomputes it");
+        }
+        content.insert(ids.begin(), ids.end());
     }
     for (const std::string& id : claims::registered()) {
         INFO("NORMLAB_CLAIM(\"" << id << "\")");
-        CHECK_MESSAGE(content.count(id) == 1, "no sentence of web/content/lesson.json carries [claim:" << id << "]");
+        CHECK_MESSAGE(content.count(id) == 1,
+                      "no sentence of the lesson or the catalogue carries [claim:" << id << "]");
     }
 }

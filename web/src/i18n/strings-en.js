@@ -571,27 +571,27 @@ export default {
         name: 'Fair',
         summary: 'ReLU, He initialization, plain MLP with 8 hidden layers × 32 units.',
         expectation:
-          'What to expect: at the default rate, 0.3, only BatchNorm trains (98.7% accuracy after 750 steps); without normalization, and with LayerNorm or RMSNorm, the network stays at chance (33%). Switch to 0.03 and every variant trains: that is the largest rate that works without normalization. The sweep below measures this over 8 rates and 3 seeds: BatchNorm is stable up to 0.3, ten times higher, and at its best rate needs 125 steps against 200 (1.6×); LayerNorm and RMSNorm work at the same four rates as no normalization and are slower in this plain network.',
+          'What to expect: at the default rate, 0.3, only BatchNorm trains (98.7% accuracy after 750 steps); without normalization, and with LayerNorm or RMSNorm, the network stays at chance (33%).[claim:mlp-fair-default-rate] Switch to 0.03 and every variant trains.[claim:mlp-fair-shared-rate] The sweep below measures this over 8 rates and 3 seeds: without normalization the largest stable rate is 0.03, with BatchNorm 0.3, ten times higher, and at its best rate BatchNorm needs 125 steps against 200 (1.6×).[claim:mlp-fair-sweep-rates] LayerNorm and RMSNorm are stable at the same four rates as no normalization and are slower in this plain network.[claim:mlp-fair-sweep-ln]',
       },
       hard: {
         name: 'Hard',
         summary: 'Sigmoid activations, Xavier initialization, the same plain MLP 8 × 32.',
         expectation:
-          'What to expect: without normalization this sigmoid network reaches the target loss at none of the 8 rates within the 3,000-step budget. BatchNorm makes it trainable (stable at 6 rates, from 0.003 to 1); LayerNorm and RMSNorm do not — in the sweep they reach the target at none of the 8 rates. So there is no speed-up factor to give here: without normalization this network never gets there.',
+          'What to expect: without normalization this sigmoid network reaches the target loss at none of the 8 rates within the 3,000-step budget; BatchNorm makes it trainable, stable at 6 rates, from 0.003 to 1.[claim:mlp-hard-range] LayerNorm and RMSNorm do not: in the sweep they reach the target at none of the 8 rates.[claim:mlp-hard-ln] So there is no speed-up factor to give here: without normalization this network never gets there.',
       },
       transformer: {
         name: 'Transformer',
         summary:
           'A small Transformer that reverses sequences of 8 digits: 2 layers of width 32 with 4 attention heads, Adam, batch 32.',
         expectation:
-          'What to expect: at rate 0.03 with no warm-up, LayerNorm and RMSNorm before each sub-layer (Pre-LN) both learn the task, while the original order, the norm after each residual addition (Post-LN), stalls: after 250 steps Post-LN gets 25% of the held-out digits right and Post-RMS 40% (chance is 10%), against 100% for Pre-LN and Pre-RMS. Tick “Post-LN + warm-up” to add 100 steps of linear learning-rate warm-up, as Xiong et al. (2020) recommend for Post-LN.',
+          'What to expect: at rate 0.03 with no warm-up, LayerNorm and RMSNorm before each sub-layer (Pre-LN) both learn the task, while the original order, the norm after each residual addition (Post-LN), stalls: after 250 steps Post-LN gets 25% of the held-out digits right and Post-RMS 40% (chance is 10%), against 100% for Pre-LN and Pre-RMS.[claim:tfm-preset-post-rms] Tick “Post-LN + warm-up” to add 100 steps of linear learning-rate warm-up, as Xiong et al. (2020) recommend for Post-LN.',
       },
       conv: {
         name: 'Conv net, batch 1',
         summary:
           'A small convolutional network on the 8 × 8 digits: 3 blocks of 3 × 3 convolution (16 channels) → norm → ReLU, global average pooling; one image per batch.',
         expectation:
-          'What to expect: with one image per batch, BatchNorm trains on that image’s own statistics but is evaluated with running averages of them, and stays near chance on the held-out images (below 20% after 3,000 steps), while GroupNorm, which never looks across the batch, reaches 84% and no normalization 67%. Try batch 2: there all three reach about 93% in our small network (Wu & He see BatchNorm degrade already at 2 in ResNet-50 on ImageNet).',
+          'What to expect: with one image per batch, BatchNorm trains on that image’s own statistics but is evaluated with running averages of them, and stays near chance on the held-out images (below 20% after 3,000 steps), while GroupNorm, which never looks across the batch, reaches 84% and no normalization 67%.[claim:conv-preset-batch1] Try batch 2: there all three reach about 93% in our small network (Wu & He see BatchNorm degrade already at 2 in ResNet-50 on ImageNet).[claim:conv-preset-batch2]',
       },
     },
     datasets: {
@@ -607,7 +607,9 @@ export default {
       rateHint: 'The {count} rates of the sweep; constant, momentum SGD {momentum}.',
       rateHintAdam: 'The {count} rates of the sweep; Adam, constant after any warm-up.',
       batch: 'Batch size',
-      batchHint: 'Drop it to 2–4 to watch BatchNorm break (1: it cannot run).',
+      batchHint:
+        'Examples per training step. BatchNorm needs at least 2 here (one value per feature has no spread): try small batches to see what its batch statistics do.',
+      batchHintConv: 'Examples per training step. At 1, BatchNorm trains on each image’s own statistics.',
       batchHintNoBatchNorm: 'Examples per training step; this model has no BatchNorm to break at small batches.',
       dataset: 'Data set',
       steps: 'Training steps',

@@ -5,6 +5,7 @@
 import { formatInteger, t } from '../i18n/i18n.js';
 import { checkboxes, radioGroup, selectControl } from '../ui/controls.js';
 import { el } from '../ui/el.js';
+import { inline } from '../ui/inline.js';
 import { TRAINING_NORMS } from '../vocabulary.js';
 import { BATCH_SIZES, DATASETS, fmtRate, NORM_SHORT, PRESET_ORDER, PRESETS, STEP_CHOICES } from './presets.js';
 
@@ -69,7 +70,8 @@ export function createControls(plan, onChange) {
       const p = PRESETS[state.preset];
       presetText.replaceChildren(
         el('p', { text: t('training.controls.presetText', { name: p.name, summary: p.summary }) }),
-        el('p', { className: 'fig-note', text: p.expectation }),
+        // The note's sentences about outcomes carry claim markers (tested natively); the inline renderer drops them.
+        inline('p', p.expectation, undefined, { className: 'fig-note' }),
       );
       rate.set(state.rate);
       // The Transformer trains with Adam (its study's optimizer), the other presets with momentum SGD.
@@ -78,9 +80,13 @@ export function createControls(plan, onChange) {
           ? t('training.controls.rateHintAdam', { count: plan.learningRates.length })
           : t('training.controls.rateHint', { count: plan.learningRates.length, momentum: plan.config.momentum });
       batch.set(state.batch);
-      // "Watch BatchNorm break" only where BatchNorm is one of the variants.
+      // What a small batch means for BatchNorm, in the architecture at hand (the conv net runs it at batch 1).
       batch.root.querySelector('.fig-hint').textContent = t(
-        p.norms.includes('batch') ? 'training.controls.batchHint' : 'training.controls.batchHintNoBatchNorm',
+        !p.norms.includes('batch')
+          ? 'training.controls.batchHintNoBatchNorm'
+          : p.patch.architecture === 'conv'
+            ? 'training.controls.batchHintConv'
+            : 'training.controls.batchHint',
       );
       dataset.set(state.dataset);
       steps.set(state.steps);
