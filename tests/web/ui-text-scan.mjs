@@ -1,154 +1,16 @@
-// ui-text-scan.mjs — reads web/src's JavaScript the way the i18n test needs: every string literal (with its
-// line, and a template's static text with {x} for each substitution), and a "skeleton" of the code in which
-// comments are blanked and each literal is replaced by §n§, so call sites and object keys can be matched
-// without a string or a comment getting in the way. Not a full JS parser: it knows comments, the three
-// quote kinds with nested ${…}, and regular-expression literals (by the usual previous-token rule).
+// ui-text-scan.mjs — finds hard-coded UI text in web/src's JavaScript, by rules over the skeleton and
+// literals that js-skeleton.mjs reads (espree's tokens). No ESLint plugin does this: the close one,
+// eslint-plugin-i18next's no-literal-string, judges by different rules and is not installable offline here.
 //
-//   lex(source) -> { skeleton, literals: [{ value, line, template }] }
 //   findUiText(source) -> [{ line, why, value, heuristic }]   hard-coded UI text. why: the place the text goes
 //                     (text:, .textContent =, append(), …) or, when `heuristic`, how it reads: "a sentence",
 //                     "a phrase" (capitalised, two words or more), or prose returned by a function
-//   findKeyUses(source) -> { keys, prefixes, calls }   catalogue keys a file refers to
+//   lex, callArguments (js-skeleton.mjs) and findKeyUses (catalogue-key-uses.mjs) are re-exported for the tests.
 
-const REGEX_AFTER = new Set([...'(,=:[!&|?{};+-*%<>~^']);
-const REGEX_AFTER_WORD = /\b(?:return|typeof|case|in|of|delete|void|throw|new|yield|await)$/;
+import { callArguments, expressionEnd, lex } from './js-skeleton.mjs';
 
-export function lex(source) {
-  const literals = [];
-  let pos = 0;
-  let line = 1;
-
-  // Read code until `stop` (a closing "}" of a ${…}, or the end); returns its skeleton.
-  function code(stopAtBrace) {
-    let out = '';
-    let depth = 0;
-    while (pos < source.length) {
-      const c = source[pos];
-      const next = source[pos + 1];
-      if (c === '\n') {
-        line += 1;
-        out += c;
-        pos += 1;
-        continue;
-      }
-      if (c === '/' && next === '/') {
-        while (pos < source.length && source[pos] !== '\n') pos += 1;
-        out += ' ';
-        continue;
-      }
-      if (c === '/' && next === '*') {
-        const end = source.indexOf('*/', pos + 2);
-        const stop = end < 0 ? source.length : end + 2;
-        for (const ch of source.slice(pos, stop))
-          if (ch === '\n') {
-            line += 1;
-            out += '\n';
-          }
-        out += ' ';
-        pos = stop;
-        continue;
-      }
-      if (c === '/') {
-        const before = out.slice(-24).trimEnd();
-        if (!before || REGEX_AFTER.has(before.at(-1)) || REGEX_AFTER_WORD.test(before)) {
-          skipRegex();
-          out += ' /re/ ';
-          continue;
-        }
-      }
-      if (c === "'" || c === '"') {
-        out += quoted(c);
-        continue;
-      }
-      if (c === '`') {
-        out += template();
-        continue;
-      }
-      if (stopAtBrace) {
-        if (c === '{') depth += 1;
-        if (c === '}') {
-          if (depth === 0) {
-            pos += 1;
-            return out;
-          }
-          depth -= 1;
-        }
-      }
-      out += c;
-      pos += 1;
-    }
-    return out;
-  }
-
-  function skipRegex() {
-    pos += 1;
-    let inClass = false;
-    while (pos < source.length && source[pos] !== '\n') {
-      const c = source[pos];
-      if (c === '\\') {
-        pos += 2;
-        continue;
-      }
-      if (c === '[') inClass = true;
-      else if (c === ']') inClass = false;
-      else if (c === '/' && !inClass) {
-        pos += 1;
-        break;
-      }
-      pos += 1;
-    }
-    while (/[a-z]/.test(source[pos] ?? '')) pos += 1;
-  }
-
-  function quoted(quote) {
-    const start = line;
-    let value = '';
-    pos += 1;
-    while (pos < source.length && source[pos] !== quote && source[pos] !== '\n') {
-      if (source[pos] === '\\') {
-        value += source[pos + 1];
-        pos += 2;
-        continue;
-      }
-      value += source[pos];
-      pos += 1;
-    }
-    pos += 1;
-    literals.push({ value, line: start, template: false });
-    return `§${literals.length - 1}§`;
-  }
-
-  function template() {
-    const start = line;
-    const index = literals.length;
-    literals.push(null);
-    let value = '';
-    let inner = '';
-    pos += 1;
-    while (pos < source.length && source[pos] !== '`') {
-      const c = source[pos];
-      if (c === '\\') {
-        value += source[pos + 1];
-        pos += 2;
-        continue;
-      }
-      if (c === '$' && source[pos + 1] === '{') {
-        pos += 2;
-        value += '{x}';
-        inner += `⟨${code(true)}⟩`;
-        continue;
-      }
-      if (c === '\n') line += 1;
-      value += c;
-      pos += 1;
-    }
-    pos += 1;
-    literals[index] = { value, line: start, template: true };
-    return `§${index}§${inner}`;
-  }
-
-  return { skeleton: code(false), literals };
-}
+export { callArguments, lex };
+export { findKeyUses } from './catalogue-key-uses.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // What counts as UI text
@@ -228,33 +90,6 @@ const TEXT_CALLS = [
 ];
 const ELEMENT_BUILDERS = ['h', 'el'];
 const KEY_CALL = /\b(?:t|hasString)\(\s*$/;
-const ID = /[A-Za-z_$][\w$]*/;
-
-/** The end of the expression starting at `from` (stops at a top-level , ; or an unmatched closer). */
-function expressionEnd(skeleton, from) {
-  let depth = 0;
-  for (let i = from; i < skeleton.length; i++) {
-    const c = skeleton[i];
-    if ('([{⟨'.includes(c)) depth += 1;
-    else if (')]}⟩'.includes(c)) {
-      if (depth === 0) return i;
-      depth -= 1;
-    } else if ((c === ',' || c === ';') && depth === 0) return i;
-  }
-  return skeleton.length;
-}
-
-/** The argument ranges [start, end) of the call whose "(" is at `open`. */
-export function callArguments(skeleton, open) {
-  const args = [];
-  let start = open + 1;
-  for (;;) {
-    const end = expressionEnd(skeleton, start);
-    args.push([start, end]);
-    if (skeleton[end] !== ',') return args;
-    start = end + 1;
-  }
-}
 
 const literalsIn = (skeleton, start, end) =>
   [...skeleton.slice(start, end).matchAll(/§(\d+)§/g)].map((m) => ({ n: Number(m[1]), at: start + m.index }));
@@ -266,6 +101,17 @@ const EXEMPT = /\/\/\s*i18n-exempt:\s*\S+(?:\s+\S+){2,}/;
 
 // The rules that judge a literal by how it reads rather than by where it goes.
 const HEURISTIC = ['a sentence', 'a phrase', 'return', '=>'];
+
+// Messages for developers, not learners: the console, and the programmer-error classes (by JS convention).
+function developerMessages(skeleton) {
+  const developer = new Set();
+  for (const m of skeleton.matchAll(/(?:\bconsole\.\w+|\bnew\s+(?:RangeError|TypeError))\s*\(/g)) {
+    const open = m.index + m[0].length - 1;
+    const args = callArguments(skeleton, open);
+    for (const { n } of literalsIn(skeleton, open, args.at(-1)[1])) developer.add(n);
+  }
+  return developer;
+}
 
 /** `textAttributes`: more attributes whose value is shown (the stylesheets' content: attr(…), e.g. data-caption). */
 export function findUiText(source, { textAttributes = [] } = {}) {
@@ -279,13 +125,7 @@ export function findUiText(source, { textAttributes = [] } = {}) {
     if (!found.has(n) && !exempt) found.set(n, why);
   };
   const isKeyArgument = (at) => KEY_CALL.test(skeleton.slice(Math.max(0, at - 40), at));
-  // Messages for developers, not learners: the console, and the programmer-error classes (by JS convention).
-  const developer = new Set();
-  for (const m of skeleton.matchAll(/(?:\bconsole\.\w+|\bnew\s+(?:RangeError|TypeError))\s*\(/g)) {
-    const open = m.index + m[0].length - 1;
-    const args = callArguments(skeleton, open);
-    for (const { n } of literalsIn(skeleton, open, args.at(-1)[1])) developer.add(n);
-  }
+  const developer = developerMessages(skeleton);
   // The value of a non-text key nested in a sink ({ className: 'a b' } inside append()) is not text.
   const otherKeyValue = (at) => {
     const before = skeleton.slice(Math.max(0, at - 40), at);
@@ -359,57 +199,4 @@ export function findUiText(source, { textAttributes = [] } = {}) {
   return [...found]
     .sort((a, b) => literals[a[0]].line - literals[b[0]].line)
     .map(([n, why]) => ({ line: literals[n].line, why, value: literals[n].value, heuristic: HEURISTIC.includes(why) }));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Which catalogue keys a file uses
-
-/**
- * Keys a file refers to: literal first arguments of t(), any string literal that is exactly a catalogue key
- * (a key kept in a table and passed to t() later), and template keys t(`kinds.${kind}`), which use every key
- * under their static prefix ("kinds."). `calls` lists literal-key calls with the parameter names passed
- * (null when the parameters are not an object literal, or contain a spread).
- */
-export function findKeyUses(source, isKey) {
-  const { skeleton, literals } = lex(source);
-  const keys = new Set();
-  const prefixes = new Set();
-  const calls = [];
-  literals.forEach((lit) => {
-    if (!lit.template && isKey(lit.value)) keys.add(lit.value);
-  });
-  for (const m of skeleton.matchAll(/(?<![\w$.])t\(\s*§(\d+)§/g)) {
-    const lit = literals[Number(m[1])];
-    const open = m.index + m[0].indexOf('(');
-    if (lit.template) {
-      prefixes.add(lit.value.slice(0, lit.value.indexOf('{x}')));
-      continue;
-    }
-    keys.add(lit.value);
-    const args = callArguments(skeleton, open);
-    calls.push({
-      key: lit.value,
-      line: lit.line,
-      params: args.length < 2 ? [] : objectKeys(skeleton, literals, args[1]),
-    });
-  }
-  return { keys, prefixes, calls };
-}
-
-function objectKeys(skeleton, literals, [start, end]) {
-  const text = skeleton.slice(start, end).trim();
-  if (!text.startsWith('{') || !text.endsWith('}')) return null;
-  const inner = skeleton.indexOf('{', start) + 1;
-  const names = [];
-  for (const [s, e] of callArguments(skeleton, inner - 1)) {
-    const part = skeleton.slice(s, e).trim();
-    if (!part) continue;
-    if (part.startsWith('...')) return null;
-    const quoted = part.match(/^§(\d+)§\s*:/);
-    const named = part.match(new RegExp(`^(${ID.source})\\s*(?::|$)`));
-    if (quoted) names.push(literals[Number(quoted[1])].value);
-    else if (named) names.push(named[1]);
-    else return null;
-  }
-  return names;
 }
