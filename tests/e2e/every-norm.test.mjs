@@ -8,11 +8,10 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nextFrames, useLesson } from './harness.mjs';
 import { axeCheck as axeCheckOn, noErrors as noPageErrors } from './checks.mjs';
-import { loadCore } from '../../web/src/core.js';
+import { KINDS, loadCore } from '../../web/src/core.js';
 
 const HOST = 'section#techniques .figure-host[data-figure="every-norm"]';
 const SHAPE = [8, 16, 16];
-const KINDS = ['batch', 'layer', 'rms', 'group', 'instance'];
 
 const lesson = useLesson({ figure: HOST });
 const core = await loadCore();

@@ -4,6 +4,7 @@
 // The bytes follow the Reader layout of fuzz_core.cpp (read front to back; exhausted input reads as 0).
 //   usage: node tests/fuzz/make-corpus.mjs      (rewrites the folder; commit the result)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { DISTRIBUTIONS } from '../../web/src/core.js';
 
 const dir = new URL('./corpus/', import.meta.url);
 rmSync(dir, { recursive: true, force: true });
@@ -118,7 +119,8 @@ seeds['describe-range'] = [OP.describe, 1, 20, ...ints(20, 4), 10, 1, R.zero + 4
 seeds['describe-constant'] = [OP.describe, 1, 9, 2, ...f32(3), 40, 0];
 
 const params = [0, 7, R.zero, R.one, R.two, R.four, R.half, R.three]; // seed flag 0, seed 7, shift..df
-['normal', 'uniform', 'skewed', 'bimodal', 'heavy'].forEach((d, i) => {
+// i is the core's id of distribution d: DISTRIBUTIONS is in the core's order.
+DISTRIBUTIONS.forEach((d, i) => {
   seeds[`sample-${d}`] = [OP.sample, 1, i, ...params, 64, i % 2];
 });
 seeds['sample-name'] = [OP.sample, 0, 5, ...Buffer.from('heavy'), ...params, 32, 1];

@@ -2,6 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { getCore, assertClose } from './load.mjs';
+import { DISTRIBUTIONS, KINDS } from '../../web/src/core.js';
 
 const core = await getCore();
 
@@ -87,7 +88,7 @@ test('backward: gradients match finite differences of the forward (every kind)',
   const shape = [2, 3, 4];
   const x = core.sample('normal', 24, { seed: 5, mean: 0.3, std: 1.5 });
   const w = core.sample('normal', 24, { seed: 6 });
-  for (const kind of ['batch', 'layer', 'rms', 'group', 'instance']) {
+  for (const kind of KINDS) {
     const opts = { groups: 3, eps: 1e-3 };
     const { gradInput } = core.backward(kind, x, w, shape, opts);
     // loss = sum(w * y); check a few coordinates with central differences in float (loose tolerance)
@@ -140,6 +141,7 @@ test('sample: seeded, standardized, mean/std aliases', () => {
 
 test('mean 1000, std 0.01 normalizes to mean 0, std 1', () => {
   const x = core.sample('normal', 64 * 32, { seed: 4, mean: 1000, std: 0.01 });
+  // One batch-wise and one per-sample kind: both centre and scale, which is what the extreme input tests.
   for (const kind of ['batch', 'layer']) {
     const y = core.normalize(kind, x, [64, 32, 1], { eps: 1e-12 }).output;
     const s = core.describe(y);
@@ -151,7 +153,7 @@ test('mean 1000, std 0.01 normalizes to mean 0, std 1', () => {
 test('groupIds matches the groups normalize uses', () => {
   const shape = [3, 4, 2];
   const x = core.sample('uniform', 24, { seed: 3 });
-  for (const kind of ['batch', 'layer', 'rms', 'group', 'instance']) {
+  for (const kind of KINDS) {
     const ids = core.groupIds(kind, shape, { groups: 2 });
     const r = core.normalize(kind, x, shape, { groups: 2 });
     const sums = new Float64Array(r.mean.length);
@@ -168,4 +170,11 @@ test('groupIds matches the groups normalize uses', () => {
         kind,
       );
   }
+});
+
+// The lists every other test iterates over: their content and order are the core's (core/src/kind.cpp,
+// core/src/sample.cpp), checked here against literals on purpose.
+test("core.js exports the kinds and distributions in the core's order", () => {
+  assert.deepEqual(KINDS, ['batch', 'layer', 'rms', 'group', 'instance']);
+  assert.deepEqual(DISTRIBUTIONS, ['normal', 'uniform', 'skewed', 'bimodal', 'heavy']);
 });

@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { getCore } from './load.mjs';
+import { KINDS } from '../../web/src/core.js';
 
 const core = await getCore();
 const shape = [8, 12, 1];
@@ -14,7 +15,7 @@ test('normalize, backward, describe and groupMoments read and write heap arrays 
   const yh = core.heapArray(96);
   const gh = core.heapArray(96).set(core.sample('normal', 96, { seed: 5 }));
   const dh = core.heapArray(96);
-  for (const kind of ['batch', 'layer', 'rms', 'group', 'instance']) {
+  for (const kind of KINDS) {
     const l = kind === 'instance' ? [8, 4, 3] : shape;
     const opts = { gamma: kind === 'instance' ? gamma.subarray(0, 4) : gamma, groups: 4 };
     const want = core.normalize(kind, x, l, opts);

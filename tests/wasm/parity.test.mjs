@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getCore } from './load.mjs';
+import { DISTRIBUTIONS } from '../../web/src/core.js';
 
 const core = await getCore();
 const cli = fileURLToPath(new URL('../../build/native/normlab_cli', import.meta.url));
@@ -13,7 +14,7 @@ test('native CLI is built (npm test builds it first)', () => {
   assert.ok(existsSync(cli), `missing ${cli}: run npm run build:native`);
 });
 
-for (const distribution of ['normal', 'uniform', 'skewed', 'bimodal', 'heavy']) {
+for (const distribution of DISTRIBUTIONS) {
   test(`${distribution}: same seed, same bits natively and in WASM`, () => {
     for (const [seed, shift, scale] of [
       [42, 0, 1],

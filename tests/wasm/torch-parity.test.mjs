@@ -19,6 +19,7 @@ import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { getCore } from './load.mjs';
+import { KINDS } from '../../web/src/core.js';
 
 const core = await getCore();
 const golden = JSON.parse(readFileSync(new URL('../golden/torch-vectors.json', import.meta.url), 'utf8'));
@@ -157,7 +158,7 @@ test('the golden file records its generator and the torch version', () => {
   assert.match(golden.torch, /^1\.13/);
   assert.ok(golden.python && golden.date && golden.notes.rms.includes('2.4'));
   assert.ok(golden.vectors.length >= 90, `only ${golden.vectors.length} vectors`);
-  for (const kind of ['batch', 'layer', 'rms', 'group', 'instance']) {
+  for (const kind of KINDS) {
     assert.ok(
       golden.vectors.some((v) => v.kind === kind),
       `no ${kind} vectors`,
@@ -221,7 +222,7 @@ const find = (pred, what) => {
 };
 
 test('a wrong eps (1e-4 instead of 1e-5) is caught for every kind', () => {
-  for (const kind of ['batch', 'layer', 'rms', 'group', 'instance']) {
+  for (const kind of KINDS) {
     const v = find((x) => x.kind === kind && x.case === 'n4-c6-l5' && x.eps === 1e-5 && x.training, kind);
     const { r } = runVector(v, { eps: 1e-4 });
     assert.equal(r.output.ok, false, `${kind}: eps 1e-4 passed the forward comparison (worst ${r.output.worst})`);

@@ -2,10 +2,10 @@
 // input distributions, each in one canonical order and, where a figure shows them differently, an explicit
 // display order, and the concepts that checks are tagged with. Display names of kinds and distributions are lesson text (figureText.kinds / .distributions in lesson.json, and
 // the UI catalogue's training.norms* for the training figure), so they follow the content and the locale.
+// Pure data, with no import: the core's wrapper (web/src/core/args.js) takes its lists from here without
+// pulling in the UI catalogue.
 
 /** The core's normalization kinds, in the core's order. */
-import { t } from './i18n/i18n.js';
-
 export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
 
 /**
@@ -33,8 +33,14 @@ export const TRAINING_NORMS = Object.freeze([
   'post-rms-warmup',
 ]);
 
-/** The core's input distributions, in the order every figure lists them. */
-export const DISTRIBUTIONS = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);
+/** The core's input distributions, in the core's order (core/src/sample.cpp). */
+export const DISTRIBUTIONS = Object.freeze(['normal', 'uniform', 'skewed', 'bimodal', 'heavy']);
+
+/**
+ * The distributions as the figures list them: the normal first, then ever further from it (skewed, bimodal,
+ * heavy-tailed), with the uniform, which has no tails at all, last.
+ */
+export const DISTRIBUTION_DISPLAY_ORDER = Object.freeze(['normal', 'skewed', 'bimodal', 'heavy', 'uniform']);
 
 /** The live figures a lesson can show: each is web/src/figures/<name>/index.js. */
 export const FIGURE_NAMES = Object.freeze([
@@ -60,9 +66,6 @@ export const CONCEPTS = Object.freeze([
 
 /** Catalogue keys are camelCase forms of kebab-case ids. */
 export const camelKey = (id) => id.replace(/-(\w)/g, (_, c) => c.toUpperCase());
-
-/** A concept's name in the page's language. */
-export const conceptName = (concept) => t(`mastery.concepts.${camelKey(concept)}`);
 
 /** [{ value, label }] for a control, from values and a function that names one. */
 export const labelled = (values, labelOf) => values.map((value) => ({ value, label: labelOf(value) }));

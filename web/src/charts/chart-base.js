@@ -3,26 +3,18 @@
 // them together for the adapters (histogram-chart.js, line-chart.js), which register their own Chart.js parts.
 
 import { Chart } from 'chart.js';
+import { el, nextId } from '../ui/el.js';
 import { axisColors, chartLocale, cssVar, reducedMotion, styleScales, watchTheme } from './chart-theme.js';
-
-let count = 0;
 
 /**
  * A chart's canvas (role img, accessible name `name`) in a .fig-chart box, and the visually hidden paragraph that
  * describes it (aria-describedby), both appended to `container`: { wrap, canvas, summary, remove() }.
  */
 export function chartCanvas(container, name) {
-  const id = `fig-chart-${++count}`;
-  const wrap = document.createElement('div');
-  wrap.className = 'fig-chart';
-  const canvas = document.createElement('canvas');
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', name);
-  canvas.setAttribute('aria-describedby', `${id}-summary`);
-  const summary = document.createElement('p');
-  summary.className = 'visually-hidden';
-  summary.id = `${id}-summary`;
-  wrap.append(canvas);
+  const id = nextId('fig-chart');
+  const canvas = el('canvas', { role: 'img', 'aria-label': name, 'aria-describedby': `${id}-summary` });
+  const wrap = el('div', { className: 'fig-chart' }, canvas);
+  const summary = el('p', { className: 'visually-hidden', id: `${id}-summary` });
   container.append(wrap, summary);
   const remove = () => {
     wrap.remove();

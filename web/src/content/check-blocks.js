@@ -4,7 +4,7 @@
 //   checkSections(sections, c)   c: the check context (check-context.js)
 
 import { checkPredictBlock, PREDICT_BLOCK_FIELDS } from '../predict/schema.js';
-import { DISTRIBUTIONS, FIGURE_NAMES, KINDS } from '../vocabulary.js';
+import { DISTRIBUTION_DISPLAY_ORDER, DISTRIBUTIONS, FIGURE_NAMES, KINDS } from '../vocabulary.js';
 import { isNonEmptyString, isObject } from './check-context.js';
 import { checkFormulaTex } from './check-math.js';
 
@@ -111,7 +111,7 @@ function checkFigureState(name, state, path, { err, checkObject }) {
     err(`${path}.kind`, `must be one of ${KINDS.join(', ')}`);
   }
   if (name === 'distributions' && !DISTRIBUTIONS.includes(state.distribution)) {
-    err(`${path}.distribution`, `must be one of ${DISTRIBUTIONS.join(', ')}`);
+    err(`${path}.distribution`, `must be one of ${DISTRIBUTION_DISPLAY_ORDER.join(', ')}`);
   }
   if ('groups' in state && !(Number.isInteger(state.groups) && state.groups >= 1))
     err(`${path}.groups`, 'must be a positive integer');

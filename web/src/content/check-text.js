@@ -4,7 +4,7 @@
 //   checkTopLevel(content, c), checkReferences(references, c), checkFigureText(figureText, c)
 //   c: the check context (check-context.js)
 
-import { DISTRIBUTIONS, KINDS } from '../vocabulary.js';
+import { DISTRIBUTION_DISPLAY_ORDER, KINDS } from '../vocabulary.js';
 import { ID_RE, isNonEmptyString, isObject } from './check-context.js';
 
 const TOP_FIELDS = Object.freeze([
@@ -119,7 +119,13 @@ function checkModelMap(modelMap, { err, checkInline, checkObject, checkFields })
 export function checkFigureText(ft, c) {
   if (!c.checkObject(ft, 'figureText')) return;
   checkNamed({ name: 'kinds', value: ft.kinds }, KINDS, ['axes', 'about'], 'kind', c);
-  checkNamed({ name: 'distributions', value: ft.distributions }, DISTRIBUTIONS, ['caption'], 'distribution', c);
+  checkNamed(
+    { name: 'distributions', value: ft.distributions },
+    DISTRIBUTION_DISPLAY_ORDER,
+    ['caption'],
+    'distribution',
+    c,
+  );
   checkHints(ft.hints, c);
   if ('modelMap' in ft) checkModelMap(ft.modelMap, c);
 }

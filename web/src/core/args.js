@@ -3,9 +3,9 @@
 // about a value is the core's.
 import { HeapArray } from './heap.js';
 import { fail } from './module.js';
+import { DISTRIBUTIONS, KINDS } from '../vocabulary.js';
 
-export const KINDS = Object.freeze(['batch', 'layer', 'rms', 'group', 'instance']);
-export const DISTRIBUTIONS = Object.freeze(['normal', 'uniform', 'skewed', 'bimodal', 'heavy']);
+export { DISTRIBUTIONS, KINDS };
 
 /** value as a Float32Array (copied from an array or another typed array), or the HeapArray it is. */
 export function float32(value, argument) {

@@ -1,16 +1,21 @@
 // sampling.js — the figures' seeded draws over the raw module: sample, and the two experiments that draw
 // fresh batches (BatchNorm's batch noise, running statistics over training steps).
 import { distributionName, kindName, number } from './args.js';
-import { check, NormlabError } from './module.js';
+import { check, fail, NormlabError } from './module.js';
 
-// The core names shift/scale; a caller who wrote mean/std should see the name they used.
+// The core names shift/scale; a caller who wrote mean/std should see the name they used. The core's error
+// carries the argument but not the constraint on its own: its message is "<argument>: <constraint>" (fail's
+// form), so the constraint is what follows that prefix.
 function withAliases(opts, fn) {
   try {
     return fn();
   } catch (e) {
     if (e instanceof NormlabError) {
       const alias = { shift: 'mean', scale: 'std' }[e.argument];
-      if (alias && opts?.[alias] !== undefined) throw new NormlabError(e.message.replace(e.argument, alias), alias);
+      const prefix = `${e.argument}: `;
+      if (alias && opts?.[alias] !== undefined && e.message.startsWith(prefix)) {
+        fail(alias, e.message.slice(prefix.length));
+      }
     }
     throw e;
   }

@@ -7,14 +7,14 @@ import { t } from '../i18n/i18n.js';
 import { el } from '../ui/el.js';
 import { selectControl, steppedSlider } from '../ui/controls.js';
 import { fmtFixed } from '../ui/format.js';
-import { DISTRIBUTIONS, KIND_DISPLAY_ORDER, labelled } from '../vocabulary.js';
+import { DISTRIBUTION_DISPLAY_ORDER, KIND_DISPLAY_ORDER, labelled } from '../vocabulary.js';
 import { BETAS, GAMMAS } from './inputs.js';
 
-/** A select over the input distributions, named from the content's figure `text`; a pick calls onPick(id). */
+/** A select over the input distributions in display order, named from the content's figure `text`; a pick calls onPick(id). */
 export const distributionSelect = (label, text, onPick) =>
   selectControl(
     label,
-    labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
+    labelled(DISTRIBUTION_DISPLAY_ORDER, (d) => text.distributions[d].label),
     onPick,
   );
 

@@ -7,7 +7,7 @@ import { el } from '../ui/el.js';
 import { inline } from '../ui/inline.js';
 import { t } from '../i18n/i18n.js';
 import { conceptLevels, LEVELS, levelName } from './mastery.js';
-import { conceptName } from '../vocabulary.js';
+import { conceptName } from '../i18n/concept-name.js';
 import '../../styles/predict.css';
 
 export function createMasteryPanel(host, block, { ctx, model }) {

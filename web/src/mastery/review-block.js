@@ -9,7 +9,7 @@ import { inline } from '../ui/inline.js';
 import { t } from '../i18n/i18n.js';
 import { PredictCheck } from '../predict/predict-check.js';
 import { dueForReview } from './mastery.js';
-import { conceptName } from '../vocabulary.js';
+import { conceptName } from '../i18n/concept-name.js';
 
 export function createReviewBlock(host, block, { ctx, store, model, figureText, loadCore, visit }) {
   const due = dueForReview(store.state, model, visit);

@@ -15,7 +15,7 @@ import { makeInstance } from './instance.js';
 import { fill } from './fill.js';
 import { freshSeed } from './rng.js';
 import { renderChart } from './chart-view.js';
-import { conceptName } from '../vocabulary.js';
+import { conceptName } from '../i18n/concept-name.js';
 import '../../styles/predict.css';
 
 export class PredictCheck {

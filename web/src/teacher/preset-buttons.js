@@ -6,11 +6,10 @@ import { t } from '../i18n/i18n.js';
 import { PRESETS } from '../embed/params.js';
 import { publishPreset } from '../ui/preset-bus.js';
 import { MODEL_ORDER, presetMessage } from '../figures/model-map/presets.js';
-
-const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+import { camelKey } from '../vocabulary.js';
 
 /** The display name of embed preset `name` ("small-batch" → "BatchNorm, batch size 2"). */
-export const presetLabel = (name) => t(`teacher.presets.${camel(name)}`);
+export const presetLabel = (name) => t(`teacher.presets.${camelKey(name)}`);
 
 /** The message for the preset bus that loads embed preset `name`. */
 export function embedPresetMessage(name) {

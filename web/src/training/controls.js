@@ -4,17 +4,15 @@
 // only call onChange(patch) — the panel owns the one state object and calls set(state) to mirror it.
 import { formatInteger, t } from '../i18n/i18n.js';
 import { checkboxes, radioGroup, selectControl } from '../ui/controls.js';
-import { el } from '../ui/el.js';
+import { el, nextId } from '../ui/el.js';
 import { inline } from '../ui/inline.js';
 import { TRAINING_NORMS } from '../vocabulary.js';
 import { BATCH_SIZES, DATASETS, fmtRate, NORM_SHORT, PRESET_ORDER, PRESETS, STEP_CHOICES } from './presets.js';
 
-const uid = () => Math.random().toString(36).slice(2, 8);
-
 export function createControls(plan, onChange) {
   const preset = radioGroup(
     t('training.controls.preset'),
-    `tr-preset-${uid()}`,
+    nextId('tr-preset'),
     PRESET_ORDER.map((p) => ({ value: p, label: PRESETS[p].name })),
     (p) => onChange({ preset: p }),
     'fig-radios tr-presets',
@@ -44,7 +42,7 @@ export function createControls(plan, onChange) {
     (v) => onChange({ variants: v }),
     'fig-radios tr-variants',
   );
-  const logInput = el('input', { attrs: { type: 'checkbox', id: `tr-log-${uid()}` } });
+  const logInput = el('input', { attrs: { type: 'checkbox', id: nextId('tr-log') } });
   logInput.addEventListener('change', () => onChange({ log: logInput.checked }));
   const log = el(
     'div',

@@ -8,7 +8,8 @@ import { pick, shuffled } from '../rng.js';
 const LARGE = 64;
 const NOISIER = 1.5;
 const STEADY = 0.1;
-const KINDS = ['batch', 'layer', 'rms', 'group'];
+// BatchNorm first, then the batch-independent norms it is paired against (instance norm is left out).
+const BATCH_PAIR_KINDS = ['batch', 'layer', 'rms', 'group'];
 
 /**
  * The spread of `kind`'s statistic for one element over fresh batches of `batch` rows of instance `p`'s data
@@ -32,7 +33,7 @@ export default {
   params(random) {
     // BatchNorm is in two of every three pairs: it is the norm the question is about.
     const withBatch = random() < 2 / 3;
-    const others = shuffled(random, KINDS.slice(1));
+    const others = shuffled(random, BATCH_PAIR_KINDS.slice(1));
     const pair = withBatch ? shuffled(random, ['batch', others[0]]) : others.slice(0, 2);
     return {
       first: pair[0],
