@@ -4,7 +4,7 @@
 import { t } from '../../i18n/i18n.js';
 import { el, nextId } from '../../ui/el.js';
 import { field, radioGroup, selectInput } from '../../ui/controls.js';
-import { DISTRIBUTIONS, KINDS, labelled } from '../../vocabulary.js';
+import { DISTRIBUTION_DISPLAY_ORDER, KINDS, labelled } from '../../vocabulary.js';
 
 const textInput = (name, extra = {}) =>
   el('input', { type: 'text', 'data-control': name, autocomplete: 'off', spellcheck: 'false', ...extra });
@@ -31,7 +31,7 @@ export function createControls(text, onChange) {
     }),
     distribution: select(
       'distribution',
-      labelled(DISTRIBUTIONS, (d) => text.distributions[d].label),
+      labelled(DISTRIBUTION_DISPLAY_ORDER, (d) => text.distributions[d].label),
     ),
     seed: textInput('seed', { inputmode: 'numeric' }),
     n: textInput('n', { inputmode: 'numeric' }),
