@@ -18,16 +18,17 @@
 
 import { h, plainText } from '../content/render.js';
 import { summarize } from '../progress/progress-bar.js';
+import { passState } from '../progress/pass-mark.js';
 import { MAX_NAME_LENGTH } from '../state/progress.js';
 import { cleanName, makeCertificate } from './certificate-id.js';
 import { formatDay, formatDuration, localDay, renderCertificate } from './certificate-view.js';
 import { createResetArea } from './reset-dialog.js';
 import { formatPercent, t } from '../i18n/i18n.js';
 
-/** Percent of the checks right on the first try, and whether it reaches the pass mark (null: no pass mark). */
-export function passState(summary, passMark) {
-  const percent = summary.checksTotal ? (100 * summary.correct) / summary.checksTotal : 0;
-  return { percent, passing: passMark === null || passMark === undefined || percent >= passMark - 1e-9 };
+/** The pass rule (progress/pass-mark.js) for a summary: `passing` is true without a pass mark. */
+function passGate(summary, passMark) {
+  const { percent, passed } = passState(summary.correct, summary.checksTotal, passMark);
+  return { percent, passing: passed !== false };
 }
 
 export function createCompletion(
@@ -111,7 +112,7 @@ export function createCompletion(
 
   markButton.addEventListener('click', async () => {
     const s = summarize(store.state, model);
-    if (!passState(s, passMark).passing) return;
+    if (!passGate(s, passMark).passing) return;
     store.complete({ score: s.correct, total: s.checksTotal });
     const comp = store.state.completion;
     status.textContent =
@@ -144,7 +145,7 @@ export function createCompletion(
 
   async function refreshCertificate(name) {
     const comp = store.state.completion;
-    if (!comp || busy || !passState(summarize(store.state, model), passMark).passing) return;
+    if (!comp || busy || !passGate(summarize(store.state, model), passMark).passing) return;
     busy = true;
     try {
       const cert = await makeCertificate({
@@ -223,7 +224,7 @@ export function createCompletion(
     }
 
     const comp = progress.completion;
-    const gate = passState(s, passMark);
+    const gate = passGate(s, passMark);
     markButton.textContent = t(comp ? 'completion.update' : 'completion.mark');
     markButton.disabled = !gate.passing;
     if (gate.passing) markButton.removeAttribute('aria-describedby');

@@ -18,6 +18,7 @@
 // referrer's origin. Messages are sent to each allowed origin by name, never to '*' (only the height is).
 
 import { t } from '../i18n/i18n.js';
+import { passState } from '../progress/pass-mark.js';
 
 export const PROTOCOL_VERSION = 1;
 export const SOURCE = 'normlab';
@@ -56,12 +57,13 @@ export function progressPayload(s) {
 /** The completed payload from the stored completion and the pass mark (percent or null). */
 export function completedPayload(completion, passMark) {
   if (!completion) return null;
-  const percent = completion.total ? Math.round((10000 * completion.score) / completion.total) / 100 : 0;
+  const { percent, passed } = passState(completion.score, completion.total, passMark);
   return {
     score: completion.score,
     total: completion.total,
-    percent,
-    passed: passMark === null || passMark === undefined ? null : percent >= passMark,
+    // Two decimals for the host; whether it passed is decided on the exact percent (pass-mark.js).
+    percent: Math.round(percent * 100) / 100,
+    passed,
     passMark: passMark ?? null,
     durationMs: completion.timeSpentMs,
     date: completion.date,

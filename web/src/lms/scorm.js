@@ -9,6 +9,8 @@
 //       finish({ sessionMs })
 // All values are strings on the wire; return values "true"/"false" are checked.
 
+import { passState } from '../progress/pass-mark.js';
+
 /** "Lovelace, Ada" (the SCORM convention) → "Ada Lovelace"; other forms are kept as they are. */
 export function displayName(lmsName) {
   const name = String(lmsName || '')
@@ -146,9 +148,8 @@ export function createScormSession({ version, api }) {
      */
     report({ completed, scoreFinal, correct, total, passMark, progressMeasure, suspendData }) {
       if (!started || finished) return;
-      const percent = total ? (100 * correct) / total : 0;
+      const { percent, passed } = passState(correct, total, passMark);
       const hasScore = completed || scoreFinal;
-      const passed = passMark === null ? null : percent >= passMark - 1e-9;
       if (suspendData !== null && suspendData !== undefined) session.set('cmi.suspend_data', suspendData);
       if (version === '1.2') {
         if (hasScore) {
