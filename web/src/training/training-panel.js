@@ -63,16 +63,14 @@ async function startPool(params) {
   }
 }
 
-/** The figure's fixed parts: the action row, the status line, the alert and one titled section per view. */
-function layout(root, controls, onAction) {
+/** The start, pause and reset buttons with the labelled progress bar beside them. */
+function actionRow(onAction) {
   const startButton = button(t('training.panel.start'), () => onAction('start'), 'button button-primary fig-button');
   const pauseButton = button(t('training.panel.pause'), () => onAction('pause'));
   const resetButton = button(t('training.panel.reset'), () => onAction('reset'));
   const progressId = `tr-progress-${Math.random().toString(36).slice(2, 8)}`;
   const progress = el('progress', { id: progressId, max: '1', value: '0' });
-  const status = el('p', { className: 'tr-status', role: 'status', 'aria-live': 'polite' });
-  const alert = createErrorBox();
-  const actions = el(
+  const root = el(
     'div',
     { className: 'tr-actions' },
     startButton,
@@ -85,12 +83,13 @@ function layout(root, controls, onAction) {
       progress,
     ),
   );
-  const boxes = { curves: el('div'), decision: el('div'), ics: el('div'), grad: el('div'), sweep: el('div') };
-  const section = (title, box) =>
-    el('section', { className: 'tr-part' }, el('h4', { className: 'fig-panel-title', text: title }), box);
-  // The sweep is depth beyond the 15-minute path: folded, labelled with the time its text and one look take.
+  return { root, buttons: { start: startButton, pause: pauseButton, reset: resetButton }, progress };
+}
+
+/** The sweep is depth beyond the 15-minute path: folded, labelled with the time its text and one look take. */
+function sweepSection(box) {
   const sweepTime = el('span', { className: 'part-time' });
-  const sweepPart = el(
+  const root = el(
     'details',
     { className: 'go-deeper tr-part tr-sweep-part' },
     el(
@@ -102,30 +101,42 @@ function layout(root, controls, onAction) {
       }),
       sweepTime,
     ),
-    boxes.sweep,
+    box,
   );
+  const timeSweep = () => {
+    const minutes = wholeMinutes(shownMinutes(box.textContent, ALLOWANCE_SECONDS.figure));
+    sweepTime.textContent = t('common.partMinutes', { minutes: String(minutes) });
+  };
+  return { root, timeSweep };
+}
+
+/** The figure's fixed parts: the action row, the status line, the alert and one titled section per view. */
+function layout(root, controls, onAction) {
+  const actions = actionRow(onAction);
+  const status = el('p', { className: 'tr-status', role: 'status', 'aria-live': 'polite' });
+  const alert = createErrorBox();
+  const boxes = { curves: el('div'), decision: el('div'), ics: el('div'), grad: el('div'), sweep: el('div') };
+  const section = (title, box) =>
+    el('section', { className: 'tr-part' }, el('h4', { className: 'fig-panel-title', text: title }), box);
+  const sweep = sweepSection(boxes.sweep);
   root.append(
     ...controls.nodes,
-    actions,
+    actions.root,
     status,
     alert.root,
     section(t('training.panel.curvesTitle'), boxes.curves),
     section(t('training.panel.decisionTitle'), boxes.decision),
     section(t('training.panel.icsTitle'), boxes.ics),
     section(t('training.panel.gradTitle'), boxes.grad),
-    sweepPart,
+    sweep.root,
   );
-  const timeSweep = () => {
-    const minutes = wholeMinutes(shownMinutes(boxes.sweep.textContent, ALLOWANCE_SECONDS.figure));
-    sweepTime.textContent = t('common.partMinutes', { minutes: String(minutes) });
-  };
   return {
-    buttons: { start: startButton, pause: pauseButton, reset: resetButton },
-    progress,
+    buttons: actions.buttons,
+    progress: actions.progress,
     status,
     alert,
     boxes,
-    timeSweep,
+    timeSweep: sweep.timeSweep,
   };
 }
 

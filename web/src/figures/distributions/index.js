@@ -52,6 +52,65 @@ function cleanState(s, fallback) {
   return out;
 }
 
+/** The statistics table: one row per key of ROWS, a raw and a normalized cell in each. */
+function buildStatsTable() {
+  const table = el('table', { className: 'fig-table fig-stats' });
+  const tableCaption = el('caption', {
+    text: t('distributions.tableCaption', { count: formatInteger(N * C * L), n: N, c: C, l: L }),
+  });
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      ...['statistic', 'rawColumn', 'normColumn'].map((key) =>
+        el('th', { text: t(`distributions.${key}`), attrs: { scope: 'col' } }),
+      ),
+    ),
+  );
+  const body = el('tbody');
+  const cells = {};
+  for (const key of ROWS) {
+    const raw = el('td', { attrs: { 'data-stat': key, 'data-side': 'raw' } });
+    const norm = el('td', { attrs: { 'data-stat': key, 'data-side': 'normalized' } });
+    cells[key] = { raw, norm };
+    body.append(
+      el(
+        'tr',
+        { className: key === 'skewness' ? 'fig-row-shape' : undefined },
+        el('th', { text: t(`distributions.stats.${key}`), attrs: { scope: 'row' } }),
+        raw,
+        norm,
+      ),
+    );
+  }
+  table.append(tableCaption, head, body);
+  return { table, cells };
+}
+
+/** The two histograms: the raw batch on its own range, the normalized one on NORM_RANGE with a reference. */
+function createCharts(rawBox, normBox) {
+  const rawChart = createHistogramChart(rawBox, {
+    name: t('distributions.rawChart'),
+    xLabel: t('distributions.xLabel'),
+    yLabel: t('distributions.yLabel'),
+    series: [{ label: t('distributions.rawColumn'), color: '--fig-raw', fallback: '#b4561b' }],
+  });
+  const normChart = createHistogramChart(normBox, {
+    name: t('distributions.normChart'),
+    xLabel: t('distributions.xLabel'),
+    yLabel: t('distributions.yLabel'),
+    xRange: NORM_RANGE,
+    xStep: 2,
+    series: [
+      { label: t('distributions.normColumn'), color: '--fig-norm', fallback: '#28498a' },
+      { label: t('distributions.reference'), color: '--fig-ref', fallback: 'rgb(120 130 150 / 0.35)' },
+    ],
+  });
+  return { rawChart, normChart };
+}
+
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
   const figure = createFigure({
     initial,
@@ -93,60 +152,13 @@ export async function mount(container, { core, text, state: initial, onInteract 
   );
   charts.append(rawBox, normBox);
 
-  const table = el('table', { className: 'fig-table fig-stats' });
-  const tableCaption = el('caption', {
-    text: t('distributions.tableCaption', { count: formatInteger(N * C * L), n: N, c: C, l: L }),
-  });
-  const head = el(
-    'thead',
-    {},
-    el(
-      'tr',
-      {},
-      ...['statistic', 'rawColumn', 'normColumn'].map((key) =>
-        el('th', { text: t(`distributions.${key}`), attrs: { scope: 'col' } }),
-      ),
-    ),
-  );
-  const body = el('tbody');
-  const cells = {};
-  for (const key of ROWS) {
-    const raw = el('td', { attrs: { 'data-stat': key, 'data-side': 'raw' } });
-    const norm = el('td', { attrs: { 'data-stat': key, 'data-side': 'normalized' } });
-    cells[key] = { raw, norm };
-    body.append(
-      el(
-        'tr',
-        { className: key === 'skewness' ? 'fig-row-shape' : undefined },
-        el('th', { text: t(`distributions.stats.${key}`), attrs: { scope: 'row' } }),
-        raw,
-        norm,
-      ),
-    );
-  }
-  table.append(tableCaption, head, body);
+  const { table, cells } = buildStatsTable();
   const shapeNote = el('p', { className: 'fig-note fig-shape-note', text: text.hints?.skewness || '' });
   const errorBox = createErrorBox();
   root.append(controls, caption, errorBox.root, charts, table, shapeNote, parityNote());
   container.append(root);
 
-  const rawChart = createHistogramChart(rawBox, {
-    name: t('distributions.rawChart'),
-    xLabel: t('distributions.xLabel'),
-    yLabel: t('distributions.yLabel'),
-    series: [{ label: t('distributions.rawColumn'), color: '--fig-raw', fallback: '#b4561b' }],
-  });
-  const normChart = createHistogramChart(normBox, {
-    name: t('distributions.normChart'),
-    xLabel: t('distributions.xLabel'),
-    yLabel: t('distributions.yLabel'),
-    xRange: NORM_RANGE,
-    xStep: 2,
-    series: [
-      { label: t('distributions.normColumn'), color: '--fig-norm', fallback: '#28498a' },
-      { label: t('distributions.reference'), color: '--fig-ref', fallback: 'rgb(120 130 150 / 0.35)' },
-    ],
-  });
+  const { rawChart, normChart } = createCharts(rawBox, normBox);
 
   function compute(state) {
     const { distribution: d, kind, gamma, beta, seed } = state;

@@ -24,13 +24,26 @@ import { C, cleanState, createEveryNorm, DEFAULT_STATE, GROUPS, L, N, OFFSETS, O
 const num = (v) => formatNumber(v, { digits: 3 });
 const diff = (v) => formatNumber(v, { significant: 2 });
 
-export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
-  const figure = createFigure({ initial, fallback: DEFAULT_STATE, clean: cleanState, draw, onInteract });
-  const compute = createEveryNorm(core);
-  const label = (kind) => text.kinds[kind].label;
+const summary = (name, s, ranged) =>
+  `${t('everyNorm.summary', {
+    label: name,
+    mean: num(s.mean),
+    std: num(s.std),
+    skewness: num(s.skewness),
+    min: num(s.min),
+    max: num(s.max),
+  })}${
+    ranged
+      ? ` ${t('everyNorm.outside', {
+          lo: formatNumber(OUTPUT_RANGE[0]),
+          hi: formatNumber(OUTPUT_RANGE[1]),
+        })}`
+      : ''
+  }`;
 
-  const root = el('div', { className: 'fig fig-every-norm' });
-  const controls = el('div', { className: 'fig-controls' });
+/** The distribution, seed, offset and groups inputs; set(state) shows a state in them. */
+function buildControls(text, change) {
+  const root = el('div', { className: 'fig-controls' });
   const distControl = distributionSelect(t('everyNorm.distribution'), text, (d) => change({ distribution: d }));
   const seedId = nextId('en-seed');
   const seedInput = el('input', {
@@ -67,15 +80,18 @@ export async function mount(container, { core, text, state: initial, onInteract 
     t('everyNorm.groupsHint', { c: C }),
   );
   groupsSlider.input.dataset.control = 'groups';
-  controls.append(distControl.root, seedControl, offsetSlider.root, groupsSlider.root);
+  root.append(distControl.root, seedControl, offsetSlider.root, groupsSlider.root);
+  const set = (state) => {
+    distControl.set(state.distribution);
+    seedInput.value = String(state.seed);
+    offsetSlider.set(state.offset);
+    groupsSlider.set(state.groups);
+  };
+  return { root, seedInput, set };
+}
 
-  const shapeNote = el('p', {
-    className: 'fig-note',
-    text: t('everyNorm.shapeNote', { n: N, c: C, l: L, count: formatInteger(N * C * L) }),
-  });
-  const errorBox = createErrorBox();
-
-  // One panel per histogram: the input, then each kind with the axes it reduces.
+/** One histogram panel for the input, then one per kind with the axes it reduces. */
+function buildHistograms(text, label) {
   const grid = el('div', { className: 'en-grid' });
   const panel = (key, title, axes) => {
     const heading = el('h4', { className: 'fig-chart-title', text: title });
@@ -105,8 +121,11 @@ export async function mount(container, { core, text, state: initial, onInteract 
       xStep: 2,
     });
   }
+  return { grid, panels, charts };
+}
 
-  // The statistics table: one row per output.
+/** The statistics table, one row per output; fillRow(key, stats, count) writes a row. */
+function buildStatsTable(label) {
   const table = el('table', { className: 'fig-table en-stats' });
   const headRow = el(
     'tr',
@@ -135,12 +154,24 @@ export async function mount(container, { core, text, state: initial, onInteract 
   }
   table.append(el('caption', { text: t('everyNorm.tableCaption') }), el('thead', {}, headRow), body);
   // Scrolls sideways on a narrow screen instead of widening the figure (focusable, so keyboards can scroll it).
-  const tableBox = el(
+  const root = el(
     'div',
     { className: 'en-table-box', attrs: { tabindex: '0', role: 'region', 'aria-label': t('everyNorm.tableCaption') } },
     table,
   );
+  const fillRow = (key, s, count) => {
+    const cells = rows[key];
+    cells.count.textContent = count === undefined ? '—' : formatInteger(count);
+    for (const stat of ['mean', 'std', 'skewness']) {
+      cells[stat].textContent = num(s[stat]);
+      cells[stat].dataset.value = String(s[stat]);
+    }
+  };
+  return { root, fillRow };
+}
 
+/** The groups comparison (G = 1 vs LayerNorm, G = C vs InstanceNorm) and the offset readout. */
+function buildReadouts(text, label) {
   const groupsBox = el('div', { className: 'en-compare', attrs: { 'aria-live': 'polite' } });
   const groupsNow = el('p', { attrs: { 'data-readout': 'groups' } });
   const g1Line = el('p', { className: 'en-equal', attrs: { 'data-readout': 'g1' } });
@@ -151,61 +182,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   offsetBox.append(offsetLine);
   if (text.hints?.centring) offsetBox.append(setInline(el('p', { className: 'fig-note' }), text.hints.centring));
 
-  root.append(controls, shapeNote, errorBox.root, grid, groupsBox, offsetBox, tableBox, parityNote());
-  container.append(root);
-
-  const summary = (name, s, ranged) =>
-    `${t('everyNorm.summary', {
-      label: name,
-      mean: num(s.mean),
-      std: num(s.std),
-      skewness: num(s.skewness),
-      min: num(s.min),
-      max: num(s.max),
-    })}${
-      ranged
-        ? ` ${t('everyNorm.outside', {
-            lo: formatNumber(OUTPUT_RANGE[0]),
-            hi: formatNumber(OUTPUT_RANGE[1]),
-          })}`
-        : ''
-    }`;
-
-  function fillRow(key, s, count) {
-    const cells = rows[key];
-    cells.count.textContent = count === undefined ? '—' : formatInteger(count);
-    for (const stat of ['mean', 'std', 'skewness']) {
-      cells[stat].textContent = num(s[stat]);
-      cells[stat].dataset.value = String(s[stat]);
-    }
-  }
-
-  function draw(state) {
-    distControl.set(state.distribution);
-    seedInput.value = String(state.seed);
-    offsetSlider.set(state.offset);
-    groupsSlider.set(state.groups);
-    Object.assign(root.dataset, {
-      distribution: state.distribution,
-      seed: String(state.seed),
-      offset: String(state.offset),
-      groups: String(state.groups),
-    });
-    const r = errorBox.attempt(
-      () => compute(state),
-      (error) => t('everyNorm.error', { message: error.message }),
-    );
-    if (!r) return;
-    charts.input.update([r.input.histogram], summary(t('everyNorm.inputTitle'), r.input, false));
-    fillRow('input', r.input);
-    panels.group.heading.textContent = t('everyNorm.groupTitle', { label: label('group'), g: state.groups });
-    for (const k of KINDS) {
-      charts[k].update(
-        [r.outputs[k].histogram],
-        summary(k === 'group' ? panels.group.heading.textContent : label(k), r.outputs[k], true),
-      );
-      fillRow(k, r.outputs[k], r.counts[k]);
-    }
+  const update = (state, r) => {
     const d = r.differences;
     groupsNow.textContent = t('everyNorm.groupsNow', {
       g: state.groups,
@@ -233,12 +210,69 @@ export async function mount(container, { core, text, state: initial, onInteract 
       rmsMean: num(rms.mean),
       rmsStd: num(rms.std),
     });
+  };
+  return { groupsBox, offsetBox, update };
+}
+
+export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
+  const figure = createFigure({ initial, fallback: DEFAULT_STATE, clean: cleanState, draw, onInteract });
+  const compute = createEveryNorm(core);
+  const label = (kind) => text.kinds[kind].label;
+
+  const root = el('div', { className: 'fig fig-every-norm' });
+  const controls = buildControls(text, change);
+  const shapeNote = el('p', {
+    className: 'fig-note',
+    text: t('everyNorm.shapeNote', { n: N, c: C, l: L, count: formatInteger(N * C * L) }),
+  });
+  const errorBox = createErrorBox();
+  const { grid, panels, charts } = buildHistograms(text, label);
+  const stats = buildStatsTable(label);
+  const readouts = buildReadouts(text, label);
+  root.append(
+    controls.root,
+    shapeNote,
+    errorBox.root,
+    grid,
+    readouts.groupsBox,
+    readouts.offsetBox,
+    stats.root,
+    parityNote(),
+  );
+  container.append(root);
+
+  function draw(state) {
+    controls.set(state);
+    Object.assign(root.dataset, {
+      distribution: state.distribution,
+      seed: String(state.seed),
+      offset: String(state.offset),
+      groups: String(state.groups),
+    });
+    const r = errorBox.attempt(
+      () => compute(state),
+      (error) => t('everyNorm.error', { message: error.message }),
+    );
+    if (!r) return;
+    charts.input.update([r.input.histogram], summary(t('everyNorm.inputTitle'), r.input, false));
+    stats.fillRow('input', r.input);
+    panels.group.heading.textContent = t('everyNorm.groupTitle', { label: label('group'), g: state.groups });
+    for (const k of KINDS) {
+      charts[k].update(
+        [r.outputs[k].histogram],
+        summary(k === 'group' ? panels.group.heading.textContent : label(k), r.outputs[k], true),
+      );
+      stats.fillRow(k, r.outputs[k], r.counts[k]);
+    }
+    readouts.update(state, r);
   }
 
   function change(patch) {
     figure.change(patch);
     // An invalid seed is put back to the last valid one at once (the input shows what is computed).
-    if (patch.seed !== undefined && figure.state.seed !== patch.seed) seedInput.value = String(figure.state.seed);
+    if (patch.seed !== undefined && figure.state.seed !== patch.seed) {
+      controls.seedInput.value = String(figure.state.seed);
+    }
   }
 
   figure.onDestroy(() => {

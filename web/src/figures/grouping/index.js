@@ -30,22 +30,8 @@ function cleanState(state, fallback) {
   return s;
 }
 
-export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
-  const kinds = text.kinds;
-  const figure = createFigure({
-    initial,
-    fallback: { kind: 'batch', groups: 2 },
-    clean: cleanState,
-    draw: render,
-    onInteract,
-    immediate: true,
-  });
-  let ids = null;
-  let selected = 0; // flat index n*C*L + c*L + l of the selected cell
-  let hovered = -1;
-  const interact = () => onInteract();
-
-  const root = el('div', { className: 'fig fig-grouping' });
+/** The kind radios and the group-count select (shown only for group norm). */
+function buildControls(kinds, hints, figure) {
   const controls = el('div', { className: 'fig-controls' });
   const kindGroup = radioGroup(
     t('grouping.normalization'),
@@ -57,13 +43,15 @@ export async function mount(container, { core, text, state: initial, onInteract 
     t('grouping.groups'),
     divisors(C).map((g) => ({ value: g, label: formatInteger(g) })),
     (g) => figure.change({ groups: Number(g) }),
-    text.hints?.groups,
+    hints?.groups,
   );
   groupsControl.root.classList.add('fig-groups-control');
   controls.append(kindGroup.root, groupsControl.root);
+  return { controls, kindGroup, groupsControl };
+}
 
-  const legend = el('p', { className: 'fig-note', text: t('grouping.legend', { n: N, c: C, l: L }) });
-
+/** The ARIA grid: one row group per sample, one row per channel, one cell per position; cells in flat order. */
+function buildGrid() {
   const gridId = nextId('grp-grid');
   const grid = el('div', {
     className: 'fig-cells',
@@ -109,6 +97,28 @@ export async function mount(container, { core, text, state: initial, onInteract 
     }
     grid.append(block);
   }
+  return { grid, gridId, cells };
+}
+
+export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
+  const kinds = text.kinds;
+  const figure = createFigure({
+    initial,
+    fallback: { kind: 'batch', groups: 2 },
+    clean: cleanState,
+    draw: render,
+    onInteract,
+    immediate: true,
+  });
+  let ids = null;
+  let selected = 0; // flat index n*C*L + c*L + l of the selected cell
+  let hovered = -1;
+  const interact = () => onInteract();
+
+  const root = el('div', { className: 'fig fig-grouping' });
+  const { controls, kindGroup, groupsControl } = buildControls(kinds, text.hints, figure);
+  const legend = el('p', { className: 'fig-note', text: t('grouping.legend', { n: N, c: C, l: L }) });
+  const { grid, gridId, cells } = buildGrid();
   const status = el('p', { className: 'fig-status', attrs: { id: `${gridId}-status` } });
   const alt = el('p', { className: 'visually-hidden', attrs: { 'aria-live': 'polite' } });
   root.append(controls, legend, grid, status, alt);

@@ -10,21 +10,9 @@ const textInput = (name, extra = {}) =>
   el('input', { type: 'text', 'data-control': name, autocomplete: 'off', spellcheck: 'false', ...extra });
 const select = (name, options) => selectInput(options, { 'data-control': name });
 
-export function createControls(text, onChange) {
-  const source = radioGroup(
-    t('inspector.source'),
-    nextId('insp-source'),
-    [
-      { value: 'paste', label: t('inspector.sourcePaste') },
-      { value: 'sample', label: t('inspector.sourceSample') },
-    ],
-    () => {
-      visibility();
-      onChange();
-    },
-  );
-  for (const [value, input] of source.inputs) input.dataset.control = `source-${value}`;
-  const inputs = {
+/** One native input per field read() reports, keyed by that field's name. */
+function createInputs(text) {
+  return {
     numbers: el('textarea', {
       className: 'insp-text',
       attrs: { rows: '5', spellcheck: 'false', 'data-control': 'numbers' },
@@ -46,6 +34,39 @@ export function createControls(text, onChange) {
     gamma: textInput('gamma'),
     beta: textInput('beta'),
   };
+}
+
+/** The shape, kind and parameter fields in one row; G and β come boxed so their visibility can change. */
+function parameterRow(inputs, groupsBox, betaBox) {
+  return el(
+    'div',
+    { className: 'fig-controls' },
+    field(t('inspector.n'), inputs.n),
+    field(t('inspector.c'), inputs.c),
+    field(t('inspector.l'), inputs.l),
+    field(t('inspector.kind'), inputs.kind),
+    groupsBox,
+    field(t('inspector.eps'), inputs.eps),
+    field(t('inspector.gamma'), inputs.gamma, t('inspector.paramHint')),
+    betaBox,
+  );
+}
+
+export function createControls(text, onChange) {
+  const source = radioGroup(
+    t('inspector.source'),
+    nextId('insp-source'),
+    [
+      { value: 'paste', label: t('inspector.sourcePaste') },
+      { value: 'sample', label: t('inspector.sourceSample') },
+    ],
+    () => {
+      visibility();
+      onChange();
+    },
+  );
+  for (const [value, input] of source.inputs) input.dataset.control = `source-${value}`;
+  const inputs = createInputs(text);
   const pasteBox = field(t('inspector.numbers'), inputs.numbers, t('inspector.numbersHint'));
   const sampleBox = el(
     'div',
@@ -67,18 +88,7 @@ export function createControls(text, onChange) {
     source.root,
     pasteBox,
     sampleBox,
-    el(
-      'div',
-      { className: 'fig-controls' },
-      field(t('inspector.n'), inputs.n),
-      field(t('inspector.c'), inputs.c),
-      field(t('inspector.l'), inputs.l),
-      field(t('inspector.kind'), inputs.kind),
-      groupsBox,
-      field(t('inspector.eps'), inputs.eps),
-      field(t('inspector.gamma'), inputs.gamma, t('inspector.paramHint')),
-      betaBox,
-    ),
+    parameterRow(inputs, groupsBox, betaBox),
     button,
   );
 

@@ -17,21 +17,8 @@ const num = (v) => formatNumber(v, { significant: 3 });
 export const gradientFamily = (s) =>
   s.kind === 'rms' ? 'rms' : s.kind === 'batch' && s.mode === 'eval' ? 'eval' : 'centred';
 
-export function gradientPanel({ onUpstream, initial = UPSTREAM[0] }) {
-  const root = el('div', { className: 'pg-panel pg-gradient' });
-  const heading = el('h4', { className: 'fig-panel-title', text: t('playground.grad.title') });
-  const intro = el('p', { className: 'fig-note', text: t('playground.grad.intro') });
-  const choice = selectControl(
-    t('playground.grad.upstream'),
-    UPSTREAM.map((u) => ({ value: u, label: t(`playground.grad.upstreams.${u}`) })),
-    (u) => onUpstream(u),
-  );
-  choice.input.dataset.control = 'upstream';
-  choice.set(initial);
-  const explain = el('p', { className: 'pg-grad-explain', attrs: { 'data-grad': 'explanation' } });
-  const message = el('p', { className: 'fig-error-title', attrs: { 'data-grad': 'error' } });
-  message.hidden = true;
-
+/** Both gradients' statistics, one row each, and a row for the range of ∂L/∂x's per-group means. */
+function gradientTable() {
   const table = el('table', { className: 'fig-table' });
   const body = el('tbody');
   const cells = {};
@@ -62,6 +49,25 @@ export function gradientPanel({ onUpstream, initial = UPSTREAM[0] }) {
     ),
     body,
   );
+  return { table, cells, groupCell };
+}
+
+export function gradientPanel({ onUpstream, initial = UPSTREAM[0] }) {
+  const root = el('div', { className: 'pg-panel pg-gradient' });
+  const heading = el('h4', { className: 'fig-panel-title', text: t('playground.grad.title') });
+  const intro = el('p', { className: 'fig-note', text: t('playground.grad.intro') });
+  const choice = selectControl(
+    t('playground.grad.upstream'),
+    UPSTREAM.map((u) => ({ value: u, label: t(`playground.grad.upstreams.${u}`) })),
+    (u) => onUpstream(u),
+  );
+  choice.input.dataset.control = 'upstream';
+  choice.set(initial);
+  const explain = el('p', { className: 'pg-grad-explain', attrs: { 'data-grad': 'explanation' } });
+  const message = el('p', { className: 'fig-error-title', attrs: { 'data-grad': 'error' } });
+  message.hidden = true;
+
+  const { table, cells, groupCell } = gradientTable();
 
   const chartBox = el('div', { className: 'pg-chart' });
   root.append(heading, intro, choice.root, explain, message, table, chartBox);

@@ -14,12 +14,10 @@ import '../../../styles/playground.css';
 import { t } from '../../i18n/i18n.js';
 import { subscribePreset } from '../../ui/preset-bus.js';
 import { divisors } from '../inputs.js';
-import { el, nextId } from '../../ui/el.js';
-import { fmtEps } from '../../ui/format.js';
-import { radioGroup, selectControl, steppedSlider } from '../../ui/controls.js';
-import { affineControls, distributionSelect, kindSelect } from '../shared-controls.js';
+import { el } from '../../ui/el.js';
 import { setInline } from '../../ui/inline.js';
-import { BATCH_SIZES, cleanState, DEFAULTS, EPSILONS, FEATURES, readHash, writeHash } from './hash.js';
+import { cleanState, DEFAULTS, readHash, writeHash } from './hash.js';
+import { playgroundControls } from './controls.js';
 import { createEngine, MOMENTUM, SPREAD_REPEATS, UPSTREAM, WARMUP_BATCH, WARMUP_STEPS } from './compute.js';
 import { groupsTable, noisePanel, runningPanel, statsTable } from './panels.js';
 import { gradientPanel } from './gradient-panel.js';
@@ -28,6 +26,76 @@ import { createTabs } from './tabs.js';
 import { parityNote } from '../parity-note.js';
 import { createErrorBox } from '../../ui/error-box.js';
 import { createFigure } from '../../ui/create-figure.js';
+
+// The URL fragment is written in a task after the frame that draws the state, not in the input handler:
+// history.replaceState took ~12 ms per call in Chromium (a same-document navigation; the trace shows an SVG
+// image, the favicon, decoded again), on the path of every input to its paint (docs/performance.md §4).
+function urlWriter(stateOf) {
+  let stale = false;
+  let timer = 0;
+  const write = () => {
+    timer = 0;
+    stale = false;
+    history.replaceState(history.state, '', writeHash(location.hash, stateOf()));
+  };
+  return {
+    markStale() {
+      stale = true;
+    },
+    /** Called from draw: queues the write if the state changed since the last one. */
+    afterFrame() {
+      if (stale && !timer) timer = setTimeout(write);
+    },
+    cancel: () => clearTimeout(timer),
+  };
+}
+
+/** "About this normalization": the kind's name, the axes it reduces and its description; show(kind) fills it. */
+function aboutPanel(text) {
+  const root = el('div', { className: 'pg-panel pg-about' });
+  const title = el('h4', { className: 'fig-panel-title' });
+  const body = el('p');
+  const axes = el('p', { className: 'fig-note' });
+  root.append(title, axes, body);
+  const show = (kind) => {
+    title.textContent = t('playground.about', { kind: text.kinds[kind].label });
+    axes.textContent = t('playground.axes', { kind: text.kinds[kind].label, axes: text.kinds[kind].axes });
+    setInline(body, text.kinds[kind].about);
+  };
+  return { root, show };
+}
+
+/** The Statistics tab: the statistics table, the about text, per-group statistics, noise and running panels. */
+function statisticsTab(text, warmup) {
+  const stats = statsTable(text);
+  const about = aboutPanel(text);
+  const groupStats = groupsTable(text);
+  const noise = noisePanel(text, SPREAD_REPEATS);
+  const running = runningPanel(text, warmup);
+  const outputs = el(
+    'div',
+    { className: 'pg-outputs' },
+    stats.root,
+    about.root,
+    groupStats.root,
+    noise.root,
+    running.root,
+  );
+  return { outputs, stats, about, groupStats, noise, running };
+}
+
+/** The Statistics, Gradients and PyTorch code tabs around their panels; onSelect runs on a tab change. */
+function playgroundTabs(outputs, gradientRoot, codeRoot, onSelect) {
+  return createTabs(
+    [
+      { id: 'stats', label: t('playground.tabs.stats'), panel: outputs },
+      { id: 'gradient', label: t('playground.tabs.gradient'), panel: el('div', {}, gradientRoot) },
+      { id: 'code', label: t('playground.tabs.code'), panel: el('div', {}, codeRoot) },
+    ],
+    t('playground.tabs.label'),
+    onSelect,
+  );
+}
 
 export async function mount(container, { core, text, state: initial, onInteract = () => {} }) {
   const fromHash = typeof location === 'object' ? readHash(location.hash) : null;
@@ -43,86 +111,21 @@ export async function mount(container, { core, text, state: initial, onInteract 
   const engine = createEngine(core);
 
   const root = el('div', { className: 'fig fig-playground' });
-  const controls = el('div', { className: 'fig-controls pg-controls' });
-  // A new C keeps G when G still divides it; otherwise cleanState picks C's default number of groups.
-  // The URL fragment is written in a task after the frame that draws the state, not in the input handler:
-  // history.replaceState took ~12 ms per call in Chromium (a same-document navigation; the trace shows an SVG
-  // image, the favicon, decoded again), on the path of every input to its paint (docs/performance.md §4).
-  let urlStale = false;
-  let urlTimer = 0;
-  const writeUrl = () => {
-    urlTimer = 0;
-    urlStale = false;
-    history.replaceState(history.state, '', writeHash(location.hash, figure.state));
-  };
+  const url = urlWriter(() => figure.state);
   const update = (patch) => {
     figure.setState(patch);
-    urlStale = true;
+    url.markStale();
   };
   const change = (patch) => {
     onInteract();
     update(patch);
   };
-
-  const kind = kindSelect(t('playground.normalization'), text, (k) => change({ kind: k }));
-  const mode = radioGroup(
-    t('playground.mode', { kind: text.kinds.batch.label }),
-    nextId('pg-mode'),
-    [
-      { value: 'train', label: t('playground.training') },
-      { value: 'eval', label: t('playground.eval') },
-    ],
-    (m) => change({ mode: m }),
-    'fig-radios pg-mode',
-  );
-  const dist = distributionSelect(t('playground.distribution'), text, (d) => change({ dist: d }));
-  const batch = steppedSlider(
-    t('playground.batchSize'),
-    BATCH_SIZES,
-    String,
-    (n) => change({ n }),
-    text.hints.batchSize,
-  );
-  const features = steppedSlider(t('playground.features'), FEATURES, String, (c) => change({ c }), text.hints.features);
-  const groups = selectControl(t('playground.groups'), [], (g) => change({ g: Number(g) }), text.hints.groups);
-  const eps = steppedSlider(t('playground.eps'), EPSILONS, fmtEps, (e) => change({ eps: e }));
-  const affine = affineControls(
-    {
-      gamma: t('playground.gamma'),
-      beta: t('playground.beta'),
-      noBeta: t('playground.noBeta', { kind: text.kinds.rms.label }),
-      resample: t('playground.resample'),
-    },
-    change,
-    () => figure.state.seed,
-  );
-  for (const [key, slider] of Object.entries({ batch, features, eps })) slider.input.dataset.control = key;
-  const link = el('a', { className: 'pg-link', text: t('playground.link'), attrs: { href: '#' } });
-  controls.append(
-    kind.root,
-    mode.root,
-    dist.root,
-    batch.root,
-    features.root,
-    groups.root,
-    eps.root,
-    affine.gamma.root,
-    affine.beta.root,
-    el('div', { className: 'fig-control fig-resample' }, affine.resample, affine.seedText, link),
-  );
+  const controls = playgroundControls(text, change, () => figure.state.seed);
+  const { kind, mode, dist, batch, features, groups, eps, affine, link } = controls;
 
   const alert = createErrorBox();
-  const stats = statsTable(text);
-  const about = el('div', { className: 'pg-panel pg-about' });
-  const aboutTitle = el('h4', { className: 'fig-panel-title' });
-  const aboutText = el('p');
-  const aboutAxes = el('p', { className: 'fig-note' });
-  about.append(aboutTitle, aboutAxes, aboutText);
-  const groupStats = groupsTable(text);
-  const noise = noisePanel(text, SPREAD_REPEATS);
   const warmup = { steps: WARMUP_STEPS, batch: WARMUP_BATCH, momentum: MOMENTUM };
-  const running = runningPanel(text, warmup);
-  const outputs = el('div', { className: 'pg-outputs' }, stats.root, about, groupStats.root, noise.root, running.root);
+  const { outputs, stats, about, groupStats, noise, running } = statisticsTab(text, warmup);
   const gradient = gradientPanel({
     onUpstream: (u) => {
       onInteract();
@@ -131,16 +134,8 @@ export async function mount(container, { core, text, state: initial, onInteract 
     },
   });
   const code = codePanel(warmup);
-  const tabs = createTabs(
-    [
-      { id: 'stats', label: t('playground.tabs.stats'), panel: outputs },
-      { id: 'gradient', label: t('playground.tabs.gradient'), panel: el('div', {}, gradient.root) },
-      { id: 'code', label: t('playground.tabs.code'), panel: el('div', {}, code.root) },
-    ],
-    t('playground.tabs.label'),
-    () => figure.schedule(),
-  );
-  root.append(controls, alert.root, tabs.root, parityNote());
+  const tabs = playgroundTabs(outputs, gradient.root, code.root, () => figure.schedule());
+  root.append(controls.root, alert.root, tabs.root, parityNote());
   container.append(root);
 
   // A model-map preset sets the fields it names (cleanState checks them) and keeps the others.
@@ -178,6 +173,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
       [eps, s.eps],
     ])
       if (stale(slider, value)) slider.set(value);
+    // A new C keeps G when G still divides it; otherwise cleanState picks C's default number of groups.
     if (shown.c !== s.c) groups.setOptions(divisors(s.c).map((g) => ({ value: g, label: String(g) })));
     groups.set(s.g);
     groups.root.hidden = s.kind !== 'group';
@@ -201,11 +197,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
       dist: s.dist,
       mode: s.mode,
     });
-    if (shown.kind !== s.kind) {
-      aboutTitle.textContent = t('playground.about', { kind: text.kinds[s.kind].label });
-      aboutAxes.textContent = t('playground.axes', { kind: text.kinds[s.kind].label, axes: text.kinds[s.kind].axes });
-      setInline(aboutText, text.kinds[s.kind].about);
-    }
+    if (shown.kind !== s.kind) about.show(s.kind);
     shown.c = s.c;
     shown.kind = s.kind;
   }
@@ -236,7 +228,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
     performance.clearMeasures('normlab:playground-draw');
     performance.mark('normlab:playground-start'); // read by tests/e2e/playground-timing.mjs
     syncControls(s);
-    if (urlStale && !urlTimer) urlTimer = setTimeout(writeUrl); // runs after this frame is painted
+    url.afterFrame(); // runs after this frame is painted
     try {
       // Only the shown tab is computed: on the Gradients tab the statistics (hidden) wait until shown again.
       const error = tabs.selected === 'gradient' ? drawGradient(s) : drawStatistics(s);
@@ -254,7 +246,7 @@ export async function mount(container, { core, text, state: initial, onInteract 
   }
 
   figure.onDestroy(() => {
-    clearTimeout(urlTimer);
+    url.cancel();
     window.removeEventListener('hashchange', onHash);
     unsubscribe();
     noise.destroy();

@@ -10,11 +10,9 @@ import { setData, setText, setTitle } from './write.js';
 
 const td = (attrs) => el('td', { attrs });
 
-/** "Statistics comparison": mean, std dev, min, max (+ skewness) × raw, normalized, improvement. */
-export function statsTable(text) {
+/** The "?" button in the improvement column's header and the definition it shows or hides. */
+function improvementHelp(text) {
   const defId = nextId('pg-improvement');
-  const root = el('div', { className: 'pg-panel pg-stats' });
-  const table = el('table', { className: 'fig-table' });
   const toggle = el('button', {
     className: 'fig-info',
     text: '?',
@@ -25,20 +23,6 @@ export function statsTable(text) {
       'aria-label': t('playground.stats.whatImprovement'),
     },
   });
-  const col = (key) => el('th', { text: t(`playground.stats.${key}`), attrs: { scope: 'col' } });
-  const head = el(
-    'tr',
-    {},
-    col('statistic'),
-    col('raw'),
-    col('normalized'),
-    el(
-      'th',
-      { attrs: { scope: 'col' } },
-      el('span', { text: t('playground.stats.improvement'), attrs: { title: text.hints.improvement } }),
-      toggle,
-    ),
-  );
   const definition = el('p', {
     className: 'fig-hint pg-definition',
     text: text.hints.improvement,
@@ -49,6 +33,11 @@ export function statsTable(text) {
     definition.hidden = !definition.hidden;
     toggle.setAttribute('aria-expanded', String(!definition.hidden));
   });
+  return { toggle, definition };
+}
+
+/** One row per statistic: raw, normalized and improvement cells (a "—" with its reason where none applies). */
+function statsRows() {
   const body = el('tbody');
   const rows = {};
   for (const key of ['mean', 'std', 'min', 'max', 'skewness']) {
@@ -76,6 +65,29 @@ export function statsTable(text) {
       ),
     );
   }
+  return { body, rows };
+}
+
+/** "Statistics comparison": mean, std dev, min, max (+ skewness) × raw, normalized, improvement. */
+export function statsTable(text) {
+  const { toggle, definition } = improvementHelp(text);
+  const root = el('div', { className: 'pg-panel pg-stats' });
+  const table = el('table', { className: 'fig-table' });
+  const col = (key) => el('th', { text: t(`playground.stats.${key}`), attrs: { scope: 'col' } });
+  const head = el(
+    'tr',
+    {},
+    col('statistic'),
+    col('raw'),
+    col('normalized'),
+    el(
+      'th',
+      { attrs: { scope: 'col' } },
+      el('span', { text: t('playground.stats.improvement'), attrs: { title: text.hints.improvement } }),
+      toggle,
+    ),
+  );
+  const { body, rows } = statsRows();
   table.append(el('caption', { text: t('playground.stats.caption') }), el('thead', {}, head), body);
   root.append(table, definition);
   return {
