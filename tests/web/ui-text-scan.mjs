@@ -88,7 +88,7 @@ const TEXT_CALLS = [
   'replaceWith',
   'insertAdjacentText',
 ];
-const ELEMENT_BUILDERS = ['h', 'el'];
+const ELEMENT_BUILDERS = ['el'];
 const KEY_CALL = /\b(?:t|hasString)\(\s*$/;
 
 const literalsIn = (skeleton, start, end) =>

@@ -5,7 +5,7 @@
 //   certificateTexts(cert) -> { dateText, scoreText, durationText }
 //   renderCertificate(cert, { idPrefix }) -> <article>   text only: the name is set with textContent
 
-import { h } from '../content/render.js';
+import { el } from '../ui/el.js';
 import { formatDate, formatInteger, t } from '../i18n/i18n.js';
 
 /** The calendar day "YYYY-MM-DD" of an ISO timestamp, in the page's time zone. */
@@ -49,31 +49,31 @@ export function certificateTexts(cert) {
 export function renderCertificate(cert, { idPrefix }) {
   const texts = certificateTexts(cert);
   const headingId = `${idPrefix}-heading`;
-  const dl = h('dl', { className: 'cert-meta' });
+  const dl = el('dl', { className: 'cert-meta' });
   const row = (label, value, className, sub) =>
     dl.append(
-      h(
+      el(
         'div',
         { className: 'cert-row' },
-        h('dt', { text: label }),
-        h('dd', { className }, value, sub ? h('span', { className: 'cert-sub', text: sub }) : null),
+        el('dt', { text: label }),
+        el('dd', { className }, value, sub ? el('span', { className: 'cert-sub', text: sub }) : null),
       ),
     );
   row(t('completion.cert.completed'), texts.dateText);
   row(t('completion.cert.score'), texts.scoreText, 'cert-score', t('completion.cert.scoreSub'));
   row(t('completion.cert.duration'), texts.durationText);
   row(t('completion.cert.id'), cert.id, 'cert-id');
-  return h(
+  return el(
     'article',
     { className: 'certificate', 'aria-labelledby': headingId, 'data-certificate-id': cert.id },
-    h('p', { className: 'cert-kicker', text: t('completion.cert.kicker') }),
-    h('h3', { className: 'cert-heading', id: headingId, text: t('completion.cert.heading') }),
-    h('p', { className: 'cert-line', text: t('completion.cert.certifies') }),
-    h('p', { className: 'cert-name', text: cert.name }),
-    h('p', { className: 'cert-line', text: t('completion.cert.completedLesson') }),
-    h('p', { className: 'cert-title', text: cert.title }),
+    el('p', { className: 'cert-kicker', text: t('completion.cert.kicker') }),
+    el('h3', { className: 'cert-heading', id: headingId, text: t('completion.cert.heading') }),
+    el('p', { className: 'cert-line', text: t('completion.cert.certifies') }),
+    el('p', { className: 'cert-name', text: cert.name }),
+    el('p', { className: 'cert-line', text: t('completion.cert.completedLesson') }),
+    el('p', { className: 'cert-title', text: cert.title }),
     dl,
-    h('p', { className: 'cert-hash', text: t('completion.cert.hash', { hash: cert.hash }) }),
-    h('p', { className: 'cert-note', text: t('completion.cert.note') }),
+    el('p', { className: 'cert-hash', text: t('completion.cert.hash', { hash: cert.hash }) }),
+    el('p', { className: 'cert-note', text: t('completion.cert.note') }),
   );
 }

@@ -16,7 +16,8 @@
 // The id helpers live in certificate-id.js, the certificate's DOM in certificate-view.js, the PDF (pdf-lib and
 // its fonts, loaded on demand) in pdf-download.js.
 
-import { h, plainText } from '../content/render.js';
+import { el } from '../ui/el.js';
+import { plainText } from '../ui/inline.js';
 import { summarize } from '../progress/progress-bar.js';
 import { passState } from '../progress/pass-mark.js';
 import { MAX_NAME_LENGTH } from '../state/progress.js';
@@ -35,22 +36,22 @@ export function createCompletion(
   host,
   { content, model, store, passMark = null, learnerName = '', nameHint = t('completion.nameHint') },
 ) {
-  const root = h('div', { className: 'completion' });
+  const root = el('div', { className: 'completion' });
 
   // Where the learner stands.
-  const summaryList = h('ul', { className: 'completion-summary' });
-  const openBox = h('div', { className: 'still-open' });
-  const markButton = h('button', {
+  const summaryList = el('ul', { className: 'completion-summary' });
+  const openBox = el('div', { className: 'still-open' });
+  const markButton = el('button', {
     type: 'button',
     className: 'button button-primary mark-complete',
     text: t('completion.mark'),
   });
-  const status = h('p', { className: 'completion-status', role: 'status' });
-  const passNote = h('p', { className: 'pass-note', id: 'pass-note', hidden: true });
-  const statusBox = h('div', { className: 'completion-actions' }, markButton, status);
+  const status = el('p', { className: 'completion-status', role: 'status' });
+  const passNote = el('p', { className: 'pass-note', id: 'pass-note', hidden: true });
+  const statusBox = el('div', { className: 'completion-actions' }, markButton, status);
 
   // Name and certificate.
-  const nameInput = h('input', {
+  const nameInput = el('input', {
     id: 'cert-name',
     name: 'learner-name',
     type: 'text',
@@ -59,35 +60,35 @@ export function createCompletion(
     spellcheck: 'false',
     'aria-describedby': 'cert-name-hint',
   });
-  const nameError = h('p', {
+  const nameError = el('p', {
     className: 'form-error',
     id: 'cert-name-error',
     hidden: true,
     text: t('completion.nameMissing'),
   });
-  const createButton = h('button', {
+  const createButton = el('button', {
     type: 'submit',
     className: 'button button-primary',
     text: t('completion.create'),
   });
-  const form = h(
+  const form = el(
     'form',
     { className: 'cert-form', 'aria-labelledby': 'cert-form-title', hidden: true },
-    h('h3', { id: 'cert-form-title', text: t('completion.formTitle') }),
-    h('label', { for: 'cert-name', text: t('completion.nameLabel') }),
-    h('p', { className: 'hint', id: 'cert-name-hint', text: nameHint }),
-    h('div', { className: 'form-row' }, nameInput, createButton),
+    el('h3', { id: 'cert-form-title', text: t('completion.formTitle') }),
+    el('label', { for: 'cert-name', text: t('completion.nameLabel') }),
+    el('p', { className: 'hint', id: 'cert-name-hint', text: nameHint }),
+    el('div', { className: 'form-row' }, nameInput, createButton),
     nameError,
   );
-  const certSlot = h('div', { className: 'certificate-slot' });
-  const printButton = h('button', {
+  const certSlot = el('div', { className: 'certificate-slot' });
+  const printButton = el('button', {
     type: 'button',
     className: 'button print-certificate',
     text: t('completion.print'),
   });
-  const pdfButton = h('button', { type: 'button', className: 'button download-pdf', text: t('completion.pdfButton') });
-  const certActions = h('div', { className: 'cert-actions' }, printButton, pdfButton);
-  const certArea = h('div', { className: 'certificate-area', hidden: true }, certSlot, certActions);
+  const pdfButton = el('button', { type: 'button', className: 'button download-pdf', text: t('completion.pdfButton') });
+  const certActions = el('div', { className: 'cert-actions' }, printButton, pdfButton);
+  const certArea = el('div', { className: 'certificate-area', hidden: true }, certSlot, certActions);
 
   const { area: resetArea, dialog } = createResetArea(() => {
     store.reset();
@@ -96,7 +97,7 @@ export function createCompletion(
   });
 
   root.append(
-    h('h3', { text: t('completion.whereYouAre') }),
+    el('h3', { text: t('completion.whereYouAre') }),
     summaryList,
     openBox,
     passNote,
@@ -202,13 +203,13 @@ export function createCompletion(
     );
     openBox.replaceChildren();
     if (s.unanswered.length) {
-      const list = h('ul', { className: 'open-list' });
+      const list = el('ul', { className: 'open-list' });
       for (const q of s.unanswered) {
         list.append(
-          h(
+          el(
             'li',
             {},
-            h('a', {
+            el('a', {
               href: `#${q.id}`,
               text: t('completion.openItem', { index: q.index, question: plainText(q.question) }),
             }),
@@ -216,11 +217,11 @@ export function createCompletion(
         );
       }
       openBox.append(
-        h('p', { className: 'open-title', text: t('completion.openTitle', { count: s.unanswered.length }) }),
+        el('p', { className: 'open-title', text: t('completion.openTitle', { count: s.unanswered.length }) }),
         list,
       );
     } else {
-      openBox.append(h('p', { className: 'open-title all-answered', text: t('completion.allAnswered') }));
+      openBox.append(el('p', { className: 'open-title all-answered', text: t('completion.allAnswered') }));
     }
 
     const comp = progress.completion;
@@ -278,10 +279,10 @@ export function createCompletion(
 }
 
 function item(text, ok) {
-  return h(
+  return el(
     'li',
     { 'data-ok': ok ? 'true' : 'false' },
-    h('span', { className: 'summary-mark', 'aria-hidden': 'true' }),
-    h('span', { text }),
+    el('span', { className: 'summary-mark', 'aria-hidden': 'true' }),
+    el('span', { text }),
   );
 }

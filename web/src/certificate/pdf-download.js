@@ -7,7 +7,7 @@
 //
 //   downloadCertificatePdf(cert) -> Promise<string>   the status line to show
 
-import { h } from '../content/render.js';
+import { el } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
 import { certificateTexts } from './certificate-view.js';
 import { createFontSource } from './fonts.js';
@@ -31,7 +31,7 @@ export async function downloadCertificatePdf(cert) {
     throw error;
   }
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = h('a', { href: url, download: `normlab-certificate-${cert.id}.pdf`, hidden: true });
+  const link = el('a', { href: url, download: `normlab-certificate-${cert.id}.pdf`, hidden: true });
   document.body.append(link);
   link.click();
   link.remove();

@@ -3,7 +3,7 @@
 //
 //   createResetArea(onReset) -> { area, dialog }   both to be appended by the caller
 
-import { h } from '../content/render.js';
+import { el } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
 import { button } from '../ui/controls.js';
 
@@ -11,17 +11,17 @@ export function createResetArea(onReset) {
   const resetButton = button(t('completion.reset'), () => dialog.showModal(), 'button button-danger reset-progress');
   const cancelButton = button(t('completion.cancel'), () => dialog.close('cancel'), 'button');
   const confirmButton = button(t('completion.resetConfirm'), () => dialog.close('reset'), 'button button-danger');
-  const dialog = h(
+  const dialog = el(
     'dialog',
     { className: 'reset-dialog', 'aria-labelledby': 'reset-title', 'aria-describedby': 'reset-desc' },
-    h('h2', { id: 'reset-title', text: t('completion.resetTitle') }),
-    h('p', { id: 'reset-desc', text: t('completion.resetText') }),
-    h('div', { className: 'dialog-actions' }, cancelButton, confirmButton),
+    el('h2', { id: 'reset-title', text: t('completion.resetTitle') }),
+    el('p', { id: 'reset-desc', text: t('completion.resetText') }),
+    el('div', { className: 'dialog-actions' }, cancelButton, confirmButton),
   );
   dialog.addEventListener('close', () => {
     if (dialog.returnValue === 'reset') onReset();
     dialog.returnValue = '';
     resetButton.focus();
   });
-  return { area: h('div', { className: 'reset-area' }, resetButton), dialog };
+  return { area: el('div', { className: 'reset-area' }, resetButton), dialog };
 }

@@ -6,13 +6,10 @@
 // main.js passes in, so this module stays a pure content renderer.
 
 import { el } from '../ui/el.js';
-import { focusableWhileScrolling, inline, mathNode, plainText, renderLink } from '../ui/inline.js';
+import { focusableWhileScrolling, inline, mathNode, renderLink } from '../ui/inline.js';
 import { formulaParts, mathTables } from './math-sources.js';
 import { lessonDurations, wholeMinutes } from './durations.js';
 import { t } from '../i18n/i18n.js';
-
-// certificate/ still reads the builder and plainText from here under their old names.
-export { el as h, plainText };
 
 /**
  * @typedef {object} RenderContext
