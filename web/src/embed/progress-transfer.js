@@ -12,7 +12,8 @@ import { decodeProgressCode, encodeProgressCode, progressFile, readProgressFile 
 
 const MAX_FILE_BYTES = 64 * 1024;
 
-export function createProgressTransfer(host, { store }) {
+/** The panel's elements: a disclosure with the code, its buttons, the file input and a status line. */
+function buildPanel() {
   const codeId = 'progress-code';
   const statusId = 'progress-transfer-status';
   const output = el('textarea', {
@@ -58,6 +59,11 @@ export function createProgressTransfer(host, { store }) {
       status,
     ),
   );
+  return { root, output, status, copyButton, downloadButton, importButton, fileInput };
+}
+
+export function createProgressTransfer(host, { store }) {
+  const { root, output, status, copyButton, downloadButton, importButton, fileInput } = buildPanel();
   host.append(root);
 
   const fillCode = () => {
