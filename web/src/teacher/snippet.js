@@ -32,33 +32,8 @@ export function lessonBase(href) {
 
 const isBlank = (v) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-/** The snippet for `options` (see the top of this file). */
-export function buildSnippet({
-  base,
-  title,
-  embed = true,
-  theme = null,
-  step = null,
-  preset = null,
-  hide = [],
-  pass = null,
-  height = HEIGHT_RANGE.default,
-  walkthroughSteps = 6,
-} = {}) {
-  const problems = [];
-  const error = (code, params = {}) => problems.push({ code, level: 'error', ...params });
-  const warn = (code, params = {}) => problems.push({ code, level: 'warning', ...params });
-
-  let href = lessonBase(base ?? '');
-  if (!href) {
-    error('base');
-    href = 'https://lessons.example.org/normalization/';
-  } else if (!/^https?:$/.test(new URL(href).protocol)) {
-    warn('notHttp', { protocol: new URL(href).protocol });
-  }
-  const params = new URLSearchParams();
-  if (embed) params.set('embed', '1');
-
+/** The address's `hide`, `step`, `preset` and `pass` parameters into `params`; problems through `report`. */
+function lessonParameters(params, { hide, step, preset, pass, walkthroughSteps }, { error, warn }) {
   const hidden = [];
   for (const name of hide) {
     if (HIDEABLE.includes(name)) {
@@ -95,6 +70,47 @@ export function buildSnippet({
       if (hidden.includes('quiz') && n > 0) warn('passUnreachable', { pass: n });
     }
   }
+}
+
+/** The <iframe> element around `url`, `height` px high. */
+function iframeHtml(url, title, height) {
+  return [
+    `<iframe src="${escapeAttribute(url)}"`,
+    `        title="${escapeAttribute(title || '')}"`,
+    `        width="100%" height="${height}" loading="lazy"`,
+    '        allow="fullscreen; clipboard-write"',
+    '        referrerpolicy="strict-origin-when-cross-origin"',
+    '        style="border:0;max-width:100%"></iframe>',
+  ].join('\n');
+}
+
+/** The snippet for `options` (see the top of this file). */
+export function buildSnippet({
+  base,
+  title,
+  embed = true,
+  theme = null,
+  step = null,
+  preset = null,
+  hide = [],
+  pass = null,
+  height = HEIGHT_RANGE.default,
+  walkthroughSteps = 6,
+} = {}) {
+  const problems = [];
+  const error = (code, params = {}) => problems.push({ code, level: 'error', ...params });
+  const warn = (code, params = {}) => problems.push({ code, level: 'warning', ...params });
+
+  let href = lessonBase(base ?? '');
+  if (!href) {
+    error('base');
+    href = 'https://lessons.example.org/normalization/';
+  } else if (!/^https?:$/.test(new URL(href).protocol)) {
+    warn('notHttp', { protocol: new URL(href).protocol });
+  }
+  const params = new URLSearchParams();
+  if (embed) params.set('embed', '1');
+  lessonParameters(params, { hide, step, preset, pass, walkthroughSteps }, { error, warn });
 
   if (theme === 'light' || theme === 'dark') params.set('theme', theme);
   else if (!isBlank(theme)) error('theme', { value: String(theme) });
@@ -107,13 +123,5 @@ export function buildSnippet({
 
   const query = params.toString().replace(/%2C/gi, ',');
   const url = query ? `${href}?${query}` : href;
-  const html = [
-    `<iframe src="${escapeAttribute(url)}"`,
-    `        title="${escapeAttribute(title || '')}"`,
-    `        width="100%" height="${h}" loading="lazy"`,
-    '        allow="fullscreen; clipboard-write"',
-    '        referrerpolicy="strict-origin-when-cross-origin"',
-    '        style="border:0;max-width:100%"></iframe>',
-  ].join('\n');
-  return { url, html, problems };
+  return { url, html: iframeHtml(url, title, h), problems };
 }
