@@ -121,18 +121,7 @@ function renderFormula(block, ctx) {
  */
 export function renderBlock(block, parent, ctx, section) {
   if (block.goDeeper && !ctx.folded) {
-    // An optional part: folded away under its title and its own time, one click from the core path.
-    const details = el('details', { className: 'go-deeper', 'data-part': block.id || block.figure });
-    const summary = el(
-      'summary',
-      {},
-      inline('span', t('common.goDeeper', { title: block.goDeeper }), ctx, { className: 'deepdive-title' }),
-      partTime(block.id || block.figure, ctx),
-    );
-    const body = el('div', { className: 'deepdive-body' });
-    renderBlock(block, body, { ...ctx, folded: true }, section);
-    details.append(summary, body);
-    parent.append(details);
+    parent.append(renderFolded(block, ctx, section));
     return;
   }
   switch (block.type) {
@@ -162,20 +151,9 @@ export function renderBlock(block, parent, ctx, section) {
       ctx.hooks.figure?.(block, host, section);
       break;
     }
-    case 'deepdive': {
-      const details = el('details', { className: 'deepdive', id: block.id });
-      const summary = el(
-        'summary',
-        {},
-        el('span', { className: 'deepdive-title', text: block.title }),
-        partTime(block.id, ctx),
-      );
-      const body = el('div', { className: 'deepdive-body' });
-      renderBlocks(block.blocks, body, ctx, section);
-      details.append(summary, body);
-      parent.append(details);
+    case 'deepdive':
+      parent.append(renderDeepDive(block, ctx, section));
       break;
-    }
     case 'takeaways':
       parent.append(renderList(block.items, false, ctx, 'takeaways'));
       break;
@@ -198,6 +176,36 @@ export function renderBlock(block, parent, ctx, section) {
       // validateContent rejects unknown types; render nothing rather than guess.
       break;
   }
+}
+
+/** An optional part: the block folded away under its title and its own time, one click from the core path. */
+function renderFolded(block, ctx, section) {
+  const details = el('details', { className: 'go-deeper', 'data-part': block.id || block.figure });
+  const summary = el(
+    'summary',
+    {},
+    inline('span', t('common.goDeeper', { title: block.goDeeper }), ctx, { className: 'deepdive-title' }),
+    partTime(block.id || block.figure, ctx),
+  );
+  const body = el('div', { className: 'deepdive-body' });
+  renderBlock(block, body, { ...ctx, folded: true }, section);
+  details.append(summary, body);
+  return details;
+}
+
+/** A deep dive: its blocks in a disclosure titled with its own time. */
+function renderDeepDive(block, ctx, section) {
+  const details = el('details', { className: 'deepdive', id: block.id });
+  const summary = el(
+    'summary',
+    {},
+    el('span', { className: 'deepdive-title', text: block.title }),
+    partTime(block.id, ctx),
+  );
+  const body = el('div', { className: 'deepdive-body' });
+  renderBlocks(block.blocks, body, ctx, section);
+  details.append(summary, body);
+  return details;
 }
 
 /** "optional · about 3 min" for an optional part whose minutes the context knows (nothing otherwise). */
