@@ -74,14 +74,15 @@ function lessonParameters(params, { hide, step, preset, pass, walkthroughSteps }
 
 /** The <iframe> element around `url`, `height` px high. */
 function iframeHtml(url, title, height) {
-  return [
+  const lines = [
     `<iframe src="${escapeAttribute(url)}"`,
     `        title="${escapeAttribute(title || '')}"`,
     `        width="100%" height="${height}" loading="lazy"`,
     '        allow="fullscreen; clipboard-write"',
     '        referrerpolicy="strict-origin-when-cross-origin"',
     '        style="border:0;max-width:100%"></iframe>',
-  ].join('\n');
+  ];
+  return lines.join('\n');
 }
 
 /** The snippet for `options` (see the top of this file). */
