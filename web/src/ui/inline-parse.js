@@ -37,89 +37,71 @@ export function parseInline(text) {
   const tokens = [];
   if (typeof text !== 'string' || text.length === 0) return tokens;
   let buf = '';
-  const flush = () => {
-    if (buf) {
-      pushText(tokens, buf);
-      buf = '';
-    }
-  };
   let i = 0;
-  const n = text.length;
-  while (i < n) {
+  while (i < text.length) {
     const ch = text[i];
-    if (ch === '\\' && i + 1 < n && ESCAPABLE.has(text[i + 1])) {
+    if (ch === '\\' && i + 1 < text.length && ESCAPABLE.has(text[i + 1])) {
       buf += text[i + 1];
       i += 2;
       continue;
     }
-    if (ch === '`') {
-      const end = text.indexOf('`', i + 1);
-      if (end > i + 1) {
-        flush();
-        tokens.push({ type: 'code', text: text.slice(i + 1, end) });
-        i = end + 1;
-        continue;
-      }
+    const found = delimitedAt(text, i) ?? bracketedAt(text, i);
+    if (!found) {
+      buf += ch;
+      i += 1;
+      continue;
     }
-    if (ch === '$') {
-      const end = findClosing(text, i + 1, '$');
-      if (end > i + 1) {
-        flush();
-        tokens.push({ type: 'math', text: text.slice(i + 1, end) });
-        i = end + 1;
-        continue;
-      }
+    if (found.token) {
+      if (buf) pushText(tokens, buf);
+      buf = '';
+      tokens.push(found.token);
+    } else {
+      buf += found.plain;
     }
-    if (ch === '*' && text[i + 1] === '*') {
-      const end = findClosing(text, i + 2, '**');
-      if (end > i + 2) {
-        flush();
-        tokens.push({ type: 'strong', text: unescape(text.slice(i + 2, end)) });
-        i = end + 2;
-        continue;
-      }
-    } else if (ch === '*' && i + 1 < n && !/\s/.test(text[i + 1])) {
-      const end = findEmClose(text, i + 1);
-      if (end > i + 1) {
-        flush();
-        tokens.push({ type: 'em', text: unescape(text.slice(i + 1, end)) });
-        i = end + 1;
-        continue;
-      }
-    }
-    if (ch === '[') {
-      const m = /^\[@([^\]\s]+)\]/.exec(text.slice(i));
-      if (m && CITE_ID_RE.test(m[1])) {
-        flush();
-        tokens.push({ type: 'cite', text: m[1], ref: m[1] });
-        i += m[0].length;
-        continue;
-      }
-      const claim = /^\[claim:([^\]\s]+)\]/.exec(text.slice(i));
-      if (claim && CITE_ID_RE.test(claim[1])) {
-        flush();
-        tokens.push({ type: 'claim', text: '', claim: claim[1] });
-        i += claim[0].length;
-        continue;
-      }
-      const link = matchLink(text, i);
-      if (link) {
-        if (isSafeHref(link.href) && link.label.trim() !== '') {
-          flush();
-          tokens.push({ type: 'link', text: unescape(link.label), href: link.href });
-        } else {
-          // Unsafe or malformed target: keep the whole source as plain text, never as a link.
-          buf += text.slice(i, link.end);
-        }
-        i = link.end;
-        continue;
-      }
-    }
-    buf += ch;
-    i += 1;
+    i = found.end;
   }
-  flush();
+  if (buf) pushText(tokens, buf);
   return tokens;
+}
+
+// The markup that opens at text[i] with a delimiter (`code`, $TeX$, **strong**, *em*): { token, end } past its
+// close, or null when none opens there or it is not closed (the character is then plain text).
+function delimitedAt(text, i) {
+  const ch = text[i];
+  if (ch === '`') {
+    const end = text.indexOf('`', i + 1);
+    if (end > i + 1) return { token: { type: 'code', text: text.slice(i + 1, end) }, end: end + 1 };
+  }
+  if (ch === '$') {
+    const end = findClosing(text, i + 1, '$');
+    if (end > i + 1) return { token: { type: 'math', text: text.slice(i + 1, end) }, end: end + 1 };
+  }
+  if (ch === '*' && text[i + 1] === '*') {
+    const end = findClosing(text, i + 2, '**');
+    if (end > i + 2) return { token: { type: 'strong', text: unescape(text.slice(i + 2, end)) }, end: end + 2 };
+  } else if (ch === '*' && i + 1 < text.length && !/\s/.test(text[i + 1])) {
+    const end = findEmClose(text, i + 1);
+    if (end > i + 1) return { token: { type: 'em', text: unescape(text.slice(i + 1, end)) }, end: end + 1 };
+  }
+  return null;
+}
+
+// The markup that opens at text[i] with "[" ([@ref], [claim:id], [text](href)): { token, end }, or
+// { plain, end } for a link whose target is unsafe or malformed (kept as written, never a link), or null.
+function bracketedAt(text, i) {
+  if (text[i] !== '[') return null;
+  const m = /^\[@([^\]\s]+)\]/.exec(text.slice(i));
+  if (m && CITE_ID_RE.test(m[1])) return { token: { type: 'cite', text: m[1], ref: m[1] }, end: i + m[0].length };
+  const claim = /^\[claim:([^\]\s]+)\]/.exec(text.slice(i));
+  if (claim && CITE_ID_RE.test(claim[1])) {
+    return { token: { type: 'claim', text: '', claim: claim[1] }, end: i + claim[0].length };
+  }
+  const link = matchLink(text, i);
+  if (!link) return null;
+  if (isSafeHref(link.href) && link.label.trim() !== '') {
+    return { token: { type: 'link', text: unescape(link.label), href: link.href }, end: link.end };
+  }
+  return { plain: text.slice(i, link.end), end: link.end };
 }
 
 function pushText(tokens, s) {
