@@ -3,7 +3,7 @@
 // - Mark as complete is allowed at any time; the area lists what is still unanswered (unanswered checks count
 //   as not correct). It records date, score (first-try correct of the checks) and time spent.
 // - The certificate shows name (as text only), lesson title, completion date, score, the lesson's duration and
-//   an id: SHA-256 (WebCrypto; a small built-in fallback where crypto.subtle is missing, e.g. plain http) of
+//   an id: SHA-256 (@noble/hashes, the same on every page, secure context or not; certificate-id.js) of
 //   the canonical JSON of the other fields, shortened to 12 hex digits in groups of four. It is a self-issued
 //   record and says so: the id reveals accidental edits of the fields (anyone can recompute it), not identity.
 // - Print uses a copy in #print-root and a print stylesheet that prints only that copy.
