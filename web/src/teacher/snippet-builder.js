@@ -3,25 +3,14 @@
 // (the Clipboard API, else the selected text with execCommand, else a message to copy by hand).
 
 import { el, nextId } from '../ui/el.js';
-import { selectInput } from '../ui/controls.js';
+import { field, selectInput } from '../ui/controls.js';
 import { t } from '../i18n/i18n.js';
 import { HIDEABLE, PRESETS } from '../embed/params.js';
 import { buildSnippet, HEIGHT_RANGE } from './snippet.js';
 import { presetLabel } from './preset-buttons.js';
 
-// The teacher panel's fields look like its other parts (web/styles/teacher.css), not like ui/controls.js
-// field()'s figure controls.
-function field(labelText, control, hint) {
-  const id = control.id || nextId('tp-field');
-  control.id = id;
-  const box = el('div', { className: 'tp-field' }, el('label', { text: labelText, attrs: { for: id } }), control);
-  if (hint) {
-    const hintId = `${id}-hint`;
-    control.setAttribute('aria-describedby', hintId);
-    box.append(el('p', { className: 'tp-hint', text: hint, attrs: { id: hintId } }));
-  }
-  return box;
-}
+/** The teacher panel's fields look like its other parts (web/styles/teacher.css), not like a figure's. */
+const PANEL_FIELD = { className: 'tp-field', hintClassName: 'tp-hint', idPrefix: 'tp-field' };
 
 /** Copy `text`; true when it reached the clipboard. */
 async function copyText(text, textarea) {
@@ -85,14 +74,15 @@ function snippetForm({ embed, theme, step, preset, pass, height, hideBoxes }) {
       { className: 'tp-field tp-check' },
       el('label', {}, embed, document.createTextNode(` ${t('teacher.snippet.embed')}`)),
     ),
-    field(t('teacher.snippet.theme'), theme),
-    field(t('teacher.snippet.step'), step),
-    field(t('teacher.snippet.preset'), preset),
-    field(t('teacher.snippet.pass'), pass, t('teacher.snippet.passHint')),
+    field(t('teacher.snippet.theme'), theme, undefined, PANEL_FIELD),
+    field(t('teacher.snippet.step'), step, undefined, PANEL_FIELD),
+    field(t('teacher.snippet.preset'), preset, undefined, PANEL_FIELD),
+    field(t('teacher.snippet.pass'), pass, t('teacher.snippet.passHint'), PANEL_FIELD),
     field(
       t('teacher.snippet.height'),
       height,
       t('teacher.snippet.heightHint', { min: HEIGHT_RANGE.min, max: HEIGHT_RANGE.max }),
+      PANEL_FIELD,
     ),
     el(
       'fieldset',
