@@ -343,7 +343,7 @@ test('the scanner reads every file of web/src without losing its place (brackets
 test('the scanner finds UI text where it hides, and leaves code alone', () => {
   const hits = (src) => findUiText(src).map((h) => h.value);
   assert.deepEqual(hits("b.textContent = done ? 'Finish' : 'Next';"), ['Finish', 'Next']);
-  assert.deepEqual(hits("h('span', { className: 'visually-hidden', text: ' (opens in a new tab)' });"), [
+  assert.deepEqual(hits("el('span', { className: 'visually-hidden', text: ' (opens in a new tab)' });"), [
     ' (opens in a new tab)',
   ]);
   assert.deepEqual(hits("notices.show('storage', 'the browser storage for this site is full');"), [

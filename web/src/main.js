@@ -2,11 +2,13 @@
 // quick checks, walkthrough, figures (lazily), progress bar + table of contents, reading and time tracking,
 // and keeping two tabs in step. Embedding (web/src/embed/): URL parameters, layout, the host message
 // channel and auto-height; the LMS layer (web/src/lms/) picks SCORM 2004 / 1.2 / standalone and supplies the
-// progress store's storage backend under an LMS.
+// progress store's storage backend under an LMS. The hooks that build the interactive blocks are in
+// interactive-blocks.js.
 
 import { validateContent } from './content/schema.js';
 import { withDurations } from './content/durations.js';
-import { lessonContext, renderBadges, renderSection } from './content/render.js';
+import { renderBadges, renderSection } from './content/render.js';
+import { interactiveContext } from './interactive-blocks.js';
 import { hydrateLesson, isPrerenderOf } from './content/hydrate.js';
 import { loadContent } from './content/load-content.js';
 import { t } from './i18n/i18n.js';
@@ -19,10 +21,6 @@ import { layOutSections } from './ui/section-layout.js';
 import { setupStickyToolbar, setupTocDisclosure } from './ui/page-layout.js';
 import { addNewTabLink } from './embed/new-tab-link.js';
 import { trackReading, trackTime } from './ui/reading-tracker.js';
-import { QuickCheck } from './quiz/quick-check.js';
-import { LessonWalkthrough } from './walkthrough/lesson-walkthrough.js';
-import { getCore, mountFigureWhenVisible } from './figures/registry.js';
-import { installPredictHooks } from './mastery/hooks.js';
 import { createSafeStorage } from './state/storage.js';
 import { createProgressStore, STORAGE_KEY } from './state/progress.js';
 import { createProgressBar, createToc, lessonModel } from './progress/progress-bar.js';
@@ -37,7 +35,6 @@ import {
 } from './embed/embed-mode.js';
 import { installOfflineData } from './embed/offline-data.js';
 import { findScormApi, STANDALONE } from './lms/find-api.js';
-import { mountCompletion } from './certificate/lazy-completion.js';
 import { addPrintTakeaways } from './teacher/takeaways-sheet.js';
 import { summarize } from './progress/progress-bar.js';
 
@@ -119,8 +116,8 @@ async function boot() {
   });
 }
 
-async function renderLesson(content, { lesson, store, prerendered, embed }) {
-  const { params, framed, lms, passMark, storage } = embed;
+/** The page's heading in the content's language: <html lang>, the document title, the title and its badges. */
+function showHeading(content) {
   // Strings and Intl formats follow the content's language from here on (i18n.js reads <html lang>).
   if (document.documentElement.lang !== content.lang) {
     document.documentElement.lang = content.lang;
@@ -128,62 +125,16 @@ async function renderLesson(content, { lesson, store, prerendered, embed }) {
   }
   document.title = t('page.documentTitle', { title: content.title });
   $('lesson-title').textContent = content.title;
-  const badges = $('lesson-badges');
-  badges.replaceChildren(...renderBadges(content));
+  $('lesson-badges').replaceChildren(...renderBadges(content));
+}
 
-  const model = lessonModel(content);
-  const quizzes = [];
-  const walkthroughs = [];
-  const completions = [];
-  const totalQuizzes = model.quizzes.length;
-
-  // teacher=1: answer keys under the checks (the quiz modules read ctx.teacher) and the teacher panel.
-  // Each optional part (deep dive, goDeeper block) shows its own computed time.
-  const ctx = lessonContext(content, { teacher: params.teacher });
-  const { refs } = ctx;
-  if (params.teacher) document.documentElement.dataset.teacher = 'true';
-  const predicts = installPredictHooks(ctx, { content, store, loadCore: getCore });
-  ctx.hooks.quiz = (block, host) => {
-    const index = model.quizzes.findIndex((q) => q.id === block.id) + 1;
-    quizzes.push(new QuickCheck(host, block, { ctx, store, index, total: totalQuizzes }));
-  };
-  ctx.hooks.walkthrough = (block, host) => {
-    walkthroughs.push(
-      new LessonWalkthrough(host, block, {
-        ctx,
-        store,
-        mountFigure: (name, container, opts) =>
-          mountFigureWhenVisible(name, container, { ...opts, text: content.figureText }),
-      }),
-    );
-  };
-  ctx.hooks.figure = (block, host, section) => {
-    const countsAsPlayground = block.figure === 'playground' && section.id === 'playground';
-    const preset = params.preset && params.preset.figure === block.figure ? params.preset.state : undefined;
-    mountFigureWhenVisible(block.figure, host, {
-      // refs: figures that cite papers (the model map) link to the References list.
-      text: { ...content.figureText, refs },
-      ...(preset ? { state: preset } : {}),
-      onInteract: countsAsPlayground ? () => store.markPlaygroundUsed() : undefined,
-    });
-  };
-  // The completion area sits at the lesson's end: its modules load after start-up (lazy-completion.js) and
-  // join the progress sync once they are there.
-  ctx.hooks.completion = (block, host) => {
-    mountCompletion(host, {
-      content,
-      model,
-      store,
-      passMark,
-      learnerName: lms.learnerName,
-      nameHint: lms.kind === 'standalone' ? undefined : t('page.lmsNameHint'),
-      transfer: lms.kind === 'standalone',
-      onReady: (completion) => completions.push(completion),
-    });
-  };
-
-  // The build wrote this content's sections into the page (scripts/prerender.mjs): they are taken over in place.
-  // Other content (a course site's, a test's) or a page without them is rendered here, in one step.
+/**
+ * The lesson's sections in the page, returned in order; then the takeaways' print sheet and, with teacher=1,
+ * the teacher panel. The build wrote this content's sections into the page (scripts/prerender.mjs): they are
+ * taken over in place. Other content (a course site's, a test's) or a page without them is rendered here,
+ * in one step.
+ */
+async function placeSections(lesson, content, ctx, { prerendered, teacher }) {
   let nodes = prerendered ? await hydrateLesson(lesson, content, ctx) : null;
   if (!nodes) {
     nodes = content.sections.map((section) => renderSection(section, ctx));
@@ -193,17 +144,20 @@ async function renderLesson(content, { lesson, store, prerendered, embed }) {
   addPrintTakeaways(
     nodes.find((n) => n.id === 'takeaways'),
     content,
-    refs,
+    ctx.refs,
   );
-  if (params.teacher) {
+  if (teacher) {
     import('./teacher/teacher-panel.js')
       .then(({ createTeacherPanel }) => lesson.prepend(createTeacherPanel(content)))
       .catch((error) => console.error(error));
   }
   lesson.dataset.contentStatus = 'valid';
   lesson.removeAttribute('aria-busy');
-  const sectionLayout = layOutSections(lesson, nodes);
+  return nodes;
+}
 
+/** The progress bar, the table of contents and the interactive parts follow the store; returns the toc. */
+function followProgress(store, content, model, { quizzes, predicts, walkthroughs, completions }) {
   const bar = createProgressBar($('progress'), model);
   const toc = createToc($('toc-list'), content, model);
   const sync = (progress) => {
@@ -216,6 +170,17 @@ async function renderLesson(content, { lesson, store, prerendered, embed }) {
   };
   store.subscribe(sync);
   sync(store.state);
+  return toc;
+}
+
+async function renderLesson(content, { lesson, store, prerendered, embed }) {
+  const { params, framed, lms, passMark, storage } = embed;
+  showHeading(content);
+  const model = lessonModel(content);
+  const { ctx, parts } = interactiveContext(content, { model, store, params, lms, passMark });
+  const nodes = await placeSections(lesson, content, ctx, { prerendered, teacher: params.teacher });
+  const sectionLayout = layOutSections(lesson, nodes);
+  const toc = followProgress(store, content, model, parts);
 
   const tracked = new Set(model.sections.map((s) => s.id));
   trackReading(
@@ -226,9 +191,9 @@ async function renderLesson(content, { lesson, store, prerendered, embed }) {
   trackTime(store);
 
   if (params.embed || framed) externalLinksInNewTab(lesson);
-  if (params.step && walkthroughs[0]) {
+  if (params.step && parts.walkthroughs[0]) {
     try {
-      walkthroughs[0].go(params.step - 1);
+      parts.walkthroughs[0].go(params.step - 1);
     } catch (error) {
       console.warn(error);
     }

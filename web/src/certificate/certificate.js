@@ -13,16 +13,15 @@
 // - Under an LMS the name field is prefilled with the LMS's learner name (still editable).
 //
 //   createCompletion(host, { content, model, store, passMark?, learnerName?, nameHint? }) -> { sync(progress) }
-// The id helpers live in certificate-id.js, the certificate's DOM in certificate-view.js, the PDF (pdf-lib and
-// its fonts, loaded on demand) in pdf-download.js.
+// The id helpers live in certificate-id.js, the area's elements in completion-view.js, the certificate's DOM
+// in certificate-view.js, the PDF (pdf-lib and its fonts, loaded on demand) in pdf-download.js.
 
 import { el } from '../ui/el.js';
-import { plainText } from '../ui/inline.js';
 import { summarize } from '../progress/progress-bar.js';
 import { passState } from '../progress/pass-mark.js';
-import { MAX_NAME_LENGTH } from '../state/progress.js';
 import { cleanName, makeCertificate } from './certificate-id.js';
 import { formatDay, formatDuration, localDay, renderCertificate } from './certificate-view.js';
+import { completionView, openItems, summaryItems } from './completion-view.js';
 import { createResetArea } from './reset-dialog.js';
 import { formatPercent, t } from '../i18n/i18n.js';
 
@@ -32,76 +31,94 @@ function passGate(summary, passMark) {
   return { percent, passing: passed !== false };
 }
 
+/** A missing name is flagged on the field (and its error read out with it); a given one clears the flag. */
+function showNameMissing({ nameInput, nameError }, missing) {
+  nameError.hidden = !missing;
+  if (missing) nameInput.setAttribute('aria-invalid', 'true');
+  else nameInput.removeAttribute('aria-invalid');
+  nameInput.setAttribute('aria-describedby', missing ? 'cert-name-hint cert-name-error' : 'cert-name-hint');
+}
+
+/** The words of a completion record for the status line (completion.marked, completion.completedOn). */
+function completionText(key, comp) {
+  return t(key, {
+    date: formatDay(localDay(comp.date)),
+    score: comp.score,
+    total: comp.total,
+    time: formatDuration(comp.timeSpentMs),
+  });
+}
+
+/** The pass note under a pass mark: the mark, the score, and whether it is reached, missed or still open. */
+function passNoteText(s, gate, passMark) {
+  const score = t('completion.pass.score', {
+    percent: formatPercent(Math.round(gate.percent), 0),
+    correct: s.correct,
+    total: s.checksTotal,
+  });
+  const mark = formatPercent(passMark, Number.isInteger(passMark) ? 0 : 1);
+  if (gate.passing) return t('completion.pass.reached', { mark, score });
+  return t(s.answered === s.checksTotal ? 'completion.pass.failed' : 'completion.pass.needed', { mark, score });
+}
+
+/** Mark as complete follows the pass rule; without a pass it points at the note that says why. */
+function showGate({ root, markButton, passNote }, { s, comp, gate, passMark }) {
+  markButton.textContent = t(comp ? 'completion.update' : 'completion.mark');
+  markButton.disabled = !gate.passing;
+  if (gate.passing) markButton.removeAttribute('aria-describedby');
+  else markButton.setAttribute('aria-describedby', 'pass-note');
+  root.dataset.completed = comp ? 'true' : 'false';
+  root.dataset.passing = gate.passing ? 'true' : 'false';
+  passNote.hidden = passMark === null;
+  if (passMark !== null) passNote.textContent = passNoteText(s, gate, passMark);
+}
+
+/** The certificate in its slot and in #print-root (the copy the print stylesheet prints), or neither. */
+function showCertificate(cert, certSlot, printRoot) {
+  certSlot.replaceChildren();
+  printRoot?.replaceChildren();
+  if (!cert) return;
+  const article = renderCertificate(cert, { idPrefix: 'certificate' });
+  article.tabIndex = -1;
+  certSlot.append(article);
+  printRoot?.append(renderCertificate(cert, { idPrefix: 'print-certificate' }));
+}
+
+// The PDF is made on demand: pdf-lib and the fonts are fetched only on the first click (pdf-download.js).
+function offerPdf(pdfButton, { store, status }) {
+  let makingPdf = false;
+  pdfButton.addEventListener('click', async () => {
+    const cert = store.state.certificate;
+    if (!cert || makingPdf) return;
+    makingPdf = true;
+    status.textContent = t('completion.pdfMaking');
+    try {
+      status.textContent = await (await import('./pdf-download.js')).downloadCertificatePdf(cert);
+    } catch (error) {
+      console.warn(error);
+      status.textContent = t('completion.pdfFailed');
+    }
+    makingPdf = false;
+  });
+}
+
 export function createCompletion(
   host,
   { content, model, store, passMark = null, learnerName = '', nameHint = t('completion.nameHint') },
 ) {
-  const root = el('div', { className: 'completion' });
-
-  // Where the learner stands.
-  const summaryList = el('ul', { className: 'completion-summary' });
-  const openBox = el('div', { className: 'still-open' });
-  const markButton = el('button', {
-    type: 'button',
-    className: 'button button-primary mark-complete',
-    text: t('completion.mark'),
-  });
-  const status = el('p', { className: 'completion-status', role: 'status' });
-  const passNote = el('p', { className: 'pass-note', id: 'pass-note', hidden: true });
-  const statusBox = el('div', { className: 'completion-actions' }, markButton, status);
-
-  // Name and certificate.
-  const nameInput = el('input', {
-    id: 'cert-name',
-    name: 'learner-name',
-    type: 'text',
-    autocomplete: 'name',
-    maxlength: String(MAX_NAME_LENGTH),
-    spellcheck: 'false',
-    'aria-describedby': 'cert-name-hint',
-  });
-  const nameError = el('p', {
-    className: 'form-error',
-    id: 'cert-name-error',
-    hidden: true,
-    text: t('completion.nameMissing'),
-  });
-  const createButton = el('button', {
-    type: 'submit',
-    className: 'button button-primary',
-    text: t('completion.create'),
-  });
-  const form = el(
-    'form',
-    { className: 'cert-form', 'aria-labelledby': 'cert-form-title', hidden: true },
-    el('h3', { id: 'cert-form-title', text: t('completion.formTitle') }),
-    el('label', { for: 'cert-name', text: t('completion.nameLabel') }),
-    el('p', { className: 'hint', id: 'cert-name-hint', text: nameHint }),
-    el('div', { className: 'form-row' }, nameInput, createButton),
-    nameError,
-  );
-  const certSlot = el('div', { className: 'certificate-slot' });
-  const printButton = el('button', {
-    type: 'button',
-    className: 'button print-certificate',
-    text: t('completion.print'),
-  });
-  const pdfButton = el('button', { type: 'button', className: 'button download-pdf', text: t('completion.pdfButton') });
-  const certActions = el('div', { className: 'cert-actions' }, printButton, pdfButton);
-  const certArea = el('div', { className: 'certificate-area', hidden: true }, certSlot, certActions);
-
+  const view = completionView(nameHint);
+  const { root, summaryList, openBox, markButton, status, form, nameInput, createButton, certSlot, certArea } = view;
   const { area: resetArea, dialog } = createResetArea(() => {
     store.reset();
     nameInput.value = '';
     status.textContent = t('completion.resetDone');
   });
-
   root.append(
     el('h3', { text: t('completion.whereYouAre') }),
     summaryList,
     openBox,
-    passNote,
-    statusBox,
+    view.passNote,
+    view.statusBox,
     form,
     certArea,
     resetArea,
@@ -110,40 +127,6 @@ export function createCompletion(
   host.append(root);
 
   let busy = false;
-
-  markButton.addEventListener('click', async () => {
-    const s = summarize(store.state, model);
-    if (!passGate(s, passMark).passing) return;
-    store.complete({ score: s.correct, total: s.checksTotal });
-    const comp = store.state.completion;
-    status.textContent =
-      t('completion.marked', {
-        date: formatDay(localDay(comp.date)),
-        score: comp.score,
-        total: comp.total,
-        time: formatDuration(comp.timeSpentMs),
-      }) + (s.unanswered.length ? ` ${t('completion.stillUnanswered', { count: s.unanswered.length })}` : '');
-    if (store.state.certificate) await refreshCertificate(store.state.certificate.name);
-    else nameInput.focus();
-  });
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const name = cleanName(nameInput.value);
-    if (!name) {
-      nameError.hidden = false;
-      nameInput.setAttribute('aria-invalid', 'true');
-      nameInput.setAttribute('aria-describedby', 'cert-name-hint cert-name-error');
-      nameInput.focus();
-      return;
-    }
-    nameError.hidden = true;
-    nameInput.removeAttribute('aria-invalid');
-    nameInput.setAttribute('aria-describedby', 'cert-name-hint');
-    await refreshCertificate(name);
-    certSlot.querySelector('.certificate')?.focus();
-  });
-
   async function refreshCertificate(name) {
     const comp = store.state.completion;
     if (!comp || busy || !passGate(summarize(store.state, model), passMark).passing) return;
@@ -164,95 +147,45 @@ export function createCompletion(
     }
   }
 
-  printButton.addEventListener('click', () => window.print());
-  // The PDF is made on demand: pdf-lib and the fonts are fetched only now (pdf-download.js).
-  let makingPdf = false;
-  pdfButton.addEventListener('click', async () => {
-    const cert = store.state.certificate;
-    if (!cert || makingPdf) return;
-    makingPdf = true;
-    status.textContent = t('completion.pdfMaking');
-    try {
-      status.textContent = await (await import('./pdf-download.js')).downloadCertificatePdf(cert);
-    } catch (error) {
-      console.warn(error);
-      status.textContent = t('completion.pdfFailed');
-    }
-    makingPdf = false;
+  markButton.addEventListener('click', async () => {
+    const s = summarize(store.state, model);
+    if (!passGate(s, passMark).passing) return;
+    store.complete({ score: s.correct, total: s.checksTotal });
+    status.textContent =
+      completionText('completion.marked', store.state.completion) +
+      (s.unanswered.length ? ` ${t('completion.stillUnanswered', { count: s.unanswered.length })}` : '');
+    if (store.state.certificate) await refreshCertificate(store.state.certificate.name);
+    else nameInput.focus();
   });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = cleanName(nameInput.value);
+    showNameMissing(view, !name);
+    if (!name) {
+      nameInput.focus();
+      return;
+    }
+    await refreshCertificate(name);
+    certSlot.querySelector('.certificate')?.focus();
+  });
+
+  view.printButton.addEventListener('click', () => window.print());
+  offerPdf(view.pdfButton, { store, status });
 
   const printRoot = document.getElementById('print-root');
   let shownCertKey = '';
 
   function sync(progress) {
     const s = summarize(progress, model);
-    summaryList.replaceChildren(
-      item(
-        t('completion.summary.sections', { read: s.sectionsRead, total: s.sectionsTotal }),
-        s.sectionsRead === s.sectionsTotal,
-      ),
-      item(
-        t('completion.summary.checks', { answered: s.answered, total: s.checksTotal, correct: s.correct }),
-        s.answered === s.checksTotal,
-      ),
-      item(
-        t(s.walkthrough ? 'completion.summary.walkthroughDone' : 'completion.summary.walkthroughOpen'),
-        s.walkthrough,
-      ),
-      item(t(s.playground ? 'completion.summary.playgroundDone' : 'completion.summary.playgroundOpen'), s.playground),
-    );
-    openBox.replaceChildren();
-    if (s.unanswered.length) {
-      const list = el('ul', { className: 'open-list' });
-      for (const q of s.unanswered) {
-        list.append(
-          el(
-            'li',
-            {},
-            el('a', {
-              href: `#${q.id}`,
-              text: t('completion.openItem', { index: q.index, question: plainText(q.question) }),
-            }),
-          ),
-        );
-      }
-      openBox.append(
-        el('p', { className: 'open-title', text: t('completion.openTitle', { count: s.unanswered.length }) }),
-        list,
-      );
-    } else {
-      openBox.append(el('p', { className: 'open-title all-answered', text: t('completion.allAnswered') }));
-    }
+    summaryList.replaceChildren(...summaryItems(s));
+    openBox.replaceChildren(...openItems(s));
 
     const comp = progress.completion;
     const gate = passGate(s, passMark);
-    markButton.textContent = t(comp ? 'completion.update' : 'completion.mark');
-    markButton.disabled = !gate.passing;
-    if (gate.passing) markButton.removeAttribute('aria-describedby');
-    else markButton.setAttribute('aria-describedby', 'pass-note');
-    root.dataset.completed = comp ? 'true' : 'false';
-    root.dataset.passing = gate.passing ? 'true' : 'false';
-    passNote.hidden = passMark === null;
-    if (passMark !== null) {
-      const score = t('completion.pass.score', {
-        percent: formatPercent(Math.round(gate.percent), 0),
-        correct: s.correct,
-        total: s.checksTotal,
-      });
-      const mark = formatPercent(passMark, Number.isInteger(passMark) ? 0 : 1);
-      passNote.textContent = gate.passing
-        ? t('completion.pass.reached', { mark, score })
-        : t(s.answered === s.checksTotal ? 'completion.pass.failed' : 'completion.pass.needed', { mark, score });
-    }
+    showGate(view, { s, comp, gate, passMark });
     form.hidden = !comp || !gate.passing;
-    if (comp && !status.textContent) {
-      status.textContent = t('completion.completedOn', {
-        date: formatDay(localDay(comp.date)),
-        score: comp.score,
-        total: comp.total,
-        time: formatDuration(comp.timeSpentMs),
-      });
-    }
+    if (comp && !status.textContent) status.textContent = completionText('completion.completedOn', comp);
     if (!comp) status.textContent = status.textContent === t('completion.resetDone') ? status.textContent : '';
     if (comp && document.activeElement !== nameInput && !nameInput.value)
       nameInput.value = progress.learnerName || learnerName;
@@ -262,27 +195,11 @@ export function createCompletion(
     const key = cert ? cert.hash : '';
     if (key !== shownCertKey) {
       shownCertKey = key;
-      certSlot.replaceChildren();
-      printRoot?.replaceChildren();
-      if (cert) {
-        const article = renderCertificate(cert, { idPrefix: 'certificate' });
-        article.tabIndex = -1;
-        certSlot.append(article);
-        printRoot?.append(renderCertificate(cert, { idPrefix: 'print-certificate' }));
-      }
+      showCertificate(cert, certSlot, printRoot);
     }
     certArea.hidden = !cert || !gate.passing;
     document.documentElement.classList.toggle('has-certificate', !!cert);
   }
 
   return { sync };
-}
-
-function item(text, ok) {
-  return el(
-    'li',
-    { 'data-ok': ok ? 'true' : 'false' },
-    el('span', { className: 'summary-mark', 'aria-hidden': 'true' }),
-    el('span', { text }),
-  );
 }

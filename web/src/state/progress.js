@@ -39,6 +39,131 @@ export {
   validateProgress,
 } from './progress-record.js';
 
+/** JSON.parse without throwing: `{ ok, value }`. */
+function parseJson(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * The record to start from: the stored one (written back when it was migrated from an older version), else a
+ * fresh one, written at once. An unusable value is kept under `backupKey`; `recovered` says what was wrong.
+ */
+function openRecord({ storage, key, backupKey, now }) {
+  const write = (state) => storage.set(key, JSON.stringify(state));
+  const raw = storage.get(key);
+  if (raw === null || raw === undefined) {
+    const state = freshProgress(now());
+    write(state);
+    return { state, recovered: null };
+  }
+  const parsed = parseJson(raw);
+  const checked = parsed.ok ? validateProgress(parsed.value) : null;
+  if (checked && checked.ok) {
+    if (parsed.value.version !== PROGRESS_VERSION) write(checked.progress);
+    return { state: checked.progress, recovered: null };
+  }
+  storage.set(backupKey, raw);
+  const state = freshProgress(now());
+  write(state);
+  return { state, recovered: parsed.ok ? 'foreign' : 'corrupt' };
+}
+
+/** A check's record after an answer: the first answer is kept for the score, later ones only as "last". */
+function answeredCheck(prev, optionId, correct, at) {
+  if (prev) return { ...prev, last: optionId, lastCorrect: correct, lastAt: at, attempts: prev.attempts + 1 };
+  return {
+    first: optionId,
+    firstCorrect: correct,
+    firstAt: at,
+    last: optionId,
+    lastCorrect: correct,
+    lastAt: at,
+    attempts: 1,
+  };
+}
+
+/**
+ * What the lesson records as the learner works through it, each a change made through `update` (the store's
+ * one way to change the record); `visit` is this page load's visit number, for the mastery review.
+ */
+function learnerRecords({ update, now, visit }) {
+  return {
+    markSectionRead(id) {
+      if (!ID_RE.test(id)) throw new RangeError(`bad section id ${JSON.stringify(id)}`);
+      return update((d) => {
+        if (!d.sectionsRead.includes(id)) d.sectionsRead.push(id);
+      });
+    },
+    /**
+     * Record an answer; the first answer of a check is kept for the score, later ones only as "last".
+     * A wrong answer marks the check's `concepts` as missed in this visit (they come back for review later).
+     */
+    recordAnswer(quizId, optionId, correct, concepts = []) {
+      if (!ID_RE.test(quizId)) throw new RangeError(`bad quiz id ${JSON.stringify(quizId)}`);
+      const at = now().toISOString();
+      return update((d) => {
+        if (!correct) noteMiss(d.mastery, concepts, visit());
+        d.checks[quizId] = answeredCheck(d.checks[quizId], optionId, !!correct, at);
+      });
+    },
+    /** Record the (first) answer to one generated variant of a predict check or review item. */
+    recordVariant(itemId, seed, correct, concepts = []) {
+      if (!ID_RE.test(itemId)) throw new RangeError(`bad item id ${JSON.stringify(itemId)}`);
+      if (!isSeed(seed)) throw new RangeError(`bad seed ${JSON.stringify(seed)}`);
+      const at = now().toISOString();
+      return update((d) => {
+        if (d.mastery.variants.some((v) => v.item === itemId && v.seed === seed)) return;
+        d.mastery.variants.push({ item: itemId, seed, correct: !!correct, visit: visit(), at });
+        if (!correct) noteMiss(d.mastery, concepts, visit());
+      });
+    },
+    setWalkthroughStep(step) {
+      return update((d) => {
+        d.walkthrough.step = Math.max(0, Math.min(100, step | 0));
+      });
+    },
+    finishWalkthrough() {
+      return update((d) => {
+        d.walkthrough.finished = true;
+      });
+    },
+    markPlaygroundUsed() {
+      return update((d) => {
+        d.playgroundUsed = true;
+      });
+    },
+    addTime(ms) {
+      if (!(ms > 0) || !Number.isFinite(ms)) return false;
+      return update((d) => {
+        d.timeSpentMs = Math.min(MAX_TIME_MS, d.timeSpentMs + Math.min(ms, 10 * 60 * 1000));
+      });
+    },
+    /** Record the completion now, with the given score. */
+    complete({ score, total }) {
+      const date = now().toISOString();
+      return update((d) => {
+        d.completion = { date, score, total, timeSpentMs: d.timeSpentMs };
+      });
+    },
+    setLearnerName(name) {
+      return update((d) => {
+        d.learnerName = String(name).slice(0, MAX_NAME_LENGTH);
+      });
+    },
+    saveCertificate(certificate) {
+      if (!validCertificate(certificate)) throw new RangeError('invalid certificate record');
+      return update((d) => {
+        d.certificate = certificate;
+        d.learnerName = certificate.name;
+      });
+    },
+  };
+}
+
 /**
  * The progress store.
  * @param {{ storage: ReturnType<import('./storage.js').createSafeStorage>, key?: string, backupKey?: string,
@@ -48,35 +173,8 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
   const listeners = createListeners((error) => console.error(error));
   /** This page load's visit number (beginVisit); 1 until then. */
   let visit = 1;
-  /** 'corrupt' | 'foreign' | null: what was found in storage at start-up */
-  let recovered = null;
-  let state;
-
-  const raw = storage.get(key);
-  if (raw === null || raw === undefined) {
-    state = freshProgress(now());
-    save();
-  } else {
-    let parsed;
-    let ok = false;
-    try {
-      parsed = JSON.parse(raw);
-      ok = true;
-    } catch {
-      recovered = 'corrupt';
-    }
-    const checked = ok ? validateProgress(parsed) : null;
-    if (checked && checked.ok) {
-      state = checked.progress;
-      // A migrated older version is written back in the current shape.
-      if (parsed.version !== PROGRESS_VERSION) save();
-    } else {
-      if (ok) recovered = 'foreign';
-      storage.set(backupKey, raw);
-      state = freshProgress(now());
-      save();
-    }
-  }
+  // recovered: 'corrupt' | 'foreign' | null, what was found in storage at start-up.
+  let { state, recovered } = openRecord({ storage, key, backupKey, now });
 
   function save() {
     storage.set(key, JSON.stringify(state));
@@ -128,12 +226,6 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
     },
     /** Subscribe to changes; returns the unsubscribe function. */
     subscribe: listeners.add,
-    markSectionRead(id) {
-      if (!ID_RE.test(id)) throw new RangeError(`bad section id ${JSON.stringify(id)}`);
-      return update((d) => {
-        if (!d.sectionsRead.includes(id)) d.sectionsRead.push(id);
-      });
-    },
     /** This page load's visit number. */
     get visit() {
       return visit;
@@ -146,80 +238,7 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
       visit = Math.max(1, state.mastery.visits);
       return visit;
     },
-    /**
-     * Record an answer; the first answer of a check is kept for the score, later ones only as "last".
-     * A wrong answer marks the check's `concepts` as missed in this visit (they come back for review later).
-     */
-    recordAnswer(quizId, optionId, correct, concepts = []) {
-      if (!ID_RE.test(quizId)) throw new RangeError(`bad quiz id ${JSON.stringify(quizId)}`);
-      const at = now().toISOString();
-      return update((d) => {
-        if (!correct) noteMiss(d.mastery, concepts, visit);
-        const prev = d.checks[quizId];
-        d.checks[quizId] = prev
-          ? { ...prev, last: optionId, lastCorrect: !!correct, lastAt: at, attempts: prev.attempts + 1 }
-          : {
-              first: optionId,
-              firstCorrect: !!correct,
-              firstAt: at,
-              last: optionId,
-              lastCorrect: !!correct,
-              lastAt: at,
-              attempts: 1,
-            };
-      });
-    },
-    /** Record the (first) answer to one generated variant of a predict check or review item. */
-    recordVariant(itemId, seed, correct, concepts = []) {
-      if (!ID_RE.test(itemId)) throw new RangeError(`bad item id ${JSON.stringify(itemId)}`);
-      if (!isSeed(seed)) throw new RangeError(`bad seed ${JSON.stringify(seed)}`);
-      const at = now().toISOString();
-      return update((d) => {
-        if (d.mastery.variants.some((v) => v.item === itemId && v.seed === seed)) return;
-        d.mastery.variants.push({ item: itemId, seed, correct: !!correct, visit, at });
-        if (!correct) noteMiss(d.mastery, concepts, visit);
-      });
-    },
-    setWalkthroughStep(step) {
-      return update((d) => {
-        d.walkthrough.step = Math.max(0, Math.min(100, step | 0));
-      });
-    },
-    finishWalkthrough() {
-      return update((d) => {
-        d.walkthrough.finished = true;
-      });
-    },
-    markPlaygroundUsed() {
-      return update((d) => {
-        d.playgroundUsed = true;
-      });
-    },
-    addTime(ms) {
-      if (!(ms > 0) || !Number.isFinite(ms)) return false;
-      return update((d) => {
-        d.timeSpentMs = Math.min(MAX_TIME_MS, d.timeSpentMs + Math.min(ms, 10 * 60 * 1000));
-      });
-    },
-    /** Record the completion now, with the given score. */
-    complete({ score, total }) {
-      const date = now().toISOString();
-      return update((d) => {
-        d.completion = { date, score, total, timeSpentMs: d.timeSpentMs };
-      });
-    },
-    setLearnerName(name) {
-      return update((d) => {
-        d.learnerName = String(name).slice(0, MAX_NAME_LENGTH);
-      });
-    },
-    saveCertificate(certificate) {
-      if (!validCertificate(certificate)) throw new RangeError('invalid certificate record');
-      return update((d) => {
-        d.certificate = certificate;
-        d.learnerName = certificate.name;
-      });
-    },
+    ...learnerRecords({ update, now, visit: () => visit }),
     /** Forget everything: a fresh record with a new epoch (other tabs adopt it). */
     reset: restart,
     /**
@@ -231,15 +250,10 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
         restart();
         return true;
       }
-      let parsed;
-      try {
-        parsed = JSON.parse(newValue);
-      } catch {
-        return false;
-      }
-      const checked = validateProgress(parsed);
+      const parsed = parseJson(newValue);
+      const checked = parsed.ok ? validateProgress(parsed.value) : null;
       // The other tab already wrote `incoming` to the key: written back only when the merge added to it.
-      return checked.ok ? adopt(checked.progress, { written: true }) : false;
+      return checked?.ok ? adopt(checked.progress, { written: true }) : false;
     },
     /**
      * Take over a progress record from elsewhere (a progress code or file, validated by progress-code.js):

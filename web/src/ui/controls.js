@@ -5,21 +5,24 @@
 import { el, nextId } from './el.js';
 
 /** Ties a hint paragraph to `input` through aria-describedby and returns it. */
-function hintFor(input, hint) {
+function hintFor(input, hint, className = 'fig-hint') {
   const id = `${input.id}-hint`;
   input.setAttribute('aria-describedby', id);
-  return el('p', { className: 'fig-hint', text: hint, id });
+  return el('p', { className, text: hint, id });
 }
 
-/** `input` (given an id if it has none) in a div.fig-control with its <label> and optional hint. */
-export function field(label, input, hint) {
-  if (!input.id) input.id = nextId('fig-field');
+/**
+ * `input` (given an id if it has none) in a div.fig-control with its <label> and optional hint. A form with a
+ * look of its own (the teacher panel's tp-field) passes its box and hint classes and the prefix of its ids.
+ */
+export function field(label, input, hint, { className = 'fig-control', hintClassName, idPrefix = 'fig-field' } = {}) {
+  if (!input.id) input.id = nextId(idPrefix);
   return el(
     'div',
-    { className: 'fig-control' },
+    { className },
     el('label', { text: label, for: input.id }),
     input,
-    hint && hintFor(input, hint),
+    hint && hintFor(input, hint, hintClassName),
   );
 }
 
