@@ -173,8 +173,8 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
   const listeners = createListeners((error) => console.error(error));
   /** This page load's visit number (beginVisit); 1 until then. */
   let visit = 1;
-  // recovered: 'corrupt' | 'foreign' | null, what was found in storage at start-up.
-  let { state, recovered } = openRecord({ storage, key, backupKey, now });
+  const opened = openRecord({ storage, key, backupKey, now });
+  let state = opened.state;
 
   function save() {
     storage.set(key, JSON.stringify(state));
@@ -220,10 +220,8 @@ export function createProgressStore({ storage, key = STORAGE_KEY, backupKey = BA
     get state() {
       return state;
     },
-    /** 'corrupt' | 'foreign' | null */
-    get recovered() {
-      return recovered;
-    },
+    /** 'corrupt' | 'foreign' | null: what was found in storage at start-up (it does not change later). */
+    recovered: opened.recovered,
     /** Subscribe to changes; returns the unsubscribe function. */
     subscribe: listeners.add,
     /** This page load's visit number. */
