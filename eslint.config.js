@@ -1,7 +1,10 @@
 // ESLint (flat config): the recommended rules for every JavaScript file, with the globals of where each file
-// runs. Formatting is Prettier's job (`npm run format`), so no stylistic rules here.
+// runs, and our one rule of our own: a function holds at most 60 lines outside the functions nested in it
+// (scripts/lint/function-length.js says why ESLint's max-lines-per-function does not fit). Formatting is
+// Prettier's job (`npm run format`), so no stylistic rules here.
 import js from '@eslint/js';
 import globals from 'globals';
+import functionLength from './scripts/lint/function-length.js';
 
 export default [
   { ignores: ['node_modules/', 'build/', 'build-*/', 'dist/', 'test-results/', 'web/src/wasm/', 'web/public/'] },
@@ -9,6 +12,8 @@ export default [
   {
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { normlab: { rules: { 'function-length': functionLength } } },
+    rules: { 'normlab/function-length': ['error', { max: 60 }] },
   },
   // The page, and its training worker.
   {
