@@ -212,13 +212,18 @@ test("a returning learner's answer is shown as its check is built, not a task la
   // On the reload, read the check where it is inserted: a later fill would show a frame of an unanswered
   // check that then grows in view.
   await context.addInitScript((id) => {
+    // The parser inserts the prerendered check first; start-up builds the live one in its place. They are told
+    // apart by identity: the parser's records can arrive after parsing is over, so readyState cannot tell.
+    let parsed = null;
     new MutationObserver((records, observer) => {
-      // The parser inserts the prerendered check first; start-up builds the live one once parsing is over.
-      if (document.readyState === 'loading') return;
       for (const record of records) {
         for (const node of record.addedNodes) {
           const check = node.nodeType === 1 && (node.matches(`#${id}`) ? node : node.querySelector(`#${id}`));
-          if (!check) continue;
+          if (!check || check === parsed) continue;
+          if (!parsed) {
+            parsed = check;
+            continue;
+          }
           window.__answeredAtInsert = check.querySelector('.qc-option[data-result="correct"]') !== null;
           observer.disconnect();
           return;
