@@ -14,6 +14,7 @@
 // figure (or the core) does not exist yet still builds, and the page says so where the figure would be.
 
 import { el } from '../ui/el.js';
+import { createErrorBox } from '../ui/error-box.js';
 import { camelKey, FIGURE_NAMES } from '../vocabulary.js';
 import { t } from '../i18n/i18n.js';
 
@@ -94,21 +95,25 @@ export function mountFigure(name, container, ctx = {}) {
     status.hidden = true;
     slot.replaceChildren();
     if (!errorBox) {
-      errorBox = el('div', { className: 'figure-error' });
-      const heading = el('p', { className: 'figure-error-title', text: t('figures.loadFailed', { label }) });
-      const detail = el('p', { className: 'figure-error-detail' });
-      retryButton = el('button', { className: 'button', text: t('figures.retry') });
-      retryButton.type = 'button';
-      retryButton.setAttribute('aria-label', t('figures.retryLabel', { label }));
+      retryButton = el('button', {
+        type: 'button',
+        className: 'button',
+        text: t('figures.retry'),
+        'aria-label': t('figures.retryLabel', { label }),
+      });
       retryButton.addEventListener('click', () => attempt(true));
-      errorBox.append(heading, detail, retryButton);
-      container.append(errorBox);
+      errorBox = createErrorBox(
+        { className: 'figure-error', 'aria-label': t('figures.errorLabel', { label }) },
+        { action: retryButton },
+      );
+      container.append(errorBox.root);
     }
-    errorBox.hidden = false;
-    errorBox.setAttribute('role', afterRetry ? 'alert' : 'group');
-    errorBox.setAttribute('aria-label', t('figures.errorLabel', { label }));
-    const message = error && error.message ? error.message : String(error);
-    errorBox.querySelector('.figure-error-detail').textContent = t('figures.errorDetail', { message });
+    const raw = error && error.message ? error.message : String(error);
+    // The browser's own messages ("Failed to fetch") come without a full stop; the next sentence needs one.
+    const message = /[.!?…]$/.test(raw) ? raw : `${raw}.`;
+    errorBox.show(t('figures.loadFailed', { label }), t('figures.errorDetail', { message }));
+    // A failure found while the page loads is not read out unasked; one after the learner's Retry is.
+    errorBox.root.setAttribute('role', afterRetry ? 'alert' : 'group');
     retryButton.disabled = false;
   }
 
@@ -117,7 +122,7 @@ export function mountFigure(name, container, ctx = {}) {
     container.dataset.state = 'loading';
     status.hidden = false;
     if (retryButton) retryButton.disabled = true;
-    if (errorBox) errorBox.setAttribute('aria-busy', 'true');
+    if (errorBox) errorBox.root.setAttribute('aria-busy', 'true');
     try {
       const [core, mod] = await Promise.all([getCore(), loadFigureModule(name)]);
       if (destroyed) return;
@@ -131,7 +136,7 @@ export function mountFigure(name, container, ctx = {}) {
       status.hidden = true;
       statusText.textContent = '';
       if (errorBox) {
-        errorBox.remove();
+        errorBox.root.remove();
         errorBox = null;
         retryButton = null;
       }
@@ -140,7 +145,7 @@ export function mountFigure(name, container, ctx = {}) {
       if (destroyed) return;
       console.error(`figure "${name}":`, error);
       showError(error, isRetry);
-      if (errorBox) errorBox.removeAttribute('aria-busy');
+      if (errorBox) errorBox.root.removeAttribute('aria-busy');
       if (isRetry && retryButton) retryButton.focus();
     }
   }
