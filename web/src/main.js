@@ -23,7 +23,8 @@ import { addNewTabLink } from './embed/new-tab-link.js';
 import { trackReading, trackTime } from './ui/reading-tracker.js';
 import { createSafeStorage } from './state/storage.js';
 import { createProgressStore, STORAGE_KEY } from './state/progress.js';
-import { createProgressBar, createToc, lessonModel } from './progress/progress-bar.js';
+import { createProgressBar, createToc } from './progress/progress-bar.js';
+import { lessonModel, summarize } from './progress/score.js';
 import { initTheme } from './ui/theme.js';
 import { parseEmbedParams } from './embed/params.js';
 import {
@@ -36,7 +37,6 @@ import {
 import { installOfflineData } from './embed/offline-data.js';
 import { findScormApi, STANDALONE } from './lms/find-api.js';
 import { addPrintTakeaways } from './teacher/takeaways-sheet.js';
-import { summarize } from './progress/progress-bar.js';
 
 // The content file is emitted as its own asset (so it can be inspected, and replaced in tests). It is the built
 // copy of web/content/lesson.json, with the formulas' MathML trees (scripts/validate-content.mjs --out).

@@ -17,7 +17,7 @@
 // in certificate-view.js, the PDF (pdf-lib and its fonts, loaded on demand) in pdf-download.js.
 
 import { el } from '../ui/el.js';
-import { summarize } from '../progress/progress-bar.js';
+import { summarize } from '../progress/score.js';
 import { passState } from '../progress/pass-mark.js';
 import { cleanName, makeCertificate } from './certificate-id.js';
 import { formatDay, formatDuration, localDay, renderCertificate } from './certificate-view.js';

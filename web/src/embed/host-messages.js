@@ -38,7 +38,7 @@ export function message(type, payload = {}) {
   return { source: SOURCE, v: PROTOCOL_VERSION, type, lesson: LESSON, ...payload };
 }
 
-/** The progress payload from a summarize() result (progress-bar.js). */
+/** The progress payload from a summarize() result (progress/score.js). */
 export function progressPayload(s) {
   return {
     percent: s.total ? Math.round((1000 * s.done) / s.total) / 10 : 0,

@@ -1,76 +1,11 @@
-// The header progress indicator ("x of y" and a bar) and the table of contents with done marks.
+// The header progress indicator ("x of y" and a bar) and the table of contents with done marks; what counts as
+// done is score.js's.
 //
-// What counts: sections read, checks answered, walkthrough finished, playground used.
-//   summarize(progress, model) -> { done, total, sectionsRead, sectionsTotal, answered, correct, checksTotal,
-//                                   walkthrough, playground, unanswered: quiz[], unread: section[] }
-//   model = lessonModel(content): the trackable sections and quizzes, derived from the content once.
+//   createProgressBar(root, model) -> { update(progress) }    createToc(list, content, model) -> { update(progress) }
 
 import { el } from '../ui/el.js';
 import { t } from '../i18n/i18n.js';
-
-/** Sections that are "read" by scrolling: all but the finish area and the reference list. */
-const NOT_TRACKED = new Set(['finish', 'references']);
-
-export function lessonModel(content) {
-  const sections = content.sections.filter((s) => !NOT_TRACKED.has(s.id));
-  const quizzes = [];
-  const sectionQuizzes = new Map();
-  content.sections.forEach((section) => {
-    const ids = [];
-    for (const block of section.blocks) {
-      if (block.type === 'quiz') {
-        quizzes.push({ id: block.id, question: block.question, sectionId: section.id, index: quizzes.length + 1 });
-        ids.push(block.id);
-      }
-    }
-    sectionQuizzes.set(section.id, ids);
-  });
-  return { sections, quizzes, sectionQuizzes, allSections: content.sections };
-}
-
-export function summarize(progress, model) {
-  const read = new Set(progress.sectionsRead);
-  const sectionsRead = model.sections.filter((s) => read.has(s.id)).length;
-  let answered = 0;
-  let correct = 0;
-  const unanswered = [];
-  for (const q of model.quizzes) {
-    const record = progress.checks[q.id];
-    if (record) {
-      answered += 1;
-      if (record.firstCorrect) correct += 1;
-    } else {
-      unanswered.push(q);
-    }
-  }
-  const walkthrough = progress.walkthrough.finished;
-  const playground = progress.playgroundUsed;
-  const total = model.sections.length + model.quizzes.length + 2;
-  const done = sectionsRead + answered + (walkthrough ? 1 : 0) + (playground ? 1 : 0);
-  return {
-    done,
-    total,
-    sectionsRead,
-    sectionsTotal: model.sections.length,
-    answered,
-    correct,
-    checksTotal: model.quizzes.length,
-    walkthrough,
-    playground,
-    unanswered,
-    unread: model.sections.filter((s) => !read.has(s.id)),
-  };
-}
-
-/** A section is done when it was read and its own tasks (checks, walkthrough, playground) are done. */
-export function sectionDone(sectionId, progress, model) {
-  if (!progress.sectionsRead.includes(sectionId)) return false;
-  const quizzes = model.sectionQuizzes.get(sectionId) || [];
-  if (quizzes.some((id) => !progress.checks[id])) return false;
-  if (sectionId === 'walkthrough' && !progress.walkthrough.finished) return false;
-  if (sectionId === 'playground' && !progress.playgroundUsed) return false;
-  return true;
-}
+import { sectionDone, summarize } from './score.js';
 
 /** Fill the header progress widget (#progress) and keep it updated. */
 export function createProgressBar(root, model) {
