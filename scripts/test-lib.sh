@@ -51,12 +51,20 @@ run_node() {  # $1: label, rest: node --test arguments
   failed=$((failed + run_fail))
 }
 
-# The native doctest suite and the node suites: needs only a build, no browser.
+# The native doctest suite and the node suites: needs only a build, no browser. `unit_tests fast` leaves out
+# the CTest runs labelled slow (the claims on the Hard preset's sweep, ~1.5 min), which `npm test` runs.
 unit_tests() {
-  echo "== native: doctest via CTest"
-  if ctest --test-dir build/native --output-on-failure; then
+  local ctest_args=() count_args=()
+  if [ "${1:-}" = fast ]; then
+    ctest_args=(-LE slow)
+    count_args=("--test-case-exclude=claim mlp-hard*")
+    echo "== native: doctest via CTest, without the slow claims (npm test runs them)"
+  else
+    echo "== native: doctest via CTest"
+  fi
+  if ctest --test-dir build/native -j2 --output-on-failure "${ctest_args[@]}"; then
     local n
-    n=$(build/native/normlab_tests --count 2>/dev/null | grep -oE '[0-9]+' | tail -1)
+    n=$(build/native/normlab_tests --count "${count_args[@]}" 2>/dev/null | grep -oE '[0-9]+' | tail -1)
     passed=$((passed + ${n:-1}))
   else
     failed=$((failed + 1))
