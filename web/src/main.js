@@ -5,7 +5,6 @@
 // progress store's storage backend under an LMS. The hooks that build the interactive blocks are in
 // interactive-blocks.js.
 
-import { validateContent } from './content/schema.js';
 import { withDurations } from './content/durations.js';
 import { renderBadges, renderSection } from './content/render.js';
 import { interactiveContext } from './interactive-blocks.js';
@@ -96,8 +95,9 @@ async function boot() {
   }
   const prerendered = await isPrerenderOf(lesson, content);
   // The build checked exactly this content with the same schema before writing it into the page (its SHA-256
-  // stamps the markup); other content is checked here.
-  const errors = prerendered ? [] : validateContent(content);
+  // stamps the markup); other content is checked here, by a schema loaded only then (a tenth of the entry
+  // script's size, which the first load would carry for nothing).
+  const errors = prerendered ? [] : (await import('./content/schema.js')).validateContent(content);
   if (errors.length) {
     showContentProblem(lesson, {
       title: t('page.invalidTitle'),
